@@ -1,0 +1,50 @@
+"""Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock."""
+
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Monotonic seconds; only differences matter."""
+        ...
+
+
+class MonotonicClock:
+    def now(self) -> float:
+        return time.monotonic()
+
+
+class ScaledClock:
+    """Runs `speed` times faster than real time, for previews."""
+
+    def __init__(self, speed: float, base: Clock | None = None) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be above 0")
+        self.speed = speed
+        self._base = base or MonotonicClock()
+        self._origin = self._base.now()
+
+    def now(self) -> float:
+        return (self._base.now() - self._origin) * self.speed
+
+    def real_seconds(self, clock_seconds: float) -> float:
+        """How long to really wait for `clock_seconds` of this clock to pass."""
+        return clock_seconds / self.speed
+
+
+class FakeClock:
+    """A clock that moves only when told, so a 40-minute routine runs in milliseconds."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self._now = start
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("a monotonic clock never goes back")
+        self._now += seconds

@@ -1,0 +1,270 @@
+"""The session engine: runs a routine against an injected clock and tells listeners what happens.
+
+Every deadline is worked out as `anchor + paused time + active offset`, where the active offset of a step's
+end is the active time its step started plus its planned seconds. Nothing is added up tick by tick, so a long
+routine never drifts, and the next step starts at exactly the moment the previous one ends.
+
+The engine never sleeps or schedules: a caller asks `next_deadline()`, waits (a Qt single-shot timer, a
+sleep, or `FakeClock.advance`) and calls `poll()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+
+from selfmassage.core.clock import Clock
+from selfmassage.core.events import (
+    Event,
+    FinalCountdown,
+    Paused,
+    Resumed,
+    SecondLeft,
+    SessionFinished,
+    SessionStatus,
+    StageChanged,
+    StepFinished,
+    StepStarted,
+    TempoBeat,
+)
+from selfmassage.core.routine import Routine, Step
+from selfmassage.core.techniques import Technique
+
+FINAL_COUNTDOWN_SECONDS = 3
+
+Listener = Callable[[Event], None]
+
+
+class EngineState(Enum):
+    READY = auto()
+    RUNNING = auto()
+    PAUSED = auto()
+    FINISHED = auto()
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One step as it was done: for the summary and the history."""
+
+    index: int
+    step: Step
+    planned_seconds: int
+    actual_seconds: float
+    skipped: bool
+
+
+class SessionEngine:
+    def __init__(self, routine: Routine, clock: Clock, *, tempo_beats: bool = True) -> None:
+        if not routine.steps:
+            raise ValueError("a routine needs at least one step")
+        self.routine = routine
+        self._clock = clock
+        self._tempo_beats = tempo_beats
+        self._listeners: list[Listener] = []
+        self.state = EngineState.READY
+        self.records: list[StepRecord] = []
+        self.status: SessionStatus | None = None
+        self._anchor = 0.0  # clock time at start
+        self._paused_total = 0.0  # clock seconds spent paused
+        self._paused_since = 0.0
+        self._index = 0
+        self._step_start = 0.0  # active time at which the current step started
+        self._pending: list[tuple[float, Event]] = []  # this step's timed events, in order
+        self._cursor = 0
+
+    # -- listening ------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- what a UI reads -------------------------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def step(self) -> Step:
+        return self.routine.steps[self._index]
+
+    @property
+    def next_step(self) -> Step | None:
+        steps = self.routine.steps
+        return steps[self._index + 1] if self._index + 1 < len(steps) else None
+
+    def active_time(self) -> float:
+        """Seconds of massage so far, pauses excluded."""
+        if self.state is EngineState.READY:
+            return 0.0
+        if self.state is EngineState.PAUSED:
+            return self._paused_since - self._anchor - self._paused_total
+        if self.state is EngineState.FINISHED:
+            return self._finished_at
+        return self._clock.now() - self._anchor - self._paused_total
+
+    def step_elapsed(self) -> float:
+        return max(0.0, min(self.active_time() - self._step_start, float(self.step.seconds)))
+
+    def step_remaining(self) -> float:
+        if self.state is EngineState.FINISHED:
+            return 0.0
+        return self.step.seconds - self.step_elapsed()
+
+    def total_remaining(self) -> float:
+        """Time left in the whole routine if no step is skipped from here."""
+        if self.state is EngineState.FINISHED:
+            return 0.0
+        later = sum(step.seconds for step in self.routine.steps[self._index + 1 :])
+        return self.step_remaining() + later
+
+    def next_deadline(self) -> float | None:
+        """Clock time of the next event, or None while paused, before start and after the end."""
+        if self.state is not EngineState.RUNNING:
+            return None
+        return self._anchor + self._paused_total + self._next_offset()
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.state is not EngineState.READY:
+            return
+        self._anchor = self._clock.now()
+        self.state = EngineState.RUNNING
+        self._enter_step(0, at=0.0, previous=None, by_user=False)
+
+    def poll(self) -> None:
+        """Deliver every event that is due by now, in order."""
+        while self.state is EngineState.RUNNING:
+            now = self.active_time()
+            offset = self._next_offset()
+            if offset > now:
+                return
+            if self._cursor < len(self._pending):
+                _, event = self._pending[self._cursor]
+                self._cursor += 1
+                self._emit(event)
+            else:
+                self._finish_step(at=offset, skipped=False)
+                self._advance(self._index + 1, at=offset, by_user=False)
+
+    def pause(self) -> None:
+        if self.state is not EngineState.RUNNING:
+            return
+        self.poll()  # deliver what was due before the pause
+        if self.state is not EngineState.RUNNING:
+            return
+        self._paused_since = self._clock.now()
+        self.state = EngineState.PAUSED
+        self._emit(Paused(at=self.active_time()))
+
+    def resume(self) -> None:
+        if self.state is not EngineState.PAUSED:
+            return
+        self._paused_total += self._clock.now() - self._paused_since
+        self.state = EngineState.RUNNING
+        self._emit(Resumed(at=self.active_time()))
+
+    def toggle_pause(self) -> None:
+        if self.state is EngineState.RUNNING:
+            self.pause()
+        elif self.state is EngineState.PAUSED:
+            self.resume()
+
+    def skip(self) -> None:
+        """End this step now and start the next (or finish, after the last)."""
+        if not self._catch_up():
+            return
+        at = self.active_time()
+        self._finish_step(at=at, skipped=True)
+        self._advance(self._index + 1, at=at, by_user=True)
+
+    def back(self) -> None:
+        """Go to the previous step; on the first step, start it again."""
+        if not self._catch_up():
+            return
+        at = self.active_time()
+        self._finish_step(at=at, skipped=True)
+        self._advance(max(0, self._index - 1), at=at, by_user=True)
+
+    def stop(self) -> None:
+        if self.state is EngineState.READY:
+            self.state = EngineState.FINISHED
+            self._finished_at = 0.0
+            self.status = SessionStatus.STOPPED
+            self._emit(SessionFinished(at=0.0, status=SessionStatus.STOPPED, active_seconds=0.0,
+                                       steps_done=0))
+            return
+        if not self._catch_up():
+            return
+        at = self.active_time()
+        self._finish_step(at=at, skipped=True)
+        self._finish(at, SessionStatus.STOPPED)
+
+    # -- inner workings --------------------------------------------------------------------------
+
+    def _catch_up(self) -> bool:
+        """Deliver overdue events first; True when there is still a running or paused step."""
+        if self.state is EngineState.RUNNING:
+            self.poll()
+        return self.state in (EngineState.RUNNING, EngineState.PAUSED)
+
+    def _next_offset(self) -> float:
+        if self._cursor < len(self._pending):
+            return self._pending[self._cursor][0]
+        return self._step_start + self.step.seconds
+
+    def _advance(self, index: int, *, at: float, by_user: bool) -> None:
+        if index >= len(self.routine.steps):
+            self._finish(at, SessionStatus.COMPLETED)
+            return
+        self._enter_step(index, at=at, previous=self.step.stage, by_user=by_user)
+
+    def _enter_step(self, index: int, *, at: float, previous: object, by_user: bool) -> None:
+        self._index = index
+        self._step_start = at
+        step = self.step
+        if step.stage != previous:
+            self._emit(StageChanged(at=at, stage=step.stage, previous=previous))  # type: ignore[arg-type]
+        self._pending = self._timeline(index, step, at)
+        self._cursor = 0
+        self._emit(StepStarted(at=at, index=index, step=step, next_step=self.next_step,
+                               by_user=by_user))
+
+    def _timeline(self, index: int, step: Step, start: float) -> list[tuple[float, Event]]:
+        timed: list[tuple[float, int, Event]] = []
+        for left in range(step.seconds - 1, 0, -1):
+            at = start + step.seconds - left
+            timed.append((at, 0, SecondLeft(at=at, index=index, seconds_left=left)))
+            if left <= FINAL_COUNTDOWN_SECONDS:
+                timed.append((at, 1, FinalCountdown(at=at, index=index, seconds_left=left)))
+        if self._tempo_beats and step.technique is Technique.RUBBING:
+            period = 60.0 / self.routine.tempo
+            beat = 1
+            # Work each beat out from the step start, never by adding periods.
+            while beat * period < step.seconds - 1e-9:
+                at = start + beat * period
+                timed.append((at, 2, TempoBeat(at=at, index=index, beat=beat)))
+                beat += 1
+        timed.sort(key=lambda item: (item[0], item[1]))
+        return [(at, event) for at, _, event in timed]
+
+    def _finish_step(self, *, at: float, skipped: bool) -> None:
+        step = self.step
+        actual = max(0.0, at - self._step_start)
+        self.records.append(StepRecord(self._index, step, step.seconds, actual, skipped))
+        self._emit(StepFinished(at=at, index=self._index, step=step, planned_seconds=step.seconds,
+                                actual_seconds=actual, skipped=skipped))
+
+    def _finish(self, at: float, status: SessionStatus) -> None:
+        self.state = EngineState.FINISHED
+        self._finished_at = at
+        self.status = status
+        self._pending = []
+        self._cursor = 0
+        done = sum(1 for record in self.records if not record.skipped)
+        self._emit(SessionFinished(at=at, status=status, active_seconds=at, steps_done=done))

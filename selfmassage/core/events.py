@@ -1,0 +1,104 @@
+"""What the session engine tells the window, the sound and the history.
+
+Every event carries `at`: the session's active time (seconds, pauses excluded) at which it was due, so a
+listener can tell how late it was delivered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from selfmassage.core.routine import Step
+from selfmassage.core.techniques import Stage
+
+
+class SessionStatus(StrEnum):
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+    INTERRUPTED = "interrupted"
+
+
+@dataclass(frozen=True)
+class StepStarted:
+    at: float
+    index: int
+    step: Step
+    next_step: Step | None
+    # True when the step changed because of skip or back, not because time ran out.
+    by_user: bool = False
+
+
+@dataclass(frozen=True)
+class StageChanged:
+    at: float
+    stage: Stage
+    previous: Stage | None
+
+
+@dataclass(frozen=True)
+class SecondLeft:
+    """Each whole second left in the step (seconds_left ≥ 1), for the countdown."""
+
+    at: float
+    index: int
+    seconds_left: int
+
+
+@dataclass(frozen=True)
+class FinalCountdown:
+    """The last 3, 2, 1 seconds of a step: the tick cue."""
+
+    at: float
+    index: int
+    seconds_left: int
+
+
+@dataclass(frozen=True)
+class TempoBeat:
+    """One rubbing movement at the routine's tempo."""
+
+    at: float
+    index: int
+    beat: int
+
+
+@dataclass(frozen=True)
+class StepFinished:
+    at: float
+    index: int
+    step: Step
+    planned_seconds: int
+    actual_seconds: float
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class Paused:
+    at: float
+
+
+@dataclass(frozen=True)
+class Resumed:
+    at: float
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    at: float
+    status: SessionStatus
+    active_seconds: float
+    steps_done: int
+
+
+Event = (
+    StepStarted
+    | StageChanged
+    | SecondLeft
+    | FinalCountdown
+    | TempoBeat
+    | StepFinished
+    | Paused
+    | Resumed
+    | SessionFinished
+)

@@ -1,0 +1,66 @@
+"""A routine is an ordered list of steps, each one technique on one area for a number of seconds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selfmassage.core.techniques import (
+    TEMPO_DEFAULT,
+    Intensity,
+    Profile,
+    Stage,
+    Technique,
+    Variant,
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    stage: Stage
+    technique: Technique
+    area: str
+    seconds: int
+    intensity: Intensity = Intensity.LIGHT
+    variant: Variant | None = None
+    note: str = ""
+
+    def describe(self) -> str:
+        """'Rubbing, lower back' — how a step is named in "next: …" and in lists."""
+        return f"{self.technique.label}, {self.area}"
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    tempo: int = TEMPO_DEFAULT
+    profile: Profile = Profile.STANDARD
+    # Where it came from, for messages; not part of the file format.
+    source: str = field(default="", compare=False)
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(step.seconds for step in self.steps)
+
+    def stage_seconds(self) -> dict[Stage, int]:
+        """Total time per stage, every stage present (0 when unused)."""
+        totals = dict.fromkeys(Stage, 0)
+        for step in self.steps:
+            totals[step.stage] += step.seconds
+        return totals
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:
+        """The stages this routine covers, in order."""
+        return tuple(stage for stage, seconds in self.stage_seconds().items() if seconds)
+
+
+def format_duration(seconds: int) -> str:
+    """12:05 for countdowns and totals; 1:02:05 past an hour."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes:02d}:{secs:02d}"

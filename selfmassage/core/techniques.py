@@ -1,0 +1,107 @@
+"""The vocabulary of the guide: techniques, stages, intensities and the limits a timer can enforce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Technique(StrEnum):
+    STROKING = "stroking"
+    RUBBING = "rubbing"
+    SQUEEZING = "squeezing"
+    KNEADING = "kneading"
+    VIBRATION = "vibration"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Stage(StrEnum):
+    """The four stages of a classic session, in the order they must come."""
+
+    PREPARATORY = "preparatory"
+    MEDIUM_DEEP = "medium-deep"
+    DEEP = "deep"
+    FINAL = "final"
+
+    @property
+    def order(self) -> int:
+        return list(Stage).index(self)
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+class Intensity(StrEnum):
+    LIGHT = "light"
+    MODERATE = "moderate"
+    FIRM = "firm"
+
+    @property
+    def level(self) -> int:
+        return list(Intensity).index(self)
+
+
+class Variant(StrEnum):
+    """Ways of squeezing; only a squeezing step may name one."""
+
+    TRANSVERSE = "transverse"
+    PALM_EDGE = "palm-edge"
+    PALM_BASE = "palm-base"
+    TWO_HANDS = "two-hands"
+
+
+class Profile(StrEnum):
+    STANDARD = "standard"
+    PREGNANCY = "pregnancy"
+
+
+# One area at most 10 s: longer rubbing or vibration on one spot hurts.
+RUB_CAP_SECONDS = 10
+VIBRATION_CAP_SECONDS = 10
+
+TEMPO_MIN = 60
+TEMPO_MAX = 100
+TEMPO_DEFAULT = 80
+
+PREGNANCY_TECHNIQUES = frozenset({Technique.STROKING, Technique.RUBBING})
+PREGNANCY_MAX_SECONDS = 45 * 60
+
+# The areas the guide names. Others are allowed; these get a place on the body map.
+KNOWN_AREAS: tuple[str, ...] = (
+    "lower back",
+    "along the spine",
+    "shoulder blades",
+    "collar zone",
+    "shoulders",
+    "neck",
+    "glutes",
+    "legs",
+)
+
+
+@dataclass(frozen=True)
+class TechniqueGuide:
+    """What the app says about a technique when a step has no note of its own."""
+
+    instruction: str
+    cap_seconds: int | None
+
+
+TECHNIQUE_GUIDE: dict[Technique, TechniqueGuide] = {
+    Technique.STROKING: TechniqueGuide("Slide your whole palm lightly, toward the heart.", None),
+    Technique.RUBBING: TechniqueGuide("Rub slowly and firmly, in time with the click.", RUB_CAP_SECONDS),
+    Technique.SQUEEZING: TechniqueGuide("Press along the muscle, toward the heart.", None),
+    Technique.KNEADING: TechniqueGuide(
+        "Grip the muscle and press it to the bone, slowly. Never to pain.", None
+    ),
+    Technique.VIBRATION: TechniqueGuide("Tap or shake lightly, not too hard.", VIBRATION_CAP_SECONDS),
+}
+
+
+def instruction_for(technique: Technique, note: str = "") -> str:
+    """The one line shown during a step: the step's own note, else the technique's default."""
+    return note.strip() or TECHNIQUE_GUIDE[technique].instruction
