@@ -93,12 +93,16 @@ class TechniqueGuide:
 
 TECHNIQUE_GUIDE: dict[Technique, TechniqueGuide] = {
     Technique.STROKING: TechniqueGuide("Slide your whole palm lightly, toward the heart.", None),
-    Technique.RUBBING: TechniqueGuide("Rub slowly and firmly, in time with the click.", RUB_CAP_SECONDS),
+    Technique.RUBBING: TechniqueGuide(
+        "Rub slowly and firmly, in time with the click.", RUB_CAP_SECONDS
+    ),
     Technique.SQUEEZING: TechniqueGuide("Press along the muscle, toward the heart.", None),
     Technique.KNEADING: TechniqueGuide(
         "Grip the muscle and press it to the bone, slowly. Never to pain.", None
     ),
-    Technique.VIBRATION: TechniqueGuide("Tap or shake lightly, not too hard.", VIBRATION_CAP_SECONDS),
+    Technique.VIBRATION: TechniqueGuide(
+        "Tap or shake lightly, not too hard.", VIBRATION_CAP_SECONDS
+    ),
 }
 
 

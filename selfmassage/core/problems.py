@@ -1,0 +1,34 @@
+"""A problem found in a routine: by the file format (id `field`) or by one of the guide's rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # stops a routine from being saved or run
+    WARNING = "warning"  # shown, allowed
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    rule: str  # a stable id, e.g. "rub-cap"
+    message: str  # one line that says how to fix it
+    step: int | None = None  # 1-based; None for the routine as a whole
+    field: str | None = None  # for `field` problems: the key at fault
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def where(self) -> str:
+        return f"step {self.step}" if self.step is not None else "routine"
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.severity} [{self.rule}] {self.message}"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.is_error for problem in problems)

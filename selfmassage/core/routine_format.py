@@ -1,0 +1,265 @@
+"""The routine file format, version 1: JSON in UTF-8. A sharing format, so it is kept exactly.
+
+Reading never raises on bad content: every fault becomes a `field` problem naming the key. Only bytes that
+are not JSON at all (or too big to parse) raise `RoutineFileError`; the caller names the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, TypeVar
+
+from selfmassage.core.problems import Problem, Severity
+from selfmassage.core.routine import Routine, Step
+from selfmassage.core.techniques import (
+    TEMPO_DEFAULT,
+    TEMPO_MAX,
+    TEMPO_MIN,
+    Intensity,
+    Profile,
+    Stage,
+    Technique,
+    Variant,
+)
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NAME = 80
+MAX_DESCRIPTION = 500
+MAX_STEPS = 200
+MAX_AREA = 60
+MAX_NOTE = 300
+MIN_SECONDS, MAX_SECONDS = 1, 900
+
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
+
+ROUTINE_KEYS = ("format", "name", "description", "tempo", "profile", "steps")
+STEP_KEYS = ("stage", "technique", "area", "seconds", "intensity", "variant", "note")
+
+
+class RoutineFileError(Exception):
+    """The bytes are not a routine file at all: too big, not UTF-8, or not JSON."""
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def decode_json(raw: bytes) -> object:
+    """Bytes → JSON value, or RoutineFileError with one plain sentence."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise RoutineFileError(f"the file is {len(raw):,} bytes; a routine file may be at most 1 MiB")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is harmless
+    except UnicodeDecodeError as exc:
+        raise RoutineFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise RoutineFileError("the file is empty")
+    try:
+        return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_no_constant)
+    except _DuplicateKey as exc:
+        raise RoutineFileError(f"the key {str(exc)!r} appears twice in one object") from None
+    except json.JSONDecodeError as exc:
+        raise RoutineFileError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except (RecursionError, ValueError):
+        raise RoutineFileError("not valid JSON: nested too deeply or a number out of range") from None
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _field(message: str, field: str, step: int | None = None) -> Problem:
+    return Problem(Severity.ERROR, "field", message, step=step, field=field)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _has_control(text: str) -> bool:
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
+def _text(
+    data: dict[str, Any], key: str, problems: list[Problem], *, required: bool, low: int, high: int,
+    step: int | None = None, single_line: bool = True,
+) -> str:
+    if key not in data:
+        if required:
+            problems.append(_field(f"{key} is missing.", key, step))
+        return ""
+    value = data[key]
+    if not isinstance(value, str):
+        problems.append(_field(f"{key} must be text, not {_kind(value)}.", key, step))
+        return ""
+    stripped = value.strip()
+    if not low <= len(stripped) <= high:
+        size = f"1–{high}" if low else f"at most {high}"
+        problems.append(_field(f"{key} must be {size} characters long, not {len(stripped)}.", key, step))
+        return ""
+    if single_line and _has_control(stripped):
+        problems.append(_field(f"{key} must be one line with no control characters.", key, step))
+        return ""
+    return stripped
+
+
+def _choice(
+    data: dict[str, Any], key: str, kind: type[E], problems: list[Problem], *,
+    required: bool, default: E | None = None, step: int | None = None,
+) -> E | None:
+    if key not in data:
+        if required:
+            problems.append(_field(f"{key} is missing.", key, step))
+        return default
+    value = data[key]
+    allowed = ", ".join(member.value for member in kind)
+    if not isinstance(value, str) or value not in {member.value for member in kind}:
+        shown = repr(value) if isinstance(value, str) else _kind(value)
+        problems.append(_field(f"{key} must be one of {allowed}, not {shown[:40]}.", key, step))
+        return default
+    return kind(value)
+
+
+def _whole_number(
+    data: dict[str, Any], key: str, problems: list[Problem], *, low: int, high: int,
+    required: bool, default: int, step: int | None = None,
+) -> int:
+    if key not in data:
+        if required:
+            problems.append(_field(f"{key} is missing.", key, step))
+        return default
+    value = data[key]
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if not _is_int(value) or not low <= value <= high:
+        shown = str(value)[:20] if _is_int(value) or isinstance(value, float) else _kind(value)
+        problems.append(
+            _field(f"{key} must be a whole number from {low} to {high}, not {shown}.", key, step)
+        )
+        return default
+    return value
+
+
+def _kind(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null",
+             int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _unknown_keys(data: dict[str, Any], known: tuple[str, ...], problems: list[Problem],
+                  step: int | None = None) -> None:
+    for key in data:
+        if key not in known:
+            shown = key if len(key) <= 40 else key[:37] + "…"
+            problems.append(_field(f"unknown key {shown!r}; remove it (allowed: "
+                                   f"{', '.join(known)}).", str(shown), step))
+
+
+def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | None:
+    if not isinstance(data, dict):
+        problems.append(_field(f"each step must be an object, not {_kind(data)}.", "steps", number))
+        return None
+    before = len(problems)
+    _unknown_keys(data, STEP_KEYS, problems, number)
+    stage = _choice(data, "stage", Stage, problems, required=True, step=number)
+    technique = _choice(data, "technique", Technique, problems, required=True, step=number)
+    area = _text(data, "area", problems, required=True, low=1, high=MAX_AREA, step=number)
+    seconds = _whole_number(data, "seconds", problems, low=MIN_SECONDS, high=MAX_SECONDS,
+                            required=True, default=0, step=number)
+    intensity = _choice(data, "intensity", Intensity, problems, required=False,
+                        default=Intensity.LIGHT, step=number)
+    variant = _choice(data, "variant", Variant, problems, required=False, step=number)
+    note = _text(data, "note", problems, required=False, low=0, high=MAX_NOTE, step=number)
+    if variant is not None and technique is not None and technique is not Technique.SQUEEZING:
+        problems.append(_field("variant is only for squeezing; remove it from this step.", "variant",
+                               number))
+    if len(problems) > before or stage is None or technique is None or intensity is None:
+        return None
+    return Step(stage=stage, technique=technique, area=area, seconds=seconds, intensity=intensity,
+                variant=variant, note=note)
+
+
+def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[Problem]]:
+    """A decoded JSON value → (routine, field problems). The routine is None when any field is wrong."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        problems.append(_field(f"a routine file must hold one JSON object, not {_kind(data)}.",
+                               "format"))
+        return None, problems
+    _unknown_keys(data, ROUTINE_KEYS, problems)
+    if "format" not in data:
+        problems.append(_field("format is missing; add \"format\": 1.", "format"))
+    elif not _is_int(data["format"]) or data["format"] != FORMAT_VERSION:
+        problems.append(_field(f"format must be {FORMAT_VERSION}; this app reads version "
+                               f"{FORMAT_VERSION} files.", "format"))
+    name = _text(data, "name", problems, required=True, low=1, high=MAX_NAME)
+    description = _text(data, "description", problems, required=False, low=0,
+                        high=MAX_DESCRIPTION, single_line=False)
+    tempo = _whole_number(data, "tempo", problems, low=TEMPO_MIN, high=TEMPO_MAX, required=False,
+                          default=TEMPO_DEFAULT)
+    profile = _choice(data, "profile", Profile, problems, required=False, default=Profile.STANDARD)
+    steps: list[Step] = []
+    raw_steps = data.get("steps")
+    if "steps" not in data:
+        problems.append(_field("steps is missing; a routine needs at least one step.", "steps"))
+    elif not isinstance(raw_steps, list):
+        problems.append(_field(f"steps must be a list, not {_kind(raw_steps)}.", "steps"))
+    elif not 1 <= len(raw_steps) <= MAX_STEPS:
+        problems.append(_field(f"a routine has 1–{MAX_STEPS} steps, not {len(raw_steps)}.", "steps"))
+    else:
+        for number, raw in enumerate(raw_steps, start=1):
+            step = _parse_step(raw, number, problems)
+            if step is not None:
+                steps.append(step)
+    if problems or profile is None:
+        return None, problems
+    routine = Routine(name=name, steps=tuple(steps), description=description, tempo=tempo,
+                      profile=profile, source=source)
+    return routine, problems
+
+
+def routine_to_dict(routine: Routine) -> dict[str, Any]:
+    """The routine in its file shape; optional fields left out when they hold nothing."""
+    data: dict[str, Any] = {"format": FORMAT_VERSION, "name": routine.name}
+    if routine.description:
+        data["description"] = routine.description
+    data["tempo"] = routine.tempo
+    data["profile"] = routine.profile.value
+    steps = []
+    for step in routine.steps:
+        item: dict[str, Any] = {
+            "stage": step.stage.value,
+            "technique": step.technique.value,
+            "area": step.area,
+            "seconds": step.seconds,
+            "intensity": step.intensity.value,
+        }
+        if step.variant is not None:
+            item["variant"] = step.variant.value
+        if step.note:
+            item["note"] = step.note
+        steps.append(item)
+    data["steps"] = steps
+    return data
+
+
+def dumps_routine(routine: Routine) -> str:
+    return json.dumps(routine_to_dict(routine), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads_routine(raw: bytes, source: str = "") -> tuple[Routine | None, list[Problem]]:
+    """Bytes → (routine, field problems); RoutineFileError when it is not JSON at all."""
+    return parse_routine(decode_json(raw), source)

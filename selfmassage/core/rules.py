@@ -1,0 +1,182 @@
+"""The guide's rules, checked on a routine. Each rule has a stable id the CLI and the editor show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from selfmassage.core.problems import Problem, Severity
+from selfmassage.core.routine import Routine, format_duration
+from selfmassage.core.techniques import (
+    PREGNANCY_MAX_SECONDS,
+    PREGNANCY_TECHNIQUES,
+    RUB_CAP_SECONDS,
+    VIBRATION_CAP_SECONDS,
+    Intensity,
+    Profile,
+    Stage,
+    Technique,
+)
+
+RULE_IDS = (
+    "rub-cap",
+    "vibration-cap",
+    "stage-order",
+    "pregnancy",
+    "open-close",
+    "stroking-light",
+    "ramp",
+    "end-light",
+    "knead-after-squeeze",
+    "deep-longest",
+)
+
+Rule = Callable[[Routine], list[Problem]]
+
+
+def _error(rule: str, message: str, step: int | None = None) -> Problem:
+    return Problem(Severity.ERROR, rule, message, step=step)
+
+
+def _warning(rule: str, message: str, step: int | None = None) -> Problem:
+    return Problem(Severity.WARNING, rule, message, step=step)
+
+
+def _caps(routine: Routine) -> list[Problem]:
+    problems = []
+    for number, step in enumerate(routine.steps, start=1):
+        if step.technique is Technique.RUBBING and step.seconds > RUB_CAP_SECONDS:
+            problems.append(_error(
+                "rub-cap",
+                f"Rubbing one area for {step.seconds} s hurts; keep it to {RUB_CAP_SECONDS} s "
+                "or split it over more areas.",
+                number,
+            ))
+        if step.technique is Technique.VIBRATION and step.seconds > VIBRATION_CAP_SECONDS:
+            problems.append(_error(
+                "vibration-cap",
+                f"Vibration on one area for {step.seconds} s is too much; keep it to "
+                f"{VIBRATION_CAP_SECONDS} s or split it over more areas.",
+                number,
+            ))
+    return problems
+
+
+def _stage_order(routine: Routine) -> list[Problem]:
+    problems = []
+    for number, (before, step) in enumerate(zip(routine.steps, routine.steps[1:], strict=False), start=2):
+        if step.stage.order < before.stage.order:
+            problems.append(_error(
+                "stage-order",
+                f"A {step.stage.label.lower()} step can't follow a {before.stage.label.lower()} one; "
+                "move it earlier or change its stage.",
+                number,
+            ))
+    return problems
+
+
+def _pregnancy(routine: Routine) -> list[Problem]:
+    if routine.profile is not Profile.PREGNANCY:
+        return []
+    problems = []
+    for number, step in enumerate(routine.steps, start=1):
+        if step.technique not in PREGNANCY_TECHNIQUES:
+            problems.append(_error(
+                "pregnancy",
+                f"In pregnancy use only stroking or rubbing; change this {step.technique.value} step.",
+                number,
+            ))
+    if routine.total_seconds > PREGNANCY_MAX_SECONDS:
+        problems.append(_error(
+            "pregnancy",
+            "In pregnancy keep a session to 45 min; this one lasts "
+            f"{format_duration(routine.total_seconds)}.",
+        ))
+    return problems
+
+
+def _open_close(routine: Routine) -> list[Problem]:
+    problems = []
+    steps = routine.steps
+    if steps[0].technique is not Technique.STROKING:
+        problems.append(_warning("open-close", "Start with light stroking to warm up; add a stroking "
+                                               "step first.", 1))
+    if steps[-1].technique is not Technique.STROKING and len(steps) > 1:
+        problems.append(_warning("open-close", "End with stroking to calm the muscles; add a stroking "
+                                               "step last.", len(steps)))
+    return problems
+
+
+def _stroking_light(routine: Routine) -> list[Problem]:
+    return [
+        _warning("stroking-light", "Stroking is always light; set this step's intensity to light.", number)
+        for number, step in enumerate(routine.steps, start=1)
+        if step.technique is Technique.STROKING and step.intensity is not Intensity.LIGHT
+    ]
+
+
+def _ramp(routine: Routine) -> list[Problem]:
+    problems = []
+    for number, (before, step) in enumerate(zip(routine.steps, routine.steps[1:], strict=False), start=2):
+        if abs(step.intensity.level - before.intensity.level) >= 2:
+            problems.append(_warning(
+                "ramp",
+                f"Intensity jumps from {before.intensity.value} to {step.intensity.value}; "
+                "put a moderate step between them.",
+                number,
+            ))
+    return problems
+
+
+def _end_light(routine: Routine) -> list[Problem]:
+    if routine.steps[-1].intensity is Intensity.LIGHT:
+        return []
+    return [_warning("end-light", "Slow down at the end; make the last step light.", len(routine.steps))]
+
+
+def _knead_after_squeeze(routine: Routine) -> list[Problem]:
+    problems = []
+    squeezed = False
+    for number, step in enumerate(routine.steps, start=1):
+        if step.technique is Technique.SQUEEZING:
+            squeezed = True
+        elif step.technique is Technique.KNEADING and not squeezed:
+            problems.append(_warning(
+                "knead-after-squeeze",
+                "Squeeze before you knead; add a squeezing step earlier.",
+                number,
+            ))
+    return problems
+
+
+def _deep_longest(routine: Routine) -> list[Problem]:
+    totals = routine.stage_seconds()
+    deep = totals[Stage.DEEP]
+    if not deep:
+        return []
+    longer = [stage for stage, seconds in totals.items() if stage is not Stage.DEEP and seconds >= deep]
+    if not longer:
+        return []
+    return [_warning(
+        "deep-longest",
+        f"The deep stage should be the longest; it has {format_duration(deep)}, the "
+        f"{longer[0].label.lower()} stage {format_duration(totals[longer[0]])}.",
+    )]
+
+
+RULES: tuple[Rule, ...] = (
+    _caps,
+    _stage_order,
+    _pregnancy,
+    _open_close,
+    _stroking_light,
+    _ramp,
+    _end_light,
+    _knead_after_squeeze,
+    _deep_longest,
+)
+
+
+def validate(routine: Routine) -> list[Problem]:
+    """Every rule's problems, in step order (routine-wide problems last), errors first within a step."""
+    problems = [problem for rule in RULES for problem in rule(routine)]
+    return sorted(problems, key=lambda p: (p.step is None, p.step or 0, p.severity is Severity.WARNING))
