@@ -7,7 +7,7 @@ do the rest; Enter in the note saves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -52,7 +52,7 @@ class _FeelingButton(QPushButton):
         super().__init__()
         self.setCheckable(True)
         self.setAutoDefault(False)
-        self.setProperty("role", "feeling")  # its size lives in the style sheet, which wins over setMinimumSize
+        self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
         self.setObjectName(f"feeling-{feeling}")
         self.setAccessibleName(f"{feeling}: {label}")
         self.setToolTip(f"{label} (press {feeling})")
@@ -151,6 +151,11 @@ class CheckInPanel(QWidget):
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.isAncestorOf(self.focusWidget()):
+            self.focus_first()  # so 1–5 work the moment the check-in appears
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reaches here from the buttons and boxes; the note field keeps its digits for itself.

@@ -73,8 +73,12 @@ class SafetyStore:
         try:
             write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
         except OSError as exc:
-            self.problems.append(f"{self.path}: can't save your safety answers ({exc.strerror}); "
-                                 "you will be asked again next time.")
+            self._problem(f"{self.path}: can't save your safety answers ({exc.strerror}); "
+                          "you will be asked again next time.")
+
+    def _problem(self, line: str) -> None:
+        if line not in self.problems:  # a save that keeps failing is said once
+            self.problems.append(line)
 
     def _load(self) -> None:
         try:
@@ -82,14 +86,14 @@ class SafetyStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.problems.append(f"{self.path}: can't be read ({exc.strerror}); "
-                                 "you will be asked the safety questions again.")
+            self._problem(f"{self.path}: can't be read ({exc.strerror}); "
+                          "you will be asked the safety questions again.")
             return
         try:
             last_checked, answers, recheck = _parse(raw)
         except (ValueError, TypeError, UnicodeDecodeError):
-            self.problems.append(f"{self.path}: not valid safety answers; "
-                                 "you will be asked the safety questions again.")
+            self._problem(f"{self.path}: not valid safety answers; "
+                          "you will be asked the safety questions again.")
             return
         self._last_checked, self._answers, self._recheck = last_checked, answers, recheck
 
