@@ -28,7 +28,7 @@ QUESTIONS: tuple[SafetyQuestion, ...] = (
     SafetyQuestion("allergy", "Are you having an allergic reaction right now?"),
     SafetyQuestion("cancer", "Do you have cancer, or are you being treated for it?"),
     SafetyQuestion("nerves", "Are you feeling highly agitated or on edge right now?"),
-    SafetyQuestion("inflammation", "Do you have an acute inflammation, or a flare-up of a long-term one?"),
+    SafetyQuestion("inflammation", "Do you have an acute inflammation, or has an old one flared up?"),
     SafetyQuestion("bone", "Do you have a broken bone or a bone bruise?"),
     SafetyQuestion("clots", "Do you have a blood clot (thrombosis)?"),
     SafetyQuestion("heart_lungs", "Do you have a heart, blood-vessel or breathing disease?"),
@@ -42,7 +42,7 @@ WITH_CARE: tuple[str, ...] = (
     "Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently.",
 )
 
-STOP_TITLE = "Please ask a doctor first"
+STOP_TITLE = "Let’s pause here"
 STOP_MESSAGE = (
     "Please ask a doctor before you massage. Some health conditions can get worse with massage, "
     "and a doctor can tell you what is safe for you."

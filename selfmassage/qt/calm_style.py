@@ -50,9 +50,9 @@ QScrollBar::handle:vertical {{ background: {LINE}; border-radius: 6px; min-heigh
 QScrollBar::handle:vertical:hover {{ background: {MUTED}; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: transparent; }}
-QCheckBox {{ spacing: 12px; padding: 6px 4px; }}
+QCheckBox {{ spacing: 12px; padding: 6px 4px; border: 3px solid transparent; border-radius: 6px; }}
 QCheckBox::indicator {{ width: 24px; height: 24px; }}
-QCheckBox:focus {{ border: 3px solid {FOCUS}; border-radius: 6px; }}
+QCheckBox:focus {{ border-color: {FOCUS}; }}
 QLineEdit {{
     background: {CARD}; border: 2px solid {LINE}; border-radius: 8px; padding: 8px; color: {INK};
 }}

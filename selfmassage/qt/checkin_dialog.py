@@ -90,6 +90,7 @@ class CheckInPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         apply_calm_style(self)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds the keys 1–5; not a Tab stop
         self.setAccessibleName("How do you feel after your session")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
@@ -154,7 +155,8 @@ class CheckInPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.isAncestorOf(self.focusWidget()):
+        focused = self.focusWidget()
+        if focused is not self and not self.isAncestorOf(focused):
             self.focus_first()  # so 1–5 work the moment the check-in appears
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -191,9 +193,10 @@ class CheckInPanel(QWidget):
         self.note.clear()
 
     def focus_first(self) -> None:
-        """Put the keyboard on the feelings, so 1–5 work at once."""
+        """Take the keyboard, so 1–5 work at once, without a focus ring that looks like a choice."""
         chosen = self.feeling()
-        self.feeling_buttons[chosen or 3].setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self.feeling_buttons[chosen] if chosen is not None else self
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_hint(self) -> None:
         text = checkin_hint(self.symptoms())

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.qt.checkin_dialog import CheckInPanel
@@ -25,9 +25,12 @@ def tick(qtbot, box):
 
 
 def test_the_keyboard_starts_on_the_feelings(qtbot, panel):
-    qtbot.waitUntil(lambda: panel.focusWidget() is panel.feeling_buttons[3])
-    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     assert panel.feeling() == 1
+    assert QApplication.focusWidget() is panel.feeling_buttons[1]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.symptom_boxes[Symptom.PAIN]
 
 
 def test_keyboard_only_check_in(qtbot, panel):
