@@ -2,8 +2,8 @@
 
 A step's area is free text ("Left shoulder", "along the spine (both sides)"). The known areas and the
 usual ways people write them map to a region; anything else maps to nothing, and the map then shows no
-highlight. "Back" / "whole back" is not one region: it lights every region of the back (collar zone,
-shoulder blades, along the spine, lower back), so `regions_for` returns several and `region_for` none.
+highlight. "Back" / "whole back" is not one region: it lights every region of the back (lower back,
+along the spine, shoulder blades, collar zone), so `regions_for` returns several and `region_for` none.
 An area that names several places ("neck and shoulders") lights each place it names.
 """
 
@@ -36,7 +36,8 @@ ALONG_THE_SPINE, LOWER_BACK, GLUTES, LEGS = (
     "area-legs",
 )
 # "Warm every zone of the back": the guide's back is these four, not the neck, shoulders or glutes.
-WHOLE_BACK: tuple[str, ...] = (COLLAR_ZONE, SHOULDER_BLADES, ALONG_THE_SPINE, LOWER_BACK)
+# In map order (the order of KNOWN_AREAS), as `regions_for` returns regions.
+WHOLE_BACK: tuple[str, ...] = (LOWER_BACK, ALONG_THE_SPINE, SHOULDER_BLADES, COLLAR_ZONE)
 
 # Ways people write each place, in plain words; keys go through the same normalising as the input,
 # so "Shoulder-blade", "both sides of the spine" or "the LEFT leg" need no entry of their own.
@@ -92,8 +93,12 @@ _SEVERAL: dict[str, tuple[str, ...]] = {"back": WHOLE_BACK}
 
 # Words that say which side, how much, or "area of": they never change which region is meant.
 _FILLER = frozenset(
-    """the a an your my both left right side sides either each of on over along beside next to around
-    area areas region regions zone zones muscle muscles whole entire full all every""".split()
+    {
+        *("the", "a", "an", "your", "my", "both", "left", "right", "side", "sides", "either", "each"),
+        *("of", "on", "over", "along", "beside", "next", "to", "around"),
+        *("area", "areas", "region", "regions", "zone", "zones", "muscle", "muscles"),
+        *("whole", "entire", "full", "all", "every"),
+    }
 )
 # Between places in one area: "neck and shoulders", "lower back, glutes", "spine then lower back".
 _SEPARATORS = re.compile(r",|;|&|\+|/|\band\b|\bthen\b")
