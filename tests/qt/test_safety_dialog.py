@@ -275,3 +275,23 @@ def test_text_is_large(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.rows[0].label.font().pointSize() >= 15
     assert dialog.yes_button("fever").font().pointSize() >= 15
+
+
+def test_the_built_in_pregnancy_routine_gets_its_note(qtbot, parent):
+    from selfmassage.resources import asset_path
+    from selfmassage.store.library import Source, read_routine_file
+
+    entry = read_routine_file(asset_path("routines", "pregnancy-safe-light-massage.json"), Source.BUILTIN)
+    assert entry.routine is not None
+    store = SafetyStore.default()  # the config dir, isolated per test by tests/conftest.py
+    shown = {}
+
+    def act(dialog):
+        shown["note"] = dialog.pregnancy_note is not None and dialog.pregnancy_note.isVisible()
+        answer_all(qtbot, dialog)
+        click(qtbot, dialog.continue_button)
+
+    on_open(act)
+    assert ask_safety(parent, store, entry.routine, now=NOW) is True
+    assert shown["note"] is True
+    assert SafetyStore.default().last_checked == NOW
