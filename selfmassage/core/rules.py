@@ -178,5 +178,8 @@ RULES: tuple[Rule, ...] = (
 
 def validate(routine: Routine) -> list[Problem]:
     """Every rule's problems, in step order (routine-wide problems last), errors first within a step."""
+    if not routine.steps:
+        # A draft in the editor; the file format already refuses a routine with no steps.
+        return []
     problems = [problem for rule in RULES for problem in rule(routine)]
     return sorted(problems, key=lambda p: (p.step is None, p.step or 0, p.severity is Severity.WARNING))
