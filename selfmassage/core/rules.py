@@ -153,13 +153,15 @@ def _deep_longest(routine: Routine) -> list[Problem]:
     deep = totals[Stage.DEEP]
     if not deep:
         return []
-    longer = [stage for stage, seconds in totals.items() if stage is not Stage.DEEP and seconds >= deep]
-    if not longer:
+    others = {stage: seconds for stage, seconds in totals.items() if stage is not Stage.DEEP}
+    # Name the longest other stage: beating any shorter one would not clear the warning.
+    longest = max(others, key=lambda stage: others[stage])
+    if others[longest] < deep:
         return []
     return [_warning(
         "deep-longest",
-        f"The deep stage should be the longest; it has {format_duration(deep)}, the "
-        f"{longer[0].label.lower()} stage {format_duration(totals[longer[0]])}.",
+        f"The deep stage should be the longest; make it longer than the {longest.label.lower()} "
+        f"stage ({format_duration(others[longest])}, deep has {format_duration(deep)}).",
     )]
 
 
