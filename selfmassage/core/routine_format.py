@@ -46,6 +46,10 @@ class _DuplicateKey(ValueError):
     pass
 
 
+class _Constant(ValueError):
+    pass
+
+
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
@@ -69,16 +73,20 @@ def decode_json(raw: bytes) -> object:
         return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_no_constant)
     except _DuplicateKey as exc:
         raise RoutineFileError(f"the key {str(exc)!r} appears twice in one object") from None
+    except _Constant as exc:
+        raise RoutineFileError(f"not valid JSON: {exc}; write a number instead") from None
     except json.JSONDecodeError as exc:
         raise RoutineFileError(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
-    except (RecursionError, ValueError):
-        raise RoutineFileError("not valid JSON: nested too deeply or a number out of range") from None
+    except RecursionError:
+        raise RoutineFileError("not valid JSON: lists or objects are nested too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise RoutineFileError("not valid JSON: a number is too long to read") from None
 
 
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed")
+    raise _Constant(f"{name} is not allowed")
 
 
 def _field(message: str, field: str, step: int | None = None) -> Problem:
