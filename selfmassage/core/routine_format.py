@@ -101,6 +101,10 @@ def _has_control(text: str) -> bool:
     return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
 
 
+def _has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
 def _text(
     data: dict[str, Any], key: str, problems: list[Problem], *, required: bool, low: int, high: int,
     step: int | None = None, single_line: bool = True,
@@ -117,6 +121,11 @@ def _text(
     if not low <= len(stripped) <= high:
         size = f"1–{high}" if low else f"at most {high}"
         problems.append(_field(f"{key} must be {size} characters long, not {len(stripped)}.", key, step))
+        return ""
+    if _has_surrogate(stripped):
+        # JSON allows "\ud800", but such text can never be saved or printed as UTF-8.
+        problems.append(_field(f"{key} holds a broken character escape (\\ud800–\\udfff); retype it.",
+                               key, step))
         return ""
     if single_line and _has_control(stripped):
         problems.append(_field(f"{key} must be one line with no control characters.", key, step))
