@@ -97,8 +97,9 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _has_control(text: str) -> bool:
-    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+def _has_control(text: str, allowed: str = "") -> bool:
+    # C0, DEL and C1 (U+0080–U+009F: some terminals read U+009B as the start of an escape code).
+    return any((ord(ch) < 32 or 127 <= ord(ch) <= 159) and ch not in allowed for ch in text)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -129,6 +130,12 @@ def _text(
         return ""
     if single_line and _has_control(stripped):
         problems.append(_field(f"{key} must be one line with no control characters.", key, step))
+        return ""
+    # Line breaks and tabs are fine in a longer text; other control characters (a terminal's
+    # escape codes in a shared file, say) would reach the screen when the routine is shown.
+    if _has_control(stripped, allowed="\n\r\t"):
+        problems.append(_field(f"{key} may hold line breaks but no other control characters.", key,
+                               step))
         return ""
     return stripped
 
