@@ -140,9 +140,10 @@ class SessionEngine:
     def poll(self) -> None:
         """Deliver every event that is due by now, in order."""
         while self.state is EngineState.RUNNING:
-            now = self.active_time()
             offset = self._next_offset()
-            if offset > now:
+            # The very sum next_deadline() returns: `now - anchor - paused >= offset` can round the
+            # other way, and a timer that woke exactly at the deadline would then find nothing due.
+            if self._clock.now() < self._anchor + self._paused_total + offset:
                 return
             if self._cursor < len(self._pending):
                 _, event = self._pending[self._cursor]
