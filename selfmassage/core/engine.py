@@ -267,5 +267,6 @@ class SessionEngine:
         self.status = status
         self._pending = []
         self._cursor = 0
-        done = sum(1 for record in self.records if not record.skipped)
+        # Distinct steps: a step done again after `back` is still one step of the routine.
+        done = len({record.index for record in self.records if not record.skipped})
         self._emit(SessionFinished(at=at, status=status, active_seconds=at, steps_done=done))
