@@ -1,0 +1,5 @@
+import sys
+
+from selfmassage.cli import main
+
+sys.exit(main())

@@ -1,0 +1,227 @@
+"""The command line: `selfmassage` opens the window; subcommands script everything else.
+
+Nothing here imports Qt: the GUI module is imported only when the window is wanted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from selfmassage import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class UserError(Exception):
+    """One line for stderr, and the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _library() -> Any:
+    from selfmassage.resources import assets_dir
+    from selfmassage.store.library import RoutineLibrary
+    from selfmassage.store.paths import routines_dir
+
+    builtin = assets_dir() / "routines"
+    return RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
+
+
+def _usable_routine(name: str) -> Any:
+    entry = _library().find(name)
+    if entry is None:
+        raise UserError(f"no routine called {name!r}; see `selfmassage routines list`.")
+    if entry.routine is None:
+        raise UserError(f"{entry.path}: {entry.error or entry.problems[0]}")
+    if not entry.usable:
+        first = next(problem for problem in entry.problems if problem.is_error)
+        raise UserError(f"{entry.path}: {first}")
+    return entry.routine
+
+
+def cmd_routines_list(args: argparse.Namespace) -> int:
+    from selfmassage.core.routine import format_duration
+
+    entries = _library().entries()
+    if args.json:
+        rows = [{
+            "name": entry.name,
+            "source": entry.source.value,
+            "steps": len(entry.routine.steps) if entry.routine else None,
+            "total_seconds": entry.routine.total_seconds if entry.routine else None,
+            "stages": [stage.value for stage in entry.routine.stages] if entry.routine else [],
+            "path": str(entry.path),
+            "usable": entry.usable,
+            "problem": entry.error or next((str(p) for p in entry.problems if p.is_error), ""),
+        } for entry in entries]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for entry in entries:
+        if entry.routine is None:
+            print(f"{entry.name:<40} {'—':>5} {'—':>8}  {entry.source.value:<8} can't be read: "
+                  f"{entry.error or entry.problems[0]}")
+            continue
+        flag = "" if entry.usable else "  has errors"
+        print(f"{entry.name:<40} {len(entry.routine.steps):>5} "
+              f"{format_duration(entry.routine.total_seconds):>8}  {entry.source.value:<8}{flag}")
+    return EXIT_OK
+
+
+def cmd_routines_show(args: argparse.Namespace) -> int:
+    from selfmassage.core.routine import format_duration
+    from selfmassage.core.routine_format import routine_to_dict
+    from selfmassage.core.techniques import instruction_for
+
+    entry = _library().find(args.name)
+    if entry is None:
+        raise UserError(f"no routine called {args.name!r}; see `selfmassage routines list`.")
+    if entry.routine is None:
+        raise UserError(f"{entry.path}: {entry.error or entry.problems[0]}")
+    routine = entry.routine
+    if args.json:
+        print(json.dumps(routine_to_dict(routine), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{routine.name} ({entry.source.value}) — {format_duration(routine.total_seconds)}, "
+          f"{len(routine.steps)} steps, tempo {routine.tempo}/min, {routine.profile.value}")
+    if routine.description:
+        print(routine.description)
+    for number, step in enumerate(routine.steps, start=1):
+        print(f"{number:>3}. {step.stage.label:<12} {step.describe():<40} {format_duration(step.seconds)} "
+              f"{step.intensity.value:<8} {instruction_for(step.technique, step.note)}")
+    for problem in entry.problems:
+        print(f"  {problem}")
+    return EXIT_OK
+
+
+def cmd_routines_validate(args: argparse.Namespace) -> int:
+    from selfmassage.core.problems import has_errors
+    from selfmassage.core.routine_format import RoutineFileError, loads_routine
+    from selfmassage.core.rules import validate
+
+    worst = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            if path.is_file() and path.stat().st_size > 1024 * 1024:
+                raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
+            routine, problems = loads_routine(path.read_bytes(), source=name)
+        except RoutineFileError as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            worst = EXIT_UNREADABLE
+            continue
+        except OSError as exc:
+            print(f"{name}: can't be read: {exc.strerror}", file=sys.stderr)
+            worst = EXIT_UNREADABLE
+            continue
+        if routine is not None:
+            problems = validate(routine)
+        for problem in problems:
+            print(f"{name}: {problem}")
+        if has_errors(problems) and worst == EXIT_OK:
+            worst = EXIT_PROBLEMS
+    return worst
+
+
+def cmd_routines_import(args: argparse.Namespace) -> int:
+    from selfmassage.store.library import LibraryError
+
+    try:
+        entry = _library().import_file(Path(args.file), replace=args.replace)
+    except LibraryError as exc:
+        raise UserError(str(exc)) from None
+    print(f"Imported {entry.name!r} to {entry.path}")
+    return EXIT_OK
+
+
+def cmd_routines_export(args: argparse.Namespace) -> int:
+    from selfmassage.store.library import LibraryError
+
+    try:
+        path = _library().export(args.name, Path(args.file))
+    except LibraryError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{args.file}: can't be written: {exc.strerror}") from None
+    print(f"Exported to {path}")
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from selfmassage.core.events import SessionStatus
+    from selfmassage.runner import run_in_terminal
+
+    if not 0 < args.speed <= 1000:
+        raise UserError("--speed must be above 0 and at most 1000.")
+    routine = _usable_routine(args.name)
+    engine = run_in_terminal(routine, speed=args.speed)
+    return EXIT_OK if engine.status is SessionStatus.COMPLETED else 130
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from selfmassage.qt.app import run_app
+
+    return run_app()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="selfmassage",
+        description="A guided self-massage at home. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"selfmassage {__version__}")
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    routines = commands.add_parser("routines", help="list, show, check, import and export routines")
+    routines.set_defaults(handler=lambda _args: routines.print_help() or EXIT_OK)
+    sub = routines.add_subparsers(title="routine commands", metavar="ACTION")
+
+    listing = sub.add_parser("list", help="built-in and your routines")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=cmd_routines_list)
+
+    show = sub.add_parser("show", help="one routine, step by step")
+    show.add_argument("name")
+    show.add_argument("--json", action="store_true", help="the routine file as JSON")
+    show.set_defaults(handler=cmd_routines_show)
+
+    check = sub.add_parser("validate", help="check routine files against the format and the guide")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(handler=cmd_routines_validate)
+
+    imp = sub.add_parser("import", help="add a routine file to your routines")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--replace", action="store_true", help="replace your routine of the same name")
+    imp.set_defaults(handler=cmd_routines_import)
+
+    exp = sub.add_parser("export", help="write a routine to a file")
+    exp.add_argument("name")
+    exp.add_argument("file", metavar="FILE")
+    exp.set_defaults(handler=cmd_routines_export)
+
+    run = commands.add_parser("run", help="a guided session in the terminal")
+    run.add_argument("name", help="the routine's name (see `routines list`)")
+    run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except UserError as exc:
+        print(f"selfmassage: {exc}", file=sys.stderr)
+        return exc.code
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"selfmassage: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130

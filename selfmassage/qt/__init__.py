@@ -1,0 +1,1 @@
+"""The window: the only package that imports Qt. It shows the core's state and forwards commands."""

@@ -1,0 +1,90 @@
+"""`selfmassage run`: a guided session in the terminal, with the same engine and cues as the window."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from selfmassage.core.clock import ScaledClock
+from selfmassage.core.engine import EngineState, SessionEngine
+from selfmassage.core.events import (
+    Event,
+    Paused,
+    SecondLeft,
+    SessionFinished,
+    SessionStatus,
+    StageChanged,
+    StepStarted,
+)
+from selfmassage.core.routine import Routine, format_duration
+from selfmassage.core.techniques import instruction_for
+
+
+class TerminalView:
+    """Prints a line per step and, on a terminal, one countdown line rewritten in place."""
+
+    def __init__(self, engine: SessionEngine, out: TextIO) -> None:
+        self.engine = engine
+        self.out = out
+        self.live = out.isatty()
+
+    def __call__(self, event: Event) -> None:
+        engine = self.engine
+        count = len(engine.routine.steps)
+        if isinstance(event, StageChanged):
+            self._line(f"== {event.stage.label} stage ==")
+        elif isinstance(event, StepStarted):
+            step = event.step
+            self._line(f"[{event.index + 1}/{count}] {step.describe()} — {format_duration(step.seconds)}")
+            self._line(f"    {instruction_for(step.technique, step.note)}")
+            if event.next_step is not None:
+                self._line(f"    next: {event.next_step.describe()}")
+            self._countdown(step.seconds)
+        elif isinstance(event, SecondLeft):
+            self._countdown(event.seconds_left)
+        elif isinstance(event, Paused):
+            self._line("Paused.")
+        elif isinstance(event, SessionFinished):
+            done = "Done" if event.status is SessionStatus.COMPLETED else "Stopped"
+            self._line(f"{done}: {format_duration(round(event.active_seconds))} of massage, "
+                       f"{event.steps_done} of {count} steps.")
+
+    def _countdown(self, seconds_left: int) -> None:
+        if self.live:
+            left = format_duration(round(self.engine.total_remaining()))
+            self.out.write(f"\r    {format_duration(seconds_left)}   (routine: {left} left)  ")
+            self.out.flush()
+
+    def _line(self, text: str) -> None:
+        if self.live:
+            self.out.write("\r\033[K")
+        self.out.write(text + "\n")
+        self.out.flush()
+
+
+def run_in_terminal(
+    routine: Routine,
+    *,
+    speed: float = 1.0,
+    out: TextIO = sys.stdout,
+    listeners: tuple[Callable[[Event], None], ...] = (),
+    tempo_beats: bool = True,
+) -> SessionEngine:
+    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
+    clock = ScaledClock(speed)
+    engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
+    engine.subscribe(TerminalView(engine, out))
+    for listener in listeners:
+        engine.subscribe(listener)
+    try:
+        engine.start()
+        while engine.state is EngineState.RUNNING:
+            deadline = engine.next_deadline()
+            if deadline is not None:
+                time.sleep(max(0.0, clock.real_seconds(deadline - clock.now())))
+            engine.poll()
+    except KeyboardInterrupt:
+        engine.stop()
+    return engine

@@ -1,0 +1,165 @@
+"""The routines a person can pick: the built-in ones shipped in assets, and their own in the data dir.
+
+A routine file that is broken never hides the others: it is listed with its problems and no routine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from selfmassage.core.problems import Problem, has_errors
+from selfmassage.core.routine import Routine
+from selfmassage.core.routine_format import RoutineFileError, dumps_routine, loads_routine
+from selfmassage.core.rules import validate
+from selfmassage.store.atomic import write_text_atomic
+
+ROUTINE_SUFFIX = ".json"
+# Names Windows refuses as file names; a routine file may be copied there.
+_RESERVED = {"con", "prn", "aux", "nul", *(f"{port}{i}" for port in ("com", "lpt") for i in range(1, 10))}
+
+
+class Source(StrEnum):
+    BUILTIN = "built-in"
+    USER = "user"
+
+
+class LibraryError(Exception):
+    """A plain sentence for the user: what went wrong and what to do."""
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    name: str  # the routine's name, or the file's stem when it can't be read
+    source: Source
+    path: Path
+    routine: Routine | None
+    problems: list[Problem] = field(default_factory=list)  # field problems, or rule problems
+    error: str = ""  # why the file can't be read at all
+
+    @property
+    def usable(self) -> bool:
+        """Can be run: it loaded and no rule says it is an error."""
+        return self.routine is not None and not has_errors(self.problems)
+
+
+def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
+    """Load and check one file; never raises on its content."""
+    try:
+        if path.stat().st_size > 1024 * 1024:
+            raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
+        routine, problems = loads_routine(path.read_bytes(), source=str(path))
+    except RoutineFileError as exc:
+        return RoutineEntry(path.stem, source, path, None, error=str(exc))
+    except OSError as exc:
+        return RoutineEntry(path.stem, source, path, None, error=f"can't be read: {exc.strerror}")
+    if routine is None:
+        return RoutineEntry(path.stem, source, path, None, problems)
+    return RoutineEntry(routine.name, source, path, routine, validate(routine))
+
+
+def safe_file_stem(name: str) -> str:
+    """A file name that stays inside the routines folder on any system, whatever the routine is called."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-") or "routine"
+    if stem.split(".")[0] in _RESERVED:
+        stem = f"{stem}-routine"
+    return stem
+
+
+class RoutineLibrary:
+    def __init__(self, user_dir: Path, builtin_dir: Path | None) -> None:
+        self.user_dir = user_dir
+        self.builtin_dir = builtin_dir
+
+    def entries(self) -> list[RoutineEntry]:
+        """Built-in routines first, then the user's, each group by name."""
+        found: list[RoutineEntry] = []
+        for folder, source in ((self.builtin_dir, Source.BUILTIN), (self.user_dir, Source.USER)):
+            if folder is None or not folder.is_dir():
+                continue
+            group = [read_routine_file(path, source) for path in sorted(folder.glob(f"*{ROUTINE_SUFFIX}"))]
+            found.extend(sorted(group, key=lambda entry: entry.name.casefold()))
+        return found
+
+    def find(self, name: str, entries: list[RoutineEntry] | None = None) -> RoutineEntry | None:
+        """By routine name (case-insensitive), else by file stem; built-ins win a tie."""
+        entries = self.entries() if entries is None else entries
+        wanted = name.strip().casefold()
+        for entry in entries:
+            if entry.name.casefold() == wanted:
+                return entry
+        for entry in entries:
+            if entry.path.stem.casefold() == wanted:
+                return entry
+        return None
+
+    def save(self, routine: Routine, *, replace: bool = False, old_name: str | None = None) -> Path:
+        """Write a user routine atomically; refuses errors, built-in names, and clashes unless `replace`.
+
+        `old_name` is the name it had before (a rename in the editor): its file is replaced, not kept.
+        """
+        problems = validate(routine)
+        if has_errors(problems):
+            first = next(problem for problem in problems if problem.is_error)
+            raise LibraryError(f"{routine.name!r} has errors and can't be saved: {first}")
+        entries = self.entries()
+        clash = self.find(routine.name, entries)
+        if clash is not None and clash.name.casefold() == routine.name.casefold():
+            if clash.source is Source.BUILTIN:
+                raise LibraryError(f"{routine.name!r} is a built-in routine; give yours another name.")
+            renaming_onto_itself = old_name is not None and old_name.casefold() == clash.name.casefold()
+            if not replace and not renaming_onto_itself:
+                raise LibraryError(f"a routine called {routine.name!r} exists; choose another name or "
+                                   "replace it.")
+            target = clash.path
+        else:
+            target = self._free_path(routine.name)
+        write_text_atomic(target, dumps_routine(routine))
+        if old_name is not None and old_name.casefold() != routine.name.casefold():
+            previous = self.find(old_name, entries)
+            if previous is not None and previous.source is Source.USER and previous.path != target:
+                previous.path.unlink(missing_ok=True)
+        return target
+
+    def _free_path(self, name: str) -> Path:
+        stem = safe_file_stem(name)
+        path = self.user_dir / f"{stem}{ROUTINE_SUFFIX}"
+        number = 2
+        while path.exists():
+            path = self.user_dir / f"{stem}-{number}{ROUTINE_SUFFIX}"
+            number += 1
+        return path
+
+    def import_file(self, path: Path, *, replace: bool = False) -> RoutineEntry:
+        entry = read_routine_file(path)
+        if entry.error:
+            raise LibraryError(f"{path}: {entry.error}")
+        if entry.routine is None:
+            raise LibraryError(f"{path}: {entry.problems[0]}")
+        if has_errors(entry.problems):
+            first = next(problem for problem in entry.problems if problem.is_error)
+            raise LibraryError(f"{path}: {first}")
+        try:
+            target = self.save(entry.routine, replace=replace)
+        except LibraryError as exc:
+            raise LibraryError(f"{path}: {exc}") from None
+        return read_routine_file(target)
+
+    def export(self, name: str, destination: Path) -> Path:
+        entry = self.find(name)
+        if entry is None or entry.routine is None:
+            raise LibraryError(f"no routine called {name!r} can be exported.")
+        write_text_atomic(destination, dumps_routine(entry.routine))
+        return destination
+
+    def delete(self, name: str) -> None:
+        entry = self.find(name)
+        if entry is None:
+            raise LibraryError(f"no routine called {name!r}.")
+        if entry.source is Source.BUILTIN:
+            raise LibraryError(f"{entry.name!r} is built in and can't be deleted.")
+        entry.path.unlink(missing_ok=True)
