@@ -250,12 +250,12 @@ def test_an_unknown_profile() -> None:
 def test_an_unknown_key_at_the_top() -> None:
     data = good()
     data["author"] = "me"
-    problem = the_problem(data, "author")
+    problem = the_problem(data, "'author'")  # named as shown, so even an empty key is visible
     assert "'author'" in problem.message and "remove it" in problem.message
 
 
 def test_an_unknown_key_in_a_step() -> None:
-    problem = the_problem(with_step(3, pressure="high"), "pressure", 3)
+    problem = the_problem(with_step(3, pressure="high"), "'pressure'", 3)
     assert "'pressure'" in problem.message
 
 
@@ -283,7 +283,7 @@ def test_every_fault_in_a_file_is_reported_at_once() -> None:
     data["tempo"] = 200
     problems = field_problems(data)
     assert {(p.field, p.step) for p in problems} == {
-        ("tempo", None), ("technique", 2), ("seconds", 2), ("colour", 4)}
+        ("tempo", None), ("technique", 2), ("seconds", 2), ("'colour'", 4)}
 
 
 # -- the steps list and the top level -------------------------------------------------------------
