@@ -9,6 +9,8 @@ file or the device fails, the player says so once in `problem`, calls `on_proble
 from __future__ import annotations
 
 import array
+import contextlib
+import ctypes
 import importlib
 import importlib.util
 import logging
@@ -77,6 +79,29 @@ class CuePlayer(Protocol):
     def close(self) -> None:
         """Stop playing and let the background thread end. Playing afterwards does nothing."""
         ...
+
+
+# alsa-lib prints its own errors straight to stderr (eight lines for a machine without a sound card); the
+# one notice the user needs is `problem`, so ALSA's messages go to the debug log instead.
+_ALSA_ERROR_HANDLER = ctypes.CFUNCTYPE(
+    None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+)
+
+
+def _log_alsa_error(
+    file: bytes | None, line: int, function: bytes | None, err: int, fmt: bytes | None
+) -> None:
+    name = (function or b"?").decode(errors="replace")
+    log.debug("ALSA: %s (error %d): %s", name, err, (fmt or b"").decode(errors="replace"))
+
+
+_alsa_handler = _ALSA_ERROR_HANDLER(_log_alsa_error)  # kept referenced for as long as ALSA may call it
+
+
+def _quiet_alsa() -> None:
+    # Not Linux, or no alsa-lib: then nothing prints and there is nothing to quiet.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libasound.so.2").snd_lib_error_set_handler(_alsa_handler)
 
 
 def _checked_volume(value: float) -> float:
@@ -304,6 +329,7 @@ class SimpleaudioPlayer(_PlayerBase):
         except Exception as error:  # ImportError, or OSError when libasound itself is missing
             self._fail(NO_LIBRARY, error)
             return None
+        _quiet_alsa()
         try:
             for cue in Cue:
                 self._sounds[cue] = _load_wav(self._sound_path(cue))

@@ -281,3 +281,12 @@ def test_recording_player_hears_only_what_a_person_would():
 def test_volume_must_be_a_number():
     with pytest.raises(ValueError):
         SilentPlayer(volume=float("nan"))
+
+
+def test_no_sound_card_prints_nothing_to_the_terminal(no_sound_card, make_player, capfd):
+    player = make_player()
+    player.play(Cue.STAGE)
+    assert player.wait_idle(WAIT)
+    assert player.problem == NO_DEVICE
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
