@@ -158,9 +158,9 @@ class _PlayerBase:
             return
         try:
             callback(message)
-        except Exception:
+        except Exception as error:
             # A broken callback must not take the sound thread (or the session) down with it.
-            log.exception("on_problem callback failed")
+            log.warning("on_problem callback failed: %r", error)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         return True
@@ -284,8 +284,8 @@ class SimpleaudioPlayer(_PlayerBase):
             with self._idle:
                 self._pending += 1
             self._queue.put(item)
-        except Exception:
-            log.exception("could not queue the %s cue", cue)
+        except Exception as error:  # a caller's bug must not stop the session
+            log.warning("could not queue the cue %r: %s", cue, error)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         with self._idle:
@@ -319,7 +319,7 @@ class SimpleaudioPlayer(_PlayerBase):
                 self._fail(NO_DEVICE, error)
             finally:
                 with self._idle:
-                    self._pending -= 1
+                    self._pending = max(0, self._pending - 1)  # close() may have zeroed it already
                     self._idle.notify_all()
 
     def _prepare(self) -> Any:
@@ -381,7 +381,8 @@ class SimpleaudioPlayer(_PlayerBase):
 
     def _fail(self, message: str, error: BaseException) -> None:
         self._unavailable = True
-        log.warning("sound is off: %s (%s: %s)", message, type(error).__name__, error)
+        # Info, not warning: the user's notice is `problem`; Python's last-resort handler prints warnings.
+        log.info("sound is off: %s (%s: %s)", message, type(error).__name__, error)
         self._report_problem(message)
 
 
