@@ -155,6 +155,16 @@ class SessionEngine:
             return self._moment[0]
         return self._clock.now() - self._anchor - self._paused_total
 
+    def lateness(self) -> float:
+        """How long after its due time the event being delivered reaches listeners (0 between events).
+
+        `active_time()` reads the event's own time during delivery; this reads the clock, for listeners
+        that must not act on stale events (a stalled loop catching up).
+        """
+        if self._moment is None or self.state is not EngineState.RUNNING:
+            return 0.0
+        return max(0.0, self._clock.now() - self._anchor - self._paused_total - self._moment[0])
+
     def step_elapsed(self) -> float:
         return max(0.0, min(self.active_time() - self._step_start, float(self.step.seconds)))
 

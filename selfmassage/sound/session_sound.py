@@ -47,7 +47,7 @@ class SessionSound:
         if not cues:
             return
         # The end of the session is always worth hearing, however late.
-        late = self._engine.active_time() - event.at
+        late = self._engine.lateness()
         if late > self._late_limit and not isinstance(event, SessionFinished):
             return
         for cue in cues:
