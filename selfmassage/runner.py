@@ -15,6 +15,8 @@ from selfmassage.core.events import (
     SecondLeft,
     SessionFinished,
     SessionStatus,
+    SideStarted,
+    SideSwitch,
     StageChanged,
     StepStarted,
 )
@@ -42,6 +44,12 @@ class TerminalView:
             if event.next_step is not None:
                 self._line(f"    next: {event.next_step.describe()}")
             self._countdown(step.seconds)
+        elif isinstance(event, SideStarted):
+            self._line(f"    {event.side.label} side")
+            self._countdown(engine.step.seconds)
+        elif isinstance(event, SideSwitch):
+            self._line("    Switch sides")
+            self._countdown(event.seconds)
         elif isinstance(event, SecondLeft):
             self._countdown(event.seconds_left)
         elif isinstance(event, Paused):
