@@ -22,6 +22,8 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.session_sound import SessionSound
 
 
 class TerminalView:
@@ -78,12 +80,15 @@ def run_in_terminal(
     speed: float = 1.0,
     out: TextIO = sys.stdout,
     listeners: tuple[Callable[[Event], None], ...] = (),
-    tempo_beats: bool = True,
+    player: CuePlayer | None = None,
+    tempo_click: bool = True,
 ) -> SessionEngine:
     """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
     clock = ScaledClock(speed)
-    engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
+    engine = SessionEngine(routine, clock)
     engine.subscribe(TerminalView(engine, out))
+    if player is not None:
+        SessionSound(engine, player, tempo_click=tempo_click)
     for listener in listeners:
         engine.subscribe(listener)
     try:

@@ -7,6 +7,11 @@ routine never drifts, and the next step starts at exactly the moment the previou
 The engine never sleeps or schedules: a caller asks `next_deadline()`, waits (a Qt single-shot timer, a
 sleep, or `FakeClock.advance`) and calls `poll()`.
 
+A listener may give commands (stop on a step's end, pause at a cue). Such a command waits until the event
+has reached every listener and the engine is between events, then takes effect at that event's time,
+however late the poll that delivered it: listeners all hear the same events in the same order, and nothing
+comes after SessionFinished.
+
 Both sides: a step with `sides == BOTH` runs in three parts on the same offsets — the left side (its
 `seconds`), a 3-second switch, the right side (its `seconds` again). Each side has its own countdown, final
 countdown and tempo beats, and its own StepFinished (with `side` set), so the history holds one row per side.
@@ -25,7 +30,8 @@ A big jump of the wall clock set by hand also pauses; that costs one key press, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum, auto
 
@@ -102,7 +108,7 @@ class SessionEngine:
             raise ValueError("a routine needs at least one step")
         self.routine = routine
         self._clock = clock
-        self._wall = wall_clock  # None: no sleep watch (tests, previews)
+        self._wall = wall_clock  # None: no sleep watch (tests, previews, the terminal runner)
         self._sleep_gap = sleep_gap
         self._seen: tuple[float, float] | None = None  # (clock, wall) at the last look
         self.pause_reason: PauseReason | None = None
@@ -113,12 +119,20 @@ class SessionEngine:
         self.status: SessionStatus | None = None
         self._anchor = 0.0  # clock time at start
         self._paused_total = 0.0  # clock seconds spent paused
-        self._paused_since = 0.0
+        self._paused_since = 0.0  # clock time the pause began
+        self._paused_at = 0.0  # active time the pause began
+        self._finished_at = 0.0
         self._index = 0
         self._part = StepPart.WHOLE
         self._step_start = 0.0  # active time at which the current part of the step started
         self._pending: list[tuple[float, Event]] = []  # this step's timed events, in order
         self._cursor = 0
+        # While listeners hear an event, commands they give wait here (see the module docstring).
+        self._emitting = False
+        self._deferred: list[Callable[[], None]] = []
+        self._settling = False
+        # The moment being handled, as (active time, clock time); None: ask the clock.
+        self._moment: tuple[float, float] | None = None
 
     # -- listening ------------------------------------------------------------------------------
 
@@ -126,8 +140,40 @@ class SessionEngine:
         self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+        outer, self._emitting = self._emitting, True
+        try:
+            for listener in list(self._listeners):
+                listener(event)
+        finally:
+            self._emitting = outer
+
+    def _deferred_by_listener(self, command: Callable[[], None]) -> bool:
+        """True when a listener gave `command` mid-event: it is kept to run once the event is out."""
+        if not self._emitting:
+            return False
+        self._deferred.append(command)
+        return True
+
+    @contextmanager
+    def _handling(self, at: float, clock_time: float | None = None) -> Iterator[None]:
+        """Handle one moment of the session; commands that listeners gave meanwhile run after it, at it."""
+        outer = self._moment
+        self._moment = (at, self._clock_now() if clock_time is None else clock_time)
+        try:
+            yield
+            self._settle()
+        finally:
+            self._moment = outer
+
+    def _settle(self) -> None:
+        if self._settling:  # a command run from here handles its own moment; the loop below goes on
+            return
+        self._settling = True
+        try:
+            while self._deferred:
+                self._deferred.pop(0)()
+        finally:
+            self._settling = False
 
     # -- what a UI reads -------------------------------------------------------------------------
 
@@ -167,10 +213,22 @@ class SessionEngine:
         if self.state is EngineState.READY:
             return 0.0
         if self.state is EngineState.PAUSED:
-            return self._paused_since - self._anchor - self._paused_total
+            return self._paused_at
         if self.state is EngineState.FINISHED:
             return self._finished_at
+        if self._moment is not None:
+            return self._moment[0]
         return self._clock.now() - self._anchor - self._paused_total
+
+    def lateness(self) -> float:
+        """How long after its due time the event being delivered reaches listeners (0 between events).
+
+        `active_time()` reads the event's own time during delivery; this reads the clock, for listeners
+        that must not act on stale events (a stalled loop catching up).
+        """
+        if self._moment is None or self.state is not EngineState.RUNNING:
+            return 0.0
+        return max(0.0, self._clock.now() - self._anchor - self._paused_total - self._moment[0])
 
     def step_elapsed(self) -> float:
         """Seconds into what runs now: the step, or this side or the switch of a both-sides step."""
@@ -200,51 +258,59 @@ class SessionEngine:
     # -- commands --------------------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.state is not EngineState.READY:
+        if self._deferred_by_listener(self.start) or self.state is not EngineState.READY:
             return
         self._anchor = self._clock.now()
         self.state = EngineState.RUNNING
         self._look_at_clocks()
-        self._enter_step(0, at=0.0, previous=None, by_user=False)
+        with self._handling(0.0):
+            self._enter_step(0, at=0.0, previous=None, by_user=False)
 
     def poll(self) -> None:
         """Deliver every event that is due by now, in order; after a sleep, pause instead."""
-        if self._slept():
+        if self._deferred_by_listener(self.poll) or self._slept():
             return
         while self.state is EngineState.RUNNING:
             offset = self._next_offset()
-            # The very sum next_deadline() returns: `now - anchor - paused >= offset` can round the
-            # other way, and a timer that woke exactly at the deadline would then find nothing due.
-            if self._clock.now() < self._anchor + self._paused_total + offset:
+            if not self._due(offset):
                 return
-            if self._cursor < len(self._pending):
-                _, event = self._pending[self._cursor]
-                self._cursor += 1
-                self._emit(event)
-            else:
-                self._end_part(at=offset, by_user=False)
+            with self._handling(offset, self._anchor + self._paused_total + offset):
+                if self._cursor < len(self._pending):
+                    _, event = self._pending[self._cursor]
+                    self._cursor += 1
+                    self._emit(event)
+                else:
+                    self._end_part(at=offset, by_user=False)
 
     def pause(self) -> None:
-        if self.state is not EngineState.RUNNING:
+        if self._deferred_by_listener(self.pause) or self.state is not EngineState.RUNNING:
             return
         self.poll()  # deliver what was due before the pause
         if self.state is not EngineState.RUNNING:
             return
-        self._paused_since = self._clock.now()
+        at = self.active_time()
+        self._paused_since = self._clock_now()
+        self._paused_at = at
         self.state = EngineState.PAUSED
         self.pause_reason = PauseReason.USER
-        self._emit(Paused(at=self.active_time()))
+        with self._handling(at):
+            self._emit(Paused(at=at))
 
     def resume(self) -> None:
-        if self.state is not EngineState.PAUSED:
+        if self._deferred_by_listener(self.resume) or self.state is not EngineState.PAUSED:
             return
-        self._paused_total += self._clock.now() - self._paused_since
+        at = self._paused_at
+        # A listener resuming at the moment it paused makes no pause at all.
+        self._paused_total += self._clock_now() - self._paused_since
         self.state = EngineState.RUNNING
         self.pause_reason = None
         self._look_at_clocks()  # a sleep while paused cost nothing: measure from here
-        self._emit(Resumed(at=self.active_time()))
+        with self._handling(at):
+            self._emit(Resumed(at=at))
 
     def toggle_pause(self) -> None:
+        if self._deferred_by_listener(self.toggle_pause):
+            return
         if self.state is EngineState.RUNNING:
             self.pause()
         elif self.state is EngineState.PAUSED:
@@ -253,34 +319,37 @@ class SessionEngine:
     def skip(self) -> None:
         """End what runs now and go on: the next step (or finish, after the last); in a both-sides
         step, from the left side to the switch and from the switch to the right side."""
-        if not self._catch_up():
+        if self._deferred_by_listener(self.skip) or not self._catch_up():
             return
-        self._end_part(at=self.active_time(), by_user=True)
+        at = self.active_time()
+        with self._handling(at):
+            self._end_part(at=at, by_user=True)
 
     def back(self) -> None:
         """Go to the previous step; on the first step, start it again. From the switch or the right side of
         a both-sides step, start that step again at its left side."""
-        if not self._catch_up():
+        if self._deferred_by_listener(self.back) or not self._catch_up():
             return
         at = self.active_time()
-        if self._part is not StepPart.SWITCH:
-            self._finish_step(at=at, skipped=True)
         again = self._part in (StepPart.SWITCH, StepPart.RIGHT)
-        self._advance(self._index if again else max(0, self._index - 1), at=at, by_user=True)
+        with self._handling(at):
+            if self._part is not StepPart.SWITCH:  # the left side is on record already
+                self._finish_step(at=at, skipped=True)
+            self._advance(self._index if again else max(0, self._index - 1), at=at, by_user=True)
 
     def stop(self) -> None:
+        if self._deferred_by_listener(self.stop):
+            return
         if self.state is EngineState.READY:
-            self.state = EngineState.FINISHED
-            self._finished_at = 0.0
-            self.status = SessionStatus.STOPPED
-            self._emit(SessionFinished(at=0.0, status=SessionStatus.STOPPED, active_seconds=0.0,
-                                       steps_done=0))
+            with self._handling(0.0):
+                self._finish(0.0, SessionStatus.STOPPED)
             return
         if not self._catch_up():
             return
         at = self.active_time()
-        self._finish_step(at=at, skipped=True)
-        self._finish(at, SessionStatus.STOPPED)
+        with self._handling(at):
+            self._finish_step(at=at, skipped=True)
+            self._finish(at, SessionStatus.STOPPED)
 
     # -- inner workings --------------------------------------------------------------------------
 
@@ -290,7 +359,8 @@ class SessionEngine:
 
     def _slept(self) -> bool:
         """Pause where the session was when the computer went to sleep; True when it did."""
-        if self._wall is None or self._seen is None or self.state is not EngineState.RUNNING:
+        if (self._wall is None or self._seen is None or self._moment is not None
+                or self.state is not EngineState.RUNNING):
             return False
         now, wall = self._clock.now(), self._wall.now()
         seen_now, seen_wall = self._seen
@@ -302,9 +372,11 @@ class SessionEngine:
             return False
         # The last look is where the session was: everything due up to it was delivered, nothing after.
         self._paused_since = min(seen_now, now)
+        at = self._paused_at = self._paused_since - self._anchor - self._paused_total
         self.state = EngineState.PAUSED
         self.pause_reason = PauseReason.SLEEP
-        self._emit(Paused(at=self.active_time(), reason=PauseReason.SLEEP))
+        with self._handling(at):
+            self._emit(Paused(at=at, reason=PauseReason.SLEEP))
         return True
 
     def _catch_up(self) -> bool:
@@ -312,6 +384,17 @@ class SessionEngine:
         if self.state is EngineState.RUNNING:
             self.poll()
         return self.state in (EngineState.RUNNING, EngineState.PAUSED)
+
+    def _due(self, offset: float) -> bool:
+        if self._moment is not None:  # a listener's command: only what is due at this very moment
+            return offset <= self._moment[0]
+        # The very sum next_deadline() returns: `now - anchor - paused >= offset` can round the
+        # other way, and a timer that woke exactly at the deadline would then find nothing due.
+        return self._clock.now() >= self._anchor + self._paused_total + offset
+
+    def _clock_now(self) -> float:
+        """The clock time of the moment being handled: for an overdue event, when it was due."""
+        return self._clock.now() if self._moment is None else self._moment[1]
 
     def _next_offset(self) -> float:
         if self._cursor < len(self._pending):
