@@ -24,6 +24,7 @@ from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
 from selfmassage.sound.player import CuePlayer
 from selfmassage.sound.session_sound import SessionSound
+from selfmassage.sound.voice import PromptStyle, SessionVoice
 
 
 class TerminalView:
@@ -82,6 +83,8 @@ def run_in_terminal(
     listeners: tuple[Callable[[Event], None], ...] = (),
     player: CuePlayer | None = None,
     tempo_click: bool = True,
+    voice: bool = False,
+    voice_style: PromptStyle = PromptStyle.FULL,
 ) -> SessionEngine:
     """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
     clock = ScaledClock(speed)
@@ -89,6 +92,7 @@ def run_in_terminal(
     engine.subscribe(TerminalView(engine, out))
     if player is not None:
         SessionSound(engine, player, tempo_click=tempo_click)
+        SessionVoice(engine, player, enabled=voice, style=voice_style)  # after the cues: cue, then words
     for listener in listeners:
         engine.subscribe(listener)
     try:
