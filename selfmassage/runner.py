@@ -71,13 +71,19 @@ def run_in_terminal(
     out: TextIO = sys.stdout,
     listeners: tuple[Callable[[Event], None], ...] = (),
     tempo_beats: bool = True,
+    attach: Callable[[SessionEngine], object] | None = None,
 ) -> SessionEngine:
-    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
+    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
+
+    `attach` is called with the engine before it starts: the history recorder subscribes itself there.
+    """
     clock = ScaledClock(speed)
     engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
     engine.subscribe(TerminalView(engine, out))
     for listener in listeners:
         engine.subscribe(listener)
+    if attach is not None:
+        attach(engine)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:
