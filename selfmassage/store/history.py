@@ -20,13 +20,12 @@ that opens the history marks `running` sessions `interrupted` only when nobody h
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -106,7 +105,7 @@ class RecordedSession:
     status: str
     active_seconds: float
     steps: tuple[StepRow, ...] = ()
-    checkin: CheckIn = CheckIn()
+    checkin: CheckIn = field(default_factory=CheckIn)
 
 
 # -- schema --------------------------------------------------------------------------------------------
@@ -376,6 +375,8 @@ class History:
     # -- writing a session as it runs ----------------------------------------------------------
 
     def _routine_id(self, db: sqlite3.Connection, text: str) -> int:
+        import hashlib  # only when writing: keeps `selfmassage stats` quick to start
+
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         row = db.execute("SELECT id FROM routine_copies WHERE digest = ?", (digest,)).fetchone()
         if row is not None:
@@ -602,15 +603,15 @@ class History:
                 symptoms = ";".join(sorted(str(symptom) for symptom in item.checkin.symptoms))
                 session_id = db.execute(
                     "INSERT INTO sessions (routine_name, routine_id, started_at_utc, utc_offset_minutes, "
-                    "local_day, ended_at_utc, last_seen_utc, status, active_seconds, feeling, symptoms, note) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "local_day, ended_at_utc, last_seen_utc, status, active_seconds, feeling, symptoms, "
+                    "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (item.routine.name, routine_id, start, offset_minutes(item.started_at),
                      local_day_of(item.started_at), end, end or start, item.status,
                      max(0.0, item.active_seconds), item.checkin.feeling, symptoms,
                      item.checkin.note)).lastrowid
                 db.executemany(
-                    "INSERT INTO steps (session_id, seq, step_index, stage, technique, area, planned_seconds, "
-                    "actual_seconds, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO steps (session_id, seq, step_index, stage, technique, area, "
+                    "planned_seconds, actual_seconds, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(session_id, step.seq, step.index, str(step.stage), str(step.technique), step.area,
                       step.planned_seconds, step.actual_seconds, int(step.skipped)) for step in item.steps])
                 count += 1
