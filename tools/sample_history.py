@@ -53,12 +53,12 @@ def builtin_routines() -> list[Routine]:
 def session_days(rng: random.Random, count: int, last: date, years: float | None) -> list[date]:
     """`count` days, oldest first, ending near `last`."""
     if years is None and count <= 400:
-        # About 1.5 a week, never two on one day: the preventive plan, kept most weeks.
+        # About 1.5 a week, never two on one day: the preventive plan, kept most weeks, now and then overdone.
         days: list[date] = []
         day = last - timedelta(days=rng.randint(0, 2))
         while len(days) < count:
             days.append(day)
-            day -= timedelta(days=rng.choice((2, 3, 4, 4, 5, 5, 6, 7, 8, 10)))
+            day -= timedelta(days=rng.choice((1, 2, 3, 4, 4, 5, 5, 6, 7, 8, 10, 12)))
         return sorted(days)
     span = round(365.25 * (years or 10))
     return sorted(last - timedelta(days=rng.randrange(span)) for _ in range(count))
@@ -84,7 +84,7 @@ def make_session(rng: random.Random, routine: Routine, day: date, zone: ZoneInfo
     checkin = CheckIn()
     if status == COMPLETED and rng.random() < 0.8:
         symptoms: frozenset[Symptom] = frozenset()
-        if rng.random() < 0.06:
+        if rng.random() < 0.03:
             symptoms = frozenset({rng.choice(list(Symptom))})
         checkin = CheckIn(rng.choice((3, 4, 4, 4, 5, 5)), symptoms,
                           rng.choice(NOTES) if rng.random() < 0.25 else "")

@@ -175,3 +175,20 @@ def _times(count: int) -> str:
 
 def _short(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
+
+
+def by_body_area(seconds_by_area: dict[str, float]) -> dict[str, float]:
+    """Free-text step areas → the body map's areas ("Shoulders, left" counts as shoulders).
+
+    An area that covers several places ("whole back") shares its time equally among them; one the map
+    does not know keeps its own name.
+    """
+    from selfmassage.core.areas import REGION_AREAS, regions_for
+
+    totals: dict[str, float] = {}
+    for area, seconds in seconds_by_area.items():
+        regions = regions_for(area)
+        names = [REGION_AREAS[region] for region in regions] or [area.strip().lower()]
+        for name in names:
+            totals[name] = totals.get(name, 0.0) + seconds / len(names)
+    return totals

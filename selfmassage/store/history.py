@@ -262,6 +262,21 @@ class History:
             history.mark_interrupted()
         return history
 
+    @classmethod
+    def open_readonly(cls, path: Path) -> History:
+        """A second, read-only connection for a worker thread; no migrations, nothing marked.
+
+        The file must already have been opened by `open` (so it exists, in WAL mode, at this version).
+        """
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                 timeout=5.0, check_same_thread=False)
+            db.execute("PRAGMA busy_timeout = 5000")
+            db.execute("PRAGMA query_only = ON")
+        except sqlite3.DatabaseError as exc:
+            raise HistoryError(f"{path}: your history can't be read ({exc}).") from None
+        return cls(path, db, None)
+
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None, timeout=5.0, check_same_thread=False)
