@@ -348,11 +348,14 @@ class ReviewPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Widths from sample text, not ResizeToContents: that would ask for every loaded row's data.
         header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header_view.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        header_view.resizeSection(1, 190)
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("Wed 30 Sep 2026  00:00", "After-workout back and s",
+                                         "interrupted", "00:00:00", "5/5 · dizziness")):
+            header_view.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.table.setMinimumHeight(180)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         sessions_layout.addWidget(self.table, 3)

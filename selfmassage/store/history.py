@@ -20,6 +20,7 @@ that opens the history marks `running` sessions `interrupted` only when nobody h
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -185,15 +186,21 @@ def offset_minutes(moment: datetime) -> int:
 
 
 def local_day_of(moment: datetime) -> int:
-    utc = datetime.strptime(utc_text(moment), "%Y-%m-%dT%H:%M:%SZ")
+    """The local calendar date the moment falls on, as an ordinal: whole seconds, the moment's own offset."""
+    utc = datetime.fromisoformat(utc_text(moment))
     return (utc + timedelta(minutes=offset_minutes(moment))).date().toordinal()
 
 
 def _aware(text: str | None, minutes: int) -> datetime | None:
     if text is None:
         return None
-    utc = datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    return utc.astimezone(timezone(timedelta(minutes=minutes)))
+    # fromisoformat reads the stored 'Z' form directly, and is far quicker than strptime.
+    return datetime.fromisoformat(text).astimezone(_zone(minutes))
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(minutes: int) -> timezone:
+    return timezone(timedelta(minutes=minutes))
 
 
 def monday_of(day: date) -> date:
