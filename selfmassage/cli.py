@@ -155,10 +155,16 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from selfmassage.core.events import SessionStatus
     from selfmassage.runner import run_in_terminal
+    from selfmassage.sound.player import make_player
+    from selfmassage.store.paths import settings_path
+    from selfmassage.store.settings import Settings
 
     if not 0 < args.speed <= 1000:
         raise UserError("--speed must be above 0 and at most 1000.")
     routine = _usable_routine(args.name)
+    settings = Settings(settings_path())
+    for problem in settings.problems:
+        print(f"selfmassage: {problem}", file=sys.stderr)
     history = None
     if not args.no_history:
         try:
@@ -173,9 +179,14 @@ def cmd_run(args: argparse.Namespace) -> int:
             SessionRecorder(history, engine, wall_clock=_now,
                             on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
 
+    player = make_player(settings.get("muted") or args.mute, settings.get("volume"),
+                         on_problem=lambda message: print(message, file=sys.stderr))
     try:
-        engine = run_in_terminal(routine, speed=args.speed, attach=attach)
+        engine = run_in_terminal(routine, speed=args.speed, player=player,
+                                 tempo_click=settings.get("tempo_click"), attach=attach)
+        player.wait_idle(3.0)  # let the last cue finish before the process ends
     finally:
+        player.close()
         if history is not None:
             history.close()
     return EXIT_OK if engine.status is SessionStatus.COMPLETED else 130
@@ -394,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="a guided session in the terminal")
     run.add_argument("name", help="the routine's name (see `routines list`)")
     run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
+    run.add_argument("--mute", action="store_true", help="no sound cues this time")
     run.add_argument("--no-history", action="store_true", help="don't keep this session (for previews)")
     run.set_defaults(handler=cmd_run)
 
