@@ -70,7 +70,7 @@ def run_in_terminal(
     routine: Routine,
     *,
     speed: float = 1.0,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     listeners: tuple[Callable[[Event], None], ...] = (),
     player: CuePlayer | None = None,
     tempo_click: bool = True,
@@ -80,6 +80,7 @@ def run_in_terminal(
 
     `attach` is called with the engine before it starts: the history recorder subscribes itself there.
     """
+    out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
     engine = SessionEngine(routine, clock)
     engine.subscribe(TerminalView(engine, out))

@@ -588,7 +588,8 @@ class ReviewPage(QWidget):
             return
         self.refresh()
         skipped = f" {result.skipped:,} were already here." if result.skipped else ""
-        self.status_line.setText(f"Imported {result.added:,} sessions from {path.name}.{skipped}")
+        sessions = "session" if result.added == 1 else "sessions"
+        self.status_line.setText(f"Imported {result.added:,} {sessions} from {path.name}.{skipped}")
         self.changed.emit()
 
     def closeEvent(self, event: Any) -> None:
