@@ -52,7 +52,7 @@ from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
 from selfmassage.core.routine import format_duration
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
 from selfmassage.qt.week_chart import MinutesBars, WeekChart
-from selfmassage.store.history import COMPLETED, History, HistoryError, SessionRow
+from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
 from selfmassage.store.recorder import local_now
 
 CHART_WEEKS = (12, 26, 52)
@@ -504,7 +504,8 @@ class ReviewPage(QWidget):
 
     def _selected(self) -> None:
         session = self.selected_session()
-        self.delete_button.setEnabled(session is not None)
+        # A running session belongs to the window that runs it: it can be deleted once it has ended.
+        self.delete_button.setEnabled(session is not None and session.status != RUNNING)
         self.details.setPlainText("" if session is None else self.describe_session(session))
 
     def describe_session(self, session: SessionRow) -> str:
@@ -525,7 +526,7 @@ class ReviewPage(QWidget):
             lines.append(f"Note: {session.note}")
         steps = self.history.steps(session.id)
         if not steps:
-            lines.append("No steps kept (imported from a CSV file)." if session.status != "running"
+            lines.append("No steps kept (imported from a CSV file)." if session.status != RUNNING
                          else "No step finished yet.")
         for step in steps:
             done = (f"{format_duration(round(step.actual_seconds))} of "
@@ -535,7 +536,7 @@ class ReviewPage(QWidget):
 
     def delete_selected(self) -> None:
         session = self.selected_session()
-        if session is None:
+        if session is None or session.status == RUNNING:
             return
         answer = QMessageBox.question(
             self, "Delete this session?",

@@ -221,3 +221,20 @@ def test_create_review_page_uses_your_history_and_tells_about_a_damaged_one(qtbo
     assert widget.notice_label.text().startswith("Your history file could not be read")
     widget.wait_for_minutes()
     assert isinstance(widget.history, History)
+
+
+def test_a_running_session_is_listed_but_cannot_be_deleted(qtbot, tmp_path):
+    from tests.history_support import ROUTINE
+
+    with open_history(tmp_path) as history:
+        add(history, evening(11, 17))
+        history.start_session(ROUTINE, evening(11, 19, 20))
+        widget = ReviewPage(history, now=lambda: NOW)
+        qtbot.addWidget(widget)
+        assert widget.model.index(0, 2).data() == "running"
+        widget.select_row(0)
+        assert not widget.delete_button.isEnabled()
+        assert "No step finished yet." in widget.details.toPlainText()
+        widget.select_row(1)
+        assert widget.delete_button.isEnabled()
+        widget.wait_for_minutes()
