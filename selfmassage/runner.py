@@ -79,14 +79,19 @@ def run_in_terminal(
     routine: Routine,
     *,
     speed: float = 1.0,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     listeners: tuple[Callable[[Event], None], ...] = (),
     player: CuePlayer | None = None,
     tempo_click: bool = True,
     voice: bool = False,
     voice_style: PromptStyle = PromptStyle.FULL,
+    attach: Callable[[SessionEngine], object] | None = None,
 ) -> SessionEngine:
-    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
+    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
+
+    `attach` is called with the engine before it starts: the history recorder subscribes itself there.
+    """
+    out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
     engine = SessionEngine(routine, clock)
     engine.subscribe(TerminalView(engine, out))
@@ -95,6 +100,8 @@ def run_in_terminal(
         SessionVoice(engine, player, enabled=voice, style=voice_style)  # after the cues: cue, then words
     for listener in listeners:
         engine.subscribe(listener)
+    if attach is not None:
+        attach(engine)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:
