@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import platform
 import shutil
@@ -80,7 +81,8 @@ def bench_environment(display: str = "auto", python: str = sys.executable) -> It
                         f'format "raw"; truncate false }}\n')
         env["ALSA_CONFIG_PATH"] = f"/usr/share/alsa/alsa.conf:{conf}"
         env["SELFMASSAGE_BENCH_ALSA_DIR"] = str(alsa_dir)
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        # A real install has its bytecode compiled; a run that compiled every module would measure that.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         chosen = "offscreen"
         if display in ("auto", "xvfb"):
             number = stack.enter_context(xvfb())
@@ -109,6 +111,22 @@ def answer_safety_questions(bench: Bench) -> None:
     )
     subprocess.run([bench.python, "-c", script], env=bench.child_env(PYTHONPATH=str(ROOT)), check=True,
                    cwd=ROOT)
+
+
+def apply_settings(bench: Bench, values: dict[str, object]) -> None:
+    """The app's settings for the next run: `values` over the defaults (the file is made anew each time)."""
+    script = (
+        "import json, sys\n"
+        "from selfmassage.store.paths import settings_path\n"
+        "from selfmassage.store.settings import Settings\n"
+        "path = settings_path()\n"
+        "path.unlink(missing_ok=True)\n"
+        "settings = Settings(path)\n"
+        "for key, value in json.loads(sys.argv[1]).items():\n"
+        "    settings.set(key, value)\n"
+    )
+    subprocess.run([bench.python, "-c", script, json.dumps(values)],
+                   env=bench.child_env(PYTHONPATH=str(ROOT)), check=True, cwd=ROOT)
 
 
 def machine(python: str) -> dict[str, object]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from benchmarks.environment import ROOT, Bench
+from benchmarks.environment import ROOT, Bench, apply_settings
 
 PROBE = Path(__file__).resolve().parent / "probe.py"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -159,7 +159,9 @@ class SessionRun:
     started: dict[str, Any]
 
 
-def run_session(bench: Bench, target: str, seconds: float, routine: str) -> SessionRun:
+def run_session(bench: Bench, target: str, seconds: float, routine: str,
+                settings: dict[str, Any] | None = None) -> SessionRun:
+    apply_settings(bench, settings or {})
     for old in bench.alsa_dir.iterdir():
         old.unlink()
     child = Child(bench, target, "session", "--seconds", str(seconds), "--routine", routine)
@@ -183,7 +185,7 @@ def memory_and_cpu(bench: Bench, seconds: float, routine: str) -> dict[str, Any]
     return {
         "seconds": seconds,
         "routine": app.started.get("routine"),
-        "cues_played": sum(1 for cue in app.report["cues"] if cue.get("dropped") is False),
+        "cues": cue_latency(app.report),
         "notes": app.report["notes"],
         "bare": {"peak_rss_mib": bare.peak_rss_mib, "rss_mib": bare.rss_mib,
                  "cpu_s_per_min": bare.cpu_seconds / bare.seconds * 60},
@@ -198,7 +200,9 @@ BOUNDARY_CUES = ("stage", "step_start", "switch", "done")
 
 def timing_and_cues(bench: Bench, steps: int) -> dict[str, Any]:
     """A real-clock routine of `steps` one-second steps in the window, with sound to ALSA files."""
-    run = run_session(bench, "app", steps + 30.0, f"steps:{steps}x1")
+    # No voice: a prompt ("Kneading." "Lower back.") lasts longer than a one-second step, so each step's
+    # cue would wait for the words before it. The session figure runs a real routine with the voice on.
+    run = run_session(bench, "app", steps + 30.0, f"steps:{steps}x1", settings={"voice": False})
     events = run.report["events"]
     # The ideal schedule: the session's start plus each event's active seconds (no pauses here).
     anchor = events[0]["first"] - events[0]["engine_lateness"]
@@ -218,78 +222,85 @@ def timing_and_cues(bench: Bench, steps: int) -> dict[str, Any]:
         "end_late_ms": (finished[0]["first"] - planned_end) * 1000 if finished else None,
         "notes": run.report["notes"],
     }
-    cues = [c for c in run.report["cues"] if c.get("ideal") is not None]
-    played = [c for c in cues if c.get("dropped") is False]
-    boundary_cues = [c for c in played if c["cue"] in BOUNDARY_CUES]
-    result["cues"] = {
-        "asked": len(cues),
-        "played": len(played),
-        "dropped": sum(1 for c in cues if c.get("dropped")),
-        "boundary_cues": len(boundary_cues),
-        # Stage: the engine delivered the event and the window's listener queued the cue.
-        "queued_ms": summary([(c["queued"] - c["ideal"]) * 1000 for c in boundary_cues]),
+    result["cues"] = cue_latency(run.report)
+    return result
+
+
+def cue_latency(report: dict[str, Any]) -> dict[str, Any]:
+    """From each boundary's ideal time to its cue: queued, picked up by the worker, playing, file made."""
+    asked = [c for c in report["cues"] if c.get("ideal") is not None]
+    played = [c for c in report["cues"] if c.get("dropped") is False]  # cues and prompts, in device order
+    boundary = [c for c in played if c["kind"] == "cue" and c["cue"] in BOUNDARY_CUES and c.get("ideal")]
+    result: dict[str, Any] = {
+        "asked": sum(1 for c in asked if c["kind"] == "cue"),
+        "played": sum(1 for c in played if c["kind"] == "cue"),
+        "dropped": sum(1 for c in asked if c.get("dropped") and c["kind"] == "cue"),
+        "prompts_played": sum(1 for c in played if c["kind"] == "prompt"),
+        "boundary_cues": len(boundary),
+        # The engine delivered the event and the window's sound listener queued the cue.
+        "queued_ms": summary([(c["queued"] - c["ideal"]) * 1000 for c in boundary]),
         # The worker thread picked it up and called play_buffer.
-        "picked_up_ms": summary([(c["entered"] - c["ideal"]) * 1000 for c in boundary_cues]),
+        "picked_up_ms": summary([(c["entered"] - c["ideal"]) * 1000 for c in boundary]),
         # play_buffer returned: device opened and set up, samples handed to simpleaudio's playback thread.
-        "started_ms": summary([(c["returned"] - c["ideal"]) * 1000 for c in boundary_cues]),
+        "started_ms": summary([(c["returned"] - c["ideal"]) * 1000 for c in boundary]),
     }
-    # Cross-check: the ALSA file plugin's output file for each device open, in open order.
-    files = sorted(run.report["files"], key=lambda item: item[1])
+    # Cross-check: the ALSA file plugin makes one output file per device open, in open order.
+    files = sorted(report["files"], key=lambda item: item[1])
     if files and len(files) == len(played):
-        created = [(stamp - c["ideal"]) * 1000
-                   for (_, stamp), c in zip(files, played, strict=True) if c["cue"] in BOUNDARY_CUES]
-        result["cues"]["file_created_ms"] = summary(created)
+        pairs = zip(files, played, strict=True)
+        made = [(stamp - c["ideal"]) * 1000 for (_, stamp), c in pairs if c in boundary]
+        result["file_created_ms"] = summary(made)
     else:
-        result["cues"]["file_created_ms"] = None
-        result["cues"]["files_seen"] = len(files)
+        result["file_created_ms"] = None
+        result["files_seen"] = len(files)
     return result
 
 
 # -- history at scale ----------------------------------------------------------------------------------
 
 HISTORY_PROBE = Path(__file__).resolve().parent / "history_probe.py"
+HISTORY_SCALE = Path(__file__).resolve().parent / "history_scale.py"
 
 
 def history(bench: Bench, sessions: int, runs: int) -> dict[str, Any]:
-    """Fill a history of its own with `sessions` sample sessions, then time stats and the review page."""
-    data = bench.home / "history-data"
-    data.mkdir(exist_ok=True)
-    env = bench.child_env(XDG_DATA_HOME=str(data), PYTHONPATH=str(ROOT))
+    """history_scale.py's figures (warm), plus the first open of the review in a fresh process (cold).
+
+    history_scale.py (written with the history) makes the sample database with tools/sample_history.py and
+    times `selfmassage stats --weeks 52` as a process and the review opened again in a running Qt app. The
+    cold open here adds what a person's first click pays: importing the review's modules.
+    """
+    cache = bench.home / "history-cache"
+    env = bench.child_env(PYTHONPATH=str(ROOT))
     began = time.monotonic()
-    subprocess.run([bench.python, str(ROOT / "tools" / "sample_history.py"), "--count", str(sessions)],
-                   env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    filled = time.monotonic() - began
+    scale = _json_child(bench, env, str(HISTORY_SCALE), "--count", str(sessions), "--runs", str(runs),
+                        "--cache", str(cache), "--json")
+    took = time.monotonic() - began
+    from benchmarks.history_scale import sample_database
 
-    def child(*args: str) -> dict[str, Any]:
-        done = subprocess.run([bench.python, *args], env=env, cwd=ROOT, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise ChildFailed(f"{' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else {}
+    data_home = sample_database(sessions, cache).parent.parent  # made above: only its path is asked here
+    env = {**env, "XDG_DATA_HOME": str(data_home)}
+    in_process = [_json_child(bench, env, str(HISTORY_PROBE), "stats", "--weeks", "52") for _ in range(runs)]
+    cold = [_json_child(bench, env, str(HISTORY_PROBE), "review") for _ in range(runs)]
 
-    command: list[float] = []
-    in_process: list[dict[str, Any]] = []
-    review: list[dict[str, Any]] = []
-    for _ in range(runs):
-        spawned = time.monotonic()
-        done = subprocess.run([bench.python, "-m", "selfmassage", "stats", "--weeks", "52"], env=env,
-                              cwd=ROOT, capture_output=True, text=True)
-        command.append((time.monotonic() - spawned) * 1000)
-        if done.returncode != 0:
-            raise ChildFailed(f"selfmassage stats exited {done.returncode}: {done.stderr[-2000:]}")
-        in_process.append(child(str(HISTORY_PROBE), "stats", "--weeks", "52"))
-        review.append(child(str(HISTORY_PROBE), "review"))
-
-    def part(rows: list[dict[str, Any]], key: str) -> float:
+    def median_of(rows: list[dict[str, Any]], key: str) -> float:
         return percentile([row[key] for row in rows], 50)
 
     return {
-        "sessions": in_process[0]["sessions"],
-        "fill_seconds": filled,
+        "sessions": sessions,
+        "seconds": took,
         "runs": runs,
-        "stats_command_ms": summary(command),
-        "stats_in_process_ms": {key: part(in_process, key)
+        "scale": scale,
+        "stats_ms": scale["stats_weeks_52_ms"],
+        "stats_in_process_ms": {key: median_of(in_process, key)
                                 for key in ("import_ms", "open_ms", "compute_ms", "total_ms")},
-        "review_ms": summary([row["total_ms"] for row in review]),
-        "review_parts_ms": {key: part(review, key) for key in ("import_ms", "build_ms", "paint_ms")},
-        "review_page": review[0]["page"],
+        "review_ms": scale["review_open_ms"],
+        "review_cold_ms": summary([row["total_ms"] for row in cold]),
+        "review_cold_parts_ms": {key: median_of(cold, key) for key in ("import_ms", "build_ms", "paint_ms")},
     }
+
+
+def _json_child(bench: Bench, env: dict[str, str], *args: str) -> dict[str, Any]:
+    done = subprocess.run([bench.python, *args], env=env, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ChildFailed(f"{' '.join(args)} exited {done.returncode}: {done.stderr[-2000:]}")
+    return json.loads(done.stdout[done.stdout.index("{"):])

@@ -89,14 +89,17 @@ def rows_for(results: dict[str, Any]) -> list[Row]:
                         f"p99 {cues['p99']:.1f} ms, max {cues['max']:.1f} ms", "p99 ≤ 20 ms",
                         _ok(cues["p99"], 20) if cues["n"] else None))
     history = results.get("history")
-    if isinstance(history, dict) and "stats_command_ms" in history:
-        stats = history["stats_command_ms"]["median"]
-        review = history["review_ms"]["median"]
-        rows.append(Row(f"history: `stats --weeks 52`, {history['sessions']:,} sessions",
-                        f"{stats:.0f} ms (in-process {history['stats_in_process_ms']['total_ms']:.0f} ms)",
-                        "≤ 150 ms", _ok(stats, 150)))
-        rows.append(Row(f"history: open the review, {history['sessions']:,} sessions",
-                        f"{review:.0f} ms", "≤ 300 ms", _ok(review, 300)))
+    if isinstance(history, dict) and "stats_ms" in history:
+        count = f"{history['sessions']:,} sessions"
+        rows.append(Row(f"history: `stats --weeks 52`, {count}",
+                        f"{history['stats_ms']:.0f} ms "
+                        f"(in-process {history['stats_in_process_ms']['total_ms']:.0f} ms)",
+                        "≤ 150 ms", _ok(history["stats_ms"], 150)))
+        rows.append(Row(f"history: open the review, {count}", f"{history['review_ms']:.0f} ms", "≤ 300 ms",
+                        _ok(history["review_ms"], 300)))
+        cold = history["review_cold_ms"]["median"]
+        rows.append(Row("  … the first time, importing its modules", f"{cold:.0f} ms", "≤ 300 ms",
+                        _ok(cold, 300)))
     for name, value in results.items():
         if isinstance(value, dict) and "error" in value:
             rows.append(Row(name, "could not be measured: " + value["error"].splitlines()[0][:120], "", None))

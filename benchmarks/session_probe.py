@@ -199,19 +199,26 @@ class SessionProbe:
             with wave.open(str(asset_path("sounds", cue.filename)), "rb") as wav:
                 sizes[wav.getnframes() * wav.getnchannels() * wav.getsampwidth()] = cue.value
         original_play = player.play
+        original_speak = getattr(player, "speak", None)
 
         @fatal
-        def note_queued(cue: Any) -> None:
+        def note_queued(kind: str, name: str) -> None:
             now = time.monotonic()
             engine = self.engine
             ideal = now - engine.lateness() if engine is not None else None
-            self.queued.append({"cue": str(getattr(cue, "value", cue)), "queued": now, "ideal": ideal})
+            self.queued.append({"kind": kind, "cue": name, "queued": now, "ideal": ideal})
 
         def play(cue: Any) -> None:
-            note_queued(cue)
+            note_queued("cue", str(getattr(cue, "value", cue)))
             original_play(cue)
 
+        def speak(prompt: Any) -> None:
+            note_queued("prompt", " ".join(getattr(prompt, "clips", ())))
+            original_speak(prompt)  # type: ignore[misc]
+
         player.play = play
+        if original_speak is not None:
+            player.speak = speak
         try:
             import simpleaudio
         except ImportError:
@@ -227,12 +234,18 @@ class SessionProbe:
 
         @fatal
         def note_played(size: int, entered: float, returned: float) -> None:
+            # A cue is known by its length in bytes; anything else is a spoken prompt.
             cue = sizes.get(size)
-            # Cues the worker dropped (stale, muted) never reach the device: skip them in the queue.
-            while self.queued and self.queued[0]["cue"] != cue:
-                dropped = self.queued.popleft()
-                self.cues.append({**dropped, "dropped": True})
-            item = self.queued.popleft() if self.queued else {"cue": cue, "queued": None, "ideal": None}
+            kind = "cue" if cue is not None else "prompt"
+
+            def matches(item: dict[str, Any]) -> bool:
+                return item["kind"] == kind and (kind == "prompt" or item["cue"] == cue)
+
+            # What the worker dropped (stale, muted, a tempo click after words) never reached the device.
+            while self.queued and not matches(self.queued[0]):
+                self.cues.append({**self.queued.popleft(), "dropped": True})
+            item = self.queued.popleft() if self.queued else {"kind": kind, "cue": cue, "queued": None,
+                                                              "ideal": None}
             self.cues.append({**item, "entered": entered, "returned": returned, "dropped": False})
 
         simpleaudio.play_buffer = play_buffer
