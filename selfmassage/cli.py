@@ -172,6 +172,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             history = _open_history()
         except UserError as exc:  # the session still runs; it just isn't kept
             print(f"selfmassage: {exc} This session won't be saved.", file=sys.stderr)
+        if history is not None and history.read_only:  # its notice said so, once
+            history.close()
+            history = None
 
     def attach(engine: Any) -> None:
         from selfmassage.store.recorder import SessionRecorder

@@ -239,6 +239,7 @@ class History:
         # One plain line for the person when something happened at open (a damaged file moved aside).
         self.notice = notice
         self._locks: dict[int, int] = {}  # session id → fd of its held lock file
+        self.read_only = False  # opened as it is because it can't be written: nothing can be saved
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -255,7 +256,12 @@ class History:
             db = cls._connect(path)
         except sqlite3.DatabaseError as exc:
             if not _is_corrupt(exc) and not isinstance(exc, _NotOurs):
-                raise HistoryError(f"{path}: your history can't be opened ({exc}).") from None
+                reason = _plain_reason(exc)
+                # A folder that can't be written (read-only, full) still shows the sessions kept so far.
+                kept = cls._open_kept(path, reason) if path.exists() else None
+                if kept is not None:
+                    return kept
+                raise HistoryError(f"{path}: your history can't be opened ({reason}).") from None
             aside = _move_aside(path)
             notice = (f"Your history file could not be read, so a new one was started. "
                       f"The old one is kept at {aside}.")
@@ -268,6 +274,30 @@ class History:
         with contextlib.suppress(sqlite3.OperationalError):
             history.mark_interrupted()
         return history
+
+    @classmethod
+    def _open_kept(cls, path: Path, reason: str) -> History | None:
+        """The history as it is, read-only, when it can't be written; None when it can't be read either."""
+        for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder where no -shm can be made
+            try:
+                db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None,
+                                     timeout=5.0, check_same_thread=False)
+            except sqlite3.DatabaseError:
+                continue
+            try:
+                db.execute("PRAGMA query_only = ON")
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:
+                    raise sqlite3.DatabaseError("not this version")
+                db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT 1").fetchall()
+            except sqlite3.DatabaseError:
+                db.close()
+                continue
+            history = cls(path, db, f"Your history can't be written ({reason}), so new sessions won't be "
+                                    "saved. The ones kept so far are all there.")
+            history.read_only = True
+            return history
+        return None
 
     @classmethod
     def open_readonly(cls, path: Path) -> History:
@@ -646,6 +676,18 @@ class History:
 
 class _NotOurs(sqlite3.DatabaseError):
     """A readable SQLite file that is not a selfmassage history: treated like a damaged one."""
+
+
+# SQLite's primary result codes that mean "can't write here", and what to tell the person.
+_PLAIN_REASONS = {3: "no permission", 8: "the folder or file is read-only", 10: "the disk can't be written",
+                  13: "the disk is full", 14: "the folder or file can't be opened for writing"}
+
+
+def _plain_reason(exc: sqlite3.DatabaseError) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _PLAIN_REASONS:
+        return _PLAIN_REASONS[code & 0xFF]
+    return str(exc)
 
 
 def _move_aside(path: Path) -> Path:
