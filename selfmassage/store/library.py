@@ -133,7 +133,11 @@ class RoutineLibrary:
             target = clash.path
         else:
             target = self._free_path(routine.name)
-        write_text_atomic(target, dumps_routine(routine))
+        try:
+            write_text_atomic(target, dumps_routine(routine))
+        except OSError as exc:  # read-only, full, no rights: the folder's files are as they were
+            raise LibraryError(f"your routine can't be saved in {self.user_dir} "
+                               f"({exc.strerror or exc}).") from None
         if old_name is not None and old_name.casefold() != routine.name.casefold():
             previous = self.find(old_name, entries)
             if previous is not None and previous.source is Source.USER and previous.path != target:
