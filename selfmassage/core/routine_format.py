@@ -164,8 +164,9 @@ def _unknown_keys(data: dict[str, Any], known: tuple[str, ...], problems: list[P
     for key in data:
         if key not in known:
             shown = key if len(key) <= 40 else key[:37] + "…"
+            # The field is named as the user would see it, quotes and escapes included for odd keys.
             problems.append(_field(f"unknown key {shown!r}; remove it (allowed: "
-                                   f"{', '.join(known)}).", str(shown), step))
+                                   f"{', '.join(known)}).", repr(shown), step))
 
 
 def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | None:
