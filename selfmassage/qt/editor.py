@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -228,20 +228,22 @@ class ProblemRow(QFrame):
         mark = QLabel()
         mark.setPixmap(icon.pixmap(18, 18))
         mark.setToolTip(problem.severity.value.capitalize())
-        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
         where = (f'<a href="step:{problem.step}">Step {problem.step}</a>' if problem.step is not None
                  else "Routine")
         text = QLabel(f"{where} · <b>{html.escape(problem.rule)}</b> — {html.escape(problem.message)}")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         text.linkActivated.connect(lambda link: on_show(int(link.split(":")[1]) - 1))
-        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        text.setSizePolicy(policy)
         layout.addWidget(text, 1)
         self.fix_buttons: list[QPushButton] = []
         for fix in fixes:
             button = QPushButton(fix.label)
             button.clicked.connect(lambda _checked=False, fix=fix: on_fix(fix))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.fix_buttons.append(button)
 
 
@@ -674,6 +676,18 @@ class RoutineEditor(QWidget):
             self.problems_layout.addWidget(row)
             self.problem_rows.append(row)
         self.problems_layout.addStretch(1)
+        self._fit_problems()
+
+    def _fit_problems(self) -> None:
+        """As tall as its rows at the width they have, up to about four of them; more rows scroll."""
+        width = max(200, self.problems_area.viewport().width() - 4)
+        rows = sum(row.heightForWidth(width) if row.hasHeightForWidth() else row.sizeHint().height()
+                   for row in self.problem_rows)
+        self.problems_area.setFixedHeight(min(170, rows + 2 * self.problems_area.frameWidth() + 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_problems()
 
     def _update_buttons(self) -> None:
         draft = self._draft

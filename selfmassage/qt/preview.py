@@ -43,7 +43,8 @@ class PreviewDialog(QDialog):
 
     def _build(self, routine: Routine) -> None:
         layout = QVBoxLayout(self)
-        note = QLabel(f"{self.speed:g}× speed, with sounds. Nothing is recorded.")
+        sounds = ", with its sounds" if self._sound is not None else ""
+        note = QLabel(f"Playing at {self.speed:g}× speed{sounds}. Nothing is recorded.")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stage_label = QLabel()
         self.step_label = QLabel()

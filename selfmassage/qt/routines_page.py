@@ -166,12 +166,14 @@ class RoutinesPage(QWidget):
         self.sound = sound
         self.preview: PreviewDialog | None = None
         self._entries: list[RoutineEntry] = []
+        self._items: dict[Path, QListWidgetItem] = {}
         self._entry: RoutineEntry | None = None  # what the editor shows; None for an unsaved new one
         self._switching = False
 
         self.list = QListWidget()
         self.list.setObjectName("routineList")
-        self.list.setMinimumWidth(220)
+        self.list.setMinimumWidth(230)
+        self.list.setStyleSheet("#routineList::item { padding: 3px 4px; }")
         self.list.currentItemChanged.connect(self._item_changed)
         self.editor = RoutineEditor(library, show_error=self.prompts.error, can_start=can_start)
         self.editor.saved.connect(self._saved)
@@ -268,32 +270,47 @@ class RoutinesPage(QWidget):
         else the first). `reopen=False` keeps the editor's draft, and its undo history, as it is."""
         keep = select or (self._entry.path if self._entry is not None else None)
         self._entries = self.library.entries()
-        row = next((i for i, entry in enumerate(self._entries) if entry.path == keep),
-                   0 if self._entries else -1)
+        first = self._entries[0] if self._entries else None
+        chosen = next((entry for entry in self._entries if entry.path == keep), first)
         self._switching = True
         try:
             self.list.clear()
-            for entry in self._entries:
-                self.list.addItem(self._item_for(entry))
-            self.list.setCurrentRow(row)
+            self._items = {}
+            for source, heading in ((Source.BUILTIN, "Built in"), (Source.USER, "Yours")):
+                group = [entry for entry in self._entries if entry.source is source]
+                if group:
+                    self.list.addItem(self._heading(heading))
+                for entry in group:
+                    item = self._item_for(entry)
+                    self._items[entry.path] = item
+                    self.list.addItem(item)
+            if chosen is not None:
+                self.list.setCurrentItem(self._items[chosen.path])
         finally:
             self._switching = False
-        entry = self._entries[row] if row >= 0 else None
-        if reopen or entry is None or entry.routine is None:
-            self._show_entry(entry)
+        if reopen or chosen is None or chosen.routine is None:
+            self._show_entry(chosen)
         else:
-            self._entry = entry
+            self._entry = chosen
             self._update_actions()
 
     def select_routine(self, name: str) -> bool:
         """Show the routine called `name` (asks first if changes would be lost); False if it can't."""
-        for row, entry in enumerate(self._entries):
+        for entry in self._entries:
             if entry.name.casefold() == name.strip().casefold():
-                self.list.setCurrentRow(row)
+                self.list.setCurrentItem(self._items[entry.path])
                 return self._entry is not None and self._entry.path == entry.path
         return False
 
     # -- the list ----------------------------------------------------------------------------------
+
+    def _heading(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a routine: it can't be picked
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
 
     def _item_for(self, entry: RoutineEntry) -> QListWidgetItem:
         style = self.style()
@@ -302,8 +319,8 @@ class RoutinesPage(QWidget):
             item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
             item.setToolTip(f"{entry.path}\n{entry_problem(entry)}")
         else:
-            where = "built in" if entry.source is Source.BUILTIN else "yours"
-            item = QListWidgetItem(f"{entry.name}\n{format_duration(entry.routine.total_seconds)} · {where}")
+            item = QListWidgetItem(f"{entry.name}\n{format_duration(entry.routine.total_seconds)} · "
+                                   f"{len(entry.routine.steps)} steps")
             if not entry.usable:
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
                 item.setToolTip(f"Has errors: {entry_problem(entry)}")
