@@ -120,7 +120,8 @@ def shown_problems(editor: RoutineEditor) -> list[tuple[int | None, str]]:
 def test_the_list_shows_builtins_first_and_opens_the_users_routine(window):
     page = window.page
     labels = [page.list.item(row).text().splitlines()[0] for row in range(page.list.count())]
-    assert labels == ["Classic back", "Evening back"]
+    assert labels == ["Built in", "Classic back", "Yours", "Evening back"]
+    assert not page.list.item(0).flags() & Qt.ItemFlag.ItemIsSelectable  # a heading can't be picked
     editor = editor_of(window)
     assert editor.name_edit.text() == "Evening back"
     assert editor.model.rowCount() == 6
@@ -449,7 +450,8 @@ def test_broken_files_are_listed_with_their_error_and_the_rest_still_load(qtbot,
     qtbot.addWidget(window)
     page = window.page
     lines = [page.list.item(row).text() for row in range(page.list.count())]
-    assert "Evening back\n03:20 · yours" in lines and "Classic back\n03:20 · built in" in lines
+    assert lines[:3] == ["Built in", "Classic back\n03:20 · 6 steps", "Yours"]
+    assert "Evening back\n03:20 · 6 steps" in lines
     broken = [line.split("\n")[0] for line in lines if "can't be opened" in line]
     assert broken == ["aaa-not-json.json", "big.json", "wrong-field.json"]
 
@@ -522,13 +524,14 @@ def test_switching_routines_with_changes_asks_first(window, prompts):
     editor = editor_of(window)
     editor.seconds_spin.setValue(40)
     prompts.unsaved_answer = Unsaved.CANCEL
-    page.list.setCurrentRow(0)
+    classic_row, evening_row = 1, 3  # under the "Built in" and "Yours" headings
+    page.list.setCurrentRow(classic_row)
     assert page.current_entry.name == "Evening back"
-    assert page.list.currentRow() == 1 and editor.draft.steps[0].seconds == 40
+    assert page.list.currentRow() == evening_row and editor.draft.steps[0].seconds == 40
     prompts.unsaved_answer = Unsaved.DISCARD
-    page.list.setCurrentRow(0)
+    page.list.setCurrentRow(classic_row)
     assert page.current_entry.name == "Classic back"
-    page.list.setCurrentRow(1)
+    page.list.setCurrentRow(evening_row)
     assert editor.draft.steps[0].seconds == 30  # the change was dropped
 
 
