@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Protocol
 
@@ -21,8 +22,8 @@ class ScaledClock:
     """Runs `speed` times faster than real time, for previews."""
 
     def __init__(self, speed: float, base: Clock | None = None) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be above 0")
+        if not (speed > 0 and math.isfinite(speed)):  # also refuses NaN, which compares False
+            raise ValueError("speed must be a number above 0")
         self.speed = speed
         self._base = base or MonotonicClock()
         self._origin = self._base.now()
@@ -45,6 +46,6 @@ class FakeClock:
         return self._now
 
     def advance(self, seconds: float) -> None:
-        if seconds < 0:
+        if not seconds >= 0:  # NaN too: it would leave the clock at NaN for good
             raise ValueError("a monotonic clock never goes back")
         self._now += seconds

@@ -6,11 +6,17 @@ routine never drifts, and the next step starts at exactly the moment the previou
 
 The engine never sleeps or schedules: a caller asks `next_deadline()`, waits (a Qt single-shot timer, a
 sleep, or `FakeClock.advance`) and calls `poll()`.
+
+A listener may give commands (stop on a step's end, pause at a cue). Such a command waits until the event
+has reached every listener and the engine is between events, then takes effect at that event's time,
+however late the poll that delivered it: listeners all hear the same events in the same order, and nothing
+comes after SessionFinished.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum, auto
 
@@ -67,11 +73,19 @@ class SessionEngine:
         self.status: SessionStatus | None = None
         self._anchor = 0.0  # clock time at start
         self._paused_total = 0.0  # clock seconds spent paused
-        self._paused_since = 0.0
+        self._paused_since = 0.0  # clock time the pause began
+        self._paused_at = 0.0  # active time the pause began
+        self._finished_at = 0.0
         self._index = 0
         self._step_start = 0.0  # active time at which the current step started
         self._pending: list[tuple[float, Event]] = []  # this step's timed events, in order
         self._cursor = 0
+        # While listeners hear an event, commands they give wait here (see the module docstring).
+        self._emitting = False
+        self._deferred: list[Callable[[], None]] = []
+        self._settling = False
+        # The moment being handled, as (active time, clock time); None: ask the clock.
+        self._moment: tuple[float, float] | None = None
 
     # -- listening ------------------------------------------------------------------------------
 
@@ -79,8 +93,40 @@ class SessionEngine:
         self._listeners.append(listener)
 
     def _emit(self, event: Event) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+        outer, self._emitting = self._emitting, True
+        try:
+            for listener in list(self._listeners):
+                listener(event)
+        finally:
+            self._emitting = outer
+
+    def _deferred_by_listener(self, command: Callable[[], None]) -> bool:
+        """True when a listener gave `command` mid-event: it is kept to run once the event is out."""
+        if not self._emitting:
+            return False
+        self._deferred.append(command)
+        return True
+
+    @contextmanager
+    def _handling(self, at: float, clock_time: float | None = None) -> Iterator[None]:
+        """Handle one moment of the session; commands that listeners gave meanwhile run after it, at it."""
+        outer = self._moment
+        self._moment = (at, self._clock_now() if clock_time is None else clock_time)
+        try:
+            yield
+            self._settle()
+        finally:
+            self._moment = outer
+
+    def _settle(self) -> None:
+        if self._settling:  # a command run from here handles its own moment; the loop below goes on
+            return
+        self._settling = True
+        try:
+            while self._deferred:
+                self._deferred.pop(0)()
+        finally:
+            self._settling = False
 
     # -- what a UI reads -------------------------------------------------------------------------
 
@@ -102,10 +148,22 @@ class SessionEngine:
         if self.state is EngineState.READY:
             return 0.0
         if self.state is EngineState.PAUSED:
-            return self._paused_since - self._anchor - self._paused_total
+            return self._paused_at
         if self.state is EngineState.FINISHED:
             return self._finished_at
+        if self._moment is not None:
+            return self._moment[0]
         return self._clock.now() - self._anchor - self._paused_total
+
+    def lateness(self) -> float:
+        """How long after its due time the event being delivered reaches listeners (0 between events).
+
+        `active_time()` reads the event's own time during delivery; this reads the clock, for listeners
+        that must not act on stale events (a stalled loop catching up).
+        """
+        if self._moment is None or self.state is not EngineState.RUNNING:
+            return 0.0
+        return max(0.0, self._clock.now() - self._anchor - self._paused_total - self._moment[0])
 
     def step_elapsed(self) -> float:
         return max(0.0, min(self.active_time() - self._step_start, float(self.step.seconds)))
@@ -131,45 +189,56 @@ class SessionEngine:
     # -- commands --------------------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.state is not EngineState.READY:
+        if self._deferred_by_listener(self.start) or self.state is not EngineState.READY:
             return
         self._anchor = self._clock.now()
         self.state = EngineState.RUNNING
-        self._enter_step(0, at=0.0, previous=None, by_user=False)
+        with self._handling(0.0):
+            self._enter_step(0, at=0.0, previous=None, by_user=False)
 
     def poll(self) -> None:
         """Deliver every event that is due by now, in order."""
+        if self._deferred_by_listener(self.poll):
+            return
         while self.state is EngineState.RUNNING:
-            now = self.active_time()
             offset = self._next_offset()
-            if offset > now:
+            if not self._due(offset):
                 return
-            if self._cursor < len(self._pending):
-                _, event = self._pending[self._cursor]
-                self._cursor += 1
-                self._emit(event)
-            else:
-                self._finish_step(at=offset, skipped=False)
-                self._advance(self._index + 1, at=offset, by_user=False)
+            with self._handling(offset, self._anchor + self._paused_total + offset):
+                if self._cursor < len(self._pending):
+                    _, event = self._pending[self._cursor]
+                    self._cursor += 1
+                    self._emit(event)
+                else:
+                    self._finish_step(at=offset, skipped=False)
+                    self._advance(self._index + 1, at=offset, by_user=False)
 
     def pause(self) -> None:
-        if self.state is not EngineState.RUNNING:
+        if self._deferred_by_listener(self.pause) or self.state is not EngineState.RUNNING:
             return
         self.poll()  # deliver what was due before the pause
         if self.state is not EngineState.RUNNING:
             return
-        self._paused_since = self._clock.now()
+        at = self.active_time()
+        self._paused_since = self._clock_now()
+        self._paused_at = at
         self.state = EngineState.PAUSED
-        self._emit(Paused(at=self.active_time()))
+        with self._handling(at):
+            self._emit(Paused(at=at))
 
     def resume(self) -> None:
-        if self.state is not EngineState.PAUSED:
+        if self._deferred_by_listener(self.resume) or self.state is not EngineState.PAUSED:
             return
-        self._paused_total += self._clock.now() - self._paused_since
+        at = self._paused_at
+        # A listener resuming at the moment it paused makes no pause at all.
+        self._paused_total += self._clock_now() - self._paused_since
         self.state = EngineState.RUNNING
-        self._emit(Resumed(at=self.active_time()))
+        with self._handling(at):
+            self._emit(Resumed(at=at))
 
     def toggle_pause(self) -> None:
+        if self._deferred_by_listener(self.toggle_pause):
+            return
         if self.state is EngineState.RUNNING:
             self.pause()
         elif self.state is EngineState.PAUSED:
@@ -177,33 +246,35 @@ class SessionEngine:
 
     def skip(self) -> None:
         """End this step now and start the next (or finish, after the last)."""
-        if not self._catch_up():
+        if self._deferred_by_listener(self.skip) or not self._catch_up():
             return
         at = self.active_time()
-        self._finish_step(at=at, skipped=True)
-        self._advance(self._index + 1, at=at, by_user=True)
+        with self._handling(at):
+            self._finish_step(at=at, skipped=True)
+            self._advance(self._index + 1, at=at, by_user=True)
 
     def back(self) -> None:
         """Go to the previous step; on the first step, start it again."""
-        if not self._catch_up():
+        if self._deferred_by_listener(self.back) or not self._catch_up():
             return
         at = self.active_time()
-        self._finish_step(at=at, skipped=True)
-        self._advance(max(0, self._index - 1), at=at, by_user=True)
+        with self._handling(at):
+            self._finish_step(at=at, skipped=True)
+            self._advance(max(0, self._index - 1), at=at, by_user=True)
 
     def stop(self) -> None:
+        if self._deferred_by_listener(self.stop):
+            return
         if self.state is EngineState.READY:
-            self.state = EngineState.FINISHED
-            self._finished_at = 0.0
-            self.status = SessionStatus.STOPPED
-            self._emit(SessionFinished(at=0.0, status=SessionStatus.STOPPED, active_seconds=0.0,
-                                       steps_done=0))
+            with self._handling(0.0):
+                self._finish(0.0, SessionStatus.STOPPED)
             return
         if not self._catch_up():
             return
         at = self.active_time()
-        self._finish_step(at=at, skipped=True)
-        self._finish(at, SessionStatus.STOPPED)
+        with self._handling(at):
+            self._finish_step(at=at, skipped=True)
+            self._finish(at, SessionStatus.STOPPED)
 
     # -- inner workings --------------------------------------------------------------------------
 
@@ -212,6 +283,17 @@ class SessionEngine:
         if self.state is EngineState.RUNNING:
             self.poll()
         return self.state in (EngineState.RUNNING, EngineState.PAUSED)
+
+    def _due(self, offset: float) -> bool:
+        if self._moment is not None:  # a listener's command: only what is due at this very moment
+            return offset <= self._moment[0]
+        # The very sum next_deadline() returns: `now - anchor - paused >= offset` can round the
+        # other way, and a timer that woke exactly at the deadline would then find nothing due.
+        return self._clock.now() >= self._anchor + self._paused_total + offset
+
+    def _clock_now(self) -> float:
+        """The clock time of the moment being handled: for an overdue event, when it was due."""
+        return self._clock.now() if self._moment is None else self._moment[1]
 
     def _next_offset(self) -> float:
         if self._cursor < len(self._pending):
@@ -266,5 +348,6 @@ class SessionEngine:
         self.status = status
         self._pending = []
         self._cursor = 0
-        done = sum(1 for record in self.records if not record.skipped)
+        # Distinct steps: a step done again after `back` is still one step of the routine.
+        done = len({record.index for record in self.records if not record.skipped})
         self._emit(SessionFinished(at=at, status=status, active_seconds=at, steps_done=done))

@@ -56,7 +56,6 @@ DECLARED: tuple[Setting, ...] = (
     Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
     Setting("last_routine", str, "", "The routine picked last time."),
     Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),
-    Setting("safety_checked_at", str, "", "When the safety questions were last answered (ISO 8601)."),
 )
 BY_NAME = {setting.name: setting for setting in DECLARED}
 
