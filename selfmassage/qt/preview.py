@@ -18,11 +18,18 @@ from selfmassage.core.engine import EngineState, SessionEngine
 from selfmassage.core.events import Event, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.session_sound import SessionSound
 
 PREVIEW_SPEED = 10.0
 
-# Given the engine, hooks up the cues and returns what must stay alive while it plays (or None).
-SoundHook = Callable[[SessionEngine], object]
+# Given the preview's engine, hooks the cues up to it; the dialog detaches them when it closes.
+SoundHook = Callable[[SessionEngine], SessionSound | None]
+
+
+def session_sound(player: CuePlayer, tempo_click: bool = True) -> SoundHook:
+    """The hook that plays the preview through the app's player, as a real session would sound."""
+    return lambda engine: SessionSound(engine, player, tempo_click)
 
 
 class PreviewDialog(QDialog):
@@ -44,7 +51,7 @@ class PreviewDialog(QDialog):
     def _build(self, routine: Routine) -> None:
         layout = QVBoxLayout(self)
         sounds = ", with its sounds" if self._sound is not None else ""
-        note = QLabel(f"Playing at {self.speed:g}× speed{sounds}. Nothing is recorded.")
+        self.note_label = note = QLabel(f"Playing at {self.speed:g}× speed{sounds}. Nothing is recorded.")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stage_label = QLabel()
         self.step_label = QLabel()
@@ -156,5 +163,7 @@ class PreviewDialog(QDialog):
 
     def _stop(self) -> None:
         self._timer.stop()
+        if self._sound is not None:
+            self._sound.detach()  # closing a preview is silent: no end-of-session chime
         if self.engine.state in (EngineState.RUNNING, EngineState.PAUSED, EngineState.READY):
             self.engine.stop()

@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.editing import RoutineDraft
-from selfmassage.core.events import Event, StepStarted
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine, loads_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique, Variant
 from selfmassage.qt.editor import RoutineEditor
-from selfmassage.qt.preview import PreviewDialog
+from selfmassage.qt.preview import PreviewDialog, session_sound
 from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, Unsaved
+from selfmassage.sound.cues import Cue
+from selfmassage.sound.player import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 
 
@@ -550,31 +552,53 @@ def test_a_routine_with_errors_on_disk_opens_so_you_can_fix_it(qtbot, library, p
     assert window.page.current_entry.usable
 
 
-def test_preview_runs_the_routine_fast_with_sound_and_records_nothing(qtbot, tmp_path):
-    heard: list[Event] = []
+def play_for(dialog: PreviewDialog, clock: FakeClock, seconds: float) -> None:
+    """Move the clock the way the dialog's timer would: to each deadline in turn, polling there."""
+    end = clock.now() + seconds
+    while (deadline := dialog.engine.next_deadline()) is not None and deadline <= end:
+        clock.advance(max(0.0, deadline - clock.now()))
+        dialog.poll()
+    clock.advance(max(0.0, end - clock.now()))
+    dialog.poll()
 
-    def sound(engine):
-        engine.subscribe(heard.append)
-        return "cues"
 
+def test_preview_runs_the_routine_fast_with_its_cues_and_records_nothing(qtbot, tmp_path):
+    player = RecordingPlayer()
     clock = FakeClock()
-    dialog = PreviewDialog(evening(), clock=clock, sound=sound)
+    dialog = PreviewDialog(evening(), clock=clock, sound=session_sound(player))
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "10× speed, with its sounds" in dialog.note_label.text()
     assert dialog.step_label.text() == "Stroking, lower back"
     assert dialog.countdown_label.text() == "00:30"
-    clock.advance(31)
-    dialog.poll()
+    assert player.played == [Cue.STAGE]
+    play_for(dialog, clock, 30.5)
     assert dialog.step_label.text() == "Rubbing, lower back"
-    assert dialog.countdown_label.text() == "00:09"
+    assert dialog.countdown_label.text() == "00:10"
     assert dialog.next_label.text() == "Next: Rubbing, shoulder blades"
-    assert [e.index for e in heard if isinstance(e, StepStarted)] == [0, 1]
-    clock.advance(200)
-    dialog.poll()
+    # The last 3 s of the stroking tick, then the new stage, then the rubbing tempo.
+    assert player.played == [Cue.STAGE, Cue.TICK, Cue.TICK, Cue.TICK, Cue.STAGE]
+    play_for(dialog, clock, 200)
+    assert Cue.TEMPO in player.played
     assert dialog.step_label.text() == "Done"
+    assert player.played[-1] is Cue.DONE
     assert not dialog.skip_button.isEnabled()
     # The autouse fixture points XDG_DATA_HOME and XDG_CONFIG_HOME into tmp_path: nothing was written.
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_closing_a_preview_stops_it_silently(qtbot):
+    player = RecordingPlayer()
+    clock = FakeClock()
+    dialog = PreviewDialog(evening(), clock=clock, sound=session_sound(player))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    clock.advance(5)
+    dialog.poll()
+    heard = list(player.played)
+    dialog.close()
+    assert dialog.engine.status is SessionStatus.STOPPED
+    assert player.played == heard
 
 
 def test_preview_timer_wakes_the_dialog_at_ten_times_speed(qtbot):
@@ -595,7 +619,7 @@ def test_preview_button_opens_the_dialog_and_closing_stops_it(qtbot, window):
     assert preview.windowTitle() == "Preview — Evening back"
     engine = preview.engine
     preview.close()
-    assert engine.status is not None and engine.status.value == "stopped"
+    assert engine.status is SessionStatus.STOPPED
 
 
 def test_a_new_draft_with_errors_is_kept_open_unsaved(window, prompts, folders):
