@@ -156,9 +156,10 @@ class RoutinesPage(QWidget):
 
     startRequested = Signal(object)  # a Routine with no errors
     modifiedChanged = Signal(bool)
+    doneRequested = Signal()  # "Done" pressed and nothing unsaved is left: the host may leave the page
 
     def __init__(self, library: RoutineLibrary, *, prompts: Prompts | None = None,
-                 sound: SoundHook | None = None, can_start: bool = False,
+                 sound: SoundHook | None = None, can_start: bool = False, can_leave: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -208,7 +209,14 @@ class RoutinesPage(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>Routines</b>"))
+        title_row = QHBoxLayout()
+        title_row.addWidget(QLabel("<b>Routines</b>"), 1)
+        self.done_button = QPushButton("Done")
+        self.done_button.setToolTip("Back to the start page")
+        self.done_button.clicked.connect(self.leave)
+        self.done_button.setVisible(can_leave)
+        title_row.addWidget(self.done_button)
+        side_layout.addLayout(title_row)
         side_layout.addWidget(self.list, 1)
         grid = [(self.new_action, "New"), (self.duplicate_action, "Duplicate"),
                 (self.rename_action, "Rename"), (self.delete_action, "Delete"),
@@ -251,6 +259,11 @@ class RoutinesPage(QWidget):
     @property
     def current_entry(self) -> RoutineEntry | None:
         return self._entry
+
+    def leave(self) -> None:
+        """Done: settle unsaved changes, then tell the host it may show another page."""
+        if self.settle_unsaved():
+            self.doneRequested.emit()
 
     def settle_unsaved(self) -> bool:
         """Before unsaved changes are lost: Save / Discard / Cancel. True when it is fine to go on."""

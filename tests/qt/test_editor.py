@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
@@ -16,7 +16,7 @@ from selfmassage.core.routine_format import dumps_routine, loads_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique, Variant
 from selfmassage.qt.editor import RoutineEditor
 from selfmassage.qt.preview import PreviewDialog, session_sound
-from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, Unsaved
+from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, RoutinesPage, Unsaved
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.player import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
@@ -160,6 +160,15 @@ def test_reorder_by_buttons_and_by_drag_and_drop(qtbot, window):
     assert not window.isWindowModified()  # exactly as saved
 
 
+def drag_event(kind: type, at: QPointF, data: QMimeData) -> QDragMoveEvent:
+    """PySide 6.12 takes a QPointF (the QPoint form is deprecated); earlier ones take only a QPoint."""
+    args = (Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return kind(at, *args)
+    except TypeError:
+        return kind(at.toPoint(), *args)
+
+
 def test_a_drop_through_the_view_lands_where_the_pointer_is(qtbot, window):
     editor = editor_of(window)
     table = editor.table
@@ -170,8 +179,7 @@ def test_a_drop_through_the_view_lands_where_the_pointer_is(qtbot, window):
     rect = table.visualRect(editor.model.index(1, 2))
     above_row_1 = QPointF(rect.center().x(), rect.top() + 1)
     for event_type in (QDragEnterEvent, QDragMoveEvent):
-        event = event_type(above_row_1, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
-                           Qt.KeyboardModifier.NoModifier)
+        event = drag_event(event_type, above_row_1, data)
         QApplication.sendEvent(table.viewport(), event)
         assert event.isAccepted()
     drop = QDropEvent(above_row_1, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
@@ -636,3 +644,17 @@ def test_a_new_draft_with_errors_is_kept_open_unsaved(window, prompts, folders):
     assert editor.save()
     assert page.current_entry.name == "Rough"
     assert (user / "rough.json").exists()
+
+
+def test_done_settles_changes_before_the_host_leaves_the_page(qtbot, library, prompts):
+    page = RoutinesPage(library, prompts=prompts, can_leave=True)
+    qtbot.addWidget(page)
+    page.select_routine("Evening back")
+    page.editor.seconds_spin.setValue(12)
+    prompts.unsaved_answer = Unsaved.CANCEL
+    with qtbot.assertNotEmitted(page.doneRequested):
+        qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    prompts.unsaved_answer = Unsaved.DISCARD
+    with qtbot.waitSignal(page.doneRequested, timeout=1000):
+        qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    assert not page.editor.draft.dirty
