@@ -301,6 +301,9 @@ class RoutinesPage(QWidget):
                 self.list.setCurrentItem(self._items[chosen.path])
         finally:
             self._switching = False
+        if self.editor.modified and self._entry is not None and chosen is not None \
+                and chosen.path == self._entry.path:
+            reopen = False  # never drop unsaved changes to re-read the file they came from
         if reopen or chosen is None or chosen.routine is None:
             self._show_entry(chosen)
         else:

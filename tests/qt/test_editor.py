@@ -658,3 +658,11 @@ def test_done_settles_changes_before_the_host_leaves_the_page(qtbot, library, pr
     with qtbot.waitSignal(page.doneRequested, timeout=1000):
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     assert not page.editor.draft.dirty
+
+
+def test_reading_the_folder_again_keeps_unsaved_changes(window):
+    page = window.page
+    page.editor.seconds_spin.setValue(33)
+    page.reload()
+    assert page.editor.draft.steps[0].seconds == 33 and page.editor.modified
+    assert page.current_entry.name == "Evening back"
