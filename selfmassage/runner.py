@@ -20,6 +20,8 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.session_sound import SessionSound
 
 
 class TerminalView:
@@ -68,16 +70,26 @@ def run_in_terminal(
     routine: Routine,
     *,
     speed: float = 1.0,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     listeners: tuple[Callable[[Event], None], ...] = (),
-    tempo_beats: bool = True,
+    player: CuePlayer | None = None,
+    tempo_click: bool = True,
+    attach: Callable[[SessionEngine], object] | None = None,
 ) -> SessionEngine:
-    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
+    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
+
+    `attach` is called with the engine before it starts: the history recorder subscribes itself there.
+    """
+    out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
-    engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
+    engine = SessionEngine(routine, clock)
     engine.subscribe(TerminalView(engine, out))
+    if player is not None:
+        SessionSound(engine, player, tempo_click=tempo_click)
     for listener in listeners:
         engine.subscribe(listener)
+    if attach is not None:
+        attach(engine)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:
