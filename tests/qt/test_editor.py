@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -570,7 +571,7 @@ def play_for(dialog: PreviewDialog, clock: FakeClock, seconds: float) -> None:
     dialog.poll()
 
 
-def test_preview_runs_the_routine_fast_with_its_cues_and_records_nothing(qtbot, tmp_path):
+def test_preview_runs_the_routine_fast_with_its_cues_and_records_nothing(qtbot):
     player = RecordingPlayer()
     clock = FakeClock()
     dialog = PreviewDialog(evening(), clock=clock, sound=session_sound(player))
@@ -591,8 +592,9 @@ def test_preview_runs_the_routine_fast_with_its_cues_and_records_nothing(qtbot, 
     assert dialog.step_label.text() == "Done"
     assert player.played[-1] is Cue.DONE
     assert not dialog.skip_button.isEnabled()
-    # The autouse fixture points XDG_DATA_HOME and XDG_CONFIG_HOME into tmp_path: nothing was written.
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    # The autouse fixture gives each test its own data and config folders: nothing was written there.
+    written = [p for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME") for p in Path(os.environ[var]).rglob("*")]
+    assert written == []
 
 
 def test_closing_a_preview_stops_it_silently(qtbot):
