@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QShowEvent
@@ -23,8 +24,14 @@ from selfmassage.sound.session_sound import SessionSound
 
 PREVIEW_SPEED = 10.0
 
-# Given the preview's engine, hooks the cues up to it; the dialog detaches them when it closes.
-SoundHook = Callable[[SessionEngine], SessionSound | None]
+
+
+class Detachable(Protocol):
+    def detach(self) -> None: ...
+
+
+# Given the preview's engine, hooks the cues up to it (a SessionSound); the dialog detaches them on close.
+SoundHook = Callable[[SessionEngine], Detachable | None]
 
 
 def session_sound(player: CuePlayer, tempo_click: bool = True) -> SoundHook:
