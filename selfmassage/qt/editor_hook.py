@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
 from selfmassage.qt.routines_page import RoutinesPage
+from selfmassage.sound.session_sound import SessionSound
 from selfmassage.store.library import RoutineLibrary
 
 ROUTINES_PAGE = "routines"
@@ -25,8 +26,7 @@ PICKER_PAGE = "picker"
 class EditorHost(Protocol):
     library: RoutineLibrary
     settings: Any  # .get("tempo_click")
-    player: Any  # the cue player, once sound is set up; None before
-    parts: Any  # .session_sound(engine, player, tempo_click) or None
+    player: Any  # the cue player (selfmassage.sound), once sound is set up; None before
     picker: Any  # .current_entry() -> RoutineEntry | None, .add_button(widget)
 
     def add_page(self, name: str, widget: QWidget) -> None: ...
@@ -98,12 +98,12 @@ class RoutineEditorHook(QObject):
         self.window.refresh_routines()
         self.window.start_session(routine)
 
-    def _preview_sound(self, engine: SessionEngine) -> Any:
-        make = getattr(self.window.parts, "session_sound", None)
+    def _preview_sound(self, engine: SessionEngine) -> SessionSound | None:
+        """The cues through the window's player. No spoken prompts: at 10× they would run into each other."""
         player = self.window.player
-        if make is None or player is None:
+        if player is None:
             return None
-        return make(engine, player, bool(self.window.settings.get("tempo_click")))
+        return SessionSound(engine, player, bool(self.window.settings.get("tempo_click")))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window with unsaved routine changes asks Save / Discard / Cancel first."""

@@ -13,7 +13,6 @@ from selfmassage.core.routine_format import dumps_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique
 from selfmassage.qt.editor_hook import PICKER_PAGE, ROUTINES_PAGE, add_routine_editor
 from selfmassage.sound.player import RecordingPlayer
-from selfmassage.sound.session_sound import SessionSound
 from selfmassage.store.library import RoutineEntry, RoutineLibrary
 
 
@@ -39,17 +38,12 @@ class Picker(QWidget):
         self.row.addWidget(button)
 
 
-class Parts:
-    session_sound = SessionSound
-
-
 class Host(QMainWindow):
     def __init__(self, library: RoutineLibrary) -> None:
         super().__init__()
         self.library = library
         self.settings = {"tempo_click": True}
         self.player = RecordingPlayer()
-        self.parts = Parts()
         self.picker = Picker(library)
         self.pages = QStackedWidget()
         self.names: dict[str, QWidget] = {}
