@@ -173,7 +173,10 @@ class RoutinesPage(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("routineList")
-        self.list.setMinimumWidth(230)
+        self.list.setMinimumWidth(250)
+        # Long names end in "…" (the tooltip has the whole name) rather than scrolling sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setStyleSheet("#routineList::item { padding: 3px 4px; }")
         self.list.currentItemChanged.connect(self._item_changed)
         self.editor = RoutineEditor(library, show_error=self.prompts.error, can_start=can_start)
@@ -235,7 +238,7 @@ class RoutinesPage(QWidget):
         splitter.addWidget(side)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
+        splitter.setSizes([290, 890])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
