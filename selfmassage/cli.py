@@ -156,6 +156,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from selfmassage.core.events import SessionStatus
     from selfmassage.runner import run_in_terminal
     from selfmassage.sound.player import make_player
+    from selfmassage.sound.voice import PromptStyle
     from selfmassage.store.paths import settings_path
     from selfmassage.store.settings import Settings
 
@@ -180,10 +181,14 @@ def cmd_run(args: argparse.Namespace) -> int:
                             on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
 
     player = make_player(settings.get("muted") or args.mute, settings.get("volume"),
-                         on_problem=lambda message: print(message, file=sys.stderr))
+                         on_problem=lambda message: print(message, file=sys.stderr),
+                         voice_volume=settings.get("voice_volume"))
     try:
-        engine = run_in_terminal(routine, speed=args.speed, player=player,
-                                 tempo_click=settings.get("tempo_click"), attach=attach)
+        engine = run_in_terminal(
+            routine, speed=args.speed, player=player, tempo_click=settings.get("tempo_click"),
+            voice=settings.get("voice") and not args.no_voice,
+            voice_style=PromptStyle.for_routine(routine.name, settings.get("voice_short_routines")),
+            attach=attach)
         player.wait_idle(3.0)  # let the last cue finish before the process ends
     finally:
         player.close()
@@ -406,6 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("name", help="the routine's name (see `routines list`)")
     run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
     run.add_argument("--mute", action="store_true", help="no sound cues this time")
+    run.add_argument("--no-voice", action="store_true", help="no spoken prompts this time")
     run.add_argument("--no-history", action="store_true", help="don't keep this session (for previews)")
     run.set_defaults(handler=cmd_run)
 

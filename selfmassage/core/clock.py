@@ -1,4 +1,7 @@
-"""Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock."""
+"""Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock.
+
+A FakeClock also stands in for the wall clock (WallClock) in the tests of the sleep rule.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,16 @@ class Clock(Protocol):
 class MonotonicClock:
     def now(self) -> float:
         return time.monotonic()
+
+
+class WallClock:
+    """Seconds since the epoch (time.time): it keeps running while the computer sleeps.
+
+    The engine compares it with its monotonic clock to notice a sleep; it is never used for deadlines.
+    """
+
+    def now(self) -> float:
+        return time.time()
 
 
 class ScaledClock:

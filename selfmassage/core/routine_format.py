@@ -18,6 +18,7 @@ from selfmassage.core.techniques import (
     TEMPO_MIN,
     Intensity,
     Profile,
+    Sides,
     Stage,
     Technique,
     Variant,
@@ -32,10 +33,11 @@ MAX_AREA = 60
 MAX_NOTE = 300
 MIN_SECONDS, MAX_SECONDS = 1, 900
 
-E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Sides)
 
 ROUTINE_KEYS = ("format", "name", "description", "tempo", "profile", "steps")
-STEP_KEYS = ("stage", "technique", "area", "seconds", "intensity", "variant", "note")
+# "sides" is optional: "one" (the default, left out on save) or "both", where seconds are per side.
+STEP_KEYS = ("stage", "technique", "area", "seconds", "sides", "intensity", "variant", "note")
 
 
 class RoutineFileError(Exception):
@@ -204,6 +206,7 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     area = _text(data, "area", problems, required=True, low=1, high=MAX_AREA, step=number)
     seconds = _whole_number(data, "seconds", problems, low=MIN_SECONDS, high=MAX_SECONDS,
                             required=True, default=0, step=number)
+    sides = _choice(data, "sides", Sides, problems, required=False, default=Sides.ONE, step=number)
     intensity = _choice(data, "intensity", Intensity, problems, required=False,
                         default=Intensity.LIGHT, step=number)
     variant = _choice(data, "variant", Variant, problems, required=False, step=number)
@@ -211,10 +214,11 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     if variant is not None and technique is not None and technique is not Technique.SQUEEZING:
         problems.append(_field("variant is only for squeezing; remove it from this step.", "variant",
                                number))
-    if len(problems) > before or stage is None or technique is None or intensity is None:
+    if (len(problems) > before or stage is None or technique is None or intensity is None
+            or sides is None):
         return None
     return Step(stage=stage, technique=technique, area=area, seconds=seconds, intensity=intensity,
-                variant=variant, note=note)
+                variant=variant, note=note, sides=sides)
 
 
 def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[Problem]]:
@@ -270,8 +274,10 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
             "technique": step.technique.value,
             "area": step.area,
             "seconds": step.seconds,
-            "intensity": step.intensity.value,
         }
+        if step.sides is not Sides.ONE:
+            item["sides"] = step.sides.value
+        item["intensity"] = step.intensity.value
         if step.variant is not None:
             item["variant"] = step.variant.value
         if step.note:

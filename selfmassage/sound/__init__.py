@@ -1,1 +1,2 @@
-"""Sound cues: which cue each session event gets, and players that play them without blocking. No Qt here."""
+"""Sound: cues and spoken prompts for each session event, players that play them without blocking, and the
+sound check. No Qt here."""

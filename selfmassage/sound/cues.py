@@ -13,11 +13,14 @@ from selfmassage.core.events import (
     FinalCountdown,
     SessionFinished,
     SessionStatus,
+    SideStarted,
+    SideSwitch,
     StageChanged,
     StepStarted,
     TempoBeat,
 )
 from selfmassage.core.routine import Step
+from selfmassage.core.techniques import Side
 
 # A tempo beat this close after a tick would blur into it; the tick matters more, so the beat stays silent.
 TICK_CLEARANCE = 0.15
@@ -66,6 +69,11 @@ class CueMap:
                     self._stage_just_changed = False
                     return []
                 return [step_cue(step, previous)]
+            case SideSwitch():
+                # A both-sides step's first side is done: the hands move, as between two areas.
+                return [Cue.SWITCH]
+            case SideStarted(side=Side.RIGHT):
+                return [Cue.STEP_START]  # the switch is over: begin the second side
             case FinalCountdown(at=at):
                 self._last_tick_at = at
                 return [Cue.TICK]

@@ -1,9 +1,10 @@
-"""Players for the cues: one that plays through simpleaudio, and silent ones.
+"""Players for the cues and the spoken prompts: one that plays through simpleaudio, and silent ones.
 
-The caller is the GUI thread (or the terminal runner), so `play()` only puts the cue on a queue: one
-background thread opens the sound device, plays cues one after another (never two at once, so a device
-without mixing never answers "busy") and waits for each to end. Sound is optional: when the library, a
-file or the device fails, the player says so once in `problem`, calls `on_problem` once, and goes silent.
+The caller is the GUI thread (or the terminal runner), so `play()` and `speak()` only put the sound on a
+queue: one background thread opens the sound device, plays cues and prompts one after another (never two at
+once, so a device without mixing never answers "busy", and a cue never talks over a prompt or cuts it off)
+and waits for each to end. Sound is optional: when the library, a file or the device fails, the player says
+so once in `problem`, calls `on_problem` once, and goes silent.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any, Protocol
 
 from selfmassage.resources import MissingAssetError, asset_path
 from selfmassage.sound.cues import Cue
+from selfmassage.sound.voice import CLIP_GAP_SECONDS, Prompt, voice_dir
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ BAD_FILE = "No sound: a sound file is missing or damaged. Reinstall selfmassage 
 
 # A cue that waited this long (a stalled device, a backlog) is no longer about now: drop it, don't queue up.
 STALE_AFTER = 1.0
+# A prompt waits behind the cue of the same moment (the end chime lasts 2 s); longer, and it is old news.
+PROMPT_STALE_AFTER = 4.0
 # How often the worker checks whether the cue it plays has ended, or was cut by mute or close.
 _POLL_SECONDS = 0.005
 # The queue's clock; a name of its own so a test can move it.
@@ -68,8 +72,20 @@ class CuePlayer(Protocol):
         """One plain sentence for the user once sound has failed; None while it works."""
         ...
 
+    @property
+    def voice_volume(self) -> float:
+        """0.0 to 1.0, for the spoken prompts; `muted` silences them too."""
+        ...
+
+    @voice_volume.setter
+    def voice_volume(self, value: float) -> None: ...
+
     def play(self, cue: Cue) -> None:
         """Start `cue` soon; returns at once and never raises."""
+        ...
+
+    def speak(self, prompt: Prompt) -> None:
+        """Say `prompt` after whatever is queued before it; returns at once and never raises."""
         ...
 
     def wait_idle(self, timeout: float | None = None) -> bool:
@@ -115,9 +131,11 @@ class _PlayerBase:
     """Settings and the once-only problem report that every player shares."""
 
     def __init__(
-        self, *, volume: float = 1.0, muted: bool = False, on_problem: ProblemCallback | None = None
+        self, *, volume: float = 1.0, muted: bool = False, on_problem: ProblemCallback | None = None,
+        voice_volume: float = 1.0,
     ) -> None:
         self._volume = _checked_volume(volume)
+        self._voice_volume = _checked_volume(voice_volume)
         self._muted = bool(muted)
         self._problem: str | None = None
         self._problem_lock = threading.Lock()
@@ -130,6 +148,14 @@ class _PlayerBase:
     @volume.setter
     def volume(self, value: float) -> None:
         self._volume = _checked_volume(value)
+
+    @property
+    def voice_volume(self) -> float:
+        return self._voice_volume
+
+    @voice_volume.setter
+    def voice_volume(self, value: float) -> None:
+        self._voice_volume = _checked_volume(value)
 
     @property
     def muted(self) -> bool:
@@ -146,6 +172,13 @@ class _PlayerBase:
     @property
     def audible(self) -> bool:
         return not self._muted and self._volume > 0.0
+
+    @property
+    def voice_audible(self) -> bool:
+        return not self._muted and self._voice_volume > 0.0
+
+    def _wanted(self, item: Cue | Prompt) -> bool:
+        return self.voice_audible if isinstance(item, Prompt) else self.audible
 
     def _report_problem(self, message: str) -> None:
         """Keep the first problem and tell `on_problem` about it; later failures stay quiet."""
@@ -179,25 +212,40 @@ class SilentPlayer(_PlayerBase):
         muted: bool = False,
         on_problem: ProblemCallback | None = None,
         problem: str | None = None,
+        voice_volume: float = 1.0,
     ) -> None:
-        super().__init__(volume=volume, muted=muted, on_problem=on_problem)
+        super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
         if problem is not None:
             self._report_problem(problem)
 
     def play(self, cue: Cue) -> None:
         return None
 
+    def speak(self, prompt: Prompt) -> None:
+        return None
+
 
 class RecordingPlayer(SilentPlayer):
-    """Silent, but remembers each cue a person would have heard (not while muted): for tests."""
+    """Silent, but remembers each cue and prompt a person would have heard (not while muted): for tests.
 
-    def __init__(self, *, volume: float = 1.0, muted: bool = False) -> None:
-        super().__init__(volume=volume, muted=muted)
+    `heard` keeps both in the order they were asked for.
+    """
+
+    def __init__(self, *, volume: float = 1.0, muted: bool = False, voice_volume: float = 1.0) -> None:
+        super().__init__(volume=volume, muted=muted, voice_volume=voice_volume)
         self.played: list[Cue] = []
+        self.spoken: list[Prompt] = []
+        self.heard: list[Cue | Prompt] = []
 
     def play(self, cue: Cue) -> None:
         if self.audible:
             self.played.append(cue)
+            self.heard.append(cue)
+
+    def speak(self, prompt: Prompt) -> None:
+        if self.voice_audible:
+            self.spoken.append(prompt)
+            self.heard.append(prompt)
 
 
 @dataclass(frozen=True)
@@ -243,10 +291,13 @@ class SimpleaudioPlayer(_PlayerBase):
         muted: bool = False,
         on_problem: ProblemCallback | None = None,
         sounds_dir: Path | None = None,
+        voice_volume: float = 1.0,
+        voice_dir: Path | None = None,
     ) -> None:
-        super().__init__(volume=volume, muted=muted, on_problem=on_problem)
+        super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
         self._sounds_dir = sounds_dir
-        self._queue: queue.SimpleQueue[tuple[Cue, float] | None] = queue.SimpleQueue()
+        self._voice_dir = voice_dir
+        self._queue: queue.SimpleQueue[tuple[Cue | Prompt, float] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
         self._idle = threading.Condition()
@@ -260,6 +311,11 @@ class SimpleaudioPlayer(_PlayerBase):
         self._scaled_volume: float | None = None
         self._scaled: dict[Cue, bytes] = {}
         self._playing: Any = None
+        # Voice clips load on first use (a missing one costs its prompt, not the cues).
+        self._clips: dict[str, _Sound] = {}
+        self._spoken_volume: float | None = None
+        self._spoken: dict[Prompt, bytes] = {}
+        self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
 
     @_PlayerBase.muted.setter
     def muted(self, value: bool) -> None:
@@ -279,13 +335,24 @@ class SimpleaudioPlayer(_PlayerBase):
         try:
             if self._closed or self._unavailable or not self.audible:
                 return
-            item = (Cue(cue), _now())
-            self.start()
-            with self._idle:
-                self._pending += 1
-            self._queue.put(item)
+            self._enqueue(Cue(cue))
         except Exception as error:  # a caller's bug must not stop the session
             log.warning("could not queue the cue %r: %s", cue, error)
+
+    def speak(self, prompt: Prompt) -> None:
+        try:
+            if self._closed or self._unavailable or not self.voice_audible or not prompt.clips:
+                return
+            self._enqueue(Prompt(tuple(str(stem) for stem in prompt.clips)))
+        except Exception as error:  # a caller's bug must not stop the session
+            log.warning("could not queue the prompt %r: %s", prompt, error)
+
+    def _enqueue(self, sound: Cue | Prompt) -> None:
+        item = (sound, _now())
+        self.start()
+        with self._idle:
+            self._pending += 1
+        self._queue.put(item)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         with self._idle:
@@ -312,9 +379,9 @@ class SimpleaudioPlayer(_PlayerBase):
             if item is None:
                 break
             try:
-                cue, queued_at = item
-                if backend is not None and self._should_play(queued_at):
-                    self._play_now(backend, cue)
+                sound, queued_at = item
+                if backend is not None and self._should_play(sound, queued_at):
+                    self._play_now(backend, sound)
             except Exception as error:  # never let the thread die with cues still queued
                 self._fail(NO_DEVICE, error)
             finally:
@@ -346,10 +413,13 @@ class SimpleaudioPlayer(_PlayerBase):
             raise MissingAssetError(path)
         return path
 
-    def _should_play(self, queued_at: float) -> bool:
-        if self._closed or self._unavailable or not self.audible:
+    def _should_play(self, sound: Cue | Prompt, queued_at: float) -> bool:
+        if self._closed or self._unavailable or not self._wanted(sound):
             return False
-        return _now() - queued_at <= STALE_AFTER
+        if sound is Cue.TEMPO and self._prompt_ended_at > queued_at:
+            return False  # it waited for words to end: late, it would only break the rhythm
+        limit = PROMPT_STALE_AFTER if isinstance(sound, Prompt) else STALE_AFTER
+        return _now() - queued_at <= limit
 
     def _pcm(self, cue: Cue) -> bytes:
         volume = self._volume
@@ -359,25 +429,63 @@ class SimpleaudioPlayer(_PlayerBase):
             self._scaled[cue] = _pcm_bytes(self._sounds[cue].samples, volume)
         return self._scaled[cue]
 
-    def _play_now(self, backend: Any, cue: Cue) -> None:
-        sound = self._sounds[cue]
-        pcm = self._pcm(cue)
+    def _clip(self, stem: str) -> _Sound:
+        if stem not in self._clips:
+            folder = self._voice_dir if self._voice_dir is not None else voice_dir()
+            clip = _load_wav(folder / f"{stem}.wav")
+            if clip.channels != 1:
+                raise wave.Error(f"voice clip {stem} is not mono")
+            self._clips[stem] = clip
+        return self._clips[stem]
+
+    def _prompt_pcm(self, prompt: Prompt) -> tuple[bytes, int]:
+        """The prompt's clips joined by short silences, at the voice volume; and their sample rate."""
+        clips = [self._clip(stem) for stem in prompt.clips]
+        rate = clips[0].rate
+        if any(clip.rate != rate for clip in clips):
+            raise wave.Error(f"voice clips of {prompt.clips} differ in sample rate")
+        volume = self._voice_volume
+        if volume != self._spoken_volume:
+            self._spoken_volume, self._spoken = volume, {}
+        if prompt not in self._spoken:
+            gap = array.array("h", bytes(2 * round(CLIP_GAP_SECONDS * rate)))
+            joined = array.array("h")
+            for number, clip in enumerate(clips):
+                if number:
+                    joined.extend(gap)
+                joined.extend(clip.samples)
+            self._spoken[prompt] = _pcm_bytes(joined, volume)
+        return self._spoken[prompt], rate
+
+    def _play_now(self, backend: Any, sound: Cue | Prompt) -> None:
+        if isinstance(sound, Prompt):
+            try:
+                pcm, rate = self._prompt_pcm(sound)
+            except (OSError, EOFError, wave.Error) as error:
+                # One prompt lost; the cues carry the session on. Not a problem for the user to read.
+                log.info("voice prompt %s not said: %s", sound.clips, error)
+                return
+            channels = 1
+        else:
+            pcm, channels, rate = self._pcm(sound), self._sounds[sound].channels, self._sounds[sound].rate
         self._wake.clear()
         try:
-            playing = backend.play_buffer(pcm, sound.channels, 2, sound.rate)
+            playing = backend.play_buffer(pcm, channels, 2, rate)
         except Exception as error:  # SimpleaudioError (no device, device busy) or OSError
             self._fail(NO_DEVICE, error)
             return
         self._playing = playing
         try:
-            # Wait here, on this thread, so cues never overlap; mute and close cut the wait short.
+            # Wait here, on this thread, so nothing overlaps; mute and close cut the wait short.
             while playing.is_playing():
-                if self._closed or not self.audible:
+                if self._closed or not self._wanted(sound):
                     playing.stop()
                     break
                 self._wake.wait(_POLL_SECONDS)
         finally:
             self._playing = None
+            if isinstance(sound, Prompt):
+                self._prompt_ended_at = _now()
 
     def _fail(self, message: str, error: BaseException) -> None:
         self._unavailable = True
@@ -387,7 +495,7 @@ class SimpleaudioPlayer(_PlayerBase):
 
 
 def make_player(
-    muted: bool, volume: float, on_problem: ProblemCallback | None = None
+    muted: bool, volume: float, on_problem: ProblemCallback | None = None, *, voice_volume: float = 1.0
 ) -> CuePlayer:
     """The player for the app: simpleaudio when it is installed, else a silent one with a problem.
 
@@ -396,8 +504,9 @@ def make_player(
     (a Qt caller forwards it with a signal) or, when simpleaudio is not installed, inside this call.
     """
     if importlib.util.find_spec("simpleaudio") is None:
-        return SilentPlayer(volume=volume, muted=muted, on_problem=on_problem, problem=NO_LIBRARY)
-    player = SimpleaudioPlayer(volume=volume, muted=muted, on_problem=on_problem)
+        return SilentPlayer(volume=volume, muted=muted, on_problem=on_problem, problem=NO_LIBRARY,
+                            voice_volume=voice_volume)
+    player = SimpleaudioPlayer(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
     if not muted:
         player.start()
     return player
