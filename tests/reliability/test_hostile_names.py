@@ -95,3 +95,31 @@ def test_a_hostile_name_can_not_replace_a_file_by_its_stem(tmp_path):
     assert first != second
     names = sorted(entry.name for entry in library.entries() if entry.source is Source.USER)
     assert names == ["../../x", "x"]
+
+
+# -- the editor's save -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [*KEPT[:3], *sorted(REFUSED)])
+def test_the_editor_saves_inside_the_folder_or_refuses_with_the_reason(name, tmp_path, qtbot):
+    from selfmassage.core.editing import RoutineDraft
+    from selfmassage.qt.editor import RoutineEditor
+
+    library = RoutineLibrary(tmp_path / "data" / "routines", None)
+    shown: list[tuple[str, str]] = []
+    editor = RoutineEditor(library, show_error=lambda title, text: shown.append((title, text)))
+    qtbot.addWidget(editor)
+    editor.open_draft(RoutineDraft.new())
+    before = all_files(tmp_path)
+    # As typed or pasted into the name field (a paste can bring a line break; the field caps the length).
+    editor.name_edit.setText(name)
+    editor.name_edit.textEdited.emit(editor.name_edit.text())
+    saved = editor.save()
+    assert_only_inside(before, tmp_path, library.user_dir)
+    if name in REFUSED:
+        assert not saved and len(shown) == 1
+        assert not library.user_dir.exists() or not any(library.user_dir.iterdir())
+        return
+    assert saved and shown == []
+    (entry,) = library.entries()
+    assert entry.name == name and entry.usable
