@@ -78,3 +78,23 @@ def test_a_lock_left_by_a_killed_window_is_taken_over():
         wait_for_line(after, "asked this window to come to the front")
     finally:
         stop(after)
+
+
+def test_a_start_racing_a_closing_window_never_makes_two_holders(tmp_path):
+    """A start opens the lock file just as the window closes; a third start comes right after."""
+    import fcntl
+
+    from selfmassage.store.instance import InstanceLock
+
+    path = tmp_path / "window.lock"
+    closing = InstanceLock(path)
+    assert closing.acquire()
+    racing = os.open(path, os.O_RDWR)  # the racing start has opened the file, not yet locked it
+    closing.release()
+    try:
+        fcntl.flock(racing, fcntl.LOCK_EX | fcntl.LOCK_NB)  # now it locks: it is the window
+        third = InstanceLock(path)
+        assert not third.acquire(), "a third start must see the racing one's lock, on the same file"
+        assert third.holder_pid() is None
+    finally:
+        os.close(racing)
