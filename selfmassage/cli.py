@@ -172,6 +172,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             history = _open_history()
         except UserError as exc:  # the session still runs; it just isn't kept
             print(f"selfmassage: {exc} This session won't be saved.", file=sys.stderr)
+        if history is not None and history.read_only:  # its notice said so, once
+            history.close()
+            history = None
 
     def attach(engine: Any) -> None:
         from selfmassage.store.recorder import SessionRecorder
@@ -452,3 +455,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if "selfmassage.store.history" not in sys.modules:
+            raise
+        from selfmassage.store.history import is_damaged
+
+        if not is_damaged(exc):
+            raise
+        return _repair_history()
+
+
+def _repair_history() -> int:
+    """The history turned out damaged inside: keep the file, start afresh with every row still readable."""
+    from selfmassage.store.history import History, HistoryError
+    from selfmassage.store.paths import history_path
+
+    try:
+        aside, sessions = History.repair(history_path())
+    except HistoryError as exc:
+        print(f"selfmassage: your history file is damaged, and {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"selfmassage: your history file was damaged. A new one holds the {sessions} "
+          f"{'session' if sessions == 1 else 'sessions'} that could still be read; the damaged file is kept "
+          f"at {aside}. Run the command again.", file=sys.stderr)
+    return EXIT_PROBLEMS

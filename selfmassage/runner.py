@@ -89,19 +89,23 @@ def run_in_terminal(
 ) -> SessionEngine:
     """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
 
-    `attach` is called with the engine before it starts: the history recorder subscribes itself there.
+    `attach` is called with the engine before anything else subscribes: the history recorder subscribes
+    itself there, so it hears every event first.
     """
     out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
     engine = SessionEngine(routine, clock)
+    # The history hears each event before the screen shows it: whatever step has been announced, the
+    # session row and every step before it are on disk already, so a kill at any moment loses at most
+    # the step in progress.
+    if attach is not None:
+        attach(engine)
     engine.subscribe(TerminalView(engine, out))
     if player is not None:
         SessionSound(engine, player, tempo_click=tempo_click)
         SessionVoice(engine, player, enabled=voice, style=voice_style)  # after the cues: cue, then words
     for listener in listeners:
         engine.subscribe(listener)
-    if attach is not None:
-        attach(engine)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:

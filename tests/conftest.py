@@ -17,7 +17,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_CACHE_HOME", "cache"),
     ):
         path = home / folder
-        path.mkdir(parents=True)
+        # 0700: platformdirs ignores a runtime dir others can read and falls back to the shared
+        # /tmp/runtime-UID, where tests (and a real window) would meet each other's lock files.
+        path.mkdir(parents=True, mode=0o700)
         monkeypatch.setenv(variable, str(path))
     # Cues played by any test go to ALSA's null device: silent on a desk with speakers, and the same on a
     # machine with no sound card. Sound tests point ALSA at a file of their own.

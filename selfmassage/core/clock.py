@@ -1,6 +1,7 @@
 """Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock.
 
-A FakeClock also stands in for the wall clock (WallClock) in the tests of the sleep rule.
+A FakeClock also stands in for the wall clock (WallClock) or the sleep clock (SleepClock) in the tests of
+the sleep rule and of clock trouble.
 """
 
 from __future__ import annotations
@@ -29,6 +30,28 @@ class WallClock:
 
     def now(self) -> float:
         return time.time()
+
+
+class SleepClock:
+    """Seconds that run on while the computer sleeps, yet never jump when the time of day is set.
+
+    This is what the engine's sleep rule should compare with the monotonic clock: the two differ only by
+    time spent asleep, so setting the time by hand or by the network (a wall-clock jump of an hour either
+    way) changes nothing, while a sleep still pauses the session. Linux's CLOCK_BOOTTIME is exactly that;
+    where there is none, the wall clock stands in, and there a time set ahead by hand also pauses.
+    """
+
+    def __init__(self) -> None:
+        self._clock_id: int | None = getattr(time, "CLOCK_BOOTTIME", None)
+
+    @property
+    def follows_wall_clock(self) -> bool:
+        return self._clock_id is None
+
+    def now(self) -> float:
+        if self._clock_id is None:
+            return time.time()
+        return time.clock_gettime(self._clock_id)
 
 
 class ScaledClock:

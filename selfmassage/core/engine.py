@@ -25,7 +25,9 @@ on (`resume()`). It counts as a sleep when, between two looks at the clocks,
   clock while asleep), or
 - the engine is polled more than 30 s after its next deadline (where the monotonic clock runs on through
   a sleep, or the event loop stood still that long): a burst of skipped steps would follow otherwise.
-A big jump of the wall clock set by hand also pauses; that costs one key press, never a step.
+The app passes a SleepClock as `wall_clock` (Linux's boot clock: it runs through a sleep but not when the
+time of day is set), so a wall-clock jump of an hour either way changes nothing; only where no such clock
+exists does a big jump of the time set by hand also pause — one key press, never a step.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
 BODY_MAP_FILE = "bodymap.svg"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -128,14 +131,23 @@ def describe(regions: tuple[str, ...]) -> str:
     return f"A figure seen from behind. Marked: {named}."
 
 
+MISSING_MAP = ("The body map is missing or damaged, so each area is named in words only. "
+               "Reinstall selfmassage to see it.")
+
+
 class BodyMap(QWidget):
-    """Shows the figure, keeping its proportions, centred; `set_area` lights the step's area."""
+    """Shows the figure, keeping its proportions, centred; `set_area` lights the step's area.
+
+    A missing or damaged map file never stops a session: the widget stays blank and `problem` says once
+    what is wrong, for the window to show.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, high_contrast: bool = False) -> None:
         super().__init__(parent)
         self._area: str | None = None
         self._regions: tuple[str, ...] = ()
         self._high_contrast = high_contrast
+        self.problem: str | None = None
         self._renderer = QSvgRenderer(self)
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -167,14 +179,21 @@ class BodyMap(QWidget):
         return self._high_contrast
 
     def _reload(self) -> None:
-        self._renderer.load(QByteArray(styled_svg(self._regions, self._high_contrast)))
         self.setAccessibleDescription(describe(self._regions))
+        if self.problem is None:
+            try:
+                self._renderer.load(QByteArray(styled_svg(self._regions, self._high_contrast)))
+            except (OSError, ET.ParseError) as exc:  # MissingAssetError is an OSError
+                log.info("no body map: %s", exc)
+                self.problem = MISSING_MAP
         self.update()
 
     # --- geometry ------------------------------------------------------------------------------------
     def map_rect(self) -> QRectF:
         """Where the drawing sits in the widget: as large as fits, proportions kept, centred."""
         view = self._renderer.viewBoxF()
+        if view.isEmpty():  # no map loaded
+            return QRectF()
         scale = min(self.width() / view.width(), self.height() / view.height())
         w, h = view.width() * scale, view.height() * scale
         return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
@@ -201,6 +220,8 @@ class BodyMap(QWidget):
         return QSize(150, 300)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._renderer.isValid():
+            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._renderer.render(painter, self.map_rect())

@@ -224,6 +224,11 @@ def _session(row: Sequence[Any]) -> SessionRow:
     )
 
 
+def is_damaged(exc: BaseException) -> bool:
+    """True for SQLite's "the file is damaged" errors, met while reading or writing an open history."""
+    return isinstance(exc, sqlite3.DatabaseError) and _is_corrupt(exc)
+
+
 def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
@@ -239,6 +244,7 @@ class History:
         # One plain line for the person when something happened at open (a damaged file moved aside).
         self.notice = notice
         self._locks: dict[int, int] = {}  # session id → fd of its held lock file
+        self.read_only = False  # opened as it is because it can't be written: nothing can be saved
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -255,19 +261,70 @@ class History:
             db = cls._connect(path)
         except sqlite3.DatabaseError as exc:
             if not _is_corrupt(exc) and not isinstance(exc, _NotOurs):
-                raise HistoryError(f"{path}: your history can't be opened ({exc}).") from None
+                reason = _plain_reason(exc)
+                # A folder that can't be written (read-only, full) still shows the sessions kept so far.
+                kept = cls._open_kept(path, reason) if path.exists() else None
+                if kept is not None:
+                    return kept
+                raise HistoryError(f"{path}: your history can't be opened ({reason}).") from None
             aside = _move_aside(path)
-            notice = (f"Your history file could not be read, so a new one was started. "
-                      f"The old one is kept at {aside}.")
             try:
                 db = cls._connect(path)
             except sqlite3.DatabaseError as again:
                 raise HistoryError(f"{path}: a new history can't be started ({again}).") from None
+            copied = _salvage(aside, db) if not isinstance(exc, _NotOurs) else 0
+            notice = _damaged_notice(aside, copied)
         history = cls(path, db, notice)
-        # Read-only or busy: the sessions stay "running" until a later open can write.
-        with contextlib.suppress(sqlite3.OperationalError):
+        try:
             history.mark_interrupted()
+        except sqlite3.OperationalError:
+            pass  # read-only or busy: the sessions stay "running" until a later open can write
+        except sqlite3.DatabaseError as exc:
+            if not _is_corrupt(exc):
+                raise
+            # Damage the checks above did not reach (an index, say) showed here: carry over what reads.
+            history.close()
+            aside, copied = cls.repair(path)
+            history = cls.open(path)
+            history.notice = _damaged_notice(aside, copied)
         return history
+
+    @classmethod
+    def repair(cls, path: Path) -> tuple[Path, int]:
+        """A history found damaged inside (past the checks at open): move it aside, start a new one, and copy
+        into it every row that can still be read. Returns where the damaged file is kept, and how many
+        sessions came across. The damaged file is never changed.
+        """
+        aside = _move_aside(path)
+        with cls.open(path) as fresh:
+            copied = _salvage(aside, fresh._db)
+            with contextlib.suppress(sqlite3.Error):
+                fresh.mark_interrupted()
+        return aside, copied
+
+    @classmethod
+    def _open_kept(cls, path: Path, reason: str) -> History | None:
+        """The history as it is, read-only, when it can't be written; None when it can't be read either."""
+        for query in ("mode=ro", "immutable=1"):  # immutable: a read-only folder where no -shm can be made
+            try:
+                db = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None,
+                                     timeout=5.0, check_same_thread=False)
+            except sqlite3.DatabaseError:
+                continue
+            try:
+                db.execute("PRAGMA query_only = ON")
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version != SCHEMA_VERSION:
+                    raise sqlite3.DatabaseError("not this version")
+                db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT 1").fetchall()
+            except sqlite3.DatabaseError:
+                db.close()
+                continue
+            history = cls(path, db, f"Your history can't be written ({reason}), so new sessions won't be "
+                                    "saved. The ones kept so far are all there.")
+            history.read_only = True
+            return history
+        return None
 
     @classmethod
     def open_readonly(cls, path: Path) -> History:
@@ -646,6 +703,80 @@ class History:
 
 class _NotOurs(sqlite3.DatabaseError):
     """A readable SQLite file that is not a selfmassage history: treated like a damaged one."""
+
+
+_COPIED_COLUMNS = {
+    "routine_copies": "id, digest, json",
+    "sessions": "id, routine_name, routine_id, started_at_utc, utc_offset_minutes, local_day, ended_at_utc, "
+                "last_seen_utc, status, active_seconds, feeling, symptoms, note",
+    "steps": "session_id, seq, step_index, stage, technique, area, planned_seconds, actual_seconds, skipped",
+}
+
+
+def _damaged_notice(aside: Path, copied: int) -> str:
+    if not copied:
+        return (f"Your history file could not be read, so a new one was started. "
+                f"The old one is kept at {aside}.")
+    return (f"Your history file was damaged, so a new one was started with the {copied} "
+            f"{'session' if copied == 1 else 'sessions'} that could still be read. "
+            f"The damaged file is kept at {aside}.")
+
+
+def _salvage(aside: Path, new: sqlite3.Connection) -> int:
+    """Copy what can be read of a damaged history (already moved aside, never written) into a new one."""
+    # Without a WAL beside it, `immutable` reads the file as it is and makes no -shm or -wal next to it;
+    # with one, its committed pages are read too.
+    wal = aside.with_name(aside.name + "-wal")
+    query = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
+    try:
+        old = sqlite3.connect(f"{aside.resolve().as_uri()}?{query}", uri=True)
+    except sqlite3.DatabaseError:
+        return 0
+    try:
+        return _copy_readable(old, new)
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        old.close()
+
+
+def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection) -> int:
+    """Every row of each table that can be read, in the table's own order (no damaged index is used);
+    a table read stops at its first damaged page. Returns how many sessions came across."""
+    sessions = 0
+    new.execute("BEGIN IMMEDIATE")
+    try:
+        for table, columns in _COPIED_COLUMNS.items():
+            marks = ", ".join("?" * len(columns.split(",")))
+            insert = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})"
+            try:
+                for row in old.execute(f"SELECT {columns} FROM {table} NOT INDEXED"):
+                    try:
+                        new.execute(insert, row)
+                    except sqlite3.IntegrityError:
+                        if table != "sessions":
+                            continue  # a step of a session that could not be read
+                        new.execute(insert, (*row[:2], None, *row[3:]))  # its routine copy was lost
+                    sessions += table == "sessions"
+            except sqlite3.DatabaseError:
+                continue  # the rest of this table is past a damaged page
+        new.execute("COMMIT")
+    except BaseException:
+        new.execute("ROLLBACK")
+        raise
+    return sessions
+
+
+# SQLite's primary result codes that mean "can't write here", and what to tell the person.
+_PLAIN_REASONS = {3: "no permission", 8: "the folder or file is read-only", 10: "the disk can't be written",
+                  13: "the disk is full", 14: "the folder or file can't be opened for writing"}
+
+
+def _plain_reason(exc: sqlite3.DatabaseError) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _PLAIN_REASONS:
+        return _PLAIN_REASONS[code & 0xFF]
+    return str(exc)
 
 
 def _move_aside(path: Path) -> Path:

@@ -12,7 +12,7 @@ import csv
 import io
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
@@ -58,8 +58,12 @@ def export_text(history: History) -> tuple[str, int]:
     for session in history.sessions():
         if session.status == RUNNING:
             continue  # still going (in another window): its end isn't known yet
+        ended = session.ended_at
+        if ended is not None and ended < session.started_at:
+            # Recorded by an older version while the wall clock was set back: import would refuse the row.
+            ended = session.started_at + timedelta(seconds=round(session.active_seconds))
         writer.writerow([
-            _time_text(session.started_at), _time_text(session.ended_at), session.routine_name,
+            _time_text(session.started_at), _time_text(ended), session.routine_name,
             session.status, _seconds_text(session.active_seconds),
             "" if session.feeling is None else session.feeling, ";".join(session.symptoms), session.note,
         ])

@@ -37,9 +37,11 @@ class InstanceLock:
         return None
 
     def release(self) -> None:
+        """Let go, leaving the file in place: removing it would let a start that had opened it just before
+        lock the old, removed file while another start locks a new one — two windows."""
         if self._fd is None:
             return
         with contextlib.suppress(OSError):
-            self.path.unlink()
+            os.ftruncate(self._fd, 0)  # no PID inside: nobody holds it
         os.close(self._fd)
         self._fd = None

@@ -13,7 +13,13 @@ from pathlib import Path
 
 from selfmassage.core.problems import Problem, has_errors
 from selfmassage.core.routine import Routine
-from selfmassage.core.routine_format import RoutineFileError, dumps_routine, loads_routine
+from selfmassage.core.routine_format import (
+    RoutineFileError,
+    dumps_routine,
+    loads_routine,
+    parse_routine,
+    routine_to_dict,
+)
 from selfmassage.core.rules import validate
 from selfmassage.store.atomic import write_text_atomic
 
@@ -61,6 +67,11 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
     return RoutineEntry(routine.name, source, path, routine, validate(routine))
 
 
+def shown_name(name: str, limit: int = 60) -> str:
+    """A routine's name for a one-line message: quoted, escapes visible, a long one cut short."""
+    return repr(name if len(name) <= limit else name[: limit - 1] + "…")
+
+
 def safe_file_stem(name: str) -> str:
     """A file name that stays inside the routines folder on any system, whatever the routine is called."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
@@ -102,23 +113,31 @@ class RoutineLibrary:
 
         `old_name` is the name it had before (a rename in the editor): its file is replaced, not kept.
         """
-        problems = validate(routine)
+        # The file must load again: a name the format refuses (empty, over 80 characters, a line break)
+        # would otherwise be written and then listed as unreadable, and the routine lost.
+        _, field_problems = parse_routine(routine_to_dict(routine))
+        problems = field_problems or validate(routine)
         if has_errors(problems):
             first = next(problem for problem in problems if problem.is_error)
-            raise LibraryError(f"{routine.name!r} has errors and can't be saved: {first}")
+            raise LibraryError(f"{shown_name(routine.name)} has errors and can't be saved: {first}")
         entries = self.entries()
         clash = self.find(routine.name, entries)
         if clash is not None and clash.name.casefold() == routine.name.casefold():
             if clash.source is Source.BUILTIN:
-                raise LibraryError(f"{routine.name!r} is a built-in routine; give yours another name.")
+                raise LibraryError(f"{shown_name(routine.name)} is a built-in routine; give yours another "
+                                   "name.")
             renaming_onto_itself = old_name is not None and old_name.casefold() == clash.name.casefold()
             if not replace and not renaming_onto_itself:
-                raise LibraryError(f"a routine called {routine.name!r} exists; choose another name or "
-                                   "replace it.")
+                raise LibraryError(f"a routine called {shown_name(routine.name)} exists; choose another "
+                                   "name or replace it.")
             target = clash.path
         else:
             target = self._free_path(routine.name)
-        write_text_atomic(target, dumps_routine(routine))
+        try:
+            write_text_atomic(target, dumps_routine(routine))
+        except OSError as exc:  # read-only, full, no rights: the folder's files are as they were
+            raise LibraryError(f"your routine can't be saved in {self.user_dir} "
+                               f"({exc.strerror or exc}).") from None
         if old_name is not None and old_name.casefold() != routine.name.casefold():
             previous = self.find(old_name, entries)
             if previous is not None and previous.source is Source.USER and previous.path != target:

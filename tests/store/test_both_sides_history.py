@@ -25,7 +25,7 @@ def test_both_sides_are_kept_and_counted(tmp_path):
     clock = FakeClock()
     engine = SessionEngine(ROUTINE, clock)
     evening = datetime(2026, 11, 19, 19, 0, tzinfo=BERLIN)
-    recorder = SessionRecorder(history, engine, wall_clock=lambda: evening)
+    recorder = SessionRecorder(history, engine, wall_clock=lambda: evening, elapsed=clock)
     engine.start()
     while engine.state is EngineState.RUNNING:
         clock.advance(engine.next_deadline() - clock.now())

@@ -30,7 +30,7 @@ def run_setup(tmp_path):
     history = open_history(tmp_path)
     clock = FakeClock()
     engine = SessionEngine(ROUTINE, clock)
-    recorder = SessionRecorder(history, engine, wall_clock=WallClock(clock))
+    recorder = SessionRecorder(history, engine, wall_clock=WallClock(clock), elapsed=clock)
     return history, clock, engine, recorder
 
 
