@@ -1,0 +1,403 @@
+"""The main window: pages (picker, session, summary) in a stack, the menus, and the settings they change.
+
+Other parts of the app plug in here: `add_page(name, widget)` and `show_page(name)` for a page of their own
+(the routine editor, the history review), `menu(title)` for a menu to put their actions in,
+`picker.add_button(...)` beside Start, `refresh_routines()` after routines change on disk, and the signals
+`session_started(SessionDriver)` (every engine event follows on `driver.event`) and
+`session_ended(SessionResult)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+
+from selfmassage.core.checkin import CheckIn
+from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
+from selfmassage.core.routine import Routine
+from selfmassage.core.session_result import SessionResult
+from selfmassage.qt import dialogs, icons
+from selfmassage.qt.notice import NoticeBanner
+from selfmassage.qt.parts import CuePlayer, WindowParts
+from selfmassage.qt.picker import RoutinePicker
+from selfmassage.qt.session_driver import SessionDriver
+from selfmassage.qt.session_view import SessionActions, SessionView
+from selfmassage.qt.summary import SummaryPage
+from selfmassage.qt.theme import apply_theme, colours, text_scale
+from selfmassage.store.library import RoutineLibrary
+from selfmassage.store.settings import Settings
+
+APP_TITLE = "selfmassage"
+PICKER, SESSION, SUMMARY = "picker", "session", "summary"
+
+
+class _ProblemRelay(QObject):
+    """Carries a sound problem from whatever thread noticed it to the window's thread."""
+
+    problem = Signal(str)
+
+
+class MainWindow(QMainWindow):
+    session_started = Signal(object)  # SessionDriver, just started
+    session_ended = Signal(object)  # SessionResult, once per session, with the check-in if one was given
+
+    def __init__(self, settings: Settings, library: RoutineLibrary, parts: WindowParts | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.library = library
+        self.parts = parts or WindowParts()
+        self.player: CuePlayer | None = None
+        self.driver: SessionDriver | None = None
+        self.result: SessionResult | None = None  # the last session's, until it is handed on
+        self._result_pending = False
+        self._sound: object | None = None
+        self._sound_notice_shown = False
+        self._relay = _ProblemRelay(self)
+        self._relay.problem.connect(self.show_sound_notice)
+
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("main_window")
+        self._make_actions()
+        self._make_menus()
+
+        self.pages = QStackedWidget(self)
+        self._page_names: dict[str, QWidget] = {}
+        self.notice = NoticeBanner(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        notice_row = QVBoxLayout()
+        notice_row.setContentsMargins(20, 12, 20, 0)
+        notice_row.addWidget(self.notice)
+        layout.addLayout(notice_row)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.picker = RoutinePicker(self)
+        self.picker.start_requested.connect(self.start_session)
+        self.picker.current_changed.connect(lambda _entry: self._update_actions())
+        self.session_view = SessionView(SessionActions(
+            back=self.actions["back"], pause=self.actions["pause"], skip=self.actions["skip"],
+            stop=self.actions["stop"], mute=self.actions["mute"]), self)
+        self.session_view.title_changed.connect(lambda text: self.setWindowTitle(f"{text} · {APP_TITLE}"))
+        if self.parts.body_map is not None:
+            self.session_view.set_body_map(self.parts.body_map())
+        self.summary = SummaryPage(self)
+        self.summary.checkin_submitted.connect(self._checkin_given)
+        self.summary.done_requested.connect(self.back_to_routines)
+        self.add_page(PICKER, self.picker)
+        self.add_page(SESSION, self.session_view)
+        self.add_page(SUMMARY, self.summary)
+
+        self._apply_look()
+        self._restore_geometry()
+        self._update_actions()
+
+    # -- pages and menus: where other parts of the app plug in ------------------------------------
+
+    def add_page(self, name: str, widget: QWidget) -> None:
+        """Add a page to the window's stack; `show_page(name)` brings it up."""
+        self._page_names[name] = widget
+        self.pages.addWidget(widget)
+
+    def show_page(self, name: str) -> None:
+        self.pages.setCurrentWidget(self._page_names[name])
+        self._update_actions()
+
+    def current_page(self) -> str:
+        current = self.pages.currentWidget()
+        return next(name for name, widget in self._page_names.items() if widget is current)
+
+    def menu(self, title: str) -> QMenu:
+        """The top-level menu called `title`, made (just before Help) if there is none yet."""
+        for action in self.menuBar().actions():
+            if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
+                return action.menu()  # type: ignore[return-value]
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        return menu
+
+    # -- routines and sound, filled in after the window shows --------------------------------------
+
+    def refresh_routines(self) -> None:
+        """Read the routine folders again (at start, after the editor saves) and keep the selection."""
+        current = self.picker.current_entry()
+        wanted = current.name if current is not None else self.settings.get("last_routine")
+        self.picker.set_entries(self.library.entries(), select=wanted)
+        self._update_actions()
+
+    def set_player(self, player: CuePlayer) -> None:
+        self.player = player
+        player.muted = bool(self.settings.get("muted"))
+        player.volume = float(self.settings.get("volume"))
+        if player.problem:
+            self.show_sound_notice(str(player.problem))
+
+    def report_sound_problem(self, problem: object) -> None:
+        """Hand this to the player as `on_problem`; safe to call from any thread."""
+        self._relay.problem.emit(str(problem))
+
+    def show_sound_notice(self, problem: str) -> None:
+        """One notice a run; the session carries on without sound."""
+        if self._sound_notice_shown:
+            return
+        self._sound_notice_shown = True
+        detail = problem.strip().rstrip(".")
+        self.notice.show_message(f"No sound: {detail}. The session goes on; follow the screen.")
+
+    # -- the session -------------------------------------------------------------------------------
+
+    def start_session(self, routine: Routine) -> bool:
+        """Ask the safety questions when due, then run `routine`; False when it did not start."""
+        if self.driver is not None and self.driver.running:
+            return False
+        if self.parts.safety is not None and not self.parts.safety.before_session(self, routine):
+            return False
+        self._hand_on_result()
+        self.settings.set("last_routine", routine.name)
+        driver = SessionDriver(routine, self.parts.clock(), tempo_beats=True, parent=self)
+        self.driver = driver
+        self.session_view.begin(routine)
+        driver.event.connect(self.session_view.show_event)
+        driver.event.connect(self._event_for_actions)
+        driver.finished.connect(self._session_finished)
+        self._sound = None
+        if self.player is not None and self.parts.session_sound is not None:
+            self._sound = self.parts.session_sound(driver.engine, self.player,
+                                                   bool(self.settings.get("tempo_click")))
+        self.show_page(SESSION)
+        self.session_started.emit(driver)
+        driver.start()
+        self._update_actions()
+        self.session_view.buttons["pause"].setFocus()
+        return True
+
+    def ask_to_stop(self) -> None:
+        if self.driver is None or not self.driver.running:
+            return
+        if dialogs.confirm(self, "Stop the session?", "Stop here? You can start again any time.",
+                           yes="Stop", no="Keep going"):
+            # The answer may come after the routine ended on its own; stop() then does nothing.
+            self.driver.stop()
+
+    def back_to_routines(self) -> None:
+        self._hand_on_result()
+        self.setWindowTitle(APP_TITLE)
+        self.show_page(PICKER)
+        self.picker.list.setFocus()
+
+    def _session_finished(self, result: SessionResult) -> None:
+        self.result = result
+        self._result_pending = True
+        self._sound = None
+        panel = self.parts.checkin_panel() if self.parts.checkin_panel is not None else None
+        self.summary.show_result(result, panel)
+        self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
+                            f"{APP_TITLE}")
+        self.show_page(SUMMARY)
+        (panel or self.summary.done_button).setFocus()
+
+    def _checkin_given(self, checkin: CheckIn) -> None:
+        if self.result is not None:
+            self.result = self.result.with_checkin(checkin)
+        self._hand_on_result()
+
+    def _hand_on_result(self) -> None:
+        """Emit session_ended once: when the check-in is given, or the summary is left without it."""
+        if self._result_pending and self.result is not None:
+            self._result_pending = False
+            self.session_ended.emit(self.result)
+
+    # -- actions and menus -------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Any, *, keys: str | list[str] = "", tip: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"{name}_action")
+        keys = [keys] if isinstance(keys, str) else keys
+        if keys and keys[0]:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys[0] else ""
+        action.setToolTip(f"{tip or text.replace('…', '')} ({shown})" if shown else tip or text)
+        action.setStatusTip(tip or text)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work on every page, menu bar hidden or not
+        self.actions[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        self._action("start", "Start", self.picker_start, keys=["Return", "Enter"],
+                     tip="Start the chosen routine")
+        self._action("pause", "Pause", self._toggle_pause, keys="Space", tip="Pause or resume")
+        self._action("skip", "Skip", self._skip, keys="Right", tip="Skip to the next step")
+        self._action("back", "Back", self._back, keys="Left", tip="Back to the previous step")
+        # Esc is a separate shortcut (see _escape): in full screen it leaves full screen first.
+        stop = self._action("stop", "Stop…", self.ask_to_stop, tip="Stop the session")
+        stop.setText("Stop…\tEsc")
+        stop.setToolTip("Stop the session (Esc; in full screen, Esc first leaves full screen)")
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape_pressed)
+        self._action("quit", "Quit", self.close, keys="Ctrl+Q", tip="Quit selfmassage")
+        self._action("full_screen", "Full screen", self.toggle_full_screen, keys="F11",
+                     tip="Full screen, with the biggest text", checkable=True)
+        self._action("large_text", "Large text", self.set_large_text, tip="Bigger text everywhere",
+                     checkable=True)
+        self._action("high_contrast", "High contrast", self.set_high_contrast,
+                     tip="Black, white and one strong colour", checkable=True)
+        self._action("mute", "Mute", self.set_muted, keys="M", tip="Sound cues on or off", checkable=True)
+        self._action("volume", "Volume…", self.open_volume, tip="How loud the cues are")
+        self._action("safety", "Safety questions…", self.ask_safety_again,
+                     tip="Go through the safety questions again")
+        self._action("about", "About selfmassage", lambda: dialogs.show_about(self))
+        self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
+        self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        session = bar.addMenu("&Session")
+        for name in ("start", "pause", "skip", "back", "stop"):
+            session.addAction(self.actions[name])
+        session.addSeparator()
+        session.addAction(self.actions["quit"])
+        view = bar.addMenu("&View")
+        for name in ("full_screen", "large_text", "high_contrast"):
+            view.addAction(self.actions[name])
+        sound = bar.addMenu("S&ound")
+        sound.addAction(self.actions["mute"])
+        sound.addAction(self.actions["volume"])
+        self._help_menu = bar.addMenu("&Help")
+        self._help_menu.addAction(self.actions["safety"])
+        self._help_menu.addSeparator()
+        self._help_menu.addAction(self.actions["about"])
+
+    def _update_actions(self) -> None:
+        page = self.current_page() if self.pages.count() else PICKER
+        running = self.driver is not None and self.driver.running and page == SESSION
+        for name in ("pause", "skip", "back", "stop"):
+            self.actions[name].setEnabled(running)
+        self.actions["start"].setEnabled(page == PICKER and self.picker.current_routine() is not None)
+        paused = running and self.driver is not None and self.driver.paused
+        if paused != self._shown_paused:
+            self._shown_paused = paused
+            pause = self.actions["pause"]
+            pause.setText("Resume" if paused else "Pause")
+            pause.setIcon(self._icon("play" if paused else "pause"))
+            pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+        self.actions["safety"].setEnabled(self.parts.safety is not None)
+
+    def _event_for_actions(self, event: object) -> None:
+        # Only these change what the actions can do; a beat or a second changes nothing here.
+        if isinstance(event, Paused | Resumed | SessionFinished):
+            self._update_actions()
+
+    # -- what the actions do -----------------------------------------------------------------------
+
+    def picker_start(self) -> None:
+        if self.current_page() == PICKER:
+            self.picker.request_start()
+
+    def _toggle_pause(self) -> None:
+        if self.driver is not None:
+            self.driver.toggle_pause()
+            self._update_actions()
+
+    def _skip(self) -> None:
+        if self.driver is not None:
+            self.driver.skip()
+
+    def _back(self) -> None:
+        if self.driver is not None:
+            self.driver.back()
+
+    def _escape_pressed(self) -> None:
+        # Esc first leaves full screen, as in a video player; out of full screen it asks to stop.
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        elif self.current_page() == SESSION:
+            self.ask_to_stop()
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+        self.actions["full_screen"].setChecked(self.isFullScreen())
+
+    def set_large_text(self, on: bool) -> None:
+        self.settings.set("large_text", bool(on))
+        self._apply_look()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.settings.set("high_contrast", bool(on))
+        self._apply_look()
+
+    def set_muted(self, muted: bool) -> None:
+        self.settings.set("muted", bool(muted))
+        if self.player is not None:
+            self.player.muted = bool(muted)
+        self._show_muted(bool(muted))
+
+    def _show_muted(self, muted: bool) -> None:
+        mute = self.actions["mute"]
+        mute.setChecked(muted)
+        mute.setText("Unmute" if muted else "Mute")
+        mute.setToolTip(f"{'Sound is off: turn it on' if muted else 'Turn the sound off'} (M)")
+        mute.setIcon(self._icon("muted" if muted else "sound"))
+
+    def set_volume(self, volume: float) -> None:
+        self.settings.set("volume", max(0.0, min(1.0, float(volume))))
+        if self.player is not None:
+            self.player.volume = float(self.settings.get("volume"))
+
+    def open_volume(self) -> None:
+        dialogs.VolumeDialog(float(self.settings.get("volume")), self.set_volume, self).exec()
+
+    def ask_safety_again(self) -> None:
+        if self.parts.safety is not None:
+            self.parts.safety.ask_again(self)
+
+    def _apply_look(self) -> None:
+        large = bool(self.settings.get("large_text"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, high_contrast=bool(self.settings.get("high_contrast")), large_text=large)
+        self.session_view.set_text_scale(text_scale(large))
+        self._colours = colours(bool(self.settings.get("high_contrast")))
+        for name, kind in (("start", "play"), ("skip", "skip"), ("back", "back"), ("stop", "stop")):
+            self.actions[name].setIcon(self._icon(kind))
+        self.picker.start_button.setIcon(icons.icon("play", self._colours.accent_text))
+        self._show_muted(bool(self.settings.get("muted")))
+        self._shown_paused: bool | None = None  # draw the pause action afresh in the new colours
+        self._update_actions()
+
+    def _icon(self, kind: str) -> QIcon:
+        return icons.icon(kind, self._colours.text)
+
+    # -- window geometry and closing ---------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("window_geometry")
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1120, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.driver is not None and self.driver.running:
+            if not dialogs.confirm(self, "Quit selfmassage?", "A session is running. Stop it and quit?",
+                                   yes="Stop and quit", no="Keep going"):
+                event.ignore()
+                return
+            self.driver.stop()
+        self._hand_on_result()
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    """The app's icon once assets/icons/selfmassage.svg exists; an empty icon until then."""
+    from selfmassage.resources import assets_dir
+
+    path = assets_dir() / "icons" / "selfmassage.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
