@@ -15,11 +15,16 @@ from selfmassage.core.events import (
     SecondLeft,
     SessionFinished,
     SessionStatus,
+    SideStarted,
+    SideSwitch,
     StageChanged,
     StepStarted,
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.session_sound import SessionSound
+from selfmassage.sound.voice import PromptStyle, SessionVoice
 
 
 class TerminalView:
@@ -42,6 +47,12 @@ class TerminalView:
             if event.next_step is not None:
                 self._line(f"    next: {event.next_step.describe()}")
             self._countdown(step.seconds)
+        elif isinstance(event, SideStarted):
+            self._line(f"    {event.side.label} side")
+            self._countdown(engine.step.seconds)
+        elif isinstance(event, SideSwitch):
+            self._line("    Switch sides")
+            self._countdown(event.seconds)
         elif isinstance(event, SecondLeft):
             self._countdown(event.seconds_left)
         elif isinstance(event, Paused):
@@ -68,16 +79,29 @@ def run_in_terminal(
     routine: Routine,
     *,
     speed: float = 1.0,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     listeners: tuple[Callable[[Event], None], ...] = (),
-    tempo_beats: bool = True,
+    player: CuePlayer | None = None,
+    tempo_click: bool = True,
+    voice: bool = False,
+    voice_style: PromptStyle = PromptStyle.FULL,
+    attach: Callable[[SessionEngine], object] | None = None,
 ) -> SessionEngine:
-    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine."""
+    """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
+
+    `attach` is called with the engine before it starts: the history recorder subscribes itself there.
+    """
+    out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
-    engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
+    engine = SessionEngine(routine, clock)
     engine.subscribe(TerminalView(engine, out))
+    if player is not None:
+        SessionSound(engine, player, tempo_click=tempo_click)
+        SessionVoice(engine, player, enabled=voice, style=voice_style)  # after the cues: cue, then words
     for listener in listeners:
         engine.subscribe(listener)
+    if attach is not None:
+        attach(engine)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:

@@ -19,4 +19,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         path = home / folder
         path.mkdir(parents=True)
         monkeypatch.setenv(variable, str(path))
+    # Cues played by any test go to ALSA's null device: silent on a desk with speakers, and the same on a
+    # machine with no sound card. Sound tests point ALSA at a file of their own.
+    alsa = home / "asound.conf"
+    alsa.write_text('pcm.!default { type null }\nctl.!default { type hw card 0 }\n')
+    monkeypatch.setenv("ALSA_CONFIG_PATH", f"/usr/share/alsa/alsa.conf:{alsa}")
     return home

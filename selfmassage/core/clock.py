@@ -1,7 +1,11 @@
-"""Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock."""
+"""Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock.
+
+A FakeClock also stands in for the wall clock (WallClock) in the tests of the sleep rule.
+"""
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Protocol
 
@@ -17,12 +21,22 @@ class MonotonicClock:
         return time.monotonic()
 
 
+class WallClock:
+    """Seconds since the epoch (time.time): it keeps running while the computer sleeps.
+
+    The engine compares it with its monotonic clock to notice a sleep; it is never used for deadlines.
+    """
+
+    def now(self) -> float:
+        return time.time()
+
+
 class ScaledClock:
     """Runs `speed` times faster than real time, for previews."""
 
     def __init__(self, speed: float, base: Clock | None = None) -> None:
-        if speed <= 0:
-            raise ValueError("speed must be above 0")
+        if not (speed > 0 and math.isfinite(speed)):  # also refuses NaN, which compares False
+            raise ValueError("speed must be a number above 0")
         self.speed = speed
         self._base = base or MonotonicClock()
         self._origin = self._base.now()
@@ -45,6 +59,6 @@ class FakeClock:
         return self._now
 
     def advance(self, seconds: float) -> None:
-        if seconds < 0:
+        if not seconds >= 0:  # NaN too: it would leave the clock at NaN for good
             raise ValueError("a monotonic clock never goes back")
         self._now += seconds

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from selfmassage.core.routine import Step
-from selfmassage.core.techniques import Stage
+from selfmassage.core.techniques import Side, Stage
+
+
+class PauseReason(StrEnum):
+    USER = "user"  # the person pressed pause
+    SLEEP = "sleep"  # the computer slept; the session waits where it was
 
 
 class SessionStatus(StrEnum):
@@ -37,8 +42,29 @@ class StageChanged:
 
 
 @dataclass(frozen=True)
+class SideStarted:
+    """A both-sides step starts a side: left right after StepStarted, right after the switch."""
+
+    at: float
+    index: int
+    side: Side
+
+
+@dataclass(frozen=True)
+class SideSwitch:
+    """The left side is done: `seconds` to move the hands across before the right side starts."""
+
+    at: float
+    index: int
+    seconds: int
+
+
+@dataclass(frozen=True)
 class SecondLeft:
-    """Each whole second left in the step (seconds_left ≥ 1), for the countdown."""
+    """Each whole second left in what runs now (seconds_left ≥ 1), for the countdown.
+
+    What runs now is the step, or for a both-sides step one side or the switch between them.
+    """
 
     at: float
     index: int
@@ -65,17 +91,24 @@ class TempoBeat:
 
 @dataclass(frozen=True)
 class StepFinished:
+    """A step (or one side of a both-sides step: one event per side, `side` set) ended.
+
+    `planned_seconds` is per side, so the history counts each side as the time it planned and got.
+    """
+
     at: float
     index: int
     step: Step
     planned_seconds: int
     actual_seconds: float
     skipped: bool
+    side: Side | None = None
 
 
 @dataclass(frozen=True)
 class Paused:
     at: float
+    reason: PauseReason = PauseReason.USER
 
 
 @dataclass(frozen=True)
@@ -94,6 +127,8 @@ class SessionFinished:
 Event = (
     StepStarted
     | StageChanged
+    | SideStarted
+    | SideSwitch
     | SecondLeft
     | FinalCountdown
     | TempoBeat

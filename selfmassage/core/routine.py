@@ -1,13 +1,18 @@
-"""A routine is an ordered list of steps, each one technique on one area for a number of seconds."""
+"""A routine is an ordered list of steps, each one technique on one area for a number of seconds.
+
+A both-sides step's `seconds` are per side: it runs left, then a short switch, then right.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from selfmassage.core.techniques import (
+    SIDE_SWITCH_SECONDS,
     TEMPO_DEFAULT,
     Intensity,
     Profile,
+    Sides,
     Stage,
     Technique,
     Variant,
@@ -23,9 +28,23 @@ class Step:
     intensity: Intensity = Intensity.LIGHT
     variant: Variant | None = None
     note: str = ""
+    sides: Sides = Sides.ONE
+
+    @property
+    def both_sides(self) -> bool:
+        return self.sides is Sides.BOTH
+
+    @property
+    def total_seconds(self) -> int:
+        """How long the step runs: both sides and the switch between them count."""
+        if self.both_sides:
+            return 2 * self.seconds + SIDE_SWITCH_SECONDS
+        return self.seconds
 
     def describe(self) -> str:
         """'Rubbing, lower back' — how a step is named in "next: …" and in lists."""
+        if self.both_sides:
+            return f"{self.technique.label}, {self.area}, both sides"
         return f"{self.technique.label}, {self.area}"
 
 
@@ -41,13 +60,13 @@ class Routine:
 
     @property
     def total_seconds(self) -> int:
-        return sum(step.seconds for step in self.steps)
+        return sum(step.total_seconds for step in self.steps)
 
     def stage_seconds(self) -> dict[Stage, int]:
         """Total time per stage, every stage present (0 when unused)."""
         totals = dict.fromkeys(Stage, 0)
         for step in self.steps:
-            totals[step.stage] += step.seconds
+            totals[step.stage] += step.total_seconds
         return totals
 
     @property

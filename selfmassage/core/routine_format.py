@@ -18,6 +18,7 @@ from selfmassage.core.techniques import (
     TEMPO_MIN,
     Intensity,
     Profile,
+    Sides,
     Stage,
     Technique,
     Variant,
@@ -32,10 +33,11 @@ MAX_AREA = 60
 MAX_NOTE = 300
 MIN_SECONDS, MAX_SECONDS = 1, 900
 
-E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Sides)
 
 ROUTINE_KEYS = ("format", "name", "description", "tempo", "profile", "steps")
-STEP_KEYS = ("stage", "technique", "area", "seconds", "intensity", "variant", "note")
+# "sides" is optional: "one" (the default, left out on save) or "both", where seconds are per side.
+STEP_KEYS = ("stage", "technique", "area", "seconds", "sides", "intensity", "variant", "note")
 
 
 class RoutineFileError(Exception):
@@ -43,6 +45,10 @@ class RoutineFileError(Exception):
 
 
 class _DuplicateKey(ValueError):
+    pass
+
+
+class _Constant(ValueError):
     pass
 
 
@@ -69,16 +75,20 @@ def decode_json(raw: bytes) -> object:
         return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_no_constant)
     except _DuplicateKey as exc:
         raise RoutineFileError(f"the key {str(exc)!r} appears twice in one object") from None
+    except _Constant as exc:
+        raise RoutineFileError(f"not valid JSON: {exc}; write a number instead") from None
     except json.JSONDecodeError as exc:
         raise RoutineFileError(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
-    except (RecursionError, ValueError):
-        raise RoutineFileError("not valid JSON: nested too deeply or a number out of range") from None
+    except RecursionError:
+        raise RoutineFileError("not valid JSON: lists or objects are nested too deeply") from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise RoutineFileError("not valid JSON: a number is too long to read") from None
 
 
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed")
+    raise _Constant(f"{name} is not allowed")
 
 
 def _field(message: str, field: str, step: int | None = None) -> Problem:
@@ -89,8 +99,13 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _has_control(text: str) -> bool:
-    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+def _has_control(text: str, allowed: str = "") -> bool:
+    # C0, DEL and C1 (U+0080–U+009F: some terminals read U+009B as the start of an escape code).
+    return any((ord(ch) < 32 or 127 <= ord(ch) <= 159) and ch not in allowed for ch in text)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
 
 
 def _text(
@@ -110,8 +125,19 @@ def _text(
         size = f"1–{high}" if low else f"at most {high}"
         problems.append(_field(f"{key} must be {size} characters long, not {len(stripped)}.", key, step))
         return ""
+    if _has_surrogate(stripped):
+        # JSON allows "\ud800", but such text can never be saved or printed as UTF-8.
+        problems.append(_field(f"{key} holds a broken character escape (\\ud800–\\udfff); retype it.",
+                               key, step))
+        return ""
     if single_line and _has_control(stripped):
         problems.append(_field(f"{key} must be one line with no control characters.", key, step))
+        return ""
+    # Line breaks and tabs are fine in a longer text; other control characters (a terminal's
+    # escape codes in a shared file, say) would reach the screen when the routine is shown.
+    if _has_control(stripped, allowed="\n\r\t"):
+        problems.append(_field(f"{key} may hold line breaks but no other control characters.", key,
+                               step))
         return ""
     return stripped
 
@@ -180,6 +206,7 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     area = _text(data, "area", problems, required=True, low=1, high=MAX_AREA, step=number)
     seconds = _whole_number(data, "seconds", problems, low=MIN_SECONDS, high=MAX_SECONDS,
                             required=True, default=0, step=number)
+    sides = _choice(data, "sides", Sides, problems, required=False, default=Sides.ONE, step=number)
     intensity = _choice(data, "intensity", Intensity, problems, required=False,
                         default=Intensity.LIGHT, step=number)
     variant = _choice(data, "variant", Variant, problems, required=False, step=number)
@@ -187,10 +214,11 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     if variant is not None and technique is not None and technique is not Technique.SQUEEZING:
         problems.append(_field("variant is only for squeezing; remove it from this step.", "variant",
                                number))
-    if len(problems) > before or stage is None or technique is None or intensity is None:
+    if (len(problems) > before or stage is None or technique is None or intensity is None
+            or sides is None):
         return None
     return Step(stage=stage, technique=technique, area=area, seconds=seconds, intensity=intensity,
-                variant=variant, note=note)
+                variant=variant, note=note, sides=sides)
 
 
 def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[Problem]]:
@@ -246,8 +274,10 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
             "technique": step.technique.value,
             "area": step.area,
             "seconds": step.seconds,
-            "intensity": step.intensity.value,
         }
+        if step.sides is not Sides.ONE:
+            item["sides"] = step.sides.value
+        item["intensity"] = step.intensity.value
         if step.variant is not None:
             item["variant"] = step.variant.value
         if step.note:

@@ -153,13 +153,15 @@ def _deep_longest(routine: Routine) -> list[Problem]:
     deep = totals[Stage.DEEP]
     if not deep:
         return []
-    longer = [stage for stage, seconds in totals.items() if stage is not Stage.DEEP and seconds >= deep]
-    if not longer:
+    others = {stage: seconds for stage, seconds in totals.items() if stage is not Stage.DEEP}
+    # Name the longest other stage: beating any shorter one would not clear the warning.
+    longest = max(others, key=lambda stage: others[stage])
+    if others[longest] < deep:
         return []
     return [_warning(
         "deep-longest",
-        f"The deep stage should be the longest; it has {format_duration(deep)}, the "
-        f"{longer[0].label.lower()} stage {format_duration(totals[longer[0]])}.",
+        f"The deep stage should be the longest; make it longer than the {longest.label.lower()} "
+        f"stage ({format_duration(others[longest])}, deep has {format_duration(deep)}).",
     )]
 
 
@@ -178,5 +180,8 @@ RULES: tuple[Rule, ...] = (
 
 def validate(routine: Routine) -> list[Problem]:
     """Every rule's problems, in step order (routine-wide problems last), errors first within a step."""
+    if not routine.steps:
+        # A draft in the editor; the file format already refuses a routine with no steps.
+        return []
     problems = [problem for rule in RULES for problem in rule(routine)]
     return sorted(problems, key=lambda p: (p.step is None, p.step or 0, p.severity is Severity.WARNING))

@@ -54,6 +54,22 @@ class Variant(StrEnum):
     TWO_HANDS = "two-hands"
 
 
+class Sides(StrEnum):
+    """How many sides a step works: one, or the left side and then the right side."""
+
+    ONE = "one"
+    BOTH = "both"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
 class Profile(StrEnum):
     STANDARD = "standard"
     PREGNANCY = "pregnancy"
@@ -62,6 +78,9 @@ class Profile(StrEnum):
 # One area at most 10 s: longer rubbing or vibration on one spot hurts.
 RUB_CAP_SECONDS = 10
 VIBRATION_CAP_SECONDS = 10
+
+# A both-sides step pauses this long between the sides, for the hands to move across.
+SIDE_SWITCH_SECONDS = 3
 
 TEMPO_MIN = 60
 TEMPO_MAX = 100

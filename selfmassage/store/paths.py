@@ -31,3 +31,7 @@ def history_path() -> Path:
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
+
+
+def safety_path() -> Path:
+    return config_dir() / "safety.json"

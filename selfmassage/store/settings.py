@@ -33,6 +33,10 @@ def _weekdays(value: Any) -> bool:
     return all(isinstance(day, int) and 0 <= day <= 6 for day in value)
 
 
+def _names(value: Any) -> bool:
+    return all(isinstance(name, str) for name in value)
+
+
 def _clock_time(value: Any) -> bool:
     parts = value.split(":")
     return (len(parts) == 2 and all(p.isdigit() for p in parts)
@@ -45,6 +49,8 @@ DECLARED: tuple[Setting, ...] = (
     Setting("tempo_click", bool, True, "A soft click at the rubbing tempo."),
     Setting("voice", bool, True, "Spoken prompts: what to do, and what comes next."),
     Setting("voice_volume", float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0)),
+    Setting("voice_short_routines", list, [], "Routines whose prompts name only what changed since the "
+            "step before.", _names),
     Setting("large_text", bool, False, "Bigger text everywhere."),
     Setting("high_contrast", bool, False, "Black, white and one strong colour."),
     Setting("plan", str, "preventive", "preventive, pain-relief or custom.",
@@ -56,7 +62,6 @@ DECLARED: tuple[Setting, ...] = (
     Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
     Setting("last_routine", str, "", "The routine picked last time."),
     Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),
-    Setting("safety_checked_at", str, "", "When the safety questions were last answered (ISO 8601)."),
 )
 BY_NAME = {setting.name: setting for setting in DECLARED}
 

@@ -1,0 +1,233 @@
+"""How often to massage, as the guide says, and the preventive course. Plain Python; dates are local dates.
+
+Plans:
+- preventive (the default): 1–2 sessions a week, in courses of 12–15 sessions, the next course 6 months
+  after the last one ended.
+- pain-relief: every other day at most, until the pain eases — 3–4 sessions in a week is on target.
+- custom: a number of sessions a week, 1–7, chosen by the person.
+
+The course (preventive plan only), exactly:
+1. It counts days with a completed session: two sessions on one day count once toward a course.
+2. A course starts with the first session day that is not in a rest.
+3. It is complete on its 15th session day; or, once it has 12, when more than 14 days pass without a
+   session (it ended on its last session).
+4. Then comes a rest of 6 months from the course's last session: the next course may start on that date
+   (same day of the month, or the month's last day). A session in the rest is allowed, marked, and counts
+   toward no course.
+5. A course that has fewer than 12 sessions when more than 8 weeks pass without a session has lapsed: the
+   next session starts a new course from 1.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+COURSE_MIN, COURSE_MAX = 12, 15
+COURSE_END_GAP_DAYS = 14  # a course with 12–14 sessions is over once more than this passes without one
+COURSE_LAPSE_DAYS = 56  # an unfinished course lapses after more than 8 weeks without a session
+REST_MONTHS = 6
+CUSTOM_MIN, CUSTOM_MAX = 1, 7
+
+
+class PlanKind(StrEnum):
+    PREVENTIVE = "preventive"
+    PAIN_RELIEF = "pain-relief"
+    CUSTOM = "custom"
+
+
+class WeekStatus(StrEnum):
+    BELOW = "below"
+    ON_TARGET = "on-target"
+    ABOVE = "above"
+
+
+@dataclass(frozen=True)
+class Plan:
+    kind: PlanKind = PlanKind.PREVENTIVE
+    per_week: int = 2  # only for the custom plan
+
+    @property
+    def low(self) -> int:
+        """Fewest sessions in a week that keep to the plan."""
+        return {PlanKind.PREVENTIVE: 1, PlanKind.PAIN_RELIEF: 3}.get(self.kind, self.per_week)
+
+    @property
+    def high(self) -> int:
+        """Most sessions in a week that keep to the plan."""
+        return {PlanKind.PREVENTIVE: 2, PlanKind.PAIN_RELIEF: 4}.get(self.kind, self.per_week)
+
+    @property
+    def has_course(self) -> bool:
+        return self.kind is PlanKind.PREVENTIVE
+
+    @property
+    def band(self) -> str:
+        return f"{self.low}–{self.high}" if self.low != self.high else str(self.low)
+
+    def status(self, sessions: int) -> WeekStatus:
+        if sessions < self.low:
+            return WeekStatus.BELOW
+        if sessions > self.high:
+            return WeekStatus.ABOVE
+        return WeekStatus.ON_TARGET
+
+    @property
+    def title(self) -> str:
+        return {PlanKind.PREVENTIVE: "Preventive", PlanKind.PAIN_RELIEF: "Pain relief"}.get(
+            self.kind, "Your own")
+
+    def describe(self) -> str:
+        """What the plan asks, in one sentence."""
+        if self.kind is PlanKind.PREVENTIVE:
+            return (f"1–2 sessions a week, in courses of {COURSE_MIN}–{COURSE_MAX}; the next course "
+                    f"{REST_MONTHS} months after one ends.")
+        if self.kind is PlanKind.PAIN_RELIEF:
+            return "Every other day at most, until the pain eases."
+        return f"{self.per_week} {'session' if self.per_week == 1 else 'sessions'} a week."
+
+    @property
+    def setting(self) -> str:
+        """How it is written on the command line: preventive, pain-relief or a number."""
+        return str(self.per_week) if self.kind is PlanKind.CUSTOM else self.kind.value
+
+
+def parse_plan(text: str) -> Plan:
+    """`preventive`, `pain-relief` or a number of sessions a week; ValueError with a plain sentence."""
+    word = text.strip().lower()
+    if word in (PlanKind.PREVENTIVE, PlanKind.PAIN_RELIEF):
+        return Plan(PlanKind(word))
+    if word.isdigit() and CUSTOM_MIN <= int(word) <= CUSTOM_MAX:
+        return Plan(PlanKind.CUSTOM, int(word))
+    raise ValueError(f"a plan is preventive, pain-relief or a number of sessions a week from "
+                     f"{CUSTOM_MIN} to {CUSTOM_MAX}, not {text!r}.")
+
+
+def plan_from_settings(kind: str, per_week: int) -> Plan:
+    try:
+        plan_kind = PlanKind(kind)
+    except ValueError:
+        plan_kind = PlanKind.PREVENTIVE
+    per_week = per_week if CUSTOM_MIN <= per_week <= CUSTOM_MAX else 2
+    return Plan(plan_kind, per_week)
+
+
+# -- the course ------------------------------------------------------------------------------------
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month `months` later; the month's last day when it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class CourseState(StrEnum):
+    NONE = "none"  # no course yet, or the last one lapsed: the next session starts course 1 (or the next)
+    IN_PROGRESS = "in-progress"
+    RESTING = "resting"  # complete; the rest runs until next_course_from
+    READY = "ready"  # complete and the rest is over: the next session starts a new course
+
+
+@dataclass(frozen=True)
+class Course:
+    state: CourseState
+    number: int = 0  # this course (or the last one); 0 before the first
+    sessions: int = 0  # session days in it
+    started_on: date | None = None
+    last_on: date | None = None
+    next_course_from: date | None = None  # once complete
+    rest_sessions: int = 0  # completed sessions during the current rest
+    lapsed_at: int = 0  # when the last course lapsed: how many sessions it had
+    # Every rest so far as (first day, first day after): sessions on those days are marked.
+    rests: tuple[tuple[date, date], ...] = field(default=(), repr=False)
+
+    @property
+    def complete(self) -> bool:
+        return self.state in (CourseState.RESTING, CourseState.READY)
+
+    def in_rest(self, day: date) -> bool:
+        return any(first <= day < after for first, after in self.rests)
+
+    def summary(self) -> str:
+        """One line for the review and `selfmassage stats`."""
+        if self.state is CourseState.IN_PROGRESS:
+            line = (f"Course {self.number}: session {self.sessions} of {COURSE_MIN}–{COURSE_MAX}, "
+                    f"since {_day(self.started_on)}.")
+            if self.sessions >= COURSE_MIN:
+                line += " You can end it here or go on to 15."
+            return line
+        if self.state is CourseState.RESTING:
+            line = (f"Course {self.number} complete: {self.sessions} sessions, the last on "
+                    f"{_day(self.last_on)}. Next course from {_day(self.next_course_from)}.")
+            if self.rest_sessions:
+                several = "sessions" if self.rest_sessions > 1 else "session"
+                line += f" {self.rest_sessions} {several} during the rest."
+            return line
+        if self.state is CourseState.READY:
+            return (f"Course {self.number} complete on {_day(self.last_on)}. The rest is over: "
+                    f"your next session starts course {self.number + 1}.")
+        if self.lapsed_at:
+            return (f"Your last course stopped after {self.lapsed_at} sessions. Your next session "
+                    f"starts a new course.")
+        return "No course yet: your next completed session starts one."
+
+
+def _day(day: date | None) -> str:
+    return "—" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def follow_course(session_days: Iterable[tuple[date, int]], today: date) -> Course:
+    """Walk completed sessions (local day, count), oldest first, through the course rules above."""
+    number = sessions = rest_sessions = lapsed_at = last_size = 0
+    started: date | None = None
+    last: date | None = None
+    rest_until: date | None = None  # first day a new course may start, once one is complete
+    rests: list[tuple[date, date]] = []
+
+    def close(end: date) -> None:
+        nonlocal sessions, rest_until, rest_sessions, lapsed_at, last_size
+        rest_until = add_months(end, REST_MONTHS)
+        rests.append((end + timedelta(days=1), rest_until))
+        last_size, sessions, rest_sessions, lapsed_at = sessions, 0, 0, 0
+
+    def lapse() -> None:
+        # An unfinished course that lapsed is not counted as a course at all.
+        nonlocal sessions, lapsed_at, number
+        lapsed_at, sessions, number = sessions, 0, number - 1
+    for day, count in session_days:
+        if day > today or count <= 0:
+            continue
+        if sessions and last is not None:
+            gap = (day - last).days
+            if sessions >= COURSE_MIN and gap > COURSE_END_GAP_DAYS:
+                close(last)
+            elif gap > COURSE_LAPSE_DAYS:
+                lapse()
+        if rest_until is not None and day < rest_until:
+            rest_sessions += count
+            continue
+        if sessions == 0:
+            number += 1
+            started, rest_until, rest_sessions = day, None, 0
+        sessions += 1
+        last = day
+        if sessions == COURSE_MAX:
+            close(day)
+
+    if sessions and last is not None:
+        gap = (today - last).days
+        if sessions >= COURSE_MIN and gap > COURSE_END_GAP_DAYS:
+            close(last)
+        elif gap > COURSE_LAPSE_DAYS:
+            lapse()
+    if sessions:
+        return Course(CourseState.IN_PROGRESS, number, sessions, started, last, rests=tuple(rests))
+    if rest_until is not None:
+        state = CourseState.RESTING if today < rest_until else CourseState.READY
+        return Course(state, number, last_size, started, last, rest_until,
+                      rest_sessions if state is CourseState.RESTING else 0, rests=tuple(rests))
+    return Course(CourseState.NONE, number, 0, None, None, lapsed_at=lapsed_at, rests=tuple(rests))

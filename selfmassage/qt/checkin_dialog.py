@@ -1,0 +1,208 @@
+"""The check-in after a session: how you feel (1–5), any signs of overdoing it, and a note.
+
+Keys 1–5 choose the feeling from anywhere in the panel (except while typing the note); Tab and Space
+do the rest; Enter in the note saves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core.checkin import CheckIn, Symptom
+from selfmassage.core.safety import checkin_hint
+from selfmassage.qt.calm_style import INK, SMALL_POINTS, apply_calm_style, heading, paragraph
+
+FEELINGS: tuple[tuple[int, str], ...] = (
+    (1, "Much worse"),
+    (2, "Worse"),
+    (3, "The same"),
+    (4, "Better"),
+    (5, "Much better"),
+)
+SYMPTOM_LABELS: dict[Symptom, str] = {
+    Symptom.PAIN: "Pain",
+    Symptom.HEADACHE: "Headache",
+    Symptom.DIZZINESS: "Dizziness",
+    Symptom.NAUSEA: "Nausea",
+    Symptom.FATIGUE: "Tiredness",
+    Symptom.BODY_ACHES: "Body aches",
+}
+NOTE_MAX = 200
+NUMBER_POINTS = 26
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{feeling}"): feeling for feeling, _ in FEELINGS}
+
+
+class _FeelingButton(QPushButton):
+    """A big number, readable from across the room, with its meaning underneath."""
+
+    def __init__(self, feeling: int, label: str) -> None:
+        super().__init__()
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
+        self.setObjectName(f"feeling-{feeling}")
+        self.setAccessibleName(f"{feeling}: {label}")
+        self.setToolTip(f"{label} (press {feeling})")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 10, 4, 10)
+        layout.setSpacing(2)
+        self.number = QLabel(str(feeling))
+        self.number.setFont(_font(NUMBER_POINTS, bold=True))
+        self.caption = QLabel(label)
+        self.caption.setFont(_font(SMALL_POINTS))
+        for part in (self.number, self.caption):
+            part.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            layout.addWidget(part)
+        self.toggled.connect(self._restyle)
+
+    def _restyle(self, on: bool) -> None:
+        # A chosen button is filled; its words turn white to stay readable.
+        color = "white" if on else INK
+        for part in (self.number, self.caption):
+            part.setStyleSheet(f"color: {color};")
+
+
+def _font(points: int, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+class CheckInPanel(QWidget):
+    submitted = Signal(object)  # a CheckIn
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        apply_calm_style(self)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds the keys 1–5; not a Tab stop
+        self.setAccessibleName("How do you feel after your session")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(14)
+
+        layout.addWidget(heading("How do you feel?"))
+        layout.addWidget(paragraph("Compared with before your session. Press 1 to 5, or click.",
+                                   muted=True))
+        feelings = QHBoxLayout()
+        feelings.setSpacing(10)
+        self.feeling_group = QButtonGroup(self)
+        self.feeling_group.setExclusive(True)
+        self.feeling_buttons: dict[int, _FeelingButton] = {}
+        for feeling, label in FEELINGS:
+            button = _FeelingButton(feeling, label)
+            self.feeling_group.addButton(button, feeling)
+            self.feeling_buttons[feeling] = button
+            feelings.addWidget(button, 1)
+        layout.addLayout(feelings)
+
+        layout.addSpacing(6)
+        layout.addWidget(paragraph("Did you notice any of these?"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        self.symptom_boxes: dict[Symptom, QCheckBox] = {}
+        for index, (symptom, label) in enumerate(SYMPTOM_LABELS.items()):
+            box = QCheckBox(label)
+            box.setObjectName(f"symptom-{symptom.value.replace(' ', '-')}")
+            box.setAccessibleName(label)
+            box.toggled.connect(self._update_hint)
+            self.symptom_boxes[symptom] = box
+            grid.addWidget(box, index // 3, index % 3)
+        layout.addLayout(grid)
+        self.hint = paragraph("")
+        self.hint.setObjectName("hint")
+        self.hint.setProperty("role", "hint")
+        self.hint.setVisible(False)
+        layout.addWidget(self.hint)
+
+        self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX)
+        self.note.setPlaceholderText("A note for yourself (optional)")
+        self.note.setAccessibleName("A note for yourself, optional")
+        self.note.returnPressed.connect(self._save)
+        layout.addWidget(self.note)
+
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.setAccessibleName("Skip the check-in")
+        self.skip_button.setAutoDefault(False)
+        self.skip_button.clicked.connect(self.skipped)
+        self.save_button = QPushButton("Save")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setAccessibleName("Save how you feel")
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self._save)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is not self and not self.isAncestorOf(focused):
+            self.focus_first()  # so 1–5 work the moment the check-in appears
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Reaches here from the buttons and boxes; the note field keeps its digits for itself.
+        feeling = _DIGIT_KEYS.get(Qt.Key(event.key()))
+        if feeling is not None and event.modifiers() in _PLAIN:
+            self.set_feeling(feeling)
+            self.feeling_buttons[feeling].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def set_feeling(self, feeling: int) -> None:
+        self.feeling_buttons[feeling].setChecked(True)
+
+    def feeling(self) -> int | None:
+        chosen = self.feeling_group.checkedId()
+        return chosen if chosen != -1 else None
+
+    def symptoms(self) -> frozenset[Symptom]:
+        return frozenset(symptom for symptom, box in self.symptom_boxes.items() if box.isChecked())
+
+    def check_in(self) -> CheckIn:
+        return CheckIn(feeling=self.feeling(), symptoms=self.symptoms(), note=self.note.text().strip())
+
+    def reset(self) -> None:
+        """Clear every answer, for the next session."""
+        self.feeling_group.setExclusive(False)
+        for button in self.feeling_buttons.values():
+            button.setChecked(False)
+        self.feeling_group.setExclusive(True)
+        for box in self.symptom_boxes.values():
+            box.setChecked(False)
+        self.note.clear()
+
+    def focus_first(self) -> None:
+        """Take the keyboard, so 1–5 work at once, without a focus ring that looks like a choice."""
+        chosen = self.feeling()
+        target = self.feeling_buttons[chosen] if chosen is not None else self
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_hint(self) -> None:
+        text = checkin_hint(self.symptoms())
+        self.hint.setText(text)
+        self.hint.setAccessibleName(text)
+        self.hint.setVisible(bool(text))
+
+    def _save(self) -> None:
+        self.submitted.emit(self.check_in())

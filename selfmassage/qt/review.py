@@ -1,0 +1,615 @@
+"""The review page: how often you massage against your plan, the course, warnings, and every session.
+
+Add it to the window with one call, `create_review_page(parent)`, and call `refresh()` when a session
+ends. Everything on the first screen comes from aggregated queries; the minutes per technique and per
+area (which read every step of the period) are counted on a worker thread with its own read-only
+connection, and the session list loads 200 rows at a time as it scrolls — so the page opens quickly
+with 100,000 sessions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
+from selfmassage.core.routine import format_duration
+from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
+from selfmassage.qt.week_chart import MinutesBars, WeekChart
+from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
+from selfmassage.store.recorder import local_now
+
+CHART_WEEKS = (12, 26, 52)
+PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("Last 4 weeks", 28), ("Last 12 weeks", 84), ("Last 52 weeks", 364), ("All time", None))
+PAGE_ROWS = 200
+HOVER_LINES = 10
+COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+
+
+def _short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Sessions newest first, fetched a page at a time as the view scrolls."""
+
+    def __init__(self, history: History, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._rows: list[SessionRow] = []
+        self._total = 0
+        self._course: Course | None = None
+
+    def reload(self, course: Course | None) -> None:
+        self.beginResetModel()
+        self._course = course
+        self._total = self._history.count_sessions()
+        self._rows = self._history.sessions(newest_first=True, limit=PAGE_ROWS)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """Sessions in the history (the rows loaded so far may be fewer)."""
+        return self._total
+
+    def row(self, number: int) -> SessionRow:
+        return self._rows[number]
+
+    def during_rest(self, session: SessionRow) -> bool:
+        return self._course is not None and session.counted and self._course.in_rest(session.local_day)
+
+    # -- Qt model ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        more = self._history.sessions(newest_first=True, limit=PAGE_ROWS, offset=len(self._rows))
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        session = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{session.started_at:%a %d %b %Y  %H:%M}"
+            if column == 1:
+                return session.routine_name
+            if column == 2:
+                return session.status + (" (rest)" if self.during_rest(session) else "")
+            if column == 3:
+                return format_duration(round(session.active_seconds))
+            if column == 4:
+                feeling = [] if session.feeling is None else [f"{session.feeling}/5"]
+                return " · ".join([*feeling, *session.symptoms])
+            return session.note.replace("\n", " ")
+        if role == Qt.ItemDataRole.ForegroundRole and session.status != COMPLETED:
+            from PySide6.QtGui import QColor
+
+            return QColor("#6B7785")  # listed, but not counted toward the plan
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            if not session.counted:
+                return "Only completed sessions count toward your plan."
+            if self.during_rest(session):
+                return "During the rest after a course: allowed, and not part of a course."
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 5):
+            return session.routine_name if column == 1 else session.note
+        return None
+
+
+class _Relay(QObject):
+    """Carries a worker thread's result back to the GUI thread (queued signal)."""
+
+    done = Signal(int, object)
+
+
+class _MinutesJob(QRunnable):
+    def __init__(self, path: Path, generation: int, first: date | None, last: date, relay: _Relay) -> None:
+        super().__init__()
+        self._path, self._generation, self._first, self._last = path, generation, first, last
+        self._relay = relay
+
+    def run(self) -> None:
+        result: object
+        try:
+            reader = History.open_readonly(self._path)
+            try:
+                result = (reader.minutes_by("technique", self._first, self._last),
+                          reader.minutes_by("area", self._first, self._last))
+            finally:
+                reader.close()
+        except (sqlite3.Error, HistoryError) as exc:
+            result = exc
+        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+            self._relay.done.emit(self._generation, result)
+
+
+class ReviewPage(QWidget):
+    """Sessions per week against the plan, the course, warnings, time per technique and area, and the list."""
+
+    title = "History"
+    changed = Signal()  # the history changed here (a delete or an import)
+    plan_changed = Signal(object)  # the new Plan
+
+    def __init__(
+        self,
+        history: History,
+        settings: Any | None = None,
+        *,
+        now: Callable[[], datetime] = local_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self._settings = settings
+        self._now = now
+        self._plan = (plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
+                      if settings is not None else Plan())
+        self._weeks = CHART_WEEKS[0]
+        self._stats: Stats | None = None
+        self._generation = 0
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._minutes_ready)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._build()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+
+        self.notice_label = QLabel(body)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet("background:#FFF4D6; border:1px solid #E5C46B; padding:6px;")
+        self.notice_label.setVisible(bool(self.history.notice))
+        self.notice_label.setText(self.history.notice or "")
+        layout.addWidget(self.notice_label)
+
+        header = QHBoxLayout()
+        heading = QLabel("How often you massage", body)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        header.addWidget(heading)
+        header.addStretch(1)
+        self.range_buttons = QButtonGroup(self)
+        for weeks in CHART_WEEKS:
+            button = QPushButton(f"{weeks} weeks", body)
+            button.setCheckable(True)
+            button.setChecked(weeks == self._weeks)
+            self.range_buttons.addButton(button, weeks)
+            header.addWidget(button)
+        self.range_buttons.idClicked.connect(self.set_weeks)
+        layout.addLayout(header)
+
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(QLabel("Your plan:", body))
+        self.plan_box = QComboBox(body)
+        self.plan_box.addItem("Preventive — 1–2 a week, in courses", PlanKind.PREVENTIVE.value)
+        self.plan_box.addItem("Pain relief — every other day at most", PlanKind.PAIN_RELIEF.value)
+        self.plan_box.addItem("Your own number a week", PlanKind.CUSTOM.value)
+        self.per_week_box = QSpinBox(body)
+        self.per_week_box.setRange(1, 7)
+        self.per_week_box.setSuffix(" a week")
+        self._show_plan()
+        self.plan_box.currentIndexChanged.connect(self._plan_picked)
+        self.per_week_box.valueChanged.connect(self._plan_picked)
+        plan_row.addWidget(self.plan_box)
+        plan_row.addWidget(self.per_week_box)
+        plan_row.addStretch(1)
+        self.legend = QLabel(body)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        plan_row.addWidget(self.legend)
+        layout.addLayout(plan_row)
+
+        self.chart = WeekChart(body)
+        self.chart.set_hover_text(self.week_text)
+        layout.addWidget(self.chart, 3)
+
+        self.course_label = QLabel(body)
+        self.course_label.setWordWrap(True)
+        course_font = QFont(self.course_label.font())
+        course_font.setPointSizeF(course_font.pointSizeF() * 1.1)
+        self.course_label.setFont(course_font)
+        layout.addWidget(self.course_label)
+
+        self.warnings_label = QLabel(body)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(
+            "background:#FDEBD8; border:1px solid #D9822B; border-radius:4px; padding:8px; color:#5A2E05;")
+        layout.addWidget(self.warnings_label)
+
+        split = QSplitter(Qt.Orientation.Horizontal, body)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 4)
+
+        minutes = QWidget(split)
+        minutes_layout = QVBoxLayout(minutes)
+        minutes_layout.setContentsMargins(0, 0, 8, 0)
+        period_row = QHBoxLayout()
+        period_title = QLabel("Time spent", minutes)
+        bold = QFont(period_title.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        period_title.setFont(bold)
+        period_row.addWidget(period_title)
+        period_row.addStretch(1)
+        self.period_box = QComboBox(minutes)
+        for label, days in PERIODS:
+            self.period_box.addItem(label, days)
+        self.period_box.setCurrentIndex(1)
+        self.period_box.currentIndexChanged.connect(self._count_minutes)
+        period_row.addWidget(self.period_box)
+        minutes_layout.addLayout(period_row)
+        self.technique_bars = MinutesBars("Technique", minutes)
+        self.area_bars = MinutesBars("Body area", minutes)
+        minutes_layout.addWidget(self.technique_bars)
+        minutes_layout.addWidget(self.area_bars)
+        minutes_layout.addStretch(1)
+
+        sessions = QWidget(split)
+        sessions_layout = QVBoxLayout(sessions)
+        sessions_layout.setContentsMargins(8, 0, 0, 0)
+        list_row = QHBoxLayout()
+        list_title = QLabel("Sessions", sessions)
+        list_title.setFont(bold)
+        list_row.addWidget(list_title)
+        self.count_label = QLabel(sessions)
+        self.count_label.setStyleSheet("color:#6B7785;")
+        list_row.addWidget(self.count_label)
+        list_row.addStretch(1)
+        self.export_button = QPushButton("Export CSV…", sessions)
+        self.import_button = QPushButton("Import CSV…", sessions)
+        self.export_button.clicked.connect(self.export_csv)
+        self.import_button.clicked.connect(self.import_csv)
+        list_row.addWidget(self.export_button)
+        list_row.addWidget(self.import_button)
+        sessions_layout.addLayout(list_row)
+
+        self.model = SessionTableModel(self.history, self)
+        self.table = QTableView(sessions)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Widths from sample text, not ResizeToContents: that would ask for every loaded row's data.
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("Wed 30 Sep 2026  00:00", "After-workout back and s",
+                                         "interrupted", "00:00:00", "5/5 · dizziness")):
+            header_view.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        self.table.setMinimumHeight(180)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        sessions_layout.addWidget(self.table, 3)
+
+        self.details = QPlainTextEdit(sessions)
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText("Pick a session to see its steps and check-in.")
+        self.details.setMaximumHeight(150)
+        sessions_layout.addWidget(self.details, 1)
+        detail_row = QHBoxLayout()
+        self.status_line = QLabel(sessions)
+        self.status_line.setWordWrap(True)
+        self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        detail_row.addWidget(self.status_line, 1)
+        self.delete_button = QPushButton("Delete session…", sessions)
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        detail_row.addWidget(self.delete_button)
+        sessions_layout.addLayout(detail_row)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+    # -- the plan ------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    def _show_plan(self) -> None:
+        for box in (self.plan_box, self.per_week_box):
+            box.blockSignals(True)
+        self.plan_box.setCurrentIndex(self.plan_box.findData(self._plan.kind.value))
+        self.per_week_box.setValue(self._plan.per_week)
+        self.per_week_box.setVisible(self._plan.kind is PlanKind.CUSTOM)
+        for box in (self.plan_box, self.per_week_box):
+            box.blockSignals(False)
+
+    def _plan_picked(self) -> None:
+        self.set_plan(Plan(PlanKind(self.plan_box.currentData()), self.per_week_box.value()))
+
+    def set_plan(self, plan: Plan) -> None:
+        self._plan = plan
+        if self._settings is not None:
+            self._settings.set("plan", plan.kind.value)
+            self._settings.set("plan_per_week", plan.per_week)
+        self._show_plan()
+        self.refresh()
+        self.plan_changed.emit(plan)
+
+    # -- figures -------------------------------------------------------------------------------
+
+    def set_weeks(self, weeks: int) -> None:
+        self._weeks = weeks
+        button = self.range_buttons.button(weeks)
+        if button is not None:
+            button.setChecked(True)
+        self._show_weeks()
+
+    def refresh(self) -> None:
+        """Read everything again: after a session ends, an import or a delete."""
+        self._show_weeks()
+        self.model.reload(self._stats.course if self._stats else None)
+        total = self.model.total
+        self.count_label.setText(f"{total:,} in all" if total else "none yet")
+        self.details.clear()
+        self.delete_button.setEnabled(False)
+        self._count_minutes()
+
+    def _show_weeks(self) -> None:
+        now = self._now()
+        self._stats = stats = compute_stats(self.history, self._plan, now, self._weeks)
+        self.chart.set_data(stats.weeks, self._plan)
+        self.legend.setText(
+            f"<span style='color:#2F8F5B'>■</span> on plan &nbsp; "
+            f"<span style='color:#A7B4C2'>■</span> fewer &nbsp; "
+            f"<span style='color:#D9822B'>■</span> more &nbsp; "
+            f"<span style='background:rgba(47,143,91,0.18)'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"your plan, {self._plan.band} a week")
+        this = stats.this_week
+        line = (f"This week: {this.sessions} of {self._plan.band}. " if self._plan.low != self._plan.high
+                else f"This week: {this.sessions} of {self._plan.low}. ")
+        course = stats.course.summary() if stats.course is not None else self._plan.describe()
+        self.course_label.setText(line + course)
+        self.warnings_label.setText("\n".join(f"⚠ {warning.message}" for warning in stats.warnings))
+        self.warnings_label.setVisible(bool(stats.warnings))
+
+    @property
+    def stats(self) -> Stats | None:
+        return self._stats
+
+    def week_text(self, figure: WeekFigure) -> str:
+        """The tooltip for a week's bar: the week, its count, and its sessions."""
+        sunday = figure.monday + timedelta(days=6)
+        count = "no sessions" if figure.sessions == 0 else (
+            "1 session" if figure.sessions == 1 else f"{figure.sessions} sessions")
+        status = {"below": "fewer than planned", "on-target": "on plan", "above": "more than planned"}[
+            figure.status.value]
+        lines = [f"{figure.week} ({_short_day(figure.monday)} – {_short_day(sunday)}): {count}, {status}"]
+        listed = self.history.sessions(figure.monday, until=sunday, limit=HOVER_LINES + 1)
+        for session in listed[:HOVER_LINES]:
+            minutes = round(session.active_seconds / 60)
+            extra = "" if session.counted else f" — {session.status}, not counted"
+            lines.append(f"{session.started_at:%a %H:%M}  {session.routine_name}, {minutes} min{extra}")
+        if len(listed) > HOVER_LINES:
+            more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
+            lines.append(f"and {more} more")
+        return "\n".join(lines)
+
+    # -- minutes per technique and area, off the GUI thread ------------------------------------
+
+    def _count_minutes(self) -> None:
+        self._generation += 1
+        self.technique_bars.set_waiting()
+        self.area_bars.set_waiting()
+        days = self.period_box.currentData()
+        today = self._now().date()
+        first = None if days is None else today - timedelta(days=days - 1)
+        self._pool.start(_MinutesJob(self.history.path, self._generation, first, today, self._relay))
+
+    def _minutes_ready(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer count is on its way
+        if isinstance(result, Exception):
+            self.status_line.setText(f"The minutes can't be counted: {result}")
+            return
+        techniques, areas = result  # type: ignore[misc]
+        self.technique_bars.set_values(techniques)
+        self.area_bars.set_values(by_body_area(areas))
+
+    @property
+    def minutes_pending(self) -> bool:
+        return self._pool.activeThreadCount() > 0
+
+    def wait_for_minutes(self, msecs: int = 5000) -> bool:
+        """For tests and screenshots: block until the count is done (its result still arrives queued)."""
+        return self._pool.waitForDone(msecs)
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def selected_session(self) -> SessionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select_row(self, number: int) -> None:
+        self.table.selectRow(number)
+
+    def _selected(self) -> None:
+        session = self.selected_session()
+        # A running session belongs to the window that runs it: it can be deleted once it has ended.
+        self.delete_button.setEnabled(session is not None and session.status != RUNNING)
+        self.details.setPlainText("" if session is None else self.describe_session(session))
+
+    def describe_session(self, session: SessionRow) -> str:
+        lines = [f"{_when(session.started_at)} · {session.routine_name} · {session.status} · "
+                 f"{format_duration(round(session.active_seconds))} of massage"]
+        if not session.counted:
+            lines.append("Not counted toward your plan: only completed sessions are.")
+        elif self.model.during_rest(session):
+            lines.append("During the rest after a course: allowed, and not part of a course.")
+        checkin = []
+        if session.feeling is not None:
+            checkin.append(f"feeling {session.feeling}/5")
+        if session.symptoms:
+            checkin.append("noted " + ", ".join(session.symptoms))
+        if checkin:
+            lines.append("After it: " + "; ".join(checkin) + ".")
+        if session.note:
+            lines.append(f"Note: {session.note}")
+        steps = self.history.steps(session.id)
+        if not steps:
+            lines.append("No steps kept (imported from a CSV file)." if session.status != RUNNING
+                         else "No step finished yet.")
+        for step in steps:
+            done = (f"{format_duration(round(step.actual_seconds))} of "
+                    f"{format_duration(step.planned_seconds)}" + (", skipped" if step.skipped else ""))
+            lines.append(f"{step.seq + 1:>3}. {step.technique.capitalize()}, {step.area} — {done}")
+        return "\n".join(lines)
+
+    def delete_selected(self) -> None:
+        session = self.selected_session()
+        if session is None or session.status == RUNNING:
+            return
+        answer = QMessageBox.question(
+            self, "Delete this session?",
+            f"Delete the session of {_when(session.started_at)} ({session.routine_name})? "
+            "This can't be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.history.delete_session(session.id)
+        self.refresh()
+        self.status_line.setText(f"Deleted the session of {_when(session.started_at)}.")
+        self.changed.emit()
+
+    # -- CSV -----------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        from selfmassage.store.history_csv import export_csv
+
+        name, _ = QFileDialog.getSaveFileName(self, "Export your history", "selfmassage-history.csv",
+                                              "CSV files (*.csv)")
+        if not name:
+            return
+        path = Path(name)
+        try:
+            count = export_csv(self.history, path)
+        except OSError as exc:
+            self.status_line.setText(f"{path.name} can't be written: {exc.strerror}.")
+            return
+        self.status_line.setText(f"Exported {count:,} {'session' if count == 1 else 'sessions'} to {path}.")
+
+    def import_csv(self) -> None:
+        from selfmassage.store.history_csv import CsvImportError
+        from selfmassage.store.history_csv import import_csv as import_file
+
+        name, _ = QFileDialog.getOpenFileName(self, "Import sessions", "", "CSV files (*.csv);;All files (*)")
+        if not name:
+            return
+        path = Path(name)
+        try:
+            result = import_file(self.history, path)
+        except OSError as exc:
+            self.status_line.setText(f"{path.name} can't be read: {exc.strerror}.")
+            return
+        except CsvImportError as exc:
+            shown = exc.problems[:5]
+            more = len(exc.problems) - len(shown)
+            self.status_line.setText(
+                f"Nothing was imported from {path.name}. Fix these rows and try again:\n"
+                + "\n".join(shown) + (f"\n…and {more} more." if more else ""))
+            return
+        self.refresh()
+        skipped = f" {result.skipped:,} were already here." if result.skipped else ""
+        sessions = "session" if result.added == 1 else "sessions"
+        self.status_line.setText(f"Imported {result.added:,} {sessions} from {path.name}.{skipped}")
+        self.changed.emit()
+
+    def closeEvent(self, event: Any) -> None:
+        self._pool.waitForDone(2000)
+        super().closeEvent(event)
+
+
+def create_review_page(parent: QWidget | None = None) -> QWidget:
+    """The review for the person's own history and settings; a plain message if the history can't open."""
+    from selfmassage.store.paths import history_path, settings_path
+    from selfmassage.store.settings import Settings
+
+    try:
+        history = History.open(history_path())
+    except HistoryError as exc:
+        label = QLabel(f"Your history can't be shown. {exc}", parent)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+    page = ReviewPage(history, Settings(settings_path()), parent=parent)
+    page.destroyed.connect(history.close)
+    return page

@@ -1,0 +1,355 @@
+"""The safety check before a session: a Yes/No answer to each question, then go ahead or ask a doctor.
+
+Why Yes/No per question rather than one "None of these apply to me" box: each question gets read and
+answered on purpose, "yes" is as easy to give as "no", and an unanswered question can't pass as a "no".
+Keyboard: Y or N answers the question in focus and moves to the next one; Tab and Space work as usual.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core import safety
+from selfmassage.core.routine import Routine
+from selfmassage.core.safety import SafetyQuestion
+from selfmassage.core.techniques import Profile
+from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
+from selfmassage.store.safety import SafetyStore
+
+KEYS_HINT = "Press Y for yes or N for no. Tab moves between questions."
+
+
+def _note_box(title: str, lines: tuple[str, ...], name: str) -> QFrame:
+    box = QFrame()
+    box.setProperty("role", "note")
+    box.setObjectName(name)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(" ".join(lines))
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(18, 14, 18, 14)
+    title_label = paragraph(title)
+    font = title_label.font()
+    font.setBold(True)
+    title_label.setFont(font)
+    layout.addWidget(title_label)
+    layout.addWidget(bullet_list(lines))
+    return box
+
+
+class _QuestionRow(QFrame):
+    """One question with its Yes and No buttons; nothing chosen until the person chooses."""
+
+    changed = Signal()
+    answered_by_key = Signal()
+
+    def __init__(self, question: SafetyQuestion, number: int) -> None:
+        super().__init__()
+        self.question = question
+        self.setProperty("role", "card")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 12, 10)
+        layout.setSpacing(12)
+        self.label = paragraph(f"{number}.  {question.text}")
+        layout.addWidget(self.label, 1)
+        self.yes = self._button("Yes", "yes")
+        self.no = self._button("No", "no")
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.addButton(self.yes)
+        self.group.addButton(self.no)
+        self.group.buttonToggled.connect(lambda _button, _on: self.changed.emit())
+
+    def _button(self, text: str, kind: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setCheckable(True)
+        button.setAutoDefault(False)
+        button.setMinimumWidth(92)
+        button.setObjectName(f"{self.question.id}-{kind}")
+        button.setAccessibleName(f"{text}: {self.question.text}")
+        button.setToolTip(f"{text} (press {text[0]})")
+        button.installEventFilter(self)
+        return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+                self.set_answer(key == Qt.Key.Key_Y)
+                self.answered_by_key.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def set_answer(self, yes: bool) -> None:
+        (self.yes if yes else self.no).setChecked(True)
+
+    def answer(self) -> bool | None:
+        if self.yes.isChecked():
+            return True
+        if self.no.isChecked():
+            return False
+        return None
+
+
+class SafetyDialog(QDialog):
+    """The checklist. Accepted only when every answer is "no"; any "yes" shows the ask-a-doctor page."""
+
+    answered = Signal(dict)  # {question id: yes?}, each time Continue is pressed
+
+    def __init__(self, parent: QWidget | None = None, *, pregnancy: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before you start — selfmassage")
+        self.setAccessibleName("Safety check before your session")
+        self.setModal(True)
+        apply_calm_style(self)
+        self.resize(820, 780)
+
+        self.pages = QStackedWidget()
+        self.questions_page = self._build_questions_page(pregnancy)
+        self.stop_page = self._build_stop_page()
+        self.pages.addWidget(self.questions_page)
+        self.pages.addWidget(self.stop_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self._update_progress()
+        self.rows[0].yes.setFocus()
+
+    # --- the questions -------------------------------------------------------------------------
+
+    def _build_questions_page(self, pregnancy: bool) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(heading("Before you start"))
+        layout.addWidget(paragraph("A few questions about how you are today. Answer each one, "
+                                   "so the massage is safe for you."))
+        self.pregnancy_note: QFrame | None = None
+        if pregnancy:
+            self.pregnancy_note = _note_box(safety.PREGNANCY_TITLE, safety.PREGNANCY_NOTE, "pregnancy-note")
+            layout.addWidget(self.pregnancy_note)
+
+        inner = QWidget()
+        rows_layout = QVBoxLayout(inner)
+        rows_layout.setContentsMargins(0, 0, 6, 0)
+        rows_layout.setSpacing(8)
+        self.rows: list[_QuestionRow] = []
+        for number, question in enumerate(safety.QUESTIONS, start=1):
+            row = _QuestionRow(question, number)
+            row.changed.connect(self._update_progress)
+            row.answered_by_key.connect(lambda row=row: self._focus_after(row))
+            rows_layout.addWidget(row)
+            self.rows.append(row)
+        self.with_care_note = _note_box(safety.WITH_CARE_TITLE, safety.WITH_CARE, "with-care-note")
+        rows_layout.addSpacing(6)
+        rows_layout.addWidget(self.with_care_note)
+        rows_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(inner)
+        self.scroll.setAccessibleName("Safety questions")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll, 1)
+
+        layout.addWidget(paragraph(KEYS_HINT, muted=True, points=12))
+        buttons = QHBoxLayout()
+        self.progress = paragraph("", muted=True)
+        self.progress.setObjectName("progress")
+        buttons.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton("Not now")
+        self.cancel_button.setAccessibleName("Not now: close without starting")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setAccessibleName("Continue to your session")
+        self.continue_button.setDefault(True)  # Enter goes ahead once every question is answered
+        self.continue_button.clicked.connect(self._continue)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.continue_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _focus_after(self, row: _QuestionRow) -> None:
+        index = self.rows.index(row)
+        if index + 1 < len(self.rows):
+            following = self.rows[index + 1]
+            following.yes.setFocus(Qt.FocusReason.TabFocusReason)
+            self.scroll.ensureWidgetVisible(following)
+        elif self.continue_button.isEnabled():
+            self.continue_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _update_progress(self) -> None:
+        left = sum(1 for row in self.rows if row.answer() is None)
+        self.continue_button.setEnabled(left == 0)
+        if left == 0:
+            text = "All questions answered."
+        elif left == 1:
+            text = "1 question left to answer."
+        else:
+            text = f"{left} questions left to answer."
+        self.progress.setText(text)
+        self.progress.setAccessibleName(text)
+
+    def answers(self) -> dict[str, bool]:
+        """The answers given so far; unanswered questions are left out."""
+        return {row.question.id: answer for row in self.rows if (answer := row.answer()) is not None}
+
+    def set_answer(self, question_id: str, yes: bool) -> None:
+        next(row for row in self.rows if row.question.id == question_id).set_answer(yes)
+
+    def yes_button(self, question_id: str) -> QPushButton:
+        return next(row.yes for row in self.rows if row.question.id == question_id)
+
+    def no_button(self, question_id: str) -> QPushButton:
+        return next(row.no for row in self.rows if row.question.id == question_id)
+
+    def _continue(self) -> None:
+        answers = self.answers()
+        if len(answers) < len(self.rows):
+            return  # the button is disabled then; a stray Enter does nothing
+        self.answered.emit(answers)
+        if safety.all_clear(answers):
+            self.accept()
+        else:
+            self._show_stop(safety.yes_answers(answers))
+
+    # --- the ask-a-doctor page -----------------------------------------------------------------
+
+    def _build_stop_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(36, 36, 36, 28)
+        layout.setSpacing(18)
+        layout.addStretch(1)
+        card = QFrame()
+        card.setProperty("role", "card")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(28, 24, 28, 24)
+        card_layout.setSpacing(16)
+        card_layout.addWidget(heading(safety.STOP_TITLE))
+        self.stop_message = paragraph(safety.STOP_MESSAGE)
+        self.stop_message.setObjectName("stop-message")
+        card_layout.addWidget(self.stop_message)
+        self.yes_title = paragraph("You answered yes to:")
+        card_layout.addWidget(self.yes_title)
+        self.yes_list = bullet_list(())
+        self.yes_list.setObjectName("yes-list")
+        card_layout.addWidget(self.yes_list)
+        card_layout.addWidget(paragraph(safety.STOP_LATER, muted=True))
+        layout.addWidget(card)
+        layout.addStretch(2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.back_button = QPushButton("Change my answers")
+        self.back_button.setAccessibleName("Change my answers: back to the questions")
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self._back_to_questions)
+        self.close_button = QPushButton("Close")
+        self.close_button.setProperty("role", "primary")
+        self.close_button.setAccessibleName("Close: no session today")
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_stop(self, said_yes: tuple[SafetyQuestion, ...]) -> None:
+        lines = tuple(question.text for question in said_yes)
+        self.yes_list.setText(bullet_html(lines))
+        self.yes_list.setAccessibleName("You answered yes to: " + " ".join(lines))
+        self.pages.setCurrentWidget(self.stop_page)
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    def _back_to_questions(self) -> None:
+        self.pages.setCurrentWidget(self.questions_page)
+        self.continue_button.setDefault(True)
+        self.continue_button.setFocus()
+
+    def showing_stop(self) -> bool:
+        return self.pages.currentWidget() is self.stop_page
+
+
+class PregnancyNoteDialog(QDialog):
+    """The pregnancy note, shown before every session of a pregnancy routine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before you start — selfmassage")
+        self.setAccessibleName(safety.PREGNANCY_TITLE)
+        self.setModal(True)
+        apply_calm_style(self)
+        self.setMinimumWidth(660)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(heading(safety.PREGNANCY_TITLE))
+        self.note = bullet_list(safety.PREGNANCY_NOTE)
+        self.note.setObjectName("pregnancy-note")
+        layout.addWidget(self.note)
+        layout.addStretch(1)  # wrapped text asks for spare height; keep it below the words
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Not now")
+        self.cancel_button.setAccessibleName("Not now: close without starting")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setAccessibleName("Continue to your session")
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self.accept)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.continue_button)
+        layout.addLayout(buttons)
+        self.continue_button.setFocus()
+
+
+def ask_safety(
+    parent: QWidget | None,
+    store: SafetyStore,
+    routine: Routine,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+) -> bool:
+    """True to go ahead with the session.
+
+    Shows the checklist when it is due (first session, 30 days, a standing "yes", a recheck asked for)
+    or when `force`; otherwise only the pregnancy note, for a pregnancy routine.
+    """
+    moment = now if now is not None else datetime.now().astimezone()
+    pregnancy = routine.profile is Profile.PREGNANCY
+    if force or store.needs_check(moment):
+        dialog = SafetyDialog(parent, pregnancy=pregnancy)
+        dialog.answered.connect(lambda answers: store.record(answers, moment))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        answers = dialog.answers()
+        dialog.deleteLater()
+        return accepted and safety.all_clear(answers)
+    if pregnancy:
+        note = PregnancyNoteDialog(parent)
+        accepted = note.exec() == QDialog.DialogCode.Accepted
+        note.deleteLater()
+        return accepted
+    return True
+
+
+__all__ = ["PregnancyNoteDialog", "SafetyDialog", "ask_safety"]

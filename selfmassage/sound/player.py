@@ -1,0 +1,512 @@
+"""Players for the cues and the spoken prompts: one that plays through simpleaudio, and silent ones.
+
+The caller is the GUI thread (or the terminal runner), so `play()` and `speak()` only put the sound on a
+queue: one background thread opens the sound device, plays cues and prompts one after another (never two at
+once, so a device without mixing never answers "busy", and a cue never talks over a prompt or cuts it off)
+and waits for each to end. Sound is optional: when the library, a file or the device fails, the player says
+so once in `problem`, calls `on_problem` once, and goes silent.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import ctypes
+import importlib
+import importlib.util
+import logging
+import math
+import queue
+import sys
+import threading
+import time
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from selfmassage.resources import MissingAssetError, asset_path
+from selfmassage.sound.cues import Cue
+from selfmassage.sound.voice import CLIP_GAP_SECONDS, Prompt, voice_dir
+
+log = logging.getLogger(__name__)
+
+ProblemCallback = Callable[[str], None]
+
+NO_LIBRARY = "No sound: the sound library is not installed. Follow the screen instead."
+NO_DEVICE = "No sound: your computer's sound device did not answer. Follow the screen instead."
+BAD_FILE = "No sound: a sound file is missing or damaged. Reinstall selfmassage to hear the cues."
+
+# A cue that waited this long (a stalled device, a backlog) is no longer about now: drop it, don't queue up.
+STALE_AFTER = 1.0
+# A prompt waits behind the cue of the same moment (the end chime lasts 2 s); longer, and it is old news.
+PROMPT_STALE_AFTER = 4.0
+# How often the worker checks whether the cue it plays has ended, or was cut by mute or close.
+_POLL_SECONDS = 0.005
+# The queue's clock; a name of its own so a test can move it.
+_now = time.monotonic
+
+
+class CuePlayer(Protocol):
+    """What the window, the terminal runner and SessionSound use."""
+
+    on_problem: ProblemCallback | None
+
+    @property
+    def volume(self) -> float:
+        """0.0 to 1.0, scaling the samples' amplitude."""
+        ...
+
+    @volume.setter
+    def volume(self, value: float) -> None: ...
+
+    @property
+    def muted(self) -> bool: ...
+
+    @muted.setter
+    def muted(self, value: bool) -> None: ...
+
+    @property
+    def problem(self) -> str | None:
+        """One plain sentence for the user once sound has failed; None while it works."""
+        ...
+
+    @property
+    def voice_volume(self) -> float:
+        """0.0 to 1.0, for the spoken prompts; `muted` silences them too."""
+        ...
+
+    @voice_volume.setter
+    def voice_volume(self, value: float) -> None: ...
+
+    def play(self, cue: Cue) -> None:
+        """Start `cue` soon; returns at once and never raises."""
+        ...
+
+    def speak(self, prompt: Prompt) -> None:
+        """Say `prompt` after whatever is queued before it; returns at once and never raises."""
+        ...
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until every cue asked for has finished; False on timeout. Never on the GUI thread."""
+        ...
+
+    def close(self) -> None:
+        """Stop playing and let the background thread end. Playing afterwards does nothing."""
+        ...
+
+
+# alsa-lib prints its own errors straight to stderr (eight lines for a machine without a sound card); the
+# one notice the user needs is `problem`, so ALSA's messages go to the debug log instead.
+_ALSA_ERROR_HANDLER = ctypes.CFUNCTYPE(
+    None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+)
+
+
+def _log_alsa_error(
+    file: bytes | None, line: int, function: bytes | None, err: int, fmt: bytes | None
+) -> None:
+    name = (function or b"?").decode(errors="replace")
+    log.debug("ALSA: %s (error %d): %s", name, err, (fmt or b"").decode(errors="replace"))
+
+
+_alsa_handler = _ALSA_ERROR_HANDLER(_log_alsa_error)  # kept referenced for as long as ALSA may call it
+
+
+def _quiet_alsa() -> None:
+    # Not Linux, or no alsa-lib: then nothing prints and there is nothing to quiet.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libasound.so.2").snd_lib_error_set_handler(_alsa_handler)
+
+
+def _checked_volume(value: float) -> float:
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError("volume must be a number from 0.0 to 1.0")
+    return min(1.0, max(0.0, value))
+
+
+class _PlayerBase:
+    """Settings and the once-only problem report that every player shares."""
+
+    def __init__(
+        self, *, volume: float = 1.0, muted: bool = False, on_problem: ProblemCallback | None = None,
+        voice_volume: float = 1.0,
+    ) -> None:
+        self._volume = _checked_volume(volume)
+        self._voice_volume = _checked_volume(voice_volume)
+        self._muted = bool(muted)
+        self._problem: str | None = None
+        self._problem_lock = threading.Lock()
+        self.on_problem = on_problem
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @volume.setter
+    def volume(self, value: float) -> None:
+        self._volume = _checked_volume(value)
+
+    @property
+    def voice_volume(self) -> float:
+        return self._voice_volume
+
+    @voice_volume.setter
+    def voice_volume(self, value: float) -> None:
+        self._voice_volume = _checked_volume(value)
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, value: bool) -> None:
+        self._muted = bool(value)
+
+    @property
+    def problem(self) -> str | None:
+        return self._problem
+
+    @property
+    def audible(self) -> bool:
+        return not self._muted and self._volume > 0.0
+
+    @property
+    def voice_audible(self) -> bool:
+        return not self._muted and self._voice_volume > 0.0
+
+    def _wanted(self, item: Cue | Prompt) -> bool:
+        return self.voice_audible if isinstance(item, Prompt) else self.audible
+
+    def _report_problem(self, message: str) -> None:
+        """Keep the first problem and tell `on_problem` about it; later failures stay quiet."""
+        with self._problem_lock:
+            if self._problem is not None:
+                return
+            self._problem = message
+            callback = self.on_problem
+        if callback is None:
+            return
+        try:
+            callback(message)
+        except Exception as error:
+            # A broken callback must not take the sound thread (or the session) down with it.
+            log.warning("on_problem callback failed: %r", error)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        return True
+
+    def close(self) -> None:
+        return None
+
+
+class SilentPlayer(_PlayerBase):
+    """Plays nothing; keeps volume and mute so the window's controls still round-trip."""
+
+    def __init__(
+        self,
+        *,
+        volume: float = 1.0,
+        muted: bool = False,
+        on_problem: ProblemCallback | None = None,
+        problem: str | None = None,
+        voice_volume: float = 1.0,
+    ) -> None:
+        super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
+        if problem is not None:
+            self._report_problem(problem)
+
+    def play(self, cue: Cue) -> None:
+        return None
+
+    def speak(self, prompt: Prompt) -> None:
+        return None
+
+
+class RecordingPlayer(SilentPlayer):
+    """Silent, but remembers each cue and prompt a person would have heard (not while muted): for tests.
+
+    `heard` keeps both in the order they were asked for.
+    """
+
+    def __init__(self, *, volume: float = 1.0, muted: bool = False, voice_volume: float = 1.0) -> None:
+        super().__init__(volume=volume, muted=muted, voice_volume=voice_volume)
+        self.played: list[Cue] = []
+        self.spoken: list[Prompt] = []
+        self.heard: list[Cue | Prompt] = []
+
+    def play(self, cue: Cue) -> None:
+        if self.audible:
+            self.played.append(cue)
+            self.heard.append(cue)
+
+    def speak(self, prompt: Prompt) -> None:
+        if self.voice_audible:
+            self.spoken.append(prompt)
+            self.heard.append(prompt)
+
+
+@dataclass(frozen=True)
+class _Sound:
+    samples: array.array  # 16-bit, native byte order
+    channels: int
+    rate: int
+
+
+def _load_wav(path: Path) -> _Sound:
+    with wave.open(str(path), "rb") as wav:
+        if wav.getsampwidth() != 2:
+            raise wave.Error(f"{path} is not 16-bit")
+        frames = wav.readframes(wav.getnframes())
+        channels, rate = wav.getnchannels(), wav.getframerate()
+    samples = array.array("h")
+    samples.frombytes(frames)
+    if sys.byteorder == "big":  # WAV is little-endian
+        samples.byteswap()
+    return _Sound(samples, channels, rate)
+
+
+def _pcm_bytes(samples: array.array, volume: float) -> bytes:
+    """Little-endian 16-bit PCM at `volume` (amplitude scale, rounded to the nearest step)."""
+    scaled = samples if volume >= 1.0 else array.array("h", (round(s * volume) for s in samples))
+    if sys.byteorder == "big":
+        scaled = array.array("h", scaled)
+        scaled.byteswap()
+    return scaled.tobytes()
+
+
+class SimpleaudioPlayer(_PlayerBase):
+    """Plays cues through simpleaudio on one daemon thread, one after another.
+
+    Nothing happens until `start()` or the first audible `play()`: a player made muted never touches the
+    sound library or the device until it is unmuted and asked to play.
+    """
+
+    def __init__(
+        self,
+        *,
+        volume: float = 1.0,
+        muted: bool = False,
+        on_problem: ProblemCallback | None = None,
+        sounds_dir: Path | None = None,
+        voice_volume: float = 1.0,
+        voice_dir: Path | None = None,
+    ) -> None:
+        super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
+        self._sounds_dir = sounds_dir
+        self._voice_dir = voice_dir
+        self._queue: queue.SimpleQueue[tuple[Cue | Prompt, float] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._idle = threading.Condition()
+        self._pending = 0  # cues asked for and not yet finished or dropped
+        self._wake = threading.Event()  # cuts the wait on a playing cue short (mute, close)
+        self._closed = False
+        self._unavailable = False
+        # Worker-thread state: the loaded sounds, their bytes at one volume, and the cue playing now
+        # (simpleaudio's play object must stay referenced while it plays).
+        self._sounds: dict[Cue, _Sound] = {}
+        self._scaled_volume: float | None = None
+        self._scaled: dict[Cue, bytes] = {}
+        self._playing: Any = None
+        # Voice clips load on first use (a missing one costs its prompt, not the cues).
+        self._clips: dict[str, _Sound] = {}
+        self._spoken_volume: float | None = None
+        self._spoken: dict[Prompt, bytes] = {}
+        self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
+
+    @_PlayerBase.muted.setter
+    def muted(self, value: bool) -> None:
+        self._muted = bool(value)
+        if self._muted:
+            self._wake.set()  # cut the cue that is playing now
+
+    def start(self) -> None:
+        """Load the library and the sounds in the background now, so the first cue is not late."""
+        with self._start_lock:
+            if self._thread is not None or self._closed:
+                return
+            self._thread = threading.Thread(target=self._run, name="selfmassage-sound", daemon=True)
+            self._thread.start()
+
+    def play(self, cue: Cue) -> None:
+        try:
+            if self._closed or self._unavailable or not self.audible:
+                return
+            self._enqueue(Cue(cue))
+        except Exception as error:  # a caller's bug must not stop the session
+            log.warning("could not queue the cue %r: %s", cue, error)
+
+    def speak(self, prompt: Prompt) -> None:
+        try:
+            if self._closed or self._unavailable or not self.voice_audible or not prompt.clips:
+                return
+            self._enqueue(Prompt(tuple(str(stem) for stem in prompt.clips)))
+        except Exception as error:  # a caller's bug must not stop the session
+            log.warning("could not queue the prompt %r: %s", prompt, error)
+
+    def _enqueue(self, sound: Cue | Prompt) -> None:
+        item = (sound, _now())
+        self.start()
+        with self._idle:
+            self._pending += 1
+        self._queue.put(item)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake.set()
+        self._queue.put(None)
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=1.0)
+        # Whatever was still queued will never play: nobody should wait for it.
+        with self._idle:
+            self._pending = 0
+            self._idle.notify_all()
+
+    # -- the worker thread -----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        backend = self._prepare()
+        while True:
+            item = self._queue.get()
+            if item is None:
+                break
+            try:
+                sound, queued_at = item
+                if backend is not None and self._should_play(sound, queued_at):
+                    self._play_now(backend, sound)
+            except Exception as error:  # never let the thread die with cues still queued
+                self._fail(NO_DEVICE, error)
+            finally:
+                with self._idle:
+                    self._pending = max(0, self._pending - 1)  # close() may have zeroed it already
+                    self._idle.notify_all()
+
+    def _prepare(self) -> Any:
+        """Import simpleaudio and load every cue once; None (and a problem) when either fails."""
+        try:
+            backend = importlib.import_module("simpleaudio")
+        except Exception as error:  # ImportError, or OSError when libasound itself is missing
+            self._fail(NO_LIBRARY, error)
+            return None
+        _quiet_alsa()
+        try:
+            for cue in Cue:
+                self._sounds[cue] = _load_wav(self._sound_path(cue))
+        except (OSError, EOFError, wave.Error) as error:
+            self._fail(BAD_FILE, error)
+            return None
+        return backend
+
+    def _sound_path(self, cue: Cue) -> Path:
+        if self._sounds_dir is None:
+            return asset_path("sounds", cue.filename)
+        path = self._sounds_dir / cue.filename
+        if not path.exists():
+            raise MissingAssetError(path)
+        return path
+
+    def _should_play(self, sound: Cue | Prompt, queued_at: float) -> bool:
+        if self._closed or self._unavailable or not self._wanted(sound):
+            return False
+        if sound is Cue.TEMPO and self._prompt_ended_at > queued_at:
+            return False  # it waited for words to end: late, it would only break the rhythm
+        limit = PROMPT_STALE_AFTER if isinstance(sound, Prompt) else STALE_AFTER
+        return _now() - queued_at <= limit
+
+    def _pcm(self, cue: Cue) -> bytes:
+        volume = self._volume
+        if volume != self._scaled_volume:
+            self._scaled_volume, self._scaled = volume, {}
+        if cue not in self._scaled:
+            self._scaled[cue] = _pcm_bytes(self._sounds[cue].samples, volume)
+        return self._scaled[cue]
+
+    def _clip(self, stem: str) -> _Sound:
+        if stem not in self._clips:
+            folder = self._voice_dir if self._voice_dir is not None else voice_dir()
+            clip = _load_wav(folder / f"{stem}.wav")
+            if clip.channels != 1:
+                raise wave.Error(f"voice clip {stem} is not mono")
+            self._clips[stem] = clip
+        return self._clips[stem]
+
+    def _prompt_pcm(self, prompt: Prompt) -> tuple[bytes, int]:
+        """The prompt's clips joined by short silences, at the voice volume; and their sample rate."""
+        clips = [self._clip(stem) for stem in prompt.clips]
+        rate = clips[0].rate
+        if any(clip.rate != rate for clip in clips):
+            raise wave.Error(f"voice clips of {prompt.clips} differ in sample rate")
+        volume = self._voice_volume
+        if volume != self._spoken_volume:
+            self._spoken_volume, self._spoken = volume, {}
+        if prompt not in self._spoken:
+            gap = array.array("h", bytes(2 * round(CLIP_GAP_SECONDS * rate)))
+            joined = array.array("h")
+            for number, clip in enumerate(clips):
+                if number:
+                    joined.extend(gap)
+                joined.extend(clip.samples)
+            self._spoken[prompt] = _pcm_bytes(joined, volume)
+        return self._spoken[prompt], rate
+
+    def _play_now(self, backend: Any, sound: Cue | Prompt) -> None:
+        if isinstance(sound, Prompt):
+            try:
+                pcm, rate = self._prompt_pcm(sound)
+            except (OSError, EOFError, wave.Error) as error:
+                # One prompt lost; the cues carry the session on. Not a problem for the user to read.
+                log.info("voice prompt %s not said: %s", sound.clips, error)
+                return
+            channels = 1
+        else:
+            pcm, channels, rate = self._pcm(sound), self._sounds[sound].channels, self._sounds[sound].rate
+        self._wake.clear()
+        try:
+            playing = backend.play_buffer(pcm, channels, 2, rate)
+        except Exception as error:  # SimpleaudioError (no device, device busy) or OSError
+            self._fail(NO_DEVICE, error)
+            return
+        self._playing = playing
+        try:
+            # Wait here, on this thread, so nothing overlaps; mute and close cut the wait short.
+            while playing.is_playing():
+                if self._closed or not self._wanted(sound):
+                    playing.stop()
+                    break
+                self._wake.wait(_POLL_SECONDS)
+        finally:
+            self._playing = None
+            if isinstance(sound, Prompt):
+                self._prompt_ended_at = _now()
+
+    def _fail(self, message: str, error: BaseException) -> None:
+        self._unavailable = True
+        # Info, not warning: the user's notice is `problem`; Python's last-resort handler prints warnings.
+        log.info("sound is off: %s (%s: %s)", message, type(error).__name__, error)
+        self._report_problem(message)
+
+
+def make_player(
+    muted: bool, volume: float, on_problem: ProblemCallback | None = None, *, voice_volume: float = 1.0
+) -> CuePlayer:
+    """The player for the app: simpleaudio when it is installed, else a silent one with a problem.
+
+    Even when muted at start the simpleaudio player is returned, so unmuting later brings sound; while
+    muted it does not touch the library or the device. `on_problem` may be called on the sound thread
+    (a Qt caller forwards it with a signal) or, when simpleaudio is not installed, inside this call.
+    """
+    if importlib.util.find_spec("simpleaudio") is None:
+        return SilentPlayer(volume=volume, muted=muted, on_problem=on_problem, problem=NO_LIBRARY,
+                            voice_volume=voice_volume)
+    player = SimpleaudioPlayer(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
+    if not muted:
+        player.start()
+    return player

@@ -1,0 +1,178 @@
+"""The history as CSV: a backup a person can open in a spreadsheet, and read back in.
+
+Columns, in this order: started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note.
+Times are ISO 8601 with their UTC offset; symptoms are separated by `;`; feeling is empty or 1–5.
+Import checks every row first and adds nothing when any row is bad; a session already there (same start
+and routine) is skipped, so importing the same file twice adds it once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
+from selfmassage.store.atomic import write_text_atomic
+from selfmassage.store.history import ENDED_STATUSES, RUNNING, History, ImportedSession, utc_text
+
+COLUMNS = ("started_at", "ended_at", "routine", "status", "active_seconds", "feeling", "symptoms", "note")
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_ROUTINE_NAME = 80
+MAX_NOTE = 2000
+MAX_ACTIVE_SECONDS = 24 * 3600
+
+
+class CsvImportError(Exception):
+    """The file can't be imported; `problems` holds one line per bad row ("line 4: …")."""
+
+    def __init__(self, problems: list[str], *, unreadable: bool = False) -> None:
+        super().__init__(problems[0] if problems else "the file can't be imported")
+        self.problems = problems
+        self.unreadable = unreadable  # not a text file at all, rather than bad rows
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int  # already in the history
+
+
+def _time_text(moment: datetime | None) -> str:
+    return "" if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _seconds_text(seconds: float) -> str:
+    whole = round(seconds)
+    return str(whole) if abs(seconds - whole) < 0.05 else f"{seconds:.1f}"
+
+
+def export_text(history: History) -> tuple[str, int]:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for session in history.sessions():
+        if session.status == RUNNING:
+            continue  # still going (in another window): its end isn't known yet
+        writer.writerow([
+            _time_text(session.started_at), _time_text(session.ended_at), session.routine_name,
+            session.status, _seconds_text(session.active_seconds),
+            "" if session.feeling is None else session.feeling, ";".join(session.symptoms), session.note,
+        ])
+        count += 1
+    return out.getvalue(), count
+
+
+def export_csv(history: History, path: Path) -> int:
+    """Write every ended session to `path` (atomically); returns how many."""
+    text, count = export_text(history)
+    write_text_atomic(path, text)
+    return count
+
+
+def _when(text: str, column: str, required: bool) -> datetime | None:
+    text = text.strip()
+    if not text:
+        if required:
+            raise ValueError(f"{column} is empty; give a time like 2026-11-20T19:05:00+01:00")
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{column} {text[:40]!r} is not a time like 2026-11-20T19:05:00+01:00") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{column} {text[:40]!r} needs its UTC offset, like +01:00 or Z")
+    return moment
+
+
+def _row(cells: list[str]) -> ImportedSession:
+    if len(cells) != len(COLUMNS):
+        raise ValueError(f"has {len(cells)} columns; it needs {len(COLUMNS)}: {','.join(COLUMNS)}")
+    started_text, ended_text, routine, status, active, feeling, symptoms, note = cells
+    started = _when(started_text, "started_at", required=True)
+    assert started is not None
+    ended = _when(ended_text, "ended_at", required=False)
+    if ended is not None and ended < started:
+        raise ValueError("ended_at is before started_at")
+    routine = routine.strip()
+    if not 1 <= len(routine) <= MAX_ROUTINE_NAME or any(ord(ch) < 32 for ch in routine):
+        raise ValueError(f"routine must be one line of 1–{MAX_ROUTINE_NAME} characters")
+    status = status.strip().lower()
+    if status not in ENDED_STATUSES:
+        raise ValueError(f"status must be {', '.join(ENDED_STATUSES)}, not {status[:20]!r}")
+    try:
+        seconds = float(active.strip())
+    except ValueError:
+        raise ValueError(f"active_seconds must be a number of seconds, not {active.strip()[:20]!r}") from None
+    if not math.isfinite(seconds) or not 0 <= seconds <= MAX_ACTIVE_SECONDS:
+        raise ValueError(f"active_seconds must be from 0 to {MAX_ACTIVE_SECONDS}, not {active.strip()[:20]}")
+    feeling_value: int | None = None
+    if feeling.strip():
+        text = feeling.strip()
+        if not text.isdigit() or not FEELING_MIN <= int(text) <= FEELING_MAX:
+            raise ValueError(f"feeling must be empty or {FEELING_MIN}–{FEELING_MAX}, not {text[:20]!r}")
+        feeling_value = int(text)
+    known = {symptom.value: symptom for symptom in Symptom}
+    found: set[Symptom] = set()
+    for part in symptoms.split(";"):
+        word = part.strip().lower()
+        if not word:
+            continue
+        if word not in known:
+            raise ValueError(f"symptom {word[:30]!r} is not one of {', '.join(known)}")
+        found.add(known[word])
+    if len(note) > MAX_NOTE:
+        raise ValueError(f"note is {len(note)} characters; at most {MAX_NOTE}")
+    return ImportedSession(routine, started, ended, status, seconds,
+                           CheckIn(feeling_value, frozenset(found), note))
+
+
+def parse_csv(text: str) -> list[ImportedSession]:
+    """Every row checked; CsvImportError listing each bad one by line number."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[str] = []
+    sessions: list[ImportedSession] = []
+    line = 1
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise CsvImportError(["line 1: the file is empty; it needs the header "
+                                  f"{','.join(COLUMNS)}"])
+        if [cell.strip().lower() for cell in header] != list(COLUMNS):
+            raise CsvImportError([f"line 1: the header must be exactly {','.join(COLUMNS)}"])
+        line = reader.line_num + 1
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                line = reader.line_num + 1
+                continue  # blank lines, e.g. at the end of a spreadsheet's export
+            try:
+                sessions.append(_row(cells))
+            except ValueError as exc:
+                problems.append(f"line {line}: {exc}")
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(f"line {line}: not valid CSV ({exc})")
+    if problems:
+        raise CsvImportError(problems)
+    return sessions
+
+
+def import_csv(history: History, path: Path) -> ImportResult:
+    """Add the file's sessions; raises CsvImportError (nothing added) or OSError."""
+    if path.stat().st_size > MAX_IMPORT_BYTES:
+        raise CsvImportError([f"the file is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB"], unreadable=True)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # a spreadsheet may add a BOM
+    except UnicodeDecodeError as exc:
+        raise CsvImportError([f"the file is not UTF-8 text (byte {exc.start})"], unreadable=True) from None
+    sessions = parse_csv(text)
+    # Two rows for the same session in one file: keep the first.
+    unique: dict[tuple[str, str], ImportedSession] = {}
+    for session in sessions:
+        unique.setdefault((utc_text(session.started_at), session.routine_name), session)
+    added, skipped = history.add_imported(unique.values())
+    return ImportResult(added, skipped + len(sessions) - len(unique))

@@ -1,0 +1,79 @@
+"""Writes a running session into the history as it happens: the row at start, each step as it finishes.
+
+Each finished step is committed while the engine delivers StepFinished, before it announces the next
+step, so whatever the person has seen or heard start, the step before it is already on disk.
+
+A history that can't be written (disk full, no rights) never stops the session: the recorder notes one
+plain line in `problem`, tells `on_problem` once, and stops writing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+
+from selfmassage.core.checkin import CheckIn
+from selfmassage.core.engine import SessionEngine
+from selfmassage.core.events import Event, SessionFinished, StepFinished, StepStarted
+from selfmassage.store.history import History, HistoryError
+
+
+def local_now() -> datetime:
+    """The wall clock, aware, in the computer's local offset."""
+    return datetime.now().astimezone()
+
+
+class SessionRecorder:
+    def __init__(
+        self,
+        history: History,
+        engine: SessionEngine,
+        wall_clock: Callable[[], datetime] = local_now,
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
+        self.history = history
+        self.engine = engine
+        self._wall_clock = wall_clock
+        self._on_problem = on_problem
+        self.session_id: int | None = None
+        self.problem: str | None = None
+        self.steps_written = 0
+        engine.subscribe(self)
+
+    def __call__(self, event: Event) -> None:
+        if self.problem is not None:
+            return
+        try:
+            if isinstance(event, StepStarted) and self.session_id is None:
+                self.session_id = self.history.start_session(self.engine.routine, self._wall_clock())
+            elif isinstance(event, StepFinished) and self.session_id is not None:
+                step = event.step
+                self.history.record_step(
+                    self.session_id, index=event.index, stage=step.stage, technique=step.technique,
+                    area=step.area, planned_seconds=event.planned_seconds,
+                    actual_seconds=event.actual_seconds, skipped=event.skipped,
+                    active_seconds=event.at, at=self._wall_clock())
+                self.steps_written += 1
+            elif isinstance(event, SessionFinished) and self.session_id is not None:
+                self.history.finish_session(self.session_id, event.status.value, self._wall_clock(),
+                                            event.active_seconds)
+        except (sqlite3.Error, OSError, HistoryError) as exc:
+            self._fail(exc)
+
+    def save_checkin(self, checkin: CheckIn) -> bool:
+        """Keep the after-session check-in with this session; False when there is nothing to keep it on."""
+        if self.session_id is None or self.problem is not None:
+            return False
+        try:
+            self.history.save_checkin(self.session_id, checkin)
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(exc)
+            return False
+        return True
+
+    def _fail(self, exc: BaseException) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self.problem = f"This session can't be saved to your history ({reason}). It goes on anyway."
+        if self._on_problem is not None:
+            self._on_problem(self.problem)

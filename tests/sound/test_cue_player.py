@@ -1,0 +1,301 @@
+"""The players: what really reaches the sound device, and what happens when sound cannot work."""
+
+from __future__ import annotations
+
+import array
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from selfmassage.sound import player as player_module
+from selfmassage.sound.cues import Cue
+from selfmassage.sound.player import (
+    BAD_FILE,
+    NO_DEVICE,
+    NO_LIBRARY,
+    RecordingPlayer,
+    SilentPlayer,
+    SimpleaudioPlayer,
+    make_player,
+)
+from tests.sound.helpers import cue_pcm
+
+ROOT = Path(__file__).resolve().parents[2]
+WAIT = 10.0  # generous: only reached when something is broken
+
+
+def samples(pcm: bytes) -> array.array:
+    values = array.array("h")
+    values.frombytes(pcm)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+# -- the real backend, writing to a file through ALSA ------------------------------------------------
+
+
+def test_each_cue_reaches_the_device_sample_for_sample_in_order(alsa_file, make_player):
+    player = make_player()
+    order = [Cue.STAGE, Cue.STEP_START, Cue.TICK, Cue.DONE]
+    for cue in order:
+        player.play(cue)
+    assert player.wait_idle(WAIT)
+    assert player.problem is None
+    assert alsa_file.plays() == [cue_pcm(cue) for cue in order]
+
+
+def test_half_volume_halves_every_sample(alsa_file, make_player):
+    player = make_player(volume=0.5)
+    player.play(Cue.SWITCH)
+    assert player.wait_idle(WAIT)
+    [written] = alsa_file.plays()
+    original = samples(cue_pcm(Cue.SWITCH))
+    quiet = samples(written)
+    assert len(quiet) == len(original)
+    assert all(abs(w - o / 2) <= 0.5 for w, o in zip(quiet, original, strict=True))
+    assert max(quiet) == pytest.approx(max(original) / 2, abs=1)
+
+
+def test_a_volume_change_applies_to_the_next_cue(alsa_file, make_player):
+    player = make_player(volume=1.0)
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    player.volume = 0.25
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    loud, quiet = (samples(pcm) for pcm in alsa_file.plays())
+    assert max(quiet) == pytest.approx(max(loud) / 4, abs=1)
+
+
+def test_muted_writes_nothing_and_unmuting_brings_sound_back(alsa_file, make_player):
+    player = make_player(muted=True)
+    for cue in Cue:
+        player.play(cue)
+    assert player.wait_idle(WAIT)
+    assert alsa_file.plays() == []
+    player.muted = False
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    assert alsa_file.plays() == [cue_pcm(Cue.TICK)]
+
+
+def test_volume_zero_writes_nothing(alsa_file, make_player):
+    player = make_player(volume=0.0)
+    player.play(Cue.STAGE)
+    assert player.wait_idle(WAIT)
+    assert alsa_file.plays() == []
+
+
+def test_make_player_plays_through_simpleaudio(alsa_file):
+    player = make_player(muted=False, volume=1.0)
+    try:
+        assert isinstance(player, SimpleaudioPlayer)
+        player.play(Cue.DONE)
+        assert player.wait_idle(WAIT)
+    finally:
+        player.close()
+    assert alsa_file.plays() == [cue_pcm(Cue.DONE)]
+
+
+def test_made_muted_it_stays_off_the_device_until_unmuted(alsa_file):
+    player = make_player(muted=True, volume=1.0)
+    try:
+        player.play(Cue.STAGE)
+        assert player.wait_idle(WAIT)
+        assert alsa_file.plays() == []
+        player.muted = False
+        player.play(Cue.STAGE)
+        assert player.wait_idle(WAIT)
+    finally:
+        player.close()
+    assert alsa_file.plays() == [cue_pcm(Cue.STAGE)]
+
+
+# -- when sound cannot work ----------------------------------------------------------------------------
+
+
+def test_no_sound_card_is_reported_once_and_never_raises(no_sound_card, make_player):
+    told: list[str] = []
+    player = make_player(on_problem=told.append)
+    for cue in [Cue.STAGE, Cue.TICK, Cue.TICK, Cue.DONE]:
+        player.play(cue)  # would raise SimpleaudioError if called straight
+    assert player.wait_idle(WAIT)
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    assert player.problem == NO_DEVICE
+    assert told == [NO_DEVICE]
+
+
+def test_without_the_sound_library_it_is_silent_with_one_notice(monkeypatch, make_player):
+    monkeypatch.setitem(sys.modules, "simpleaudio", None)  # import simpleaudio now fails
+    told: list[str] = []
+    player = make_player(on_problem=told.append)
+    player.play(Cue.STAGE)
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    assert (player.problem, told) == (NO_LIBRARY, [NO_LIBRARY])
+
+
+def test_make_player_without_the_library_gives_a_silent_player_with_the_notice(monkeypatch):
+    monkeypatch.setattr(player_module.importlib.util, "find_spec", lambda name: None)
+    told: list[str] = []
+    player = make_player(muted=False, volume=0.7, on_problem=told.append)
+    assert isinstance(player, SilentPlayer)
+    player.play(Cue.STAGE)
+    assert (player.problem, told, player.volume) == (NO_LIBRARY, [NO_LIBRARY], 0.7)
+
+
+def test_a_missing_sound_file_is_reported_and_nothing_plays(tmp_path, alsa_file, make_player):
+    told: list[str] = []
+    player = make_player(on_problem=told.append, sounds_dir=tmp_path / "empty")
+    player.play(Cue.STAGE)
+    assert player.wait_idle(WAIT)
+    assert (player.problem, told) == (BAD_FILE, [BAD_FILE])
+    assert alsa_file.plays() == []
+
+
+def test_a_failing_problem_callback_does_not_break_the_player(no_sound_card, make_player):
+    def broken(message: str) -> None:
+        raise RuntimeError("the window is gone")
+
+    player = make_player(on_problem=broken)
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    assert player.problem == NO_DEVICE
+
+
+def test_play_never_raises_even_for_a_bad_cue(make_player):
+    player = make_player(muted=True)
+    player.muted = False
+    player.play("no such cue")  # type: ignore[arg-type]
+    assert player.wait_idle(WAIT)
+
+
+# -- never blocking the caller, and stopping cleanly ---------------------------------------------------
+
+
+def test_play_returns_at_once_while_the_device_hangs(fake_simpleaudio, make_player):
+    fake_simpleaudio.release_open.clear()  # the device takes forever to open
+    player = make_player()
+    started = time.monotonic()
+    player.play(Cue.STAGE)
+    assert fake_simpleaudio.opened.wait(WAIT)  # the worker is stuck inside the device...
+    player.play(Cue.TICK)  # ...and the caller still is not
+    assert time.monotonic() - started < 0.5
+    fake_simpleaudio.release_open.set()
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
+    assert fake_simpleaudio.played == [cue_pcm(Cue.STAGE), cue_pcm(Cue.TICK)]
+
+
+def test_cues_never_overlap(fake_simpleaudio, make_player):
+    player = make_player()
+    player.play(Cue.STAGE)
+    player.play(Cue.TICK)
+    assert fake_simpleaudio.opened.wait(WAIT)
+    assert not player.wait_idle(0.05)  # the stage cue is still sounding
+    assert len(fake_simpleaudio.played) == 1  # so the tick waits its turn
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
+    assert len(fake_simpleaudio.played) == 2
+
+
+def test_cues_that_waited_too_long_are_dropped(fake_simpleaudio, make_player, monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(player_module, "_now", lambda: now[0])
+    fake_simpleaudio.release_open.clear()
+    player = make_player()
+    player.play(Cue.STAGE)
+    assert fake_simpleaudio.opened.wait(WAIT)
+    for _ in range(5):
+        player.play(Cue.TEMPO)  # queued behind a device that hangs
+    now[0] += player_module.STALE_AFTER + 0.5
+    player.play(Cue.TICK)  # asked for just now
+    fake_simpleaudio.release_open.set()
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
+    assert fake_simpleaudio.played == [cue_pcm(Cue.STAGE), cue_pcm(Cue.TICK)]
+
+
+def test_muting_cuts_the_cue_that_is_playing(fake_simpleaudio, make_player):
+    player = make_player()
+    player.play(Cue.DONE)
+    player.play(Cue.DONE)
+    assert fake_simpleaudio.opened.wait(WAIT)
+    player.muted = True
+    assert player.wait_idle(WAIT)  # without the test ending the sound
+    assert [play.stopped.is_set() for play in fake_simpleaudio.plays] == [True]
+
+
+def test_close_stops_the_sound_and_the_thread_promptly(fake_simpleaudio):
+    player = SimpleaudioPlayer()
+    player.play(Cue.DONE)
+    assert fake_simpleaudio.opened.wait(WAIT)
+    started = time.monotonic()
+    player.close()
+    assert time.monotonic() - started < 0.9
+    assert fake_simpleaudio.plays[0].stopped.is_set()
+    assert not any(t.name == "selfmassage-sound" and t.is_alive() for t in threading.enumerate())
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    assert len(fake_simpleaudio.played) == 1
+
+
+def test_the_sound_thread_never_keeps_the_app_alive(fake_simpleaudio, make_player):
+    player = make_player()
+    player.play(Cue.TICK)
+    assert fake_simpleaudio.opened.wait(WAIT)
+    [thread] = [t for t in threading.enumerate() if t.name == "selfmassage-sound"]
+    assert thread.daemon
+
+
+# -- the silent players -------------------------------------------------------------------------------
+
+
+def test_silent_player_keeps_settings_and_plays_nothing():
+    player = SilentPlayer(volume=0.3, muted=True)
+    player.volume = 2.0
+    player.muted = False
+    player.play(Cue.DONE)
+    assert (player.volume, player.muted, player.problem) == (1.0, False, None)
+    assert player.wait_idle(0)
+
+
+def test_recording_player_hears_only_what_a_person_would():
+    player = RecordingPlayer()
+    player.play(Cue.STAGE)
+    player.muted = True
+    player.play(Cue.TICK)
+    player.muted = False
+    player.volume = 0.0
+    player.play(Cue.TICK)
+    player.volume = 0.5
+    player.play(Cue.DONE)
+    assert player.played == [Cue.STAGE, Cue.DONE]
+
+
+def test_volume_must_be_a_number():
+    with pytest.raises(ValueError):
+        SilentPlayer(volume=float("nan"))
+
+
+def test_no_sound_card_prints_nothing_to_the_terminal(no_sound_card):
+    # A plain program, as `selfmassage run` is: no logging set up, alsa-lib free to print.
+    program = (
+        "from selfmassage.sound.player import make_player\n"
+        "from selfmassage.sound.cues import Cue\n"
+        "player = make_player(muted=False, volume=1.0)\n"
+        "player.play(Cue.STAGE)\n"
+        "assert player.wait_idle(10)\n"
+        "print(player.problem)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
+                          cwd=ROOT, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, NO_DEVICE + "\n", "")

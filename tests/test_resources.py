@@ -1,0 +1,34 @@
+"""Finding the shipped assets, from a source tree and from an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfmassage import resources
+from selfmassage.resources import MissingAssetError, asset_path, assets_dir
+
+REPO_ASSETS = Path(__file__).resolve().parents[1] / "assets"
+
+
+def test_a_source_tree_reads_the_top_level_assets_folder():
+    assert assets_dir() == REPO_ASSETS
+    assert asset_path("sounds", "done.wav") == REPO_ASSETS / "sounds" / "done.wav"
+
+
+def test_an_installed_package_reads_the_assets_inside_it(tmp_path, monkeypatch):
+    package = tmp_path / "site-packages" / "selfmassage"
+    (package / "assets" / "sounds").mkdir(parents=True)
+    (package / "assets" / "sounds" / "tick.wav").write_bytes(b"RIFF")
+    monkeypatch.setattr(resources.resources, "files", lambda name: package)
+    assert assets_dir() == package / "assets"
+    assert asset_path("sounds", "tick.wav") == package / "assets" / "sounds" / "tick.wav"
+
+
+def test_a_missing_asset_names_the_file():
+    with pytest.raises(MissingAssetError) as raised:
+        asset_path("sounds", "no-such-cue.wav")
+    assert raised.value.path == REPO_ASSETS / "sounds" / "no-such-cue.wav"
+    assert "no-such-cue.wav" in str(raised.value)
+    assert isinstance(raised.value, FileNotFoundError)
