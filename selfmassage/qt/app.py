@@ -3,6 +3,50 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfmassage.core.engine import SessionEngine
+    from selfmassage.qt.parts import WindowParts
+    from selfmassage.sound.player import CuePlayer
+    from selfmassage.store.settings import Settings
+
+
+class SessionAudio:
+    """A session's cues and spoken prompts, as the terminal runner hooks them up: cue first, then words."""
+
+    def __init__(self, engine: SessionEngine, player: CuePlayer, settings: Settings) -> None:
+        from selfmassage.sound.session_sound import SessionSound
+        from selfmassage.sound.voice import PromptStyle, SessionVoice
+
+        self.cues = SessionSound(engine, player, tempo_click=bool(settings.get("tempo_click")))
+        style = PromptStyle.for_routine(engine.routine.name, settings.get("voice_short_routines"))
+        self.voice = SessionVoice(engine, player, enabled=bool(settings.get("voice")), style=style)
+
+    def set_voice(self, on: bool) -> None:
+        self.voice.enabled = on
+
+    def detach(self) -> None:
+        self.cues.detach()
+        self.voice.detach()
+
+
+def real_parts(settings: Settings) -> WindowParts:
+    from selfmassage.core.clock import MonotonicClock, WallClock
+    from selfmassage.qt.body_map import BodyMap
+    from selfmassage.qt.checkin_dialog import CheckInPanel
+    from selfmassage.qt.parts import WindowParts
+    from selfmassage.qt.safety_gate import DialogSafetyGate
+    from selfmassage.store.safety import SafetyStore
+
+    return WindowParts(
+        clock=MonotonicClock,
+        sleep_watch=WallClock,
+        session_audio=lambda engine, player: SessionAudio(engine, player, settings),
+        body_map=lambda: BodyMap(high_contrast=bool(settings.get("high_contrast"))),
+        checkin_panel=CheckInPanel,
+        safety=DialogSafetyGate(SafetyStore.default()),
+    )
 
 
 def run_app(argv: list[str] | None = None) -> int:
@@ -10,7 +54,6 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.qt.main_window import MainWindow, app_icon
-    from selfmassage.qt.parts import WindowParts
     from selfmassage.resources import assets_dir
     from selfmassage.store.instance import InstanceLock
     from selfmassage.store.library import RoutineLibrary
@@ -23,6 +66,7 @@ def run_app(argv: list[str] | None = None) -> int:
         where = f" (process {pid})" if pid else ""
         print(f"selfmassage: the window is already open{where}.", file=sys.stderr)
         return 1
+    player: CuePlayer | None = None
     try:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
@@ -35,15 +79,25 @@ def run_app(argv: list[str] | None = None) -> int:
         settings = Settings(settings_path())
         builtin = assets_dir() / "routines"
         library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
-        window = MainWindow(settings, library, WindowParts())
+        window = MainWindow(settings, library, real_parts(settings))
         window.show()
 
         def load_the_rest() -> None:
+            # After the first paint: reading every routine file and opening the sound device take time.
+            nonlocal player
+            from selfmassage.sound.player import make_player
+
             window.refresh_routines()
+            player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
+                                 on_problem=window.report_sound_problem,
+                                 voice_volume=float(settings.get("voice_volume")))
+            window.set_player(player)
             for problem in settings.problems:
                 window.statusBar().showMessage(problem, 15_000)
 
         QTimer.singleShot(0, load_the_rest)
         return app.exec()
     finally:
+        if player is not None:
+            player.close()
         lock.release()

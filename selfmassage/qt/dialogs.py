@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -34,38 +35,55 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
 
 
 class VolumeDialog(QDialog):
-    """A slider for the cues' loudness; each change is applied (and saved) at once."""
+    """Sliders for the cues and the voice; each change is applied (and saved) at once."""
 
-    def __init__(self, volume: float, on_change: Callable[[float], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, volume: float, on_change: Callable[[float], None], voice_volume: float,
+                 on_voice_change: Callable[[float], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Volume")
         self.setObjectName("volume_dialog")
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(0, 100)
-        self.slider.setPageStep(10)
-        self.slider.setValue(round(volume * 100))
-        self.slider.setAccessibleName("Volume of the sound cues")
-        self.slider.setMinimumWidth(320)
-        self.value_label = QLabel(self)
-        self.value_label.setMinimumWidth(48)
-        self._on_change = on_change
-        self.slider.valueChanged.connect(self._changed)
-        self._show_value(self.slider.value())
-        hint = QLabel("How loud the cues are. Use the arrow keys or drag.", self)
+        hint = QLabel("Use the arrow keys or drag. Changes apply at once.", self)
         hint.setProperty("quiet", True)
         hint.setWordWrap(True)
+        self.cues = _VolumeRow("Sound cues", volume, on_change, self)
+        self.voice = _VolumeRow("Spoken prompts", voice_volume, on_voice_change, self)
+        self.test_button = QPushButton("Test sound", self)
+        self.test_button.setAccessibleName("Test sound: play every sound once")
+        self.test_button.setToolTip("Play every cue and a voice clip once")
+        self.test_button.setAutoDefault(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.value_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(14)
         layout.addWidget(hint)
-        layout.addLayout(row)
+        layout.addLayout(self.cues)
+        layout.addLayout(self.voice)
         layout.addWidget(buttons)
+
+
+class _VolumeRow(QHBoxLayout):
+    def __init__(self, name: str, volume: float, on_change: Callable[[float], None], parent: QWidget) -> None:
+        super().__init__()
+        label = QLabel(name, parent)
+        label.setMinimumWidth(130)
+        self.slider = QSlider(Qt.Orientation.Horizontal, parent)
+        self.slider.setRange(0, 100)
+        self.slider.setPageStep(10)
+        self.slider.setValue(round(volume * 100))
+        self.slider.setAccessibleName(f"Volume of the {name.lower()}")
+        self.slider.setMinimumWidth(280)
+        label.setBuddy(self.slider)
+        self.value_label = QLabel(parent)
+        self.value_label.setMinimumWidth(48)
+        self._name = name
+        self._on_change = on_change
+        self.slider.valueChanged.connect(self._changed)
+        self._show_value(self.slider.value())
+        self.addWidget(label)
+        self.addWidget(self.slider, 1)
+        self.addWidget(self.value_label)
 
     def _changed(self, value: int) -> None:
         self._show_value(value)
@@ -74,6 +92,12 @@ class VolumeDialog(QDialog):
     def _show_value(self, value: int) -> None:
         self.value_label.setText(f"{value} %")
         self.slider.setAccessibleDescription(f"{value} percent")
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("tell_box")
+    box.exec()
 
 
 def show_about(parent: QWidget) -> None:

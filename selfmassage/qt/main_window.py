@@ -21,12 +21,14 @@ from selfmassage.core.routine import Routine
 from selfmassage.core.session_result import SessionResult
 from selfmassage.qt import dialogs, icons
 from selfmassage.qt.notice import NoticeBanner
-from selfmassage.qt.parts import CuePlayer, WindowParts
+from selfmassage.qt.parts import SessionAudio, WindowParts
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.session_driver import SessionDriver
 from selfmassage.qt.session_view import SessionActions, SessionView
 from selfmassage.qt.summary import SummaryPage
-from selfmassage.qt.theme import apply_theme, colours, text_scale
+from selfmassage.qt.theme import apply_theme, colours, refresh_fonts, stylesheet, text_scale
+from selfmassage.sound.check import SoundCheckResult, start_sound_check
+from selfmassage.sound.player import CuePlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
@@ -34,10 +36,11 @@ APP_TITLE = "selfmassage"
 PICKER, SESSION, SUMMARY = "picker", "session", "summary"
 
 
-class _ProblemRelay(QObject):
-    """Carries a sound problem from whatever thread noticed it to the window's thread."""
+class _SoundRelay(QObject):
+    """Carries news from the sound thread (a problem, a finished sound check) to the window's thread."""
 
     problem = Signal(str)
+    checked = Signal(object)  # SoundCheckResult
 
 
 class MainWindow(QMainWindow):
@@ -54,10 +57,12 @@ class MainWindow(QMainWindow):
         self.driver: SessionDriver | None = None
         self.result: SessionResult | None = None  # the last session's, until it is handed on
         self._result_pending = False
-        self._sound: object | None = None
+        self._audio: SessionAudio | None = None
         self._sound_notice_shown = False
-        self._relay = _ProblemRelay(self)
+        self._checking_sound = False
+        self._relay = _SoundRelay(self)
         self._relay.problem.connect(self.show_sound_notice)
+        self._relay.checked.connect(self._sound_checked)
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
@@ -89,6 +94,7 @@ class MainWindow(QMainWindow):
             self.session_view.set_body_map(self.parts.body_map())
         self.summary = SummaryPage(self)
         self.summary.checkin_submitted.connect(self._checkin_given)
+        self.summary.checkin_skipped.connect(self._hand_on_result)
         self.summary.done_requested.connect(self.back_to_routines)
         self.add_page(PICKER, self.picker)
         self.add_page(SESSION, self.session_view)
@@ -132,11 +138,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def set_player(self, player: CuePlayer) -> None:
+        """The cue player, once it is made (after the window shows); mute and volume come from settings."""
         self.player = player
         player.muted = bool(self.settings.get("muted"))
         player.volume = float(self.settings.get("volume"))
+        player.voice_volume = float(self.settings.get("voice_volume"))
         if player.problem:
             self.show_sound_notice(str(player.problem))
+        self._update_actions()
 
     def report_sound_problem(self, problem: object) -> None:
         """Hand this to the player as `on_problem`; safe to call from any thread."""
@@ -147,8 +156,7 @@ class MainWindow(QMainWindow):
         if self._sound_notice_shown:
             return
         self._sound_notice_shown = True
-        detail = problem.strip().rstrip(".")
-        self.notice.show_message(f"No sound: {detail}. The session goes on; follow the screen.")
+        self.notice.show_message(problem.strip())  # the player's sentence says what happened and what to do
 
     # -- the session -------------------------------------------------------------------------------
 
@@ -160,18 +168,17 @@ class MainWindow(QMainWindow):
             return False
         self._hand_on_result()
         self.settings.set("last_routine", routine.name)
-        driver = SessionDriver(routine, self.parts.clock(), tempo_beats=True, parent=self)
+        driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
         self.driver = driver
-        self.session_view.begin(routine)
+        self.session_view.begin(driver.engine)
         driver.event.connect(self.session_view.show_event)
         driver.event.connect(self._event_for_actions)
         driver.finished.connect(self._session_finished)
-        self._sound = None
-        if self.player is not None and self.parts.session_sound is not None:
-            self._sound = self.parts.session_sound(driver.engine, self.player,
-                                                   bool(self.settings.get("tempo_click")))
         self.show_page(SESSION)
+        # Who hears each event first: the history (subscribed here), then the sound, then the window.
         self.session_started.emit(driver)
+        if self.player is not None and self.parts.session_audio is not None:
+            self._audio = self.parts.session_audio(driver.engine, self.player)
         driver.start()
         self._update_actions()
         self.session_view.buttons["pause"].setFocus()
@@ -194,7 +201,9 @@ class MainWindow(QMainWindow):
     def _session_finished(self, result: SessionResult) -> None:
         self.result = result
         self._result_pending = True
-        self._sound = None
+        if self._audio is not None:
+            self._audio.detach()
+            self._audio = None
         panel = self.parts.checkin_panel() if self.parts.checkin_panel is not None else None
         self.summary.show_result(result, panel)
         self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
@@ -251,12 +260,16 @@ class MainWindow(QMainWindow):
         self._action("high_contrast", "High contrast", self.set_high_contrast,
                      tip="Black, white and one strong colour", checkable=True)
         self._action("mute", "Mute", self.set_muted, keys="M", tip="Sound cues on or off", checkable=True)
-        self._action("volume", "Volume…", self.open_volume, tip="How loud the cues are")
+        self._action("volume", "Volume…", self.open_volume, tip="How loud the cues and the voice are")
+        self._action("voice", "Spoken prompts", self.set_voice,
+                     tip="Say each step's name and what comes next", checkable=True)
+        self._action("sound_check", "Test sound…", self.test_sound, tip="Play every sound once")
         self._action("safety", "Safety questions…", self.ask_safety_again,
                      tip="Go through the safety questions again")
         self._action("about", "About selfmassage", lambda: dialogs.show_about(self))
         self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
         self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
+        self.actions["voice"].setChecked(bool(self.settings.get("voice")))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -269,8 +282,8 @@ class MainWindow(QMainWindow):
         for name in ("full_screen", "large_text", "high_contrast"):
             view.addAction(self.actions[name])
         sound = bar.addMenu("S&ound")
-        sound.addAction(self.actions["mute"])
-        sound.addAction(self.actions["volume"])
+        for name in ("mute", "volume", "voice", "sound_check"):
+            sound.addAction(self.actions[name])
         self._help_menu = bar.addMenu("&Help")
         self._help_menu.addAction(self.actions["safety"])
         self._help_menu.addSeparator()
@@ -290,6 +303,9 @@ class MainWindow(QMainWindow):
             pause.setIcon(self._icon("play" if paused else "pause"))
             pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
         self.actions["safety"].setEnabled(self.parts.safety is not None)
+        # The check's sounds would mix with a session's cues.
+        self.actions["sound_check"].setEnabled(self.player is not None and not running
+                                               and not self._checking_sound)
 
     def _event_for_actions(self, event: object) -> None:
         # Only these change what the actions can do; a beat or a second changes nothing here.
@@ -352,8 +368,38 @@ class MainWindow(QMainWindow):
         if self.player is not None:
             self.player.volume = float(self.settings.get("volume"))
 
+    def set_voice_volume(self, volume: float) -> None:
+        self.settings.set("voice_volume", max(0.0, min(1.0, float(volume))))
+        if self.player is not None:
+            self.player.voice_volume = float(self.settings.get("voice_volume"))
+
     def open_volume(self) -> None:
-        dialogs.VolumeDialog(float(self.settings.get("volume")), self.set_volume, self).exec()
+        dialog = dialogs.VolumeDialog(
+            float(self.settings.get("volume")), self.set_volume,
+            float(self.settings.get("voice_volume")), self.set_voice_volume, self)
+        dialog.test_button.clicked.connect(self.test_sound)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def set_voice(self, on: bool) -> None:
+        self.settings.set("voice", bool(on))
+        if self._audio is not None:
+            self._audio.set_voice(bool(on))
+
+    def test_sound(self) -> None:
+        """Play every cue and a voice clip on the sound thread; say what was found when it ends."""
+        if self.player is None or self._checking_sound or (self.driver is not None and self.driver.running):
+            return
+        self._checking_sound = True
+        self._update_actions()
+        self.statusBar().showMessage("Playing every sound once…")
+        start_sound_check(self._relay.checked.emit, self.player)
+
+    def _sound_checked(self, result: SoundCheckResult) -> None:
+        self._checking_sound = False
+        self._update_actions()
+        self.statusBar().clearMessage()
+        dialogs.tell(self, "Test sound", result.message)
 
     def ask_safety_again(self) -> None:
         if self.parts.safety is not None:
@@ -361,11 +407,23 @@ class MainWindow(QMainWindow):
 
     def _apply_look(self) -> None:
         large = bool(self.settings.get("large_text"))
+        high_contrast = bool(self.settings.get("high_contrast"))
         app = QApplication.instance()
+        sheet = stylesheet(colours(high_contrast))
         if isinstance(app, QApplication):
-            apply_theme(app, high_contrast=bool(self.settings.get("high_contrast")), large_text=large)
+            sheet = apply_theme(app, high_contrast=high_contrast, large_text=large)
+        # The sheet goes on the window's own widgets only, never on an ancestor of another branch's
+        # widgets (the check-in panel, a page added with add_page, the dialogs): see theme.apply_theme.
+        mine: list[QWidget] = [self.picker, self.session_view, self.notice, *self.summary.own_widgets(),
+                               self.menuBar()]
+        for widget in mine:
+            widget.setStyleSheet(sheet)
+        refresh_fonts([self, *(w for top in mine for w in (top, *top.findChildren(QWidget)))])
         self.session_view.set_text_scale(text_scale(large))
-        self._colours = colours(bool(self.settings.get("high_contrast")))
+        set_high_contrast = getattr(self.session_view.body_map, "set_high_contrast", None)
+        if set_high_contrast is not None:
+            set_high_contrast(high_contrast)
+        self._colours = colours(high_contrast)
         for name, kind in (("start", "play"), ("skip", "skip"), ("back", "back"), ("stop", "stop")):
             self.actions[name].setIcon(self._icon(kind))
         self.picker.start_button.setIcon(icons.icon("play", self._colours.accent_text))

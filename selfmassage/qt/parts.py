@@ -1,32 +1,36 @@
-"""The pieces the main window is given rather than builds, so each can come from its own module and tests
-can put a silent stand-in in its place.
+"""The pieces the main window is given rather than builds, so each comes from its own module and a test can
+put a stand-in in its place. `selfmassage.qt.app.real_parts` wires the real ones:
 
-- `player`: a cue player (selfmassage.sound `make_player`): `play(cue)`, `.muted`, `.volume`, `.problem`.
-- `session_sound(engine, player, tempo_click)`: hooks sound onto a session (selfmassage.sound `SessionSound`).
-- `body_map()`: a widget with `set_area(area: str | None)` (selfmassage.qt.body_map `BodyMap`).
-- `checkin_panel()`: a widget with a `submitted(CheckIn)` signal (selfmassage.qt.checkin_dialog).
-- `safety`: asks the safety questions before a session (selfmassage.qt.safety_dialog).
+- `clock()`: the session's monotonic clock (MonotonicClock; a FakeClock in tests).
+- `sleep_watch()`: a wall clock (WallClock) so a session pauses while the computer sleeps; None for none.
+- `session_audio(engine, player)`: hooks cues and spoken prompts onto a session (SessionSound and
+  SessionVoice); returns an object with `detach()` and `set_voice(on)`.
+- `body_map()`: a widget with `set_area(area: str | None)` (selfmassage.qt.body_map.BodyMap).
+- `checkin_panel()`: a widget with `submitted(CheckIn)` and `skipped()` signals (CheckInPanel).
+- `safety`: asks the safety questions before a session (selfmassage.qt.safety_gate.DialogSafetyGate).
+
+The player itself (selfmassage.sound.player.make_player) comes later, through `MainWindow.set_player`,
+because opening the sound device is slow and the window shows first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from selfmassage.core.clock import Clock, MonotonicClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
+from selfmassage.sound.player import CuePlayer
 
 
-class CuePlayer(Protocol):
-    muted: bool
-    volume: float
-    problem: Any  # None while sound works; else what went wrong, in a sentence
+class SessionAudio(Protocol):
+    def detach(self) -> None: ...
 
-    def play(self, cue: Any) -> None: ...
+    def set_voice(self, on: bool) -> None: ...
 
 
 class SafetyGate(Protocol):
@@ -42,7 +46,8 @@ class SafetyGate(Protocol):
 @dataclass
 class WindowParts:
     clock: Callable[[], Clock] = MonotonicClock
-    session_sound: Callable[[SessionEngine, CuePlayer, bool], object] | None = None
+    sleep_watch: Callable[[], Clock | None] = lambda: None
+    session_audio: Callable[[SessionEngine, CuePlayer], SessionAudio] | None = None
     body_map: Callable[[], QWidget] | None = None
     checkin_panel: Callable[[], QWidget] | None = None
     safety: SafetyGate | None = None

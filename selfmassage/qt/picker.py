@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.problems import Problem
 from selfmassage.core.routine import Routine
+from selfmassage.core.techniques import Profile
 from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.theme import relative_font
 from selfmassage.store.library import RoutineEntry, Source
@@ -293,15 +294,18 @@ class RoutinePicker(QWidget):
     def _show_entry(self, entry: RoutineEntry | None, empty_text: str = "") -> None:
         routine = entry.routine if entry is not None else None
         self.name.setText(entry.name if entry is not None else empty_text)
-        self.source.setText("" if entry is None else
-                            ("Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}"))
+        source = "" if entry is None else (
+            "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}")
+        if routine is not None and routine.profile is Profile.PREGNANCY:
+            source += " · for pregnancy: light techniques only"
+        self.source.setText(source)
         self.description.setText(routine.description if routine else "")
         self.description.setVisible(bool(routine and routine.description))
         if routine is not None:
             steps = len(routine.steps)
             self.facts.setText(f"{format_length(routine.total_seconds)}  ·  {steps} step"
                                f"{'s' if steps != 1 else ''}  ·  rubbing at {routine.tempo} a minute")
-            self.stages.set_stages(routine.stages)
+            self.stages.set_stages(routine.stages, coverage=True)
             self.overview.setText(stage_overview(routine))
         self.facts.setVisible(routine is not None)
         self.stages.setVisible(routine is not None)

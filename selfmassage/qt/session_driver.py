@@ -2,13 +2,16 @@
 
 No polling tick: the window sleeps until the next thing is due (a second of the countdown, a tempo beat, the
 end of a step), polls the engine, and arms the timer again. Every engine event is passed on as a Qt signal.
+
+Listeners that subscribe to `driver.engine` before `start()` (the history's recorder, the sound) hear each
+event before the window shows it: the driver subscribes its own forwarder last, at start.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -19,8 +22,8 @@ from selfmassage.core.routine import Routine
 from selfmassage.core.session_result import SessionResult
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 class SessionDriver(QObject):
@@ -33,13 +36,16 @@ class SessionDriver(QObject):
         clock: Clock,
         *,
         tempo_beats: bool = True,
-        wall_clock: Callable[[], datetime] = _utc_now,
+        sleep_watch: Clock | None = None,
+        now: Callable[[], datetime] = _local_now,
         parent: QObject | None = None,
     ) -> None:
+        """`sleep_watch`: a wall clock (WallClock) so the engine pauses when the computer sleeps;
+        `now`: the date and time a session starts and ends, for the result."""
         super().__init__(parent)
         self.clock = clock
-        self.engine = SessionEngine(routine, clock, tempo_beats=tempo_beats)
-        self._wall_clock = wall_clock
+        self.engine = SessionEngine(routine, clock, tempo_beats=tempo_beats, wall_clock=sleep_watch)
+        self._now = now
         self.started_at: datetime | None = None
         self.result: SessionResult | None = None
         self._stop_status: SessionStatus | None = None  # set by stop(): STOPPED or INTERRUPTED
@@ -48,7 +54,6 @@ class SessionDriver(QObject):
         # Cues must land within 20 ms of their moment; a coarse timer may be 5 % late.
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.wake)
-        self.engine.subscribe(self._forward)
 
     @property
     def routine(self) -> Routine:
@@ -65,7 +70,8 @@ class SessionDriver(QObject):
     # -- commands: each one lets the engine act, then arms the timer for whatever is next ----------
 
     def start(self) -> None:
-        self.started_at = self._wall_clock()
+        self.engine.subscribe(self._forward)
+        self.started_at = self._now()
         self.engine.start()
         self._arm()
 
@@ -108,8 +114,8 @@ class SessionDriver(QObject):
         if delay is None:
             self.timer.stop()
             return
-        # Round up: a timer that fires a hair early would only poll for nothing and re-arm.
-        self.timer.start(math.ceil(delay * 1000))
+        # Round up (a timer a hair early would only poll for nothing and aim again), but not float dust.
+        self.timer.start(math.ceil(delay * 1000 - 1e-6))
 
     def _forward(self, event: Event) -> None:
         if isinstance(event, SessionFinished):
@@ -122,8 +128,8 @@ class SessionDriver(QObject):
                 status=status,
                 active_seconds=event.active_seconds,
                 records=tuple(self.engine.records),
-                started_at=self.started_at or self._wall_clock(),
-                ended_at=self._wall_clock(),
+                started_at=self.started_at or self._now(),
+                ended_at=self._now(),
             )
         self.event.emit(event)
         if isinstance(event, SessionFinished):

@@ -7,7 +7,6 @@ main window's actions (so a button, its menu item and its key do exactly the sam
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QResizeEvent
@@ -22,24 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import (
     Event,
     Paused,
+    PauseReason,
     Resumed,
     SecondLeft,
+    SideStarted,
+    SideSwitch,
     StageChanged,
     StepStarted,
     TempoBeat,
 )
 from selfmassage.core.routine import Routine, Step, format_duration
-from selfmassage.core.techniques import Technique, instruction_for
+from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, instruction_for
 from selfmassage.qt.countdown_ring import CountdownRing
 from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.tempo_pulse import TempoPulse
 
 # Reference size at which the point sizes below are right; the page scales them with the window.
 _REFERENCE = QSize(1100, 680)
-_SIZES = {"technique": 60, "area": 38, "meta": 17, "instruction": 24, "next": 22, "progress": 18,
+_SIZES = {"technique": 56, "area": 34, "meta": 16, "instruction": 22, "next": 20, "progress": 18,
           "stages": 16, "buttons": 16, "tempo": 16}
 
 
@@ -84,9 +87,10 @@ class SessionView(QWidget):
 
     def __init__(self, actions: SessionActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._engine: SessionEngine | None = None
         self._routine: Routine | None = None
-        self._left_after: list[int] = []  # seconds in the steps after step i
         self._step: Step | None = None
+        self._next: Step | None = None
         self._index = 0
         self._paused = False
         self._text_scale = 1.0
@@ -110,6 +114,9 @@ class SessionView(QWidget):
         self.instruction.setAccessibleName("What to do")
         self.next_label = _label(main, "next", wrap=True, quiet=True)
         self.next_label.setAccessibleName("Next step")
+        self.pause_note = _label(main, "pause_note", wrap=True, accent=True)
+        self.pause_note.setAccessibleName("Paused")
+        self.pause_note.hide()
 
         ring_column = QVBoxLayout()
         ring_column.setSpacing(10)
@@ -124,13 +131,15 @@ class SessionView(QWidget):
         text_column.addWidget(self.area)
         text_column.addSpacing(18)
         text_column.addWidget(self.instruction)
+        text_column.addSpacing(12)
+        text_column.addWidget(self.pause_note)
         text_column.addStretch(1)
         text_column.addWidget(self.next_label)
         main_layout = QHBoxLayout(main)
         main_layout.setContentsMargins(28, 24, 32, 24)
         main_layout.setSpacing(36)
-        main_layout.addLayout(ring_column, 5)
-        main_layout.addLayout(text_column, 6)
+        main_layout.addLayout(ring_column, 4)
+        main_layout.addLayout(text_column, 7)
         # Keep the pulse's room when it is hidden, so nothing jumps when a rubbing step starts.
         for widget in (self.pulse, self.tempo_label):
             policy = widget.sizePolicy()
@@ -144,7 +153,7 @@ class SessionView(QWidget):
 
         middle = QHBoxLayout()
         middle.setSpacing(20)
-        middle.addWidget(main, 3)
+        middle.addWidget(main, 4)
         middle.addWidget(self.map_card, 1)
 
         self.progress = QProgressBar(self)
@@ -217,16 +226,17 @@ class SessionView(QWidget):
         self._text_scale = scale
         self._fit_fonts()
 
-    def begin(self, routine: Routine) -> None:
-        """Show a fresh routine, before its first step starts."""
-        self._routine = routine
-        seconds = [step.seconds for step in routine.steps]
-        self._left_after = list(accumulate(reversed([*seconds[1:], 0])))[::-1]
+    def begin(self, engine: SessionEngine) -> None:
+        """Show a fresh session, before its first step starts. The engine is only read, never driven."""
+        self._engine = engine
+        self._routine = engine.routine
         self._paused = False
-        self.stages.set_stages(routine.stages)
-        self.pulse.set_tempo(routine.tempo)
-        self.tempo_label.setText(f"Rub in time: {routine.tempo} a minute")
+        self._step = None
+        self.stages.set_stages(engine.routine.stages)
+        self.pulse.set_tempo(engine.routine.tempo)
+        self.tempo_label.setText(f"Rub in time: {engine.routine.tempo} a minute")
         self.ring.set_caption("")
+        self.pause_note.hide()
         if self.body_map is not None:
             self.body_map.set_area(None)  # type: ignore[attr-defined]
 
@@ -236,14 +246,16 @@ class SessionView(QWidget):
             self.stages.set_current(event.stage)
         elif isinstance(event, StepStarted):
             self._show_step(event.index, event.step, event.next_step)
+        elif isinstance(event, SideStarted):
+            self._show_side(event.side)
+        elif isinstance(event, SideSwitch):
+            self._show_switch()
         elif isinstance(event, SecondLeft) and event.index == self._index:
             self._show_time(event.seconds_left)
         elif isinstance(event, TempoBeat) and event.index == self._index:
             self.pulse.beat()
         elif isinstance(event, Paused | Resumed):
-            self._paused = isinstance(event, Paused)
-            self.ring.set_caption("Paused" if self._paused else "")
-            self._emit_title()
+            self._show_paused(event)
 
     def countdown_text(self) -> str:
         return self.ring.text()
@@ -252,30 +264,69 @@ class SessionView(QWidget):
 
     def _show_step(self, index: int, step: Step, next_step: Step | None) -> None:
         assert self._routine is not None
-        self._index, self._step = index, step
+        self._index, self._step, self._next = index, step, next_step
         count = len(self._routine.steps)
-        self.technique.setText(step.technique.label)
-        self.area.setText(step.area[:1].upper() + step.area[1:])
-        detail = [f"Step {index + 1} of {count}", step.intensity.value]
+        detail = [f"Step {index + 1} of {count}", f"{step.intensity.value} pressure"]
         if step.variant is not None:
             detail.append(step.variant.value.replace("-", " "))
+        if step.both_sides:
+            detail.append("both sides")
         self.meta.setText("  ·  ".join(detail))
-        self.instruction.setText(instruction_for(step.technique, step.note))
-        self.next_label.setText(f"Next: {next_step.describe()}" if next_step else "Last step")
-        rubbing = step.technique is Technique.RUBBING
-        self.pulse.reset()
-        self.pulse.setVisible(rubbing)
-        self.tempo_label.setVisible(rubbing)
+        self._show_work(side=None)
         if self.body_map is not None:
             self.body_map.set_area(step.area)  # type: ignore[attr-defined]
         self._show_time(step.seconds)
 
+    def _show_work(self, side: Side | None) -> None:
+        """The technique, area, instruction and what comes next, for the step or one side of it."""
+        step = self._step
+        assert step is not None
+        self.technique.setText(step.technique.label)
+        area = step.area[:1].upper() + step.area[1:]
+        self.area.setText(f"{area} · {side.value} side" if side is not None else area)
+        self.instruction.setText(instruction_for(step.technique, step.note))
+        if side is Side.LEFT:
+            self.next_label.setText("Next: the right side")
+        else:
+            self.next_label.setText(f"Next: {self._next.describe()}" if self._next else "Last step")
+        rubbing = step.technique is Technique.RUBBING
+        self.pulse.reset()
+        self.pulse.setVisible(rubbing)
+        self.tempo_label.setVisible(rubbing)
+
+    def _show_side(self, side: Side) -> None:
+        self._show_work(side)
+        if side is Side.RIGHT:  # the left side's countdown starts with StepStarted; the right one here
+            assert self._step is not None
+            self._show_time(self._step.seconds)
+
+    def _show_switch(self) -> None:
+        step = self._step
+        assert step is not None
+        self.technique.setText("Switch sides")
+        self.area.setText(f"{step.area[:1].upper() + step.area[1:]} · right side next")
+        self.instruction.setText("Move your hands to the right side.")
+        self.next_label.setText(f"Next: {step.technique.label}, {step.area}, right side")
+        self.pulse.setVisible(False)
+        self.tempo_label.setVisible(False)
+        self._show_time(SIDE_SWITCH_SECONDS)
+
+    def _show_paused(self, event: Paused | Resumed) -> None:
+        self._paused = isinstance(event, Paused)
+        slept = isinstance(event, Paused) and event.reason is PauseReason.SLEEP
+        self.ring.set_caption("Paused" if self._paused else "")
+        self.pause_note.setText("Paused while the computer slept. Press Space to go on." if slept
+                                else "Paused. Press Space to go on.")
+        self.pause_note.setVisible(self._paused)
+        self._emit_title()
+
     def _show_time(self, seconds_left: int) -> None:
-        assert self._routine is not None and self._step is not None
-        step_seconds = self._step.seconds
-        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / step_seconds)
+        assert self._routine is not None and self._engine is not None
+        part_seconds = self._engine.part_seconds
+        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds)
         total = self._routine.total_seconds
-        left = self._left_after[self._index] + seconds_left
+        # Read at the event's own moment (the engine answers for it during delivery): exact, never late.
+        left = round(self._engine.total_remaining())
         self.progress.setValue(round(1000 * (total - left) / total))
         self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
         self.progress.setAccessibleDescription(f"{format_duration(left)} left")
@@ -284,7 +335,7 @@ class SessionView(QWidget):
     def _emit_title(self) -> None:
         if self._step is None:
             return
-        parts = [self.ring.text(), self._step.technique.label]
+        parts = [self.ring.text(), self.technique.text()]
         if self._paused:
             parts.insert(0, "Paused")
         self.title_changed.emit(" · ".join(parts))
@@ -300,8 +351,8 @@ class SessionView(QWidget):
         scale = max(0.7, min(fit, 2.5)) * self._text_scale
         targets: dict[str, list[QWidget]] = {
             "technique": [self.technique], "area": [self.area], "meta": [self.meta],
-            "instruction": [self.instruction], "next": [self.next_label], "progress": [self.progress_label],
-            "buttons": list(self.buttons.values()),
+            "instruction": [self.instruction, self.pause_note], "next": [self.next_label],
+            "progress": [self.progress_label], "buttons": list(self.buttons.values()),
             "tempo": [self.tempo_label],
         }
         for key, widgets in targets.items():

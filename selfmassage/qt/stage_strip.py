@@ -19,6 +19,7 @@ class StageStrip(QWidget):
         super().__init__(parent)
         self._covered: tuple[Stage, ...] = tuple(Stage)
         self._current: Stage | None = None
+        self._coverage = False  # the picker's view: which stages a routine has, no "now"
         self._pixel_size: int | None = None  # None: the app's font size
         self.labels: dict[Stage, QLabel] = {}
         layout = QHBoxLayout(self)
@@ -33,10 +34,12 @@ class StageStrip(QWidget):
         self.setAccessibleName("Stages of the session")
         self._refresh()
 
-    def set_stages(self, covered: tuple[Stage, ...]) -> None:
-        """The stages this routine has; the others are shown as not in it."""
+    def set_stages(self, covered: tuple[Stage, ...], *, coverage: bool = False) -> None:
+        """The stages this routine has; the others are shown as not in it. With `coverage` (the picker),
+        the ones it has are ticked instead of waiting for a "now"."""
         self._covered = covered
         self._current = None
+        self._coverage = coverage
         self._refresh()
 
     def set_current(self, stage: Stage | None) -> None:
@@ -56,9 +59,11 @@ class StageStrip(QWidget):
         return self._current
 
     def state_of(self, stage: Stage) -> str:
-        """done, current, todo or absent."""
+        """done, current, todo, covered (the picker's) or absent."""
         if stage not in self._covered:
             return "absent"
+        if self._coverage:
+            return "covered"
         if self._current is None:
             return "todo"
         if stage is self._current:
@@ -72,11 +77,12 @@ class StageStrip(QWidget):
                 "current": f"▶ {number} {stage.label} · now",
                 "done": f"✓ {number} {stage.label}",
                 "todo": f"{number} {stage.label}",
+                "covered": f"✓ {number} {stage.label}",
                 "absent": f"– {number} {stage.label}",
             }[state]
             label.setText(text)
             spoken = {"current": "current stage", "done": "done", "todo": "to come",
-                      "absent": "not in this routine"}[state]
+                      "covered": "in this routine", "absent": "not in this routine"}[state]
             label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
             set_style_flag(label, "stage", state)
             # Bold in code after the restyle: a restyle resets the font, a font rule in the sheet its size.

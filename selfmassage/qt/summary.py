@@ -20,6 +20,7 @@ _HEADINGS = {
 
 class SummaryPage(QWidget):
     checkin_submitted = Signal(object)  # CheckIn, as the panel gave it
+    checkin_skipped = Signal()
     done_requested = Signal()  # "Back to routines"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,10 +37,10 @@ class SummaryPage(QWidget):
         self.facts.setAccessibleName("What you did")
         relative_font(self.facts, 1.4)
 
+        # No style sheet on this frame or above it: the panel's own large fonts must reach its labels.
         self.checkin_card = QFrame(self)
-        self.checkin_card.setProperty("card", True)
         self.checkin_layout = QVBoxLayout(self.checkin_card)
-        self.checkin_layout.setContentsMargins(28, 22, 28, 22)
+        self.checkin_layout.setContentsMargins(0, 0, 0, 0)
         self.checkin_layout.setSpacing(12)
         self.thanks = QLabel("Thank you. Your answers are kept with this session.", self.checkin_card)
         self.thanks.setObjectName("checkin_thanks")
@@ -65,6 +66,10 @@ class SummaryPage(QWidget):
         root.addWidget(self.checkin_card, 1)
         root.addLayout(buttons)
 
+    def own_widgets(self) -> list[QWidget]:
+        """The widgets of this page the window's style sheet may go on (not the check-in panel's parents)."""
+        return [self.heading, self.facts, self.thanks, self.done_button]
+
     def show_result(self, result: SessionResult, checkin_panel: QWidget | None) -> None:
         """Show a finished session; `checkin_panel` has a `submitted(CheckIn)` signal (None: no check-in)."""
         self.result = result
@@ -81,11 +86,22 @@ class SummaryPage(QWidget):
             checkin_panel.setParent(self.checkin_card)
             self.checkin_layout.insertWidget(0, checkin_panel, 1, Qt.AlignmentFlag.AlignTop)
             checkin_panel.submitted.connect(self._submitted)  # type: ignore[attr-defined]
+            skipped = getattr(checkin_panel, "skipped", None)
+            if skipped is not None:
+                skipped.connect(self._skipped)
         self.checkin_card.setVisible(checkin_panel is not None)
 
     def _submitted(self, checkin: CheckIn) -> None:
+        self._close_panel("Thank you. Your answers are kept with this session.")
+        self.checkin_submitted.emit(checkin)
+
+    def _skipped(self) -> None:
+        self._close_panel("No check-in this time. That's fine.")
+        self.checkin_skipped.emit()
+
+    def _close_panel(self, text: str) -> None:
         if self.checkin_panel is not None:
             self.checkin_panel.hide()
+        self.thanks.setText(text)
         self.thanks.show()
         self.done_button.setFocus()
-        self.checkin_submitted.emit(checkin)

@@ -116,6 +116,8 @@ QLabel[stage="current"] {{
 }}
 QLabel[stage="done"] {{ color: {c.muted}; border: 2px solid {c.border}; border-radius: 12px; }}
 QLabel[stage="todo"] {{ color: {c.text}; border: 2px solid {c.border}; border-radius: 12px; }}
+QLabel[stage="covered"] {{ color: {c.text}; background: {c.accent_soft}; border: 2px solid {c.accent};
+    border-radius: 12px; }}
 QLabel[stage="absent"] {{ color: {c.muted}; border: 2px dashed {c.border}; border-radius: 12px; }}
 QFrame#notice {{ background: {c.notice}; border: 2px solid {c.notice_border}; border-radius: 12px; }}
 QFrame#notice QLabel {{ color: {c.text}; }}
@@ -140,8 +142,14 @@ def text_scale(large_text: bool) -> float:
     return LARGE_TEXT_FACTOR if large_text else 1.0
 
 
-def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> None:
-    """Restyle the whole app at once; safe to call again when a setting changes."""
+def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> str:
+    """Style, palette and text size for the whole app; returns the style sheet for the window's own widgets.
+
+    The sheet is not set app-wide on purpose: under an app-wide (or an ancestor's) style sheet, Qt no longer
+    hands a parent's font to a widget that was built without a parent and added later — the way the safety
+    questions and the check-in build theirs — so their large text would shrink to the app's size. The main
+    window puts the sheet on its own pages only (see MainWindow._apply_look).
+    """
     c = colours(high_contrast)
     if app.style().name().casefold() != "fusion":
         app.setStyle("Fusion")  # the same look on every desktop, and it honours the palette fully
@@ -149,8 +157,7 @@ def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> 
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale(large_text))
     app.setFont(font)
-    app.setStyleSheet(stylesheet(c))
-    refresh_fonts(app)
+    return stylesheet(c)
 
 
 def relative_font(widget: QWidget, factor: float = 1.0, *, bold: bool = False) -> None:
@@ -167,20 +174,21 @@ def _font_for(factor: float, bold: bool) -> QFont:
     return font
 
 
-def refresh_fonts(app: QApplication) -> None:
-    """Hand the app's font to every widget again.
+def refresh_fonts(widgets: list[QWidget]) -> None:
+    """Hand the app's font to these widgets again (call after their style sheet is set).
 
     Under a style sheet Qt does not pass a new application font on to widgets that already exist, so the
     Large text setting would reach only new windows. Widgets that set their own size (the session page's
     labels) are left alone; `relative_font` ones are scaled again.
     """
-    for widget in app.allWidgets():
+    app_font = QApplication.font()
+    for widget in widgets:
         factor = widget.property("font_factor")
         if factor is not None:
             widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
         elif not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or widget.property("theme_font"):
             widget.setProperty("theme_font", True)
-            widget.setFont(app.font())
+            widget.setFont(app_font)
 
 
 def set_style_flag(widget: QWidget, name: str, value: object) -> None:

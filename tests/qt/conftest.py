@@ -1,27 +1,27 @@
-"""The real main window, with a fake clock and its settings and routines in the test's own folders."""
+"""The real main window with its real parts, but a fake clock, a recording player, and its settings, safety
+answers and routines in the test's own folders."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from qt_helpers import (
-    activate,
-    OTHER,
-    SHORT,
-    SilentPlayer,
-    StandInBodyMap,
-    StandInCheckInPanel,
-    StandInSafety,
-)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+from qt_helpers import OTHER, SHORT, SIDES, activate
 
 from selfmassage.core.clock import FakeClock
+from selfmassage.core.safety import QUESTION_IDS
+from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
-from selfmassage.qt.parts import WindowParts
+from selfmassage.qt.safety_gate import DialogSafetyGate
+from selfmassage.sound.player import CuePlayer, RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
+from selfmassage.store.safety import SafetyStore
 from selfmassage.store.settings import Settings
 
 
@@ -36,6 +36,7 @@ def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
     builtin.mkdir()
     user.mkdir()
     (builtin / "short-back.json").write_text(json.dumps(SHORT), encoding="utf-8")
+    (builtin / "both-sides.json").write_text(json.dumps(SIDES), encoding="utf-8")
     (user / "another-one.json").write_text(json.dumps(OTHER), encoding="utf-8")
     (user / "broken.json").write_text('{"format": 1, "name": ', encoding="utf-8")
     return builtin, user
@@ -47,25 +48,33 @@ def settings_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def safety() -> StandInSafety:
-    return StandInSafety()
+def safety_store(tmp_path: Path) -> SafetyStore:
+    """Answered all "no" just now, so a session starts without the questions unless a test asks."""
+    store = SafetyStore(tmp_path / "config" / "safety.json")
+    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
+    return store
 
 
 @pytest.fixture
-def make_window(qtbot: Any, clock: FakeClock, routines_dirs: tuple[Path, Path], settings_path: Path,
-                safety: StandInSafety) -> Iterator[Callable[..., MainWindow]]:
+def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs: tuple[Path, Path],
+                settings_path: Path, safety_store: SafetyStore) -> Iterator[Callable[..., MainWindow]]:
     made: list[MainWindow] = []
+    # The window restyles the whole app (palette, font, Fusion); other tests get theirs back afterwards.
+    palette, font, style = QPalette(qapp.palette()), QFont(qapp.font()), qapp.style().name()
 
-    def make(player: SilentPlayer | None = None) -> MainWindow:
+    def make(player: CuePlayer | None = None, sleep_watch: FakeClock | None = None) -> MainWindow:
         builtin, user = routines_dirs
-        parts = WindowParts(clock=lambda: clock, body_map=StandInBodyMap,
-                            checkin_panel=StandInCheckInPanel, safety=safety)
-        window = MainWindow(Settings(settings_path), RoutineLibrary(user, builtin), parts)
+        settings = Settings(settings_path)
+        parts = real_parts(settings)
+        parts.clock = lambda: clock
+        parts.sleep_watch = lambda: sleep_watch
+        parts.safety = DialogSafetyGate(safety_store)
+        window = MainWindow(settings, RoutineLibrary(user, builtin), parts)
         made.append(window)  # not qtbot.addWidget: it closes the window before a running session is stopped
         window.show()
         qtbot.waitExposed(window)
         activate(qtbot, window)
-        window.set_player(player or SilentPlayer())
+        window.set_player(player or RecordingPlayer())
         window.refresh_routines()
         return window
 
@@ -75,10 +84,11 @@ def make_window(qtbot: Any, clock: FakeClock, routines_dirs: tuple[Path, Path], 
             window.driver.stop()
         window.close()
         window.deleteLater()
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
 
 
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
-
-

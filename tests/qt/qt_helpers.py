@@ -1,28 +1,21 @@
-"""Helpers for the window tests.
-
-Stand-ins here replace only the parts other branches have not merged yet; each is as small as the window's
-contract with it (a player with `muted`/`volume`/`problem`, a body map with `set_area`, a check-in panel
-with `submitted(CheckIn)`, a safety gate).
-"""
+"""Helpers for the window tests: a short routine, keys that reach the window, time that moves on."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.clock import FakeClock
-from selfmassage.core.routine import Routine
 from selfmassage.qt.main_window import MainWindow
 
-# 12 seconds, every stage, one rubbing step at 60 a minute (a beat a second).
+# 12 seconds, every stage, one rubbing step at 90 a minute (a beat every 2/3 s).
 SHORT = {
     "format": 1,
     "name": "Short back",
     "description": "A tiny routine for tests.",
-    "tempo": 60,
+    "tempo": 90,
     "steps": [
         {"stage": "preparatory", "technique": "stroking", "area": "lower back", "seconds": 3},
         {"stage": "medium-deep", "technique": "rubbing", "area": "shoulder blades", "seconds": 4,
@@ -33,52 +26,17 @@ SHORT = {
     ],
 }
 OTHER = {**SHORT, "name": "Another one", "description": "The same, by another name."}
-
-
-class SilentPlayer:
-    def __init__(self, problem: str | None = None) -> None:
-        self.muted = False
-        self.volume = 0.8
-        self.problem = problem
-        self.played: list[Any] = []
-
-    def play(self, cue: Any) -> None:
-        self.played.append(cue)
-
-
-class StandInBodyMap(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.area: str | None = "not set yet"
-
-    def set_area(self, area: str | None) -> None:
-        self.area = area
-
-
-class StandInCheckInPanel(QWidget):
-    submitted = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.send = QPushButton("Save", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.send)
-        self.send.clicked.connect(
-            lambda: self.submitted.emit(CheckIn(feeling=4, symptoms=frozenset({Symptom.FATIGUE}))))
-
-
-class StandInSafety:
-    def __init__(self) -> None:
-        self.go_ahead = True
-        self.asked: list[str] = []
-        self.asked_again = 0
-
-    def before_session(self, parent: QWidget, routine: Routine) -> bool:
-        self.asked.append(routine.name)
-        return self.go_ahead
-
-    def ask_again(self, parent: QWidget) -> None:
-        self.asked_again += 1
+# A both-sides step: 2 s left, a 3-s switch, 2 s right.
+SIDES = {
+    "format": 1,
+    "name": "Both sides",
+    "tempo": 80,
+    "steps": [
+        {"stage": "preparatory", "technique": "stroking", "area": "lower back", "seconds": 2},
+        {"stage": "deep", "technique": "kneading", "area": "shoulders", "seconds": 2, "sides": "both"},
+        {"stage": "final", "technique": "stroking", "area": "lower back", "seconds": 2},
+    ],
+}
 
 
 def activate(qtbot: Any, window: QWidget) -> None:
