@@ -1,5 +1,7 @@
 """Screenshots of the main window for the README: the picker, a running step, the summary with the check-in.
 
+The running step is also taken in the high-contrast theme.
+
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/screenshots
 
 A fake clock freezes the session at a chosen moment (mid-rubbing, its area lit on the body map), and the
@@ -97,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         clock.advance(1)
         driver.wake()
     shot("session.png")
+    window.set_high_contrast(True)
+    shot("session-high-contrast.png")
+    window.set_high_contrast(False)
 
     while driver.running:
         clock.advance(1)

@@ -43,7 +43,7 @@ def real_parts(settings: Settings) -> WindowParts:
         clock=MonotonicClock,
         sleep_watch=WallClock,
         session_audio=lambda engine, player: SessionAudio(engine, player, settings),
-        body_map=lambda: BodyMap(high_contrast=bool(settings.get("high_contrast"))),
+        body_map=lambda parent: BodyMap(parent, high_contrast=bool(settings.get("high_contrast"))),
         checkin_panel=CheckInPanel,
         safety=DialogSafetyGate(SafetyStore.default()),
     )

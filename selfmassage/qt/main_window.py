@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
             stop=self.actions["stop"], mute=self.actions["mute"]), self)
         self.session_view.title_changed.connect(lambda text: self.setWindowTitle(f"{text} · {APP_TITLE}"))
         if self.parts.body_map is not None:
-            self.session_view.set_body_map(self.parts.body_map())
+            self.session_view.set_body_map(self.parts.body_map(self.session_view.map_card))
         self.summary = SummaryPage(self)
         self.summary.checkin_submitted.connect(self._checkin_given)
         self.summary.checkin_skipped.connect(self._hand_on_result)
@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
         if self._audio is not None:
             self._audio.detach()
             self._audio = None
-        panel = self.parts.checkin_panel() if self.parts.checkin_panel is not None else None
+        make_panel = self.parts.checkin_panel
+        panel = make_panel(self.summary.checkin_card) if make_panel is not None else None
         self.summary.show_result(result, panel)
         self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
                             f"{APP_TITLE}")

@@ -5,8 +5,11 @@ put a stand-in in its place. `selfmassage.qt.app.real_parts` wires the real ones
 - `sleep_watch()`: a wall clock (WallClock) so a session pauses while the computer sleeps; None for none.
 - `session_audio(engine, player)`: hooks cues and spoken prompts onto a session (SessionSound and
   SessionVoice); returns an object with `detach()` and `set_voice(on)`.
-- `body_map()`: a widget with `set_area(area: str | None)` (selfmassage.qt.body_map.BodyMap).
-- `checkin_panel()`: a widget with `submitted(CheckIn)` and `skipped()` signals (CheckInPanel).
+- `body_map(parent)`: a widget with `set_area(area: str | None)` (selfmassage.qt.body_map.BodyMap).
+- `checkin_panel(parent)`: a widget with `submitted(CheckIn)` and `skipped()` signals (CheckInPanel).
+  Made with its parent, not parented later: a widget with its own style sheet whose labels were built
+  without a parent loses their font when it is moved under another widget (Qt), and the check-in's
+  large text would shrink.
 - `safety`: asks the safety questions before a session (selfmassage.qt.safety_gate.DialogSafetyGate).
 
 The player itself (selfmassage.sound.player.make_player) comes later, through `MainWindow.set_player`,
@@ -48,6 +51,6 @@ class WindowParts:
     clock: Callable[[], Clock] = MonotonicClock
     sleep_watch: Callable[[], Clock | None] = lambda: None
     session_audio: Callable[[SessionEngine, CuePlayer], SessionAudio] | None = None
-    body_map: Callable[[], QWidget] | None = None
-    checkin_panel: Callable[[], QWidget] | None = None
+    body_map: Callable[[QWidget], QWidget] | None = None
+    checkin_panel: Callable[[QWidget], QWidget] | None = None
     safety: SafetyGate | None = None

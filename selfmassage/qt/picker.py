@@ -181,6 +181,7 @@ class RoutinePicker(QWidget):
         self.start_button.setAccessibleName("Start")
         self.start_button.setAccessibleDescription("Start the chosen routine")
         self.start_button.setDefault(True)
+        self.start_button.setIconSize(QSize(22, 22))
         self.start_button.setMinimumHeight(56)
         self.start_button.setMinimumWidth(200)
         relative_font(self.start_button, 1.4, bold=True)
