@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
             return False
         self._hand_on_result()
         self.settings.set("last_routine", routine.name)
+        if self.driver is not None:  # the last session's: done with
+            self.driver.deleteLater()
         driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
         self.driver = driver
         self.session_view.begin(driver.engine)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from selfmassage.core.clock import Clock
 from selfmassage.core.engine import EngineState, SessionEngine
-from selfmassage.core.events import Event, SessionFinished, SessionStatus
+from selfmassage.core.events import Event, SessionFinished
 from selfmassage.core.routine import Routine
 from selfmassage.core.session_result import SessionResult
 
@@ -48,7 +48,6 @@ class SessionDriver(QObject):
         self._now = now
         self.started_at: datetime | None = None
         self.result: SessionResult | None = None
-        self._stop_status: SessionStatus | None = None  # set by stop(): STOPPED or INTERRUPTED
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         # Cues must land within 20 ms of their moment; a coarse timer may be 5 % late.
@@ -87,9 +86,7 @@ class SessionDriver(QObject):
         self.engine.back()
         self._arm()
 
-    def stop(self, status: SessionStatus = SessionStatus.STOPPED) -> None:
-        """Stop now; `status` INTERRUPTED when the window closes under a running session."""
-        self._stop_status = status
+    def stop(self) -> None:
         self.engine.stop()
         self._arm()
 
@@ -120,12 +117,9 @@ class SessionDriver(QObject):
     def _forward(self, event: Event) -> None:
         if isinstance(event, SessionFinished):
             self.timer.stop()
-            status = event.status
-            if status is SessionStatus.STOPPED and self._stop_status is not None:
-                status = self._stop_status
             self.result = SessionResult(
                 routine=self.engine.routine,
-                status=status,
+                status=event.status,
                 active_seconds=event.active_seconds,
                 records=tuple(self.engine.records),
                 started_at=self.started_at or self._now(),

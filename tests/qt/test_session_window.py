@@ -99,6 +99,7 @@ def test_space_pauses_the_countdown_while_time_goes_on_and_resumes(qtbot, window
     assert window.session_view.ring.caption() == "Paused"
     assert window.windowTitle() == "Paused · 00:02 · Stroking · selfmassage"
     assert window.session_view.buttons["pause"].text() == "Resume"
+    assert window.session_view.pause_note.text() == "Paused. Press Space to go on."
     assert not window.driver.timer.isActive()  # nothing to wake for while paused
 
     advance(window, clock, 30)
@@ -257,3 +258,27 @@ def test_a_sleep_of_the_computer_pauses_with_a_note_and_space_goes_on(qtbot, mak
     assert window.session_view.pause_note.isHidden()
     advance(window, clock, 1)
     assert window.session_view.countdown_text() == "00:01"
+
+
+def test_after_the_summary_a_second_session_starts_fresh(qtbot, window, clock):
+    start_short(qtbot, window)
+    with qtbot.waitSignal(window.session_ended, timeout=2000) as first:
+        advance(window, clock, 12)
+        qtbot.mouseClick(window.summary.checkin_panel.skip_button, Qt.MouseButton.LeftButton)
+    assert first.args[0].checkin is None
+    assert window.summary.thanks.text() == "No check-in this time. That's fine."
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "picker"
+    activate(qtbot, window)
+    assert window.picker.select("Another one")
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    view = window.session_view
+    assert shown(window) == ("Stroking", "Lower back", "00:03")
+    assert view.stages.state_of(Stage.PREPARATORY) == "current"
+    assert view.stages.state_of(Stage.FINAL) == "todo"
+    assert view.progress_label.text() == "00:12 left of 00:12"
+    assert window.windowTitle() == "00:03 · Stroking · selfmassage"
+    with qtbot.waitSignal(window.session_ended, timeout=2000) as second:
+        advance(window, clock, 12)
+        qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert second.args[0].routine.name == "Another one"
