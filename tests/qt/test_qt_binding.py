@@ -28,3 +28,25 @@ def test_twenty_thousand_emits_and_a_clean_exit():
                             check=False)
     assert result.returncode == 0, result.stderr[-400:]
     assert result.stdout.strip() == "20000"
+
+
+NONE_CALLS = 300
+
+
+def test_calls_that_return_nothing_keep_none_alive(qtbot):
+    """6.12.0 also dropped a reference to None on every Qt call that returns nothing (setText, setEnabled,
+    …): None is not immortal before Python 3.12, so a long editing session aborted with none_dealloc."""
+    import gc
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    qtbot.addWidget(label)
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(NONE_CALLS):
+        label.setText("Rub the lower back")
+        label.setEnabled(True)
+    gc.collect()
+    # A healthy binding moves it by a handful either way; the broken one by one per call.
+    assert sys.getrefcount(None) > before - NONE_CALLS // 10

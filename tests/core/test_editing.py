@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+import pytest
+
+from selfmassage.core.editing import (
+    DraftState,
+    DraftStep,
+    Fix,
+    FixKind,
+    RoutineDraft,
+    check_state,
+    unique_name,
+)
+from selfmassage.core.problems import Severity
+from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine_format import parse_routine
+from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
+
+
+def classic() -> Routine:
+    return Routine(name="Evening back", steps=(
+        Step(Stage.PREPARATORY, Technique.STROKING, "lower back", 30),
+        Step(Stage.MEDIUM_DEEP, Technique.RUBBING, "lower back", 10, Intensity.MODERATE),
+        Step(Stage.DEEP, Technique.SQUEEZING, "shoulders", 60, Intensity.MODERATE, Variant.PALM_BASE),
+        Step(Stage.DEEP, Technique.KNEADING, "shoulders", 60, Intensity.MODERATE),
+        Step(Stage.FINAL, Technique.STROKING, "lower back", 30),
+    ))
+
+
+def rules(draft: RoutineDraft) -> list[tuple[int | None, str]]:
+    return [(problem.step, problem.rule) for problem in draft.problems]
+
+
+def test_an_unchanged_draft_is_clean_and_gives_back_the_same_routine():
+    draft = RoutineDraft.from_routine(classic())
+    assert not draft.dirty
+    assert draft.problems == ()
+    assert draft.routine == classic()
+    assert draft.can_save
+
+
+def test_a_long_rubbing_step_is_an_error_beside_that_step_until_it_is_shortened():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(1, seconds=14)
+    assert rules(draft) == [(2, "rub-cap")]
+    assert [p.rule for p in draft.problems_for_step(1)] == ["rub-cap"]
+    assert not draft.can_save
+    assert draft.dirty
+    draft.set_step(1, seconds=10)
+    assert draft.problems == ()
+    assert not draft.dirty  # back to exactly what was saved
+
+
+def test_field_problems_read_the_same_as_the_file_format_and_rules_still_run():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_name("   ")
+    draft.set_step(1, seconds=20)
+    _, from_file = parse_routine({**draft.state.to_dict()})
+    field = [p for p in draft.problems if p.rule == "field"]
+    assert field == from_file
+    assert field[0].field == "name"
+    assert "rub-cap" in [p.rule for p in draft.problems]  # a blank name does not hide the rules
+    assert draft.routine is None
+    assert not draft.can_save
+
+
+def test_an_empty_area_is_a_field_error_on_its_step():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(2, area="")
+    problem = draft.problems_for_step(2)[0]
+    assert (problem.rule, problem.field, problem.severity) == ("field", "area", Severity.ERROR)
+
+
+def test_totals_per_stage_follow_every_edit():
+    draft = RoutineDraft.from_routine(classic())
+    assert draft.total_seconds() == 190
+    draft.set_step(3, seconds=90)
+    draft.set_step(0, stage=Stage.PREPARATORY, seconds=45)
+    totals = draft.stage_seconds()
+    assert totals == {Stage.PREPARATORY: 45, Stage.MEDIUM_DEEP: 10, Stage.DEEP: 150, Stage.FINAL: 30}
+    assert draft.total_seconds() == 235
+
+
+def test_move_add_duplicate_remove_steps():
+    draft = RoutineDraft.from_routine(classic())
+    assert draft.move_step(3, 2) == 2
+    assert [s.technique for s in draft.steps][2:4] == [Technique.KNEADING, Technique.SQUEEZING]
+    assert ("knead-after-squeeze" in [p.rule for p in draft.problems])
+    added = draft.add_step(after=4)
+    assert added == 5
+    assert draft.steps[5] == DraftStep(Stage.FINAL, Technique.STROKING, "lower back", 30)
+    copy = draft.duplicate_step(1)
+    assert draft.steps[copy] == draft.steps[1]
+    assert draft.remove_step(6) == 5
+    assert len(draft.steps) == 6
+
+
+def test_every_edit_undoes_and_redoes_exactly():
+    draft = RoutineDraft.from_routine(classic())
+    states = [draft.state]
+    draft.set_profile(Profile.PREGNANCY)
+    states.append(draft.state)
+    draft.move_step(4, 0)
+    states.append(draft.state)
+    draft.remove_step(2)
+    states.append(draft.state)
+    assert draft.undo_label == "Remove step"
+    for expected in reversed(states[:-1]):
+        assert draft.undo()
+        assert draft.state == expected
+    assert not draft.undo()
+    assert not draft.dirty
+    for expected in states[1:]:
+        assert draft.redo()
+        assert draft.state == expected
+    assert not draft.redo()
+
+
+def test_typing_a_name_is_one_undo_step_and_a_new_edit_clears_redo():
+    draft = RoutineDraft.from_routine(classic())
+    for length in range(1, 6):
+        draft.set_name("Quick"[:length])
+    draft.set_tempo(90)
+    draft.undo()
+    assert draft.state.name == "Quick"
+    draft.undo()
+    assert draft.state.name == "Evening back"
+    draft.set_step(0, note="Warm hands first.")
+    assert not draft.can_redo
+
+
+def test_typing_then_deleting_leaves_nothing_to_undo():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_name("Evening backs")
+    draft.set_name("Evening back")
+    assert not draft.can_undo
+
+
+def test_a_step_that_stops_being_squeezing_drops_its_variant():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(2, technique=Technique.KNEADING)
+    assert draft.steps[2].variant is None
+    assert all(p.field != "variant" for p in draft.problems)
+
+
+def test_split_fix_makes_cap_long_steps_on_the_same_area_with_the_remainder_last():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(1, seconds=25)
+    problem = draft.problems_for_step(1)[0]
+    (fix,) = draft.fixes_for(problem)
+    assert fix == Fix(FixKind.SPLIT, "Split into 10-s steps", 1)
+    assert draft.apply_fix(fix) == 1
+    parts = draft.steps[1:4]
+    assert [s.seconds for s in parts] == [10, 10, 5]
+    assert {(s.technique, s.area, s.intensity) for s in parts} == {
+        (Technique.RUBBING, "lower back", Intensity.MODERATE)}
+    assert draft.problems == ()
+    draft.undo()
+    assert draft.steps[1].seconds == 25
+
+
+def test_split_of_vibration_with_no_remainder():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(3, technique=Technique.VIBRATION, seconds=30)
+    assert draft.split_step(3) == [3, 4, 5]
+    assert [s.seconds for s in draft.steps[3:6]] == [10, 10, 10]
+
+
+def test_opening_and_closing_stroking_fixes():
+    draft = RoutineDraft.from_routine(classic())
+    draft.remove_step(4)
+    draft.remove_step(0)
+    opening, closing = [p for p in draft.problems if p.rule == "open-close"]
+    assert draft.fixes_for(opening) == [Fix(FixKind.OPENING_STROKING, "Add stroking first")]
+    assert draft.fixes_for(closing) == [Fix(FixKind.CLOSING_STROKING, "Add stroking last")]
+    draft.apply_fix(draft.fixes_for(opening)[0])
+    # Step numbers moved: the closing problem is read afresh, as the editor does after every edit.
+    (closing,) = [p for p in draft.problems if p.rule == "open-close"]
+    draft.apply_fix(draft.fixes_for(closing)[0])
+    first, last = draft.steps[0], draft.steps[-1]
+    assert (first.stage, first.technique, first.intensity, first.area) == (
+        Stage.PREPARATORY, Technique.STROKING, Intensity.LIGHT, "lower back")
+    assert (last.stage, last.technique, last.area) == (Stage.FINAL, Technique.STROKING, "shoulders")
+    assert "open-close" not in [p.rule for p in draft.problems]
+
+
+def test_make_light_fixes_firm_stroking_and_a_heavy_last_step():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(4, intensity=Intensity.MODERATE)
+    fixes = {p.rule: draft.fixes_for(p) for p in draft.problems}
+    assert fixes["stroking-light"] == fixes["end-light"] == [Fix(FixKind.LIGHT, "Make it light", 4)]
+    draft.apply_fix(fixes["end-light"][0])
+    assert draft.problems == ()
+
+
+def test_rules_that_need_judgement_offer_no_fix():
+    draft = RoutineDraft.from_routine(classic())
+    draft.move_step(4, 1)  # a final step before medium-deep: stage-order
+    draft.set_step(2, intensity=Intensity.FIRM)  # light → firm: ramp
+    found = {p.rule for p in draft.problems}
+    assert {"stage-order", "ramp"} <= found
+    assert all(draft.fixes_for(p) == [] for p in draft.problems if p.rule in ("stage-order", "ramp"))
+
+
+def test_saving_clears_dirty_and_remembers_the_name_on_disk():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_name("  Morning back ")
+    assert draft.saved_name == "Evening back"
+    draft.mark_saved()
+    assert (draft.dirty, draft.saved_name) == (False, "Morning back")
+    draft.undo()
+    assert draft.dirty
+
+
+def test_a_new_draft_is_unsaved_but_already_follows_the_guide():
+    draft = RoutineDraft.new("Legs")
+    assert draft.dirty and draft.saved_name is None
+    assert draft.problems == ()
+    assert draft.routine is not None and draft.routine.name == "Legs"
+
+
+def test_removing_every_step_is_an_error_not_a_crash():
+    draft = RoutineDraft.new()
+    draft.remove_step(0)
+    assert draft.remove_step(0) is None
+    assert [p.field for p in draft.problems] == ["steps"]
+    assert draft.total_seconds() == 0
+
+
+@pytest.mark.parametrize(("name", "taken", "expected"), [
+    ("Evening", [], "Evening"),
+    ("Evening", ["evening"], "Evening (2)"),
+    ("Evening", ["Evening", "EVENING (2)"], "Evening (3)"),
+    ("x" * 80, ["x" * 80], "x" * 76 + " (2)"),
+])
+def test_unique_name(name, taken, expected):
+    assert unique_name(name, taken) == expected
+
+
+def test_check_state_sorts_errors_first_within_a_step():
+    state = DraftState(name="Mixed", steps=(
+        DraftStep(Stage.PREPARATORY, Technique.RUBBING, "neck", 20, Intensity.FIRM),
+    ))
+    problems = check_state(state).problems
+    assert [(p.rule, p.severity) for p in problems][:2] == [
+        ("rub-cap", Severity.ERROR), ("open-close", Severity.WARNING)]
