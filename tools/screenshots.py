@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.core.safety import QUESTION_IDS
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.app import real_parts
+    from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.resources import assets_dir
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parts.safety = DialogSafetyGate(store)
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
+    add_routine_editor(window)  # as the app does: its menu and the button beside Start
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())

@@ -53,6 +53,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.main_window import MainWindow, app_icon
     from selfmassage.resources import assets_dir
     from selfmassage.store.instance import InstanceLock
@@ -80,6 +81,7 @@ def run_app(argv: list[str] | None = None) -> int:
         builtin = assets_dir() / "routines"
         library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
         window = MainWindow(settings, library, real_parts(settings))
+        add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is built when first opened
         window.show()
 
         def load_the_rest() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -245,8 +245,10 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.actions: dict[str, QAction] = {}
-        self._action("start", "Start", self.picker_start, keys=["Return", "Enter"],
-                     tip="Start the chosen routine")
+        # Enter itself is the picker's (RoutinePicker.keyPressEvent): a window-wide Enter would take the
+        # key from every page another part of the app adds.
+        start = self._action("start", "Start", self.picker_start, tip="Start the chosen routine")
+        start.setText("Start\tEnter")
         self._action("pause", "Pause", self._toggle_pause, keys="Space", tip="Pause or resume")
         self._action("skip", "Skip", self._skip, keys="Right", tip="Skip to the next step")
         self._action("back", "Back", self._back, keys="Left", tip="Back to the previous step")
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
         stop = self._action("stop", "Stop…", self.ask_to_stop, tip="Stop the session")
         stop.setText("Stop…\tEsc")
         stop.setToolTip("Stop the session (Esc; in full screen, Esc first leaves full screen)")
+        # Enabled only in full screen or during a session, so Esc still cancels things on other pages.
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape_pressed)
         self._action("quit", "Quit", self.close, keys="Ctrl+Q", tip="Quit selfmassage")
         self._action("full_screen", "Full screen", self.toggle_full_screen, keys="F11",
@@ -306,6 +309,7 @@ class MainWindow(QMainWindow):
             pause.setIcon(self._icon("play" if paused else "pause"))
             pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
         self.actions["safety"].setEnabled(self.parts.safety is not None)
+        self._escape.setEnabled(running or self.isFullScreen())
         # The check's sounds would mix with a session's cues.
         self.actions["sound_check"].setEnabled(self.player is not None and not running
                                                and not self._checking_sound)
@@ -343,7 +347,12 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-        self.actions["full_screen"].setChecked(self.isFullScreen())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:  # F11, or the desktop's own full-screen key
+            self.actions["full_screen"].setChecked(self.isFullScreen())
+            self._update_actions()
 
     def set_large_text(self, on: bool) -> None:
         self.settings.set("large_text", bool(on))

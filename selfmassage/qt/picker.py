@@ -9,8 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -142,7 +143,7 @@ class RoutinePicker(QWidget):
         self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._show_current)
-        self.list.itemActivated.connect(lambda _item: self.request_start())
+        self.list.itemDoubleClicked.connect(lambda _item: self.request_start())
 
         details = QFrame(self)
         details.setProperty("card", True)
@@ -268,6 +269,19 @@ class RoutinePicker(QWidget):
     def add_button(self, button: QWidget) -> None:
         """Room for other parts of the app (e.g. the editor's "Edit…"), left of Start."""
         self.button_row.insertWidget(self.button_row.count() - 1, button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter starts the chosen routine from the list or Start; on another button (one a later part of
+        # the app added, say) it presses that button, as a person expects.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused is not self.start_button:
+                focused.click()
+            else:
+                self.request_start()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def request_start(self) -> None:
         routine = self.current_routine()

@@ -54,3 +54,32 @@ def test_a_second_window_is_refused_while_one_is_open(isolated_dirs):
         held.release()
     assert result.returncode == 1
     assert "the window is already open" in result.stderr
+
+
+OPEN_THE_EDITOR = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from selfmassage.qt.app import run_app
+
+app = QApplication(sys.argv[:1])
+
+def edit():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    menus = [action.text() for action in window.menuBar().actions()]
+    print("menus", menus)
+    edit = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")
+    edit.trigger()
+    print("page", window.current_page())
+    window.close()
+
+QTimer.singleShot(300, edit)
+sys.exit(run_app())
+"""
+
+
+def test_the_routine_editor_has_its_menu_and_its_page_in_the_window(isolated_dirs):
+    result = run(OPEN_THE_EDITOR, isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert "menus ['&Session', '&View', 'S&ound', '&Routines', '&Help']" in result.stdout
+    assert "page routines" in result.stdout

@@ -43,7 +43,7 @@ def test_a_broken_routine_can_be_chosen_to_read_why_but_not_started(qtbot, windo
     assert picker.problem.text().startswith("This file can't be read")
     assert not picker.start_button.isEnabled()
     assert not window.actions["start"].isEnabled()
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert window.current_page() == "picker"
 
 
@@ -72,3 +72,32 @@ def test_lengths_read_as_words():
     assert format_length(45) == "45 s"
     assert format_length(60) == "1 min"
     assert format_length(755) == "12 min 35 s"
+
+
+def test_enter_on_another_button_beside_start_presses_that_button(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    pressed = []
+    extra = QPushButton("Edit routines")
+    extra.clicked.connect(lambda: pressed.append(True))
+    window.picker.add_button(extra)
+    qtbot.waitUntil(extra.isVisible)  # a layout shows what it is given on the next turn of the loop
+    extra.setFocus()
+    qtbot.keyClick(extra, Qt.Key.Key_Return)
+    assert pressed == [True]
+    assert window.current_page() == "picker"
+    qtbot.keyClick(window.picker.start_button, Qt.Key.Key_Enter)
+    assert window.current_page() == "session"
+
+
+def test_escape_is_left_to_other_pages_outside_a_session(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    page = QLineEdit()
+    escaped = []
+    page.keyPressEvent = lambda event: escaped.append(event.key())  # type: ignore[method-assign]
+    window.add_page("other", page)
+    window.show_page("other")
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert escaped == [Qt.Key.Key_Escape]

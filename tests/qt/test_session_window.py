@@ -14,7 +14,7 @@ from selfmassage.qt.main_window import MainWindow
 
 def start_short(qtbot, window: MainWindow) -> None:
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert window.current_page() == "session"
 
 
@@ -223,7 +223,7 @@ def test_quitting_during_a_session_asks_and_hands_the_stopped_session_on(qtbot, 
 def test_a_both_sides_step_shows_left_the_switch_and_right(qtbot, window, clock):
     view = window.session_view
     assert window.picker.select("Both sides")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     advance(window, clock, 2)
     assert shown(window) == ("Kneading", "Shoulders · left side", "00:02")
     assert "both sides" in view.meta.text()
@@ -271,7 +271,7 @@ def test_after_the_summary_a_second_session_starts_fresh(qtbot, window, clock):
     assert window.current_page() == "picker"
     activate(qtbot, window)
     assert window.picker.select("Another one")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     view = window.session_view
     assert shown(window) == ("Stroking", "Lower back", "00:03")
     assert view.stages.state_of(Stage.PREPARATORY) == "current"

@@ -34,7 +34,7 @@ def test_every_control_has_an_accessible_name(qtbot, window, clock):
         assert button.accessibleDescription(), name
     assert window.session_view.ring.accessibleName() == "Time left in this step"
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     advance(window, clock, 12)
     for control in window.summary.own_widgets():
         if isinstance(control, CONTROLS):
@@ -49,7 +49,7 @@ def test_every_session_button_names_its_key_in_its_tooltip(window):
 
 def test_the_session_can_be_run_by_keyboard_alone_tab_reaches_every_button(qtbot, window):
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     buttons = window.session_view.buttons
     assert window.focusWidget() is buttons["pause"]  # focus lands on Pause, visibly
     reached = set()
@@ -63,7 +63,7 @@ def test_the_stage_now_is_told_by_text_and_shape_not_colour_alone(qtbot, window,
     from selfmassage.core.techniques import Stage
 
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     advance(window, clock, 3)
     labels = window.session_view.stages.labels
     assert labels[Stage.MEDIUM_DEEP].text() == "▶ 2 Medium deep · now"
@@ -90,7 +90,7 @@ def test_large_text_makes_the_text_bigger_and_is_remembered(qtbot, make_window):
 
 def test_the_session_text_grows_with_the_window(qtbot, window):
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     window.showNormal()
     window.resize(900, 600)
     qtbot.waitUntil(lambda: window.width() == 900)
@@ -112,7 +112,7 @@ def test_high_contrast_turns_the_window_and_the_body_map_black_and_white(qtbot, 
 
 def test_the_check_in_keeps_its_own_large_text_inside_the_window(qtbot, window, clock):
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     advance(window, clock, 12)
     panel = window.summary.checkin_panel
     texts = [label for label in panel.findChildren(QLabel) if label.text().startswith("Compared with")]

@@ -55,7 +55,7 @@ def test_a_first_session_asks_and_a_yes_keeps_it_from_starting(qtbot, window, tm
 
     seen = when_open(SafetyDialog, say_yes)
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert len(seen) == 1 and stopped["page"] is True
     assert window.current_page() == "picker"
     assert window.driver is None
@@ -66,7 +66,7 @@ def test_all_no_goes_ahead_into_the_session(qtbot, window, tmp_path):
     fresh_gate(window, tmp_path)
     seen = when_open(SafetyDialog, lambda dialog: answer(qtbot, dialog))
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert len(seen) == 1
     assert window.current_page() == "session"
     assert window.session_view.technique.text() == "Stroking"
@@ -74,7 +74,7 @@ def test_all_no_goes_ahead_into_the_session(qtbot, window, tmp_path):
 
 def test_answered_recently_it_starts_at_once(qtbot, window):
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert window.current_page() == "session"
 
 
@@ -90,7 +90,7 @@ def test_a_pregnancy_routine_shows_its_note_first(qtbot, window, routines_dirs):
     window.refresh_routines()
     seen = when_open(PregnancyNoteDialog, lambda dialog: dialog.reject())
     assert window.picker.select("Gentle")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert len(seen) == 1
     assert window.current_page() == "picker"  # "not now" on the note: no session
 

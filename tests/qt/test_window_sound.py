@@ -14,7 +14,7 @@ from selfmassage.sound.player import NO_DEVICE, NO_LIBRARY, RecordingPlayer, Sil
 
 def start_short(qtbot, window):
     assert window.picker.select("Short back")
-    qtbot.keyClick(window, Qt.Key.Key_Return)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
 
 
 def test_a_session_plays_its_cues_and_says_its_prompts_in_order(qtbot, make_window, clock):
