@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._audio: SessionAudio | None = None
         self._sound_notice_shown = False
         self._checking_sound = False
+        self._settings_notice_shown = False
         self._relay = _SoundRelay(self)
         self._relay.problem.connect(self.show_sound_notice)
         self._relay.checked.connect(self._sound_checked)
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         if self.parts.safety is not None and not self.parts.safety.before_session(self, routine):
             return False
         self._hand_on_result()
-        self.settings.set("last_routine", routine.name)
+        self._remember("last_routine", routine.name)
         if self.driver is not None:  # the last session's: done with
             self.driver.deleteLater()
         driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
@@ -355,15 +356,15 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def set_large_text(self, on: bool) -> None:
-        self.settings.set("large_text", bool(on))
+        self._remember("large_text", bool(on))
         self._apply_look()
 
     def set_high_contrast(self, on: bool) -> None:
-        self.settings.set("high_contrast", bool(on))
+        self._remember("high_contrast", bool(on))
         self._apply_look()
 
     def set_muted(self, muted: bool) -> None:
-        self.settings.set("muted", bool(muted))
+        self._remember("muted", bool(muted))
         if self.player is not None:
             self.player.muted = bool(muted)
         self._show_muted(bool(muted))
@@ -376,12 +377,12 @@ class MainWindow(QMainWindow):
         mute.setIcon(self._icon("muted" if muted else "sound"))
 
     def set_volume(self, volume: float) -> None:
-        self.settings.set("volume", max(0.0, min(1.0, float(volume))))
+        self._remember("volume", max(0.0, min(1.0, float(volume))))
         if self.player is not None:
             self.player.volume = float(self.settings.get("volume"))
 
     def set_voice_volume(self, volume: float) -> None:
-        self.settings.set("voice_volume", max(0.0, min(1.0, float(volume))))
+        self._remember("voice_volume", max(0.0, min(1.0, float(volume))))
         if self.player is not None:
             self.player.voice_volume = float(self.settings.get("voice_volume"))
 
@@ -394,7 +395,7 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
 
     def set_voice(self, on: bool) -> None:
-        self.settings.set("voice", bool(on))
+        self._remember("voice", bool(on))
         if self._audio is not None:
             self._audio.set_voice(bool(on))
 
@@ -443,6 +444,17 @@ class MainWindow(QMainWindow):
         self._shown_paused: bool | None = None  # draw the pause action afresh in the new colours
         self._update_actions()
 
+    def _remember(self, name: str, value: object) -> None:
+        """Change a setting and save it; a settings file that can't be written never stops the window."""
+        try:
+            self.settings.set(name, value)
+        except OSError as exc:  # the value still holds in memory until the window closes
+            if not self._settings_notice_shown:
+                self._settings_notice_shown = True
+                reason = exc.strerror or exc
+                self.statusBar().showMessage(
+                    f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+
     def _icon(self, kind: str) -> QIcon:
         return icons.icon(kind, self._colours.text)
 
@@ -461,7 +473,7 @@ class MainWindow(QMainWindow):
                 return
             self.driver.stop()
         self._hand_on_result()
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self._remember("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         super().closeEvent(event)
 
 

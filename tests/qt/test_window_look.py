@@ -131,3 +131,15 @@ def test_the_window_opens_where_it_was_left(qtbot, make_window):
     assert first.settings.get("window_geometry")
     second = make_window()
     assert second.size() == smallest
+
+
+def test_a_settings_file_that_cant_be_written_only_gets_a_line_in_the_status_bar(qtbot, window):
+    def refuse() -> None:
+        raise PermissionError(13, "Permission denied")
+
+    window.settings.save = refuse
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    assert window.settings.get("muted") is True  # holds until the window closes
+    assert window.statusBar().currentMessage() == (
+        "Your settings can't be saved (Permission denied); they hold until you quit.")
+    window.close()  # saving the window's place fails quietly too
