@@ -1,30 +1,106 @@
-"""Start the window."""
+"""Start the window: show it first, then load what takes time (routines, sounds) once the loop runs."""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfmassage.core.engine import SessionEngine
+    from selfmassage.qt.parts import WindowParts
+    from selfmassage.sound.player import CuePlayer
+    from selfmassage.store.settings import Settings
 
 
-def run_app() -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+class SessionAudio:
+    """A session's cues and spoken prompts, as the terminal runner hooks them up: cue first, then words."""
 
+    def __init__(self, engine: SessionEngine, player: CuePlayer, settings: Settings) -> None:
+        from selfmassage.sound.session_sound import SessionSound
+        from selfmassage.sound.voice import PromptStyle, SessionVoice
+
+        self.cues = SessionSound(engine, player, tempo_click=bool(settings.get("tempo_click")))
+        style = PromptStyle.for_routine(engine.routine.name, settings.get("voice_short_routines"))
+        self.voice = SessionVoice(engine, player, enabled=bool(settings.get("voice")), style=style)
+
+    def set_voice(self, on: bool) -> None:
+        self.voice.enabled = on
+
+    def detach(self) -> None:
+        self.cues.detach()
+        self.voice.detach()
+
+
+def real_parts(settings: Settings) -> WindowParts:
+    from selfmassage.core.clock import MonotonicClock, SleepClock
+    from selfmassage.qt.body_map import BodyMap
+    from selfmassage.qt.checkin_dialog import CheckInPanel
+    from selfmassage.qt.parts import WindowParts
+    from selfmassage.qt.safety_gate import DialogSafetyGate
+    from selfmassage.store.safety import SafetyStore
+
+    return WindowParts(
+        clock=MonotonicClock,
+        sleep_watch=SleepClock,  # the boot clock: a sleep shows, a time-of-day change doesn't
+        session_audio=lambda engine, player: SessionAudio(engine, player, settings),
+        body_map=lambda parent: BodyMap(parent, high_contrast=bool(settings.get("high_contrast"))),
+        checkin_panel=CheckInPanel,
+        safety=DialogSafetyGate(SafetyStore.default()),
+    )
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from selfmassage.qt.editor_hook import add_routine_editor
+    from selfmassage.qt.main_window import MainWindow, app_icon
     from selfmassage.qt.single_instance import SingleInstance
-    from selfmassage.store.paths import runtime_dir
+    from selfmassage.resources import assets_dir
+    from selfmassage.store.library import RoutineLibrary
+    from selfmassage.store.paths import routines_dir, runtime_dir, settings_path
+    from selfmassage.store.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     instance = SingleInstance(runtime_dir())
     if not instance.claim():
         print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
         return 0
+    player: CuePlayer | None = None
     try:
-        window = QMainWindow()
-        window.setWindowTitle("selfmassage")
-        window.setCentralWidget(QLabel("selfmassage"))
-        window.resize(900, 640)
+        app.setApplicationName("selfmassage")
+        app.setApplicationDisplayName("selfmassage")
+        app.setOrganizationName("selfmassage")
+        app.setDesktopFileName("selfmassage")
+        app.setWindowIcon(app_icon())
+
+        settings = Settings(settings_path())
+        builtin = assets_dir() / "routines"
+        library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
+        window = MainWindow(settings, library, real_parts(settings))
+        add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is built when first opened
         window.show()
         instance.raise_requested.connect(lambda: bring_to_front(window))
+
+        def load_the_rest() -> None:
+            # After the first paint: reading every routine file and opening the sound device take time.
+            nonlocal player
+            from selfmassage.sound.player import make_player
+
+            window.refresh_routines()
+            player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
+                                 on_problem=window.report_sound_problem,
+                                 voice_volume=float(settings.get("voice_volume")))
+            window.set_player(player)
+            for problem in settings.problems:
+                window.statusBar().showMessage(problem, 15_000)
+
+        QTimer.singleShot(0, load_the_rest)
         return app.exec()
     finally:
+        if player is not None:
+            player.close()
         instance.release()
 
 

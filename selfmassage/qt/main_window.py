@@ -1,0 +1,485 @@
+"""The main window: pages (picker, session, summary) in a stack, the menus, and the settings they change.
+
+Other parts of the app plug in here: `add_page(name, widget)` and `show_page(name)` for a page of their own
+(the routine editor, the history review), `menu(title)` for a menu to put their actions in,
+`picker.add_button(...)` beside Start, `refresh_routines()` after routines change on disk, and the signals
+`session_started(SessionDriver)` (every engine event follows on `driver.event`) and
+`session_ended(SessionResult)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+
+from selfmassage.core.checkin import CheckIn
+from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
+from selfmassage.core.routine import Routine
+from selfmassage.core.session_result import SessionResult
+from selfmassage.qt import dialogs, icons
+from selfmassage.qt.notice import NoticeBanner
+from selfmassage.qt.parts import SessionAudio, WindowParts
+from selfmassage.qt.picker import RoutinePicker
+from selfmassage.qt.session_driver import SessionDriver
+from selfmassage.qt.session_view import SessionActions, SessionView
+from selfmassage.qt.summary import SummaryPage
+from selfmassage.qt.theme import apply_theme, colours, refresh_fonts, stylesheet, text_scale
+from selfmassage.sound.check import SoundCheckResult, start_sound_check
+from selfmassage.sound.player import CuePlayer
+from selfmassage.store.library import RoutineLibrary
+from selfmassage.store.settings import Settings
+
+APP_TITLE = "selfmassage"
+PICKER, SESSION, SUMMARY = "picker", "session", "summary"
+
+
+class _SoundRelay(QObject):
+    """Carries news from the sound thread (a problem, a finished sound check) to the window's thread."""
+
+    problem = Signal(str)
+    checked = Signal(object)  # SoundCheckResult
+
+
+class MainWindow(QMainWindow):
+    session_started = Signal(object)  # SessionDriver, just started
+    session_ended = Signal(object)  # SessionResult, once per session, with the check-in if one was given
+
+    def __init__(self, settings: Settings, library: RoutineLibrary, parts: WindowParts | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.library = library
+        self.parts = parts or WindowParts()
+        self.player: CuePlayer | None = None
+        self.driver: SessionDriver | None = None
+        self.result: SessionResult | None = None  # the last session's, until it is handed on
+        self._result_pending = False
+        self._audio: SessionAudio | None = None
+        self._sound_notice_shown = False
+        self._checking_sound = False
+        self._settings_notice_shown = False
+        self._relay = _SoundRelay(self)
+        self._relay.problem.connect(self.show_sound_notice)
+        self._relay.checked.connect(self._sound_checked)
+
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("main_window")
+        self._make_actions()
+        self._make_menus()
+
+        self.pages = QStackedWidget(self)
+        self._page_names: dict[str, QWidget] = {}
+        self.notice = NoticeBanner(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        notice_row = QVBoxLayout()
+        notice_row.setContentsMargins(20, 12, 20, 0)
+        notice_row.addWidget(self.notice)
+        layout.addLayout(notice_row)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.picker = RoutinePicker(self)
+        self.picker.start_requested.connect(self.start_session)
+        self.picker.current_changed.connect(lambda _entry: self._update_actions())
+        self.session_view = SessionView(SessionActions(
+            back=self.actions["back"], pause=self.actions["pause"], skip=self.actions["skip"],
+            stop=self.actions["stop"], mute=self.actions["mute"]), self)
+        self.session_view.title_changed.connect(lambda text: self.setWindowTitle(f"{text} · {APP_TITLE}"))
+        if self.parts.body_map is not None:
+            self.session_view.set_body_map(self.parts.body_map(self.session_view.map_card))
+        self.summary = SummaryPage(self)
+        self.summary.checkin_submitted.connect(self._checkin_given)
+        self.summary.checkin_skipped.connect(self._hand_on_result)
+        self.summary.done_requested.connect(self.back_to_routines)
+        self.add_page(PICKER, self.picker)
+        self.add_page(SESSION, self.session_view)
+        self.add_page(SUMMARY, self.summary)
+
+        self._apply_look()
+        self._restore_geometry()
+        self._update_actions()
+
+    # -- pages and menus: where other parts of the app plug in ------------------------------------
+
+    def add_page(self, name: str, widget: QWidget) -> None:
+        """Add a page to the window's stack; `show_page(name)` brings it up."""
+        self._page_names[name] = widget
+        self.pages.addWidget(widget)
+
+    def show_page(self, name: str) -> None:
+        self.pages.setCurrentWidget(self._page_names[name])
+        self._update_actions()
+
+    def current_page(self) -> str:
+        current = self.pages.currentWidget()
+        return next(name for name, widget in self._page_names.items() if widget is current)
+
+    def menu(self, title: str) -> QMenu:
+        """The top-level menu called `title`, made (just before Help) if there is none yet."""
+        for action in self.menuBar().actions():
+            if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
+                return action.menu()  # type: ignore[return-value]
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        return menu
+
+    # -- routines and sound, filled in after the window shows --------------------------------------
+
+    def refresh_routines(self) -> None:
+        """Read the routine folders again (at start, after the editor saves) and keep the selection."""
+        current = self.picker.current_entry()
+        wanted = current.name if current is not None else self.settings.get("last_routine")
+        self.picker.set_entries(self.library.entries(), select=wanted)
+        self._update_actions()
+
+    def set_player(self, player: CuePlayer) -> None:
+        """The cue player, once it is made (after the window shows); mute and volume come from settings."""
+        self.player = player
+        player.muted = bool(self.settings.get("muted"))
+        player.volume = float(self.settings.get("volume"))
+        player.voice_volume = float(self.settings.get("voice_volume"))
+        if player.problem:
+            self.show_sound_notice(str(player.problem))
+        self._update_actions()
+
+    def report_sound_problem(self, problem: object) -> None:
+        """Hand this to the player as `on_problem`; safe to call from any thread."""
+        self._relay.problem.emit(str(problem))
+
+    def show_sound_notice(self, problem: str) -> None:
+        """One notice a run; the session carries on without sound."""
+        if self._sound_notice_shown:
+            return
+        self._sound_notice_shown = True
+        self.notice.show_message(problem.strip())  # the player's sentence says what happened and what to do
+
+    # -- the session -------------------------------------------------------------------------------
+
+    def start_session(self, routine: Routine) -> bool:
+        """Ask the safety questions when due, then run `routine`; False when it did not start."""
+        if self.driver is not None and self.driver.running:
+            return False
+        if self.parts.safety is not None and not self.parts.safety.before_session(self, routine):
+            return False
+        self._hand_on_result()
+        self._remember("last_routine", routine.name)
+        if self.driver is not None:  # the last session's: done with
+            self.driver.deleteLater()
+        driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
+        self.driver = driver
+        self.session_view.begin(driver.engine)
+        driver.event.connect(self.session_view.show_event)
+        driver.event.connect(self._event_for_actions)
+        driver.finished.connect(self._session_finished)
+        self.show_page(SESSION)
+        # Who hears each event first: the history (subscribed here), then the sound, then the window.
+        self.session_started.emit(driver)
+        if self.player is not None and self.parts.session_audio is not None:
+            self._audio = self.parts.session_audio(driver.engine, self.player)
+        driver.start()
+        self._update_actions()
+        self.session_view.buttons["pause"].setFocus()
+        return True
+
+    def ask_to_stop(self) -> None:
+        if self.driver is None or not self.driver.running:
+            return
+        if dialogs.confirm(self, "Stop the session?", "Stop here? You can start again any time.",
+                           yes="Stop", no="Keep going"):
+            # The answer may come after the routine ended on its own; stop() then does nothing.
+            self.driver.stop()
+
+    def back_to_routines(self) -> None:
+        self._hand_on_result()
+        self.setWindowTitle(APP_TITLE)
+        self.show_page(PICKER)
+        self.picker.list.setFocus()
+
+    def _session_finished(self, result: SessionResult) -> None:
+        self.result = result
+        self._result_pending = True
+        if self._audio is not None:
+            self._audio.detach()
+            self._audio = None
+        make_panel = self.parts.checkin_panel
+        panel = make_panel(self.summary.checkin_card) if make_panel is not None else None
+        self.summary.show_result(result, panel)
+        self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
+                            f"{APP_TITLE}")
+        self.show_page(SUMMARY)
+        (panel or self.summary.done_button).setFocus()
+
+    def _checkin_given(self, checkin: CheckIn) -> None:
+        if self.result is not None:
+            self.result = self.result.with_checkin(checkin)
+        self._hand_on_result()
+
+    def _hand_on_result(self) -> None:
+        """Emit session_ended once: when the check-in is given, or the summary is left without it."""
+        if self._result_pending and self.result is not None:
+            self._result_pending = False
+            self.session_ended.emit(self.result)
+
+    # -- actions and menus -------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Any, *, keys: str | list[str] = "", tip: str = "",
+                checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"{name}_action")
+        keys = [keys] if isinstance(keys, str) else keys
+        if keys and keys[0]:
+            action.setShortcuts([QKeySequence(key) for key in keys])
+        shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText) if keys[0] else ""
+        action.setToolTip(f"{tip or text.replace('…', '')} ({shown})" if shown else tip or text)
+        action.setStatusTip(tip or text)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work on every page, menu bar hidden or not
+        self.actions[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        # Enter itself is the picker's (RoutinePicker.keyPressEvent): a window-wide Enter would take the
+        # key from every page another part of the app adds.
+        start = self._action("start", "Start", self.picker_start, tip="Start the chosen routine")
+        start.setText("Start\tEnter")
+        self._action("pause", "Pause", self._toggle_pause, keys="Space", tip="Pause or resume")
+        self._action("skip", "Skip", self._skip, keys="Right", tip="Skip to the next step")
+        self._action("back", "Back", self._back, keys="Left", tip="Back to the previous step")
+        # Esc is a separate shortcut (see _escape): in full screen it leaves full screen first.
+        stop = self._action("stop", "Stop…", self.ask_to_stop, tip="Stop the session")
+        stop.setText("Stop…\tEsc")
+        stop.setToolTip("Stop the session (Esc; in full screen, Esc first leaves full screen)")
+        # Enabled only in full screen or during a session, so Esc still cancels things on other pages.
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape_pressed)
+        self._action("quit", "Quit", self.close, keys="Ctrl+Q", tip="Quit selfmassage")
+        self._action("full_screen", "Full screen", self.toggle_full_screen, keys="F11",
+                     tip="Full screen, with the biggest text", checkable=True)
+        self._action("large_text", "Large text", self.set_large_text, tip="Bigger text everywhere",
+                     checkable=True)
+        self._action("high_contrast", "High contrast", self.set_high_contrast,
+                     tip="Black, white and one strong colour", checkable=True)
+        self._action("mute", "Mute", self.set_muted, keys="M", tip="Sound cues on or off", checkable=True)
+        self._action("volume", "Volume…", self.open_volume, tip="How loud the cues and the voice are")
+        self._action("voice", "Spoken prompts", self.set_voice,
+                     tip="Say each step's name and what comes next", checkable=True)
+        self._action("sound_check", "Test sound…", self.test_sound, tip="Play every sound once")
+        self._action("safety", "Safety questions…", self.ask_safety_again,
+                     tip="Go through the safety questions again")
+        self._action("about", "About selfmassage", lambda: dialogs.show_about(self))
+        self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
+        self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
+        self.actions["voice"].setChecked(bool(self.settings.get("voice")))
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        session = bar.addMenu("&Session")
+        for name in ("start", "pause", "skip", "back", "stop"):
+            session.addAction(self.actions[name])
+        session.addSeparator()
+        session.addAction(self.actions["quit"])
+        view = bar.addMenu("&View")
+        for name in ("full_screen", "large_text", "high_contrast"):
+            view.addAction(self.actions[name])
+        sound = bar.addMenu("S&ound")
+        for name in ("mute", "volume", "voice", "sound_check"):
+            sound.addAction(self.actions[name])
+        self._help_menu = bar.addMenu("&Help")
+        self._help_menu.addAction(self.actions["safety"])
+        self._help_menu.addSeparator()
+        self._help_menu.addAction(self.actions["about"])
+
+    def _update_actions(self) -> None:
+        page = self.current_page() if self.pages.count() else PICKER
+        running = self.driver is not None and self.driver.running and page == SESSION
+        for name in ("pause", "skip", "back", "stop"):
+            self.actions[name].setEnabled(running)
+        self.actions["start"].setEnabled(page == PICKER and self.picker.current_routine() is not None)
+        paused = running and self.driver is not None and self.driver.paused
+        if paused != self._shown_paused:
+            self._shown_paused = paused
+            pause = self.actions["pause"]
+            pause.setText("Resume" if paused else "Pause")
+            pause.setIcon(self._icon("play" if paused else "pause"))
+            pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+        self.actions["safety"].setEnabled(self.parts.safety is not None)
+        self._escape.setEnabled(running or self.isFullScreen())
+        # The check's sounds would mix with a session's cues.
+        self.actions["sound_check"].setEnabled(self.player is not None and not running
+                                               and not self._checking_sound)
+
+    def _event_for_actions(self, event: object) -> None:
+        # Only these change what the actions can do; a beat or a second changes nothing here.
+        if isinstance(event, Paused | Resumed | SessionFinished):
+            self._update_actions()
+
+    # -- what the actions do -----------------------------------------------------------------------
+
+    def picker_start(self) -> None:
+        if self.current_page() == PICKER:
+            self.picker.request_start()
+
+    def _toggle_pause(self) -> None:
+        if self.driver is not None:
+            self.driver.toggle_pause()
+            self._update_actions()
+
+    def _skip(self) -> None:
+        if self.driver is not None:
+            self.driver.skip()
+
+    def _back(self) -> None:
+        if self.driver is not None:
+            self.driver.back()
+
+    def _escape_pressed(self) -> None:
+        # Esc first leaves full screen, as in a video player; out of full screen it asks to stop.
+        if self.isFullScreen():
+            self.toggle_full_screen()
+        elif self.current_page() == SESSION:
+            self.ask_to_stop()
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:  # F11, or the desktop's own full-screen key
+            self.actions["full_screen"].setChecked(self.isFullScreen())
+            self._update_actions()
+
+    def set_large_text(self, on: bool) -> None:
+        self._remember("large_text", bool(on))
+        self._apply_look()
+
+    def set_high_contrast(self, on: bool) -> None:
+        self._remember("high_contrast", bool(on))
+        self._apply_look()
+
+    def set_muted(self, muted: bool) -> None:
+        self._remember("muted", bool(muted))
+        if self.player is not None:
+            self.player.muted = bool(muted)
+        self._show_muted(bool(muted))
+
+    def _show_muted(self, muted: bool) -> None:
+        mute = self.actions["mute"]
+        mute.setChecked(muted)
+        mute.setText("Unmute" if muted else "Mute")
+        mute.setToolTip(f"{'Sound is off: turn it on' if muted else 'Turn the sound off'} (M)")
+        mute.setIcon(self._icon("muted" if muted else "sound"))
+
+    def set_volume(self, volume: float) -> None:
+        self._remember("volume", max(0.0, min(1.0, float(volume))))
+        if self.player is not None:
+            self.player.volume = float(self.settings.get("volume"))
+
+    def set_voice_volume(self, volume: float) -> None:
+        self._remember("voice_volume", max(0.0, min(1.0, float(volume))))
+        if self.player is not None:
+            self.player.voice_volume = float(self.settings.get("voice_volume"))
+
+    def open_volume(self) -> None:
+        dialog = dialogs.VolumeDialog(
+            float(self.settings.get("volume")), self.set_volume,
+            float(self.settings.get("voice_volume")), self.set_voice_volume, self)
+        dialog.test_button.clicked.connect(self.test_sound)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def set_voice(self, on: bool) -> None:
+        self._remember("voice", bool(on))
+        if self._audio is not None:
+            self._audio.set_voice(bool(on))
+
+    def test_sound(self) -> None:
+        """Play every cue and a voice clip on the sound thread; say what was found when it ends."""
+        if self.player is None or self._checking_sound or (self.driver is not None and self.driver.running):
+            return
+        self._checking_sound = True
+        self._update_actions()
+        self.statusBar().showMessage("Playing every sound once…")
+        start_sound_check(self._relay.checked.emit, self.player)
+
+    def _sound_checked(self, result: SoundCheckResult) -> None:
+        self._checking_sound = False
+        self._update_actions()
+        self.statusBar().clearMessage()
+        dialogs.tell(self, "Test sound", result.message)
+
+    def ask_safety_again(self) -> None:
+        if self.parts.safety is not None:
+            self.parts.safety.ask_again(self)
+
+    def _apply_look(self) -> None:
+        large = bool(self.settings.get("large_text"))
+        high_contrast = bool(self.settings.get("high_contrast"))
+        app = QApplication.instance()
+        sheet = stylesheet(colours(high_contrast))
+        if isinstance(app, QApplication):
+            sheet = apply_theme(app, high_contrast=high_contrast, large_text=large)
+        # The sheet goes on the window's own widgets only, never on an ancestor of another branch's
+        # widgets (the check-in panel, a page added with add_page, the dialogs): see theme.apply_theme.
+        mine: list[QWidget] = [self.picker, self.session_view, self.notice, *self.summary.own_widgets(),
+                               self.menuBar()]
+        for widget in mine:
+            widget.setStyleSheet(sheet)
+        refresh_fonts([self, *(w for top in mine for w in (top, *top.findChildren(QWidget)))])
+        self.session_view.set_text_scale(text_scale(large))
+        set_high_contrast = getattr(self.session_view.body_map, "set_high_contrast", None)
+        if set_high_contrast is not None:
+            set_high_contrast(high_contrast)
+        self._colours = colours(high_contrast)
+        for name, kind in (("start", "play"), ("skip", "skip"), ("back", "back"), ("stop", "stop")):
+            self.actions[name].setIcon(self._icon(kind))
+        self.picker.start_button.setIcon(icons.icon("play", self._colours.accent_text))
+        self._show_muted(bool(self.settings.get("muted")))
+        self._shown_paused: bool | None = None  # draw the pause action afresh in the new colours
+        self._update_actions()
+
+    def _remember(self, name: str, value: object) -> None:
+        """Change a setting and save it; a settings file that can't be written never stops the window."""
+        try:
+            self.settings.set(name, value)
+        except OSError as exc:  # the value still holds in memory until the window closes
+            if not self._settings_notice_shown:
+                self._settings_notice_shown = True
+                reason = exc.strerror or exc
+                self.statusBar().showMessage(
+                    f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+
+    def _icon(self, kind: str) -> QIcon:
+        return icons.icon(kind, self._colours.text)
+
+    # -- window geometry and closing ---------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get("window_geometry")
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(1120, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.driver is not None and self.driver.running:
+            if not dialogs.confirm(self, "Quit selfmassage?", "A session is running. Stop it and quit?",
+                                   yes="Stop and quit", no="Keep going"):
+                event.ignore()
+                return
+            self.driver.stop()
+        self._hand_on_result()
+        self._remember("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    """The app's icon once assets/icons/selfmassage.svg exists; an empty icon until then."""
+    from selfmassage.resources import assets_dir
+
+    path = assets_dir() / "icons" / "selfmassage.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()

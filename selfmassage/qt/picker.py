@@ -1,0 +1,332 @@
+"""The routine picker: every routine on the left, the chosen one's details and Start on the right.
+
+A file that can't be used stays in the list, greyed, with the reason in its tooltip and in the details,
+so one broken file never hides the others.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core.problems import Problem
+from selfmassage.core.routine import Routine
+from selfmassage.core.techniques import Profile
+from selfmassage.qt.stage_strip import StageStrip
+from selfmassage.qt.theme import relative_font
+from selfmassage.store.library import RoutineEntry, Source
+
+_ENTRY_ROLE = Qt.ItemDataRole.UserRole
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_length(seconds: int) -> str:
+    """A routine's length in words: '25 min', '12 min 30 s', '45 s'."""
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def why_unusable(entry: RoutineEntry) -> str:
+    """One plain line saying why a routine can't be started; empty when it can."""
+    if entry.usable:
+        return ""
+    if entry.error:
+        return f"This file can't be read: {entry.error}."
+    first: Problem = next((p for p in entry.problems if p.is_error), entry.problems[0])
+    return f"This routine can't be started. {first.where().capitalize()}: {first.message}"
+
+
+def stage_overview(routine: Routine) -> str:
+    """Rich text: each stage the routine covers, its minutes, techniques and areas."""
+    rows = []
+    totals = routine.stage_seconds()
+    for stage in routine.stages:
+        steps = [step for step in routine.steps if step.stage is stage]
+        techniques = list(dict.fromkeys(step.technique.value for step in steps))
+        # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
+        areas = list(dict.fromkeys(step.area.split(",")[0].strip() for step in steps))
+        rows.append(
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
+            f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
+            f"<td style='padding:3px 0'>{escape(', '.join(techniques))} — "
+            f"{escape(', '.join(areas))}</td></tr>"
+        )
+    return f"<table>{''.join(rows)}</table>"
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Draws a routine as its name in bold over a quieter line of length and steps."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        name = QFont(option.font)
+        name.setPointSizeF(name.pointSizeF() * 1.15)
+        name.setBold(True)
+        return name, QFont(option.font)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        # From the model: the option's text has its line break turned into U+2028.
+        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
+        opt.text = ""
+        # The card is drawn here, not by the style sheet, so name and detail can have fonts of their own.
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
+        card = QRectF(opt.rect).adjusted(2, 2, -2, -2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if selected or hovered:
+            accent = opt.palette.color(QPalette.ColorRole.Highlight)
+            painter.setPen(QPen(accent if selected else opt.palette.color(QPalette.ColorRole.Dark), 2))
+            fill = opt.palette.color(QPalette.ColorRole.Midlight)
+            painter.setBrush(fill if selected else Qt.GlobalColor.transparent)
+            painter.drawRoundedRect(card, 10, 10)
+        painter.restore()
+        entry: RoutineEntry = index.data(_ENTRY_ROLE)
+        name_font, detail_font = self._fonts(opt)
+        text_colour = opt.palette.color(QPalette.ColorRole.Text)
+        quiet = opt.palette.color(QPalette.ColorRole.PlaceholderText)
+        box = opt.rect.adjusted(18, 10, -18, -10)
+        painter.save()
+        painter.setFont(name_font)
+        name_height = painter.fontMetrics().height()  # the painter's own: its DPI may not be the screen's
+        painter.setPen(text_colour if entry is None or entry.usable else quiet)
+        painter.drawText(QRect(box.x(), box.y(), box.width(), name_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(detail_font)
+        painter.setPen(quiet)
+        painter.drawText(QRect(box.x(), box.y() + name_height + 2, box.width(), box.height() - name_height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, detail)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        name_font, detail_font = self._fonts(option)
+        height = QFontMetrics(name_font).height() + QFontMetrics(detail_font).height() + 2 + 20 + 4
+        return QSize(200, height)
+
+
+class RoutinePicker(QWidget):
+    start_requested = Signal(object)  # Routine
+    current_changed = Signal(object)  # RoutineEntry | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[RoutineEntry] = []
+
+        heading = QLabel("Choose a routine", self)
+        heading.setObjectName("picker_heading")
+        relative_font(heading, 1.9, bold=True)
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("routine_list")
+        self.list.setAccessibleName("Routines")
+        self.list.setAccessibleDescription("Built-in routines first, then yours. Press Enter to start.")
+        self.list.setUniformItemSizes(False)
+        self.list.setItemDelegate(_EntryDelegate(self.list))
+        self.list.setSpacing(3)
+        self.list.currentItemChanged.connect(self._show_current)
+        self.list.itemDoubleClicked.connect(lambda _item: self.request_start())
+
+        details = QFrame(self)
+        details.setProperty("card", True)
+        self.name = QLabel(details)
+        self.name.setObjectName("routine_name")
+        self.name.setWordWrap(True)
+        relative_font(self.name, 1.7, bold=True)
+        self.source = QLabel(details)
+        self.source.setProperty("quiet", True)
+        self.description = QLabel(details)
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName("Description")
+        self.facts = QLabel(details)
+        self.facts.setObjectName("routine_facts")
+        relative_font(self.facts, 1.25, bold=True)
+        self.facts.setAccessibleName("Length and steps")
+        self.stages_heading = QLabel("Stages it covers", details)
+        self.stages_heading.setProperty("quiet", True)
+        self.stages = StageStrip(details)
+        self.stages.setAccessibleName("Stages this routine covers")
+        self.overview = QLabel(details)
+        self.overview.setObjectName("routine_overview")
+        self.overview.setWordWrap(True)
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setAccessibleName("What each stage does")
+        self.problem = QLabel(details)
+        self.problem.setObjectName("routine_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Why this routine can't be started")
+
+        self.start_button = QPushButton("Start", details)
+        self.start_button.setObjectName("start_button")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.start_button.setToolTip("Start this routine (Enter)")
+        self.start_button.setAccessibleName("Start")
+        self.start_button.setAccessibleDescription("Start the chosen routine")
+        self.start_button.setDefault(True)
+        self.start_button.setIconSize(QSize(22, 22))
+        self.start_button.setMinimumHeight(56)
+        self.start_button.setMinimumWidth(200)
+        relative_font(self.start_button, 1.4, bold=True)
+        self.start_button.clicked.connect(self.request_start)
+
+        self.button_row = QHBoxLayout()
+        self.button_row.setSpacing(12)
+        self.button_row.addStretch(1)
+        self.button_row.addWidget(self.start_button)
+
+        detail_layout = QVBoxLayout(details)
+        detail_layout.setContentsMargins(32, 28, 32, 28)
+        detail_layout.setSpacing(10)
+        detail_layout.addWidget(self.name)
+        detail_layout.addWidget(self.source)
+        detail_layout.addSpacing(6)
+        detail_layout.addWidget(self.description)
+        detail_layout.addSpacing(10)
+        detail_layout.addWidget(self.facts)
+        detail_layout.addSpacing(10)
+        detail_layout.addWidget(self.stages_heading)
+        detail_layout.addWidget(self.stages)
+        detail_layout.addSpacing(8)
+        detail_layout.addWidget(self.overview)
+        detail_layout.addWidget(self.problem)
+        detail_layout.addStretch(1)
+        detail_layout.addLayout(self.button_row)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addWidget(self.list, 2)
+        columns.addWidget(details, 3)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 24, 32, 28)
+        root.setSpacing(18)
+        root.addWidget(heading)
+        root.addLayout(columns, 1)
+        self.set_loading()
+
+    # -- what the main window calls ---------------------------------------------------------------
+
+    def set_loading(self) -> None:
+        self.list.clear()
+        self._show_entry(None, empty_text="Finding your routines…")
+
+    def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
+        """Show these routines and pick `select` (a name), else the first one that can be started."""
+        self._entries = list(entries)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entry in self._entries:
+            item = QListWidgetItem(self._item_text(entry), self.list)
+            item.setData(_ENTRY_ROLE, entry)
+            reason = why_unusable(entry)
+            item.setToolTip(reason or (entry.routine.description if entry.routine else ""))
+        self.list.blockSignals(False)
+        if not self.select(select):
+            first = next((i for i, entry in enumerate(self._entries) if entry.usable), 0)
+            if self._entries:
+                self.list.setCurrentRow(first)
+        if not self._entries:
+            self._show_entry(None, empty_text="No routines yet. Add a routine file to your routines folder.")
+
+    def select(self, name: str) -> bool:
+        """Pick the routine called `name` (case-insensitive); False when there is none."""
+        wanted = name.strip().casefold()
+        if not wanted:
+            return False
+        for row, entry in enumerate(self._entries):
+            if entry.name.casefold() == wanted:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    def current_entry(self) -> RoutineEntry | None:
+        item = self.list.currentItem()
+        return item.data(_ENTRY_ROLE) if item is not None else None
+
+    def current_routine(self) -> Routine | None:
+        """The chosen routine if it can be started."""
+        entry = self.current_entry()
+        return entry.routine if entry is not None and entry.usable else None
+
+    def add_button(self, button: QWidget) -> None:
+        """Room for other parts of the app (e.g. the editor's "Edit…"), left of Start."""
+        self.button_row.insertWidget(self.button_row.count() - 1, button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter starts the chosen routine from the list or Start; on another button (one a later part of
+        # the app added, say) it presses that button, as a person expects.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and focused is not self.start_button:
+                focused.click()
+            else:
+                self.request_start()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def request_start(self) -> None:
+        routine = self.current_routine()
+        if routine is not None:
+            self.start_requested.emit(routine)
+
+    # -- inner workings ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _item_text(entry: RoutineEntry) -> str:
+        if entry.routine is None:
+            return f"{entry.name}\ncan't be read"
+        routine = entry.routine
+        steps = len(routine.steps)
+        line = f"{format_length(routine.total_seconds)} · {steps} step{'s' if steps != 1 else ''}"
+        if not entry.usable:
+            line += " · can't be started"
+        return f"{entry.name}\n{line}"
+
+    def _show_current(self) -> None:
+        entry = self.current_entry()
+        self._show_entry(entry)
+        self.current_changed.emit(entry)
+
+    def _show_entry(self, entry: RoutineEntry | None, empty_text: str = "") -> None:
+        routine = entry.routine if entry is not None else None
+        self.name.setText(entry.name if entry is not None else empty_text)
+        source = "" if entry is None else (
+            "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}")
+        if routine is not None and routine.profile is Profile.PREGNANCY:
+            source += " · for pregnancy: light techniques only"
+        self.source.setText(source)
+        self.description.setText(routine.description if routine else "")
+        self.description.setVisible(bool(routine and routine.description))
+        if routine is not None:
+            steps = len(routine.steps)
+            self.facts.setText(f"{format_length(routine.total_seconds)}  ·  {steps} step"
+                               f"{'s' if steps != 1 else ''}  ·  rubbing at {routine.tempo} a minute")
+            self.stages.set_stages(routine.stages, coverage=True)
+            self.overview.setText(stage_overview(routine))
+        self.facts.setVisible(routine is not None)
+        self.stages.setVisible(routine is not None)
+        self.stages_heading.setVisible(routine is not None)
+        self.overview.setVisible(routine is not None)
+        reason = why_unusable(entry) if entry is not None else ""
+        self.problem.setText(reason)
+        self.problem.setVisible(bool(reason))
+        self.start_button.setEnabled(entry is not None and entry.usable)

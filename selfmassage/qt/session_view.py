@@ -1,0 +1,364 @@
+"""The session page: what to do now, where, for how long, and what comes next — readable from 2 m.
+
+It only shows: engine events come in through a SessionDriver's `event` signal, and the buttons trigger the
+main window's actions (so a button, its menu item and its key do exactly the same thing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core.engine import SessionEngine
+from selfmassage.core.events import (
+    Event,
+    Paused,
+    PauseReason,
+    Resumed,
+    SecondLeft,
+    SideStarted,
+    SideSwitch,
+    StageChanged,
+    StepStarted,
+    TempoBeat,
+)
+from selfmassage.core.routine import Routine, Step, format_duration
+from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, instruction_for
+from selfmassage.qt.countdown_ring import CountdownRing
+from selfmassage.qt.stage_strip import StageStrip
+from selfmassage.qt.tempo_pulse import TempoPulse
+
+# Reference size at which the point sizes below are right; the page scales them with the window.
+_REFERENCE = QSize(1100, 680)
+_SIZES = {"technique": 56, "area": 34, "meta": 16, "instruction": 22, "next": 20, "progress": 18,
+          "stages": 16, "buttons": 16, "tempo": 16}
+
+
+@dataclass(frozen=True)
+class SessionActions:
+    """The main window's actions the page's buttons trigger."""
+
+    back: QAction
+    pause: QAction
+    skip: QAction
+    stop: QAction
+    mute: QAction
+
+
+def _label(parent: QWidget, name: str, *, wrap: bool = False, quiet: bool = False,
+           accent: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if quiet:
+        label.setProperty("quiet", True)
+    if accent:
+        label.setProperty("accent", True)
+    return label
+
+
+def _bold(widget: QWidget) -> None:
+    font = QFont(widget.font())
+    font.setBold(True)
+    widget.setFont(font)
+
+
+def _card(parent: QWidget) -> QFrame:
+    frame = QFrame(parent)
+    frame.setProperty("card", True)
+    return frame
+
+
+class SessionView(QWidget):
+    title_changed = Signal(str)  # "04:12 · Kneading", for the window title and the taskbar
+
+    def __init__(self, actions: SessionActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._engine: SessionEngine | None = None
+        self._routine: Routine | None = None
+        self._step: Step | None = None
+        self._next: Step | None = None
+        self._index = 0
+        self._paused = False
+        self._text_scale = 1.0
+        self.body_map: QWidget | None = None
+
+        self.stages = StageStrip(self)
+
+        main = _card(self)
+        self.ring = CountdownRing(main)
+        self.pulse = TempoPulse(main)
+        self.tempo_label = _label(main, "tempo", quiet=True)
+        self.tempo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.technique = _label(main, "technique")
+        self.technique.setAccessibleName("Technique")
+        _bold(self.technique)
+        self.area = _label(main, "area", wrap=True, accent=True)
+        self.area.setAccessibleName("Body area")
+        _bold(self.area)
+        self.meta = _label(main, "meta", quiet=True)
+        self.instruction = _label(main, "instruction", wrap=True)
+        self.instruction.setAccessibleName("What to do")
+        self.next_label = _label(main, "next", wrap=True, quiet=True)
+        self.next_label.setAccessibleName("Next step")
+        self.pause_note = _label(main, "pause_note", wrap=True, accent=True)
+        self.pause_note.setAccessibleName("Paused")
+        self.pause_note.hide()
+
+        ring_column = QVBoxLayout()
+        ring_column.setSpacing(10)
+        ring_column.addWidget(self.ring, 1)
+        ring_column.addWidget(self.pulse)
+        ring_column.addWidget(self.tempo_label)
+        text_column = QVBoxLayout()
+        text_column.setSpacing(6)
+        text_column.addStretch(1)
+        text_column.addWidget(self.meta)
+        text_column.addWidget(self.technique)
+        text_column.addWidget(self.area)
+        text_column.addSpacing(18)
+        text_column.addWidget(self.instruction)
+        text_column.addSpacing(12)
+        text_column.addWidget(self.pause_note)
+        text_column.addStretch(1)
+        text_column.addWidget(self.next_label)
+        main_layout = QHBoxLayout(main)
+        main_layout.setContentsMargins(28, 24, 32, 24)
+        main_layout.setSpacing(36)
+        main_layout.addLayout(ring_column, 4)
+        main_layout.addLayout(text_column, 7)
+        # Keep the pulse's room when it is hidden, so nothing jumps when a rubbing step starts.
+        for widget in (self.pulse, self.tempo_label):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+
+        self.map_card = _card(self)
+        self.map_layout = QVBoxLayout(self.map_card)
+        self.map_layout.setContentsMargins(16, 16, 16, 16)
+        self.map_card.hide()
+
+        middle = QHBoxLayout()
+        middle.setSpacing(20)
+        middle.addWidget(main, 4)
+        middle.addWidget(self.map_card, 1)
+
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName("Progress through the routine")
+        self.progress_label = _label(self, "progress", quiet=True)
+        progress_row = QHBoxLayout()
+        progress_row.setSpacing(16)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.progress_label)
+
+        self.buttons: dict[str, QToolButton] = {}
+        controls = QHBoxLayout()
+        controls.setSpacing(12)
+        for name in ("back", "pause", "skip", "stop"):
+            controls.addWidget(self._button(name, getattr(actions, name)))
+        controls.addStretch(1)
+        controls.addWidget(self._button("mute", actions.mute))
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 20, 28, 22)
+        root.setSpacing(18)
+        root.addWidget(self.stages)
+        root.addLayout(middle, 1)
+        root.addLayout(progress_row)
+        root.addLayout(controls)
+        self._fit_fonts()
+
+    def _button(self, name: str, action: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName(f"{name}_button")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setIconSize(QSize(24, 24))
+        _bold(button)
+        button.setCheckable(action.isCheckable())
+        # Not setDefaultAction: the menu item may show its key after a tab ("Stop…\tEsc"), the button not.
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: self._sync(button, action))
+        self._sync(button, action)
+        self.buttons[name] = button
+        return button
+
+    @staticmethod
+    def _sync(button: QToolButton, action: QAction) -> None:
+        text = action.text().split("\t")[0].rstrip("…")
+        button.setText(text)
+        button.setIcon(action.icon())
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(text)
+        button.setAccessibleDescription(action.toolTip())
+        button.setEnabled(action.isEnabled())
+        button.setChecked(action.isChecked())
+
+    # -- what the main window calls ---------------------------------------------------------------
+
+    def set_body_map(self, widget: QWidget | None) -> None:
+        """The panel beside the step: anything with `set_area(area: str | None)`."""
+        if self.body_map is not None:
+            self.map_layout.removeWidget(self.body_map)
+            self.body_map.deleteLater()
+        self.body_map = widget
+        if widget is not None:
+            widget.setParent(self.map_card)
+            self.map_layout.addWidget(widget, 1)
+        self.map_card.setVisible(widget is not None)
+
+    def set_text_scale(self, scale: float) -> None:
+        self._text_scale = scale
+        self._fit_fonts()
+
+    def begin(self, engine: SessionEngine) -> None:
+        """Show a fresh session, before its first step starts. The engine is only read, never driven."""
+        self._engine = engine
+        self._routine = engine.routine
+        self._paused = False
+        self._step = None
+        self.stages.set_stages(engine.routine.stages)
+        self.pulse.set_tempo(engine.routine.tempo)
+        self.tempo_label.setText(f"Rub in time: {engine.routine.tempo} a minute")
+        self.ring.set_caption("")
+        self.pause_note.hide()
+        if self.body_map is not None:
+            self.body_map.set_area(None)  # type: ignore[attr-defined]
+
+    def show_event(self, event: Event) -> None:
+        """One engine event (connected to SessionDriver.event)."""
+        if isinstance(event, StageChanged):
+            self.stages.set_current(event.stage)
+        elif isinstance(event, StepStarted):
+            self._show_step(event.index, event.step, event.next_step)
+        elif isinstance(event, SideStarted):
+            self._show_side(event.side)
+        elif isinstance(event, SideSwitch):
+            self._show_switch()
+        elif isinstance(event, SecondLeft) and event.index == self._index:
+            self._show_time(event.seconds_left)
+        elif isinstance(event, TempoBeat) and event.index == self._index:
+            self.pulse.beat()
+        elif isinstance(event, Paused | Resumed):
+            self._show_paused(event)
+
+    def countdown_text(self) -> str:
+        return self.ring.text()
+
+    # -- inner workings ----------------------------------------------------------------------------
+
+    def _show_step(self, index: int, step: Step, next_step: Step | None) -> None:
+        assert self._routine is not None
+        self._index, self._step, self._next = index, step, next_step
+        count = len(self._routine.steps)
+        detail = [f"Step {index + 1} of {count}", f"{step.intensity.value} pressure"]
+        if step.variant is not None:
+            detail.append(step.variant.value.replace("-", " "))
+        if step.both_sides:
+            detail.append("both sides")
+        self.meta.setText("  ·  ".join(detail))
+        self._show_work(side=None)
+        if self.body_map is not None:
+            self.body_map.set_area(step.area)  # type: ignore[attr-defined]
+        self._show_time(step.seconds)
+
+    def _show_work(self, side: Side | None) -> None:
+        """The technique, area, instruction and what comes next, for the step or one side of it."""
+        step = self._step
+        assert step is not None
+        self.technique.setText(step.technique.label)
+        area = step.area[:1].upper() + step.area[1:]
+        self.area.setText(f"{area} · {side.value} side" if side is not None else area)
+        self.instruction.setText(instruction_for(step.technique, step.note))
+        if side is Side.LEFT:
+            self.next_label.setText("Next: the right side")
+        else:
+            self.next_label.setText(f"Next: {self._next.describe()}" if self._next else "Last step")
+        rubbing = step.technique is Technique.RUBBING
+        self.pulse.reset()
+        self.pulse.setVisible(rubbing)
+        self.tempo_label.setVisible(rubbing)
+
+    def _show_side(self, side: Side) -> None:
+        self._show_work(side)
+        if side is Side.RIGHT:  # the left side's countdown starts with StepStarted; the right one here
+            assert self._step is not None
+            self._show_time(self._step.seconds)
+
+    def _show_switch(self) -> None:
+        step = self._step
+        assert step is not None
+        self.technique.setText("Switch sides")
+        self.area.setText(f"{step.area[:1].upper() + step.area[1:]} · right side next")
+        self.instruction.setText("Move your hands to the right side.")
+        self.next_label.setText(f"Next: {step.technique.label}, {step.area}, right side")
+        self.pulse.setVisible(False)
+        self.tempo_label.setVisible(False)
+        self._show_time(SIDE_SWITCH_SECONDS)
+
+    def _show_paused(self, event: Paused | Resumed) -> None:
+        self._paused = isinstance(event, Paused)
+        slept = isinstance(event, Paused) and event.reason is PauseReason.SLEEP
+        self.ring.set_caption("Paused" if self._paused else "")
+        self.pause_note.setText("Paused while the computer slept. Press Space to go on." if slept
+                                else "Paused. Press Space to go on.")
+        self.pause_note.setVisible(self._paused)
+        self._emit_title()
+
+    def _show_time(self, seconds_left: int) -> None:
+        assert self._routine is not None and self._engine is not None
+        part_seconds = self._engine.part_seconds
+        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds)
+        total = self._routine.total_seconds
+        # Read at the event's own moment (the engine answers for it during delivery): exact, never late.
+        left = round(self._engine.total_remaining())
+        self.progress.setValue(round(1000 * (total - left) / total))
+        self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
+        self.progress.setAccessibleDescription(f"{format_duration(left)} left")
+        self._emit_title()
+
+    def _emit_title(self) -> None:
+        if self._step is None:
+            return
+        parts = [self.ring.text(), self.technique.text()]
+        if self._paused:
+            parts.insert(0, "Paused")
+        self.title_changed.emit(" · ".join(parts))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fonts()
+
+    def _fit_fonts(self) -> None:
+        # Glanceable from 2 m: the text grows with the window (full screen makes it biggest).
+        size = self.size()
+        fit = min(size.width() / _REFERENCE.width(), size.height() / _REFERENCE.height())
+        scale = max(0.7, min(fit, 2.5)) * self._text_scale
+        targets: dict[str, list[QWidget]] = {
+            "technique": [self.technique], "area": [self.area], "meta": [self.meta],
+            "instruction": [self.instruction, self.pause_note], "next": [self.next_label],
+            "progress": [self.progress_label], "buttons": list(self.buttons.values()),
+            "tempo": [self.tempo_label],
+        }
+        for key, widgets in targets.items():
+            for widget in widgets:
+                font = QFont(widget.font())
+                font.setPixelSize(round(_SIZES[key] * scale * 1.33))
+                widget.setFont(font)
+        self.stages.set_pixel_size(round(_SIZES["stages"] * scale * 1.33))
+        self.pulse.setFixedHeight(round(40 * scale))

@@ -1,0 +1,93 @@
+"""The four stages of a session in a row, the current one marked by a filled box, a ▶ and the word "now".
+
+Colour is never the only mark: each stage's text says whether it is done (✓), now (▶ … now), still to come,
+or not in this routine (–).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from selfmassage.core.techniques import Stage
+from selfmassage.qt.theme import set_style_flag
+
+
+class StageStrip(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._covered: tuple[Stage, ...] = tuple(Stage)
+        self._current: Stage | None = None
+        self._coverage = False  # the picker's view: which stages a routine has, no "now"
+        self._pixel_size: int | None = None  # None: the app's font size
+        self.labels: dict[Stage, QLabel] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        for stage in Stage:
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setContentsMargins(14, 8, 14, 8)
+            self.labels[stage] = label
+            layout.addWidget(label, 1)
+        self.setAccessibleName("Stages of the session")
+        self._refresh()
+
+    def set_stages(self, covered: tuple[Stage, ...], *, coverage: bool = False) -> None:
+        """The stages this routine has; the others are shown as not in it. With `coverage` (the picker),
+        the ones it has are ticked instead of waiting for a "now"."""
+        self._covered = covered
+        self._current = None
+        self._coverage = coverage
+        self._refresh()
+
+    def set_current(self, stage: Stage | None) -> None:
+        self._current = stage
+        self._refresh()
+
+    def set_pixel_size(self, pixels: int) -> None:
+        self._pixel_size = pixels
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._refresh()  # the labels' fonts are set from this widget's
+
+    def current(self) -> Stage | None:
+        return self._current
+
+    def state_of(self, stage: Stage) -> str:
+        """done, current, todo, covered (the picker's) or absent."""
+        if stage not in self._covered:
+            return "absent"
+        if self._coverage:
+            return "covered"
+        if self._current is None:
+            return "todo"
+        if stage is self._current:
+            return "current"
+        return "done" if stage.order < self._current.order else "todo"
+
+    def _refresh(self) -> None:
+        for number, (stage, label) in enumerate(self.labels.items(), start=1):
+            state = self.state_of(stage)
+            text = {
+                "current": f"▶ {number} {stage.label} · now",
+                "done": f"✓ {number} {stage.label}",
+                "todo": f"{number} {stage.label}",
+                "covered": f"✓ {number} {stage.label}",
+                "absent": f"– {number} {stage.label}",
+            }[state]
+            label.setText(text)
+            spoken = {"current": "current stage", "done": "done", "todo": "to come",
+                      "covered": "in this routine", "absent": "not in this routine"}[state]
+            label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
+            set_style_flag(label, "stage", state)
+            # Bold in code after the restyle: a restyle resets the font, a font rule in the sheet its size.
+            font = QFont(self.font())
+            if self._pixel_size is not None:
+                font.setPixelSize(self._pixel_size)
+            font.setBold(state == "current")
+            label.setFont(font)

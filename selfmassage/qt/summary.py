@@ -1,0 +1,107 @@
+"""The end of a session: how long, how many steps, completed or stopped, and the check-in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from selfmassage.core.checkin import CheckIn
+from selfmassage.core.events import SessionStatus
+from selfmassage.core.session_result import SessionResult
+from selfmassage.qt.picker import format_length
+from selfmassage.qt.theme import relative_font
+
+_HEADINGS = {
+    SessionStatus.COMPLETED: "Well done. The session is complete.",
+    SessionStatus.STOPPED: "You stopped the session early.",
+    SessionStatus.INTERRUPTED: "The session was interrupted.",
+}
+
+
+class SummaryPage(QWidget):
+    checkin_submitted = Signal(object)  # CheckIn, as the panel gave it
+    checkin_skipped = Signal()
+    done_requested = Signal()  # "Back to routines"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: SessionResult | None = None
+        self.checkin_panel: QWidget | None = None
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("summary_heading")
+        self.heading.setWordWrap(True)
+        relative_font(self.heading, 2.0, bold=True)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("summary_facts")
+        self.facts.setAccessibleName("What you did")
+        relative_font(self.facts, 1.4)
+
+        # No style sheet on this frame or above it: the panel's own large fonts must reach its labels.
+        self.checkin_card = QFrame(self)
+        self.checkin_layout = QVBoxLayout(self.checkin_card)
+        self.checkin_layout.setContentsMargins(0, 0, 0, 0)
+        self.checkin_layout.setSpacing(12)
+        self.thanks = QLabel("Thank you. Your answers are kept with this session.", self.checkin_card)
+        self.thanks.setObjectName("checkin_thanks")
+        self.thanks.setWordWrap(True)
+        relative_font(self.thanks, 1.3)
+        self.checkin_layout.addWidget(self.thanks)
+
+        self.done_button = QPushButton("Back to routines", self)
+        self.done_button.setObjectName("done_button")
+        self.done_button.setAccessibleName("Back to routines")
+        self.done_button.setToolTip("Back to the list of routines")
+        self.done_button.clicked.connect(self.done_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 36, 48, 32)
+        root.setSpacing(16)
+        root.addWidget(self.heading)
+        root.addWidget(self.facts)
+        root.addSpacing(12)
+        root.addWidget(self.checkin_card, 1)
+        root.addLayout(buttons)
+
+    def own_widgets(self) -> list[QWidget]:
+        """The widgets of this page the window's style sheet may go on (not the check-in panel's parents)."""
+        return [self.heading, self.facts, self.thanks, self.done_button]
+
+    def show_result(self, result: SessionResult, checkin_panel: QWidget | None) -> None:
+        """Show a finished session; `checkin_panel` has a `submitted(CheckIn)` signal (None: no check-in)."""
+        self.result = result
+        self.heading.setText(_HEADINGS[result.status])
+        minutes = format_length(round(result.active_seconds))
+        self.facts.setText(f"{minutes} of massage  ·  {result.steps_done} of {result.steps_total} steps done"
+                           f"  ·  {result.routine.name}")
+        if self.checkin_panel is not None:
+            self.checkin_layout.removeWidget(self.checkin_panel)
+            self.checkin_panel.deleteLater()
+        self.checkin_panel = checkin_panel
+        self.thanks.hide()
+        if checkin_panel is not None:
+            checkin_panel.setParent(self.checkin_card)
+            self.checkin_layout.insertWidget(0, checkin_panel, 1, Qt.AlignmentFlag.AlignTop)
+            checkin_panel.submitted.connect(self._submitted)  # type: ignore[attr-defined]
+            skipped = getattr(checkin_panel, "skipped", None)
+            if skipped is not None:
+                skipped.connect(self._skipped)
+        self.checkin_card.setVisible(checkin_panel is not None)
+
+    def _submitted(self, checkin: CheckIn) -> None:
+        self._close_panel("Thank you. Your answers are kept with this session.")
+        self.checkin_submitted.emit(checkin)
+
+    def _skipped(self) -> None:
+        self._close_panel("No check-in this time. That's fine.")
+        self.checkin_skipped.emit()
+
+    def _close_panel(self, text: str) -> None:
+        if self.checkin_panel is not None:
+            self.checkin_panel.hide()
+        self.thanks.setText(text)
+        self.thanks.show()
+        self.done_button.setFocus()

@@ -1,0 +1,200 @@
+"""The look: a calm theme and a high-contrast one, as a palette plus a style sheet, and the text size.
+
+Custom-painted widgets (the countdown ring, the tempo pulse) read the palette, so both themes reach them:
+Highlight is the accent, Mid the ring's track, PlaceholderText the quiet text.
+Font sizes and weights are not in the style sheet (a font rule there would drop a size set in code):
+the session page sets its own, scaled with the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+BASE_POINT_SIZE = 11
+LARGE_TEXT_FACTOR = 1.35
+
+
+@dataclass(frozen=True)
+class Colours:
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str  # text on the accent colour
+    accent_soft: str
+    track: str
+    border: str
+    danger: str
+    notice: str
+    notice_border: str
+
+
+CALM = Colours(
+    window="#f3efe8", surface="#fffdf9", text="#1c2a2e", muted="#5d6b6e", accent="#2b7a6c",
+    accent_text="#ffffff", accent_soft="#d9ece6", track="#e2dbd0", border="#d6cec2", danger="#a33f2c",
+    notice="#fff3d1", notice_border="#d9a93b",
+)
+HIGH_CONTRAST = Colours(
+    window="#000000", surface="#000000", text="#ffffff", muted="#e6e6e6", accent="#ffd500",
+    accent_text="#000000", accent_soft="#3a3000", track="#6b6b6b", border="#ffffff", danger="#ff7a5c",
+    notice="#000000", notice_border="#ffd500",
+)
+
+
+def colours(high_contrast: bool) -> Colours:
+    return HIGH_CONTRAST if high_contrast else CALM
+
+
+def palette(c: Colours) -> QPalette:
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: c.window,
+        QPalette.ColorRole.WindowText: c.text,
+        QPalette.ColorRole.Base: c.surface,
+        QPalette.ColorRole.AlternateBase: c.window,
+        QPalette.ColorRole.Text: c.text,
+        QPalette.ColorRole.Button: c.surface,
+        QPalette.ColorRole.ButtonText: c.text,
+        QPalette.ColorRole.Highlight: c.accent,
+        QPalette.ColorRole.HighlightedText: c.accent_text,
+        QPalette.ColorRole.Mid: c.track,
+        QPalette.ColorRole.Midlight: c.accent_soft,
+        QPalette.ColorRole.Dark: c.border,
+        QPalette.ColorRole.PlaceholderText: c.muted,
+        QPalette.ColorRole.ToolTipBase: c.text,
+        QPalette.ColorRole.ToolTipText: c.window,
+        QPalette.ColorRole.Link: c.accent,
+    }
+    for role, value in roles.items():
+        pal.setColor(role, QColor(value))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
+    return pal
+
+
+def stylesheet(c: Colours) -> str:
+    return f"""
+QMainWindow, QStackedWidget > QWidget {{ background: {c.window}; }}
+QLabel {{ color: {c.text}; }}
+QLabel[quiet="true"] {{ color: {c.muted}; }}
+QLabel[accent="true"] {{ color: {c.accent}; }}
+QFrame[card="true"] {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: 18px;
+}}
+QPushButton, QToolButton {{
+    background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 12px;
+    padding: 10px 20px;
+}}
+QPushButton:hover, QToolButton:hover {{ border-color: {c.accent}; }}
+QPushButton:pressed, QToolButton:pressed {{ background: {c.accent_soft}; }}
+QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.accent}; background: {c.accent_soft}; }}
+QPushButton:checked, QToolButton:checked {{ background: {c.accent_soft}; border-color: {c.accent}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.window}; }}
+QPushButton[primary="true"] {{
+    background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.accent};
+}}
+QPushButton[primary="true"]:focus {{ border: 3px solid {c.text}; }}
+QPushButton[primary="true"]:disabled {{ background: {c.track}; color: {c.muted}; border-color: {c.track}; }}
+QPushButton[danger="true"] {{ color: {c.danger}; }}
+QListWidget {{
+    background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; border-radius: 16px;
+    padding: 8px; outline: none;
+}}
+QListWidget:focus {{ border: 3px solid {c.accent}; }}
+QProgressBar {{
+    background: {c.track}; border: none; border-radius: 7px; max-height: 14px; min-height: 14px;
+    color: transparent;
+}}
+QProgressBar::chunk {{ background: {c.accent}; border-radius: 7px; }}
+QLabel[stage="current"] {{
+    background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.accent}; border-radius: 12px;
+}}
+QLabel[stage="done"] {{ color: {c.muted}; border: 2px solid {c.border}; border-radius: 12px; }}
+QLabel[stage="todo"] {{ color: {c.text}; border: 2px solid {c.border}; border-radius: 12px; }}
+QLabel[stage="covered"] {{ color: {c.text}; background: {c.accent_soft}; border: 2px solid {c.accent};
+    border-radius: 12px; }}
+QLabel[stage="absent"] {{ color: {c.muted}; border: 2px dashed {c.border}; border-radius: 12px; }}
+QFrame#notice {{ background: {c.notice}; border: 2px solid {c.notice_border}; border-radius: 12px; }}
+QFrame#notice QLabel {{ color: {c.text}; }}
+QMenuBar {{ background: {c.window}; color: {c.text}; }}
+QMenuBar::item:selected {{ background: {c.accent_soft}; }}
+QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
+QMenu::item {{ padding: 6px 28px 6px 24px; }}
+QMenu::item:selected {{ background: {c.accent_soft}; color: {c.text}; }}
+QMenu::item:disabled {{ color: {c.muted}; }}
+QToolTip {{ background: {c.text}; color: {c.window}; border: none; padding: 6px; }}
+QStatusBar {{ background: {c.window}; color: {c.muted}; }}
+QCheckBox, QRadioButton {{ color: {c.text}; spacing: 8px; }}
+QSlider::groove:horizontal {{ background: {c.track}; height: 8px; border-radius: 4px; }}
+QSlider::handle:horizontal {{
+    background: {c.accent}; width: 22px; margin: -8px 0; border-radius: 11px; border: 2px solid {c.surface};
+}}
+QSlider:focus::handle:horizontal {{ border: 3px solid {c.text}; }}
+"""
+
+
+def text_scale(large_text: bool) -> float:
+    return LARGE_TEXT_FACTOR if large_text else 1.0
+
+
+def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> str:
+    """Style, palette and text size for the whole app; returns the style sheet for the window's own widgets.
+
+    The sheet is not set app-wide on purpose: under an app-wide (or an ancestor's) style sheet, Qt no longer
+    hands a parent's font to a widget that was built without a parent and added later — the way the safety
+    questions and the check-in build theirs — so their large text would shrink to the app's size. The main
+    window puts the sheet on its own pages only (see MainWindow._apply_look).
+    """
+    c = colours(high_contrast)
+    if app.style().name().casefold() != "fusion":
+        app.setStyle("Fusion")  # the same look on every desktop, and it honours the palette fully
+    app.setPalette(palette(c))
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * text_scale(large_text))
+    app.setFont(font)
+    return stylesheet(c)
+
+
+def relative_font(widget: QWidget, factor: float = 1.0, *, bold: bool = False) -> None:
+    """Give `widget` the app's font times `factor`, and keep it so when the text size changes."""
+    widget.setProperty("font_factor", factor)
+    widget.setProperty("font_bold", bold)
+    widget.setFont(_font_for(factor, bold))
+
+
+def _font_for(factor: float, bold: bool) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def refresh_fonts(widgets: list[QWidget]) -> None:
+    """Hand the app's font to these widgets again (call after their style sheet is set).
+
+    Under a style sheet Qt does not pass a new application font on to widgets that already exist, so the
+    Large text setting would reach only new windows. Widgets that set their own size (the session page's
+    labels) are left alone; `relative_font` ones are scaled again.
+    """
+    app_font = QApplication.font()
+    for widget in widgets:
+        factor = widget.property("font_factor")
+        if factor is not None:
+            widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
+        elif not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or widget.property("theme_font"):
+            widget.setProperty("theme_font", True)
+            widget.setFont(app_font)
+
+
+def set_style_flag(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the style sheet selects on, and restyle the widget so it shows."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -1,0 +1,94 @@
+"""The real main window with its real parts, but a fake clock, a recording player, and its settings, safety
+answers and routines in the test's own folders."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+from qt_helpers import OTHER, SHORT, SIDES, activate
+
+from selfmassage.core.clock import FakeClock
+from selfmassage.core.safety import QUESTION_IDS
+from selfmassage.qt.app import real_parts
+from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.safety_gate import DialogSafetyGate
+from selfmassage.sound.player import CuePlayer, RecordingPlayer
+from selfmassage.store.library import RoutineLibrary
+from selfmassage.store.safety import SafetyStore
+from selfmassage.store.settings import Settings
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
+    builtin, user = tmp_path / "builtin", tmp_path / "user"
+    builtin.mkdir()
+    user.mkdir()
+    (builtin / "short-back.json").write_text(json.dumps(SHORT), encoding="utf-8")
+    (builtin / "both-sides.json").write_text(json.dumps(SIDES), encoding="utf-8")
+    (user / "another-one.json").write_text(json.dumps(OTHER), encoding="utf-8")
+    (user / "broken.json").write_text('{"format": 1, "name": ', encoding="utf-8")
+    return builtin, user
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "config" / "settings.json"
+
+
+@pytest.fixture
+def safety_store(tmp_path: Path) -> SafetyStore:
+    """Answered all "no" just now, so a session starts without the questions unless a test asks."""
+    store = SafetyStore(tmp_path / "config" / "safety.json")
+    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
+    return store
+
+
+@pytest.fixture
+def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs: tuple[Path, Path],
+                settings_path: Path, safety_store: SafetyStore) -> Iterator[Callable[..., MainWindow]]:
+    made: list[MainWindow] = []
+    # The window restyles the whole app (palette, font, Fusion); other tests get theirs back afterwards.
+    palette, font, style = QPalette(qapp.palette()), QFont(qapp.font()), qapp.style().name()
+
+    def make(player: CuePlayer | None = None, sleep_watch: FakeClock | None = None) -> MainWindow:
+        builtin, user = routines_dirs
+        settings = Settings(settings_path)
+        parts = real_parts(settings)
+        parts.clock = lambda: clock
+        parts.sleep_watch = lambda: sleep_watch
+        parts.safety = DialogSafetyGate(safety_store)
+        window = MainWindow(settings, RoutineLibrary(user, builtin), parts)
+        made.append(window)  # not qtbot.addWidget: it closes the window before a running session is stopped
+        window.show()
+        qtbot.waitExposed(window)
+        activate(qtbot, window)
+        window.set_player(player or RecordingPlayer())
+        window.refresh_routines()
+        return window
+
+    yield make
+    for window in made:  # stop first, so closing has no session to ask about
+        if window.driver is not None and window.driver.running:
+            window.driver.stop()
+        window.close()
+        window.deleteLater()
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()

@@ -1,0 +1,70 @@
+"""`selfmassage` with no command: the window opens, lists the routines, and only one runs at a time."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+OPEN_AND_LOOK = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from selfmassage.qt.app import run_app
+
+app = QApplication(sys.argv[:1])
+
+def look():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    names = [entry.name for entry in window.picker._entries]
+    print("shown", window.isVisible(), "routines", len(names), "player", window.player is not None)
+    print("first", window.picker.current_entry().name)
+    window.close()
+
+QTimer.singleShot(300, look)
+sys.exit(run_app())
+"""
+
+
+def run(code: str, home: Path) -> subprocess.CompletedProcess[str]:
+    (home / "runtime").chmod(0o700)  # else platformdirs falls back to a runtime folder shared by all tests
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env=env, cwd=Path(__file__).resolve().parents[2], check=False)
+
+
+def test_the_window_opens_with_the_built_in_routines_and_quits_cleanly(isolated_dirs):
+    result = run(OPEN_AND_LOOK, isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert "shown True routines 6 player True" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+OPEN_THE_EDITOR = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from selfmassage.qt.app import run_app
+
+app = QApplication(sys.argv[:1])
+
+def edit():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    menus = [action.text() for action in window.menuBar().actions()]
+    print("menus", menus)
+    edit = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")
+    edit.trigger()
+    print("page", window.current_page())
+    window.close()
+
+QTimer.singleShot(300, edit)
+sys.exit(run_app())
+"""
+
+
+def test_the_routine_editor_has_its_menu_and_its_page_in_the_window(isolated_dirs):
+    result = run(OPEN_THE_EDITOR, isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert "menus ['&Session', '&View', 'S&ound', '&Routines', '&Help']" in result.stdout
+    assert "page routines" in result.stdout

@@ -1,0 +1,122 @@
+"""Screenshots of the main window for the README: the picker, a running step, the summary with the check-in.
+
+The running step is also taken in the high-contrast theme.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/screenshots
+
+A fake clock freezes the session at a chosen moment (mid-rubbing, its area lit on the body map), and the
+settings, safety answers and history go to a temporary home, so your own are never touched. Offscreen
+(QT_QPA_PLATFORM=offscreen) works too, for a quick look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this tree, not an installed copy
+
+ROUTINE = "Classic back session"
+
+
+def _settle(app: object, milliseconds: int = 400) -> None:
+    """Let paint events and the tempo pulse's short glide finish before a grab."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1280x800", help="WxH of the window (default 1280x800)")
+    args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.split("x"))
+    home = Path(tempfile.mkdtemp(prefix="selfmassage-shots-"))
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(home / variable.lower())
+        Path(os.environ[variable]).mkdir(parents=True)
+
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from selfmassage.core.checkin import Symptom
+    from selfmassage.core.clock import FakeClock
+    from selfmassage.core.safety import QUESTION_IDS
+    from selfmassage.core.techniques import Technique
+    from selfmassage.qt.app import real_parts
+    from selfmassage.qt.editor_hook import add_routine_editor
+    from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.safety_gate import DialogSafetyGate
+    from selfmassage.resources import assets_dir
+    from selfmassage.sound.player import SilentPlayer
+    from selfmassage.store.library import RoutineLibrary
+    from selfmassage.store.safety import SafetyStore
+    from selfmassage.store.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = Settings(home / "settings.json")
+    store = SafetyStore(home / "safety.json")
+    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
+    clock = FakeClock()
+    parts = real_parts(settings)
+    parts.clock = lambda: clock
+    parts.safety = DialogSafetyGate(store)
+    library = RoutineLibrary(home / "routines", assets_dir() / "routines")
+    window = MainWindow(settings, library, parts)
+    add_routine_editor(window)  # as the app does: its menu and the button beside Start
+    window.resize(width, height)
+    window.show()
+    window.set_player(SilentPlayer())
+    window.refresh_routines()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def shot(name: str) -> None:
+        _settle(app)
+        path = args.out / name
+        window.grab().save(str(path))
+        print(f"Saved {path}")
+
+    window.picker.select(ROUTINE)
+    shot("picker.png")
+
+    routine = window.picker.current_routine()
+    assert routine is not None, f"{ROUTINE!r} is not among the built-in routines"
+    window.start_session(routine)
+    driver = window.driver
+    assert driver is not None
+    # Go to the first rubbing step on a known area, then 4 s into it, one second at a time.
+    rubbing = next(i for i, step in enumerate(routine.steps)
+                   if step.technique is Technique.RUBBING and step.seconds >= 8)
+    while driver.engine.index < rubbing:
+        clock.advance(1)
+        driver.wake()
+    for _ in range(4):
+        clock.advance(1)
+        driver.wake()
+    shot("session.png")
+    window.set_high_contrast(True)
+    shot("session-high-contrast.png")
+    window.set_high_contrast(False)
+
+    while driver.running:
+        clock.advance(1)
+        driver.wake()
+    panel = window.summary.checkin_panel
+    set_feeling = getattr(panel, "set_feeling", None)
+    if set_feeling is not None:  # as if the person had just answered
+        set_feeling(4)
+        panel.symptom_boxes[Symptom.FATIGUE].setChecked(True)  # type: ignore[union-attr]
+    shot("summary.png")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
