@@ -122,6 +122,7 @@ class SessionProbe:
         self.cues: list[dict[str, Any]] = []
         self.notes: list[str] = []
         self.session_at: float | None = None
+        self.anchor: float | None = None
         self.reported = False
         alsa_dir = os.environ.get("SELFMASSAGE_BENCH_ALSA_DIR")
         self.files = FileCreations(Path(alsa_dir)) if alsa_dir else None
@@ -164,7 +165,16 @@ class SessionProbe:
         # and when every listener of the window (view, sound) is done with it. The engine has no public
         # way to listen first, so this goes into its listener list.
         self.engine._listeners.insert(0, self._heard_first)
-        self.engine.subscribe(self._heard_last)
+        # Last: the window subscribes its sound after this signal and the driver forwards to the view when
+        # it starts the engine, so subscribe at the engine's start, after all of them.
+        engine = self.engine
+        start = engine.start
+
+        def subscribe_last_then_start() -> None:
+            engine.subscribe(self._heard_last)
+            start()
+
+        engine.start = subscribe_last_then_start
 
     # -- what the listeners hear -------------------------------------------------------------------------
 
@@ -174,6 +184,8 @@ class SessionProbe:
         # The engine's own view: now minus the event's place in the ideal schedule. For the first event
         # that is now minus the session's start, which gives the parent the anchor of the schedule.
         lateness = self.engine.lateness()
+        if self.anchor is None:
+            self.anchor = now - lateness  # the session's start: the first event is due at active time 0
         index = getattr(event, "index", None)
         self.events.append({"type": type(event).__name__, "at": event.at, "index": index, "first": now,
                             "engine_lateness": lateness})
@@ -204,8 +216,8 @@ class SessionProbe:
         @fatal
         def note_queued(kind: str, name: str) -> None:
             now = time.monotonic()
-            engine = self.engine
-            ideal = now - engine.lateness() if engine is not None else None
+            # Asked for while the engine delivers an event: the event's place in the ideal schedule.
+            ideal = self.anchor + self.engine.active_time() if self.engine is not None else None
             self.queued.append({"kind": kind, "cue": name, "queued": now, "ideal": ideal})
 
         def play(cue: Any) -> None:
