@@ -6,6 +6,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.parts import WindowParts
     from selfmassage.sound.player import CuePlayer
@@ -50,7 +54,6 @@ def real_parts(settings: Settings) -> WindowParts:
 
 
 def run_app(argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.qt.editor_hook import add_routine_editor
@@ -84,7 +87,7 @@ def run_app(argv: list[str] | None = None) -> int:
         instance.raise_requested.connect(lambda: bring_to_front(window))
 
         def load_the_rest() -> None:
-            # After the first paint: reading every routine file and opening the sound device take time.
+            # After the first paint: reading every routine file and starting the sound take time.
             nonlocal player
             from selfmassage.sound.player import make_player
 
@@ -96,12 +99,40 @@ def run_app(argv: list[str] | None = None) -> int:
             for problem in settings.problems:
                 window.statusBar().showMessage(problem, 15_000)
 
-        QTimer.singleShot(0, load_the_rest)
+        after_first_paint(window, load_the_rest)
         return app.exec()
     finally:
         if player is not None:
             player.close()
         instance.release()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None], *, at_latest_ms: int = 1000) -> None:
+    """Run `then` once the window's first frame is on screen, or after `at_latest_ms` if it never paints
+    (started minimised).
+
+    A zero-delay timer set before the loop runs would fire before the window is exposed and painted (the
+    expose comes back from the display server), so the work it does would keep the window blank.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = False
+
+    def run_once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            then()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, run_once)  # runs once this paint is done and flushed
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(at_latest_ms, run_once)
 
 
 def bring_to_front(window: object) -> None:
