@@ -6,8 +6,9 @@
 The probe makes no window and no QApplication of its own: it wraps `QMainWindow.show` so that the first
 window shown gets an event filter (on that window only, so the cost does not grow with the app's widget
 count), and reports `time.monotonic()` — CLOCK_MONOTONIC, the same clock in every process on Linux —
-when the window's first paint has been done and flushed. The app and the bare script pass through the very
-same hook; the parent notes the time just before it spawns the process.
+when the window's first paint has been done and flushed (a zero-delay timer posted at the first Paint).
+The app and the bare script pass through the very same hook; the parent notes the time just before it
+spawns the process.
 
 Each report is one JSON line. In session mode, after N seconds the probe prints its report and then waits
 for stdin to close, so the parent can read /proc/PID at that moment (peak RSS, CPU) before the process
@@ -54,6 +55,10 @@ class FirstShow(QObject):
         kind = event.type()
         if kind == QEvent.Type.Expose and self.exposed_at is None:
             self.exposed_at = time.monotonic()
+            # Watch the window's paints from now on: filters added last are asked first, so this one sees
+            # the first Paint before any the app added when it showed the window, and its zero-delay timer
+            # comes before theirs (work the app does after its first frame is not counted as start-up).
+            self.window.installEventFilter(self)
         elif kind == QEvent.Type.Paint and watched is self.window and self.painted_at is None:
             self.painted_at = time.monotonic()
             # Fires once the whole paint pass (children too) is done and flushed to the screen.
@@ -77,16 +82,15 @@ def install_show_hook(on_shown: Any) -> None:
     watchers: list[FirstShow] = []
 
     def show(window: QMainWindow) -> None:
+        original_show(window)
         if not watchers:
             watcher = FirstShow(window, on_shown)
             watchers.append(watcher)
-            window.installEventFilter(watcher)
-            original_show(window)
             handle = window.windowHandle()
             if handle is not None:
-                handle.installEventFilter(watcher)
-            return
-        original_show(window)
+                handle.installEventFilter(watcher)  # the paint follows the expose, inside its handling
+            else:
+                window.installEventFilter(watcher)
 
     QMainWindow.show = show  # type: ignore[method-assign]
 
