@@ -9,7 +9,7 @@ Other parts of the app plug in here: `add_page(name, widget)` and `show_page(nam
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
@@ -27,10 +27,12 @@ from selfmassage.qt.session_driver import SessionDriver
 from selfmassage.qt.session_view import SessionActions, SessionView
 from selfmassage.qt.summary import SummaryPage
 from selfmassage.qt.theme import apply_theme, colours, refresh_fonts, stylesheet, text_scale
-from selfmassage.sound.check import SoundCheckResult, start_sound_check
-from selfmassage.sound.player import CuePlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
+
+if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame (app.py)
+    from selfmassage.sound.check import SoundCheckResult
+    from selfmassage.sound.player import CuePlayer
 
 APP_TITLE = "selfmassage"
 PICKER, SESSION, SUMMARY = "picker", "session", "summary"
@@ -406,6 +408,8 @@ class MainWindow(QMainWindow):
         self._checking_sound = True
         self._update_actions()
         self.statusBar().showMessage("Playing every sound once…")
+        from selfmassage.sound.check import start_sound_check
+
         start_sound_check(self._relay.checked.emit, self.player)
 
     def _sound_checked(self, result: SoundCheckResult) -> None:
