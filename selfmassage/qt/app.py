@@ -67,7 +67,7 @@ def run_app(argv: list[str] | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     instance = SingleInstance(runtime_dir())
-    if not instance.claim():
+    if not instance.claim(listen=False):  # listening waits for the first frame: see load_the_rest
         print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
         return 0
     player: CuePlayer | None = None
@@ -91,6 +91,7 @@ def run_app(argv: list[str] | None = None) -> int:
             nonlocal player
             from selfmassage.sound.player import make_player
 
+            instance.listen()
             window.refresh_routines()
             player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
                                  on_problem=window.report_sound_problem,
