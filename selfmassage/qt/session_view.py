@@ -329,9 +329,11 @@ class SessionView(QWidget):
         left = round(self._engine.total_remaining())
         # QProgressBar.setValue repaints at once, and with it the whole page, inside the engine's event:
         # the sound thread then waits for the GIL to start the cue. Let it paint with the rest of the frame.
-        self.progress.setUpdatesEnabled(False)
-        self.progress.setValue(round(1000 * (total - left) / total))
-        self.progress.setUpdatesEnabled(True)  # schedules the repaint
+        value = round(1000 * (total - left) / total)
+        if value != self.progress.value():
+            self.progress.setUpdatesEnabled(False)
+            self.progress.setValue(value)
+            self.progress.setUpdatesEnabled(True)  # schedules the repaint
         self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
         self.progress.setAccessibleDescription(f"{format_duration(left)} left")
         self._emit_title()
