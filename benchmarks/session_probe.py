@@ -59,7 +59,7 @@ AFTER_END_SECONDS = 0.5
 
 
 def bench_routine(spec: str, window: Any) -> Any:
-    """`builtin:NAME` from the window's library, or `steps:COUNTxSECONDS` made here."""
+    """`builtin:NAME` from the window's library, or `steps:COUNTxSECONDS[:TECHNIQUE]` made here."""
     kind, _, value = spec.partition(":")
     if kind == "builtin":
         entry = window.library.find(value)
@@ -70,8 +70,10 @@ def bench_routine(spec: str, window: Any) -> Any:
         from selfmassage.core.routine import Routine, Step
         from selfmassage.core.techniques import Stage, Technique
 
+        value, _, only = value.partition(":")  # steps:6x10:rubbing, one technique throughout
         count, _, seconds = value.partition("x")
-        techniques = (Technique.STROKING, Technique.RUBBING, Technique.KNEADING)
+        techniques = ((Technique(only),) if only
+                      else (Technique.STROKING, Technique.RUBBING, Technique.KNEADING))
         areas = ("upper back", "lower back")
         stages = list(Stage)
         total = int(count)

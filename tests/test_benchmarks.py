@@ -22,8 +22,8 @@ def test_quick_benchmark_measures_every_figure(tmp_path: Path) -> None:
     assert not [name for name, figure in figures.items() if "error" in figure]
     # Every figure the issue asks for made a row of the table, with a number in it.
     names = " ".join(row["figure"] for row in report["table"])
-    for figure in ("start-up", "memory", "CPU", "timing: step boundaries", "end vs planned end",
-                   "cue latency", "stats --weeks 52", "open the review"):
+    for figure in ("start-up", "memory", "CPU", "minute of rubbing", "timing: step boundaries",
+                   "end vs planned end", "cue latency", "stats --weeks 52", "open the review"):
         assert figure in names
     assert all(row["met"] is not None or row["target"] == "(no target)" for row in report["table"])
     assert figures["startup"]["app"]["shown_ms"]["n"] == 2
