@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import platform
+import select
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREEN = "1280x800x24"
+XVFB_WAIT_SECONDS = 15.0
 
 
 @dataclass
@@ -48,7 +50,9 @@ def xvfb() -> Iterator[str | None]:
     os.close(write_end)
     number = b""
     with os.fdopen(read_end, "rb") as pipe:
-        number = pipe.readline().strip()  # Xvfb writes the display number once it accepts clients
+        # Xvfb writes the display number once it accepts clients; one that never does is not waited for.
+        if select.select([pipe], [], [], XVFB_WAIT_SECONDS)[0]:
+            number = pipe.readline().strip()
     try:
         yield f":{number.decode()}" if number else None
     finally:
