@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 REVIEW_PAGE = "review"
 PICKER_PAGE = "picker"
+SUMMARY_PAGE = "summary"
 TRAY_FLAG = "--tray"  # what the autostart entry adds: start in the tray, the window hidden
 MISSING_BUILTINS = ("The built-in routines are missing, so only your own are listed. Reinstall selfmassage "
                     "to get them back.")
@@ -153,7 +154,8 @@ class HistoryHook(QObject):
         self._tray_available = tray_available
         self._owned = False  # closed by close() only if this hook opened it
         self._settings_told = False
-        self._tray_told: set[str] = set()
+        self._told_still_in_tray = False
+        self._closed = False
         self._settings = _SavingSettings(window.settings, self._settings_problem)
         # First, before anything else can subscribe to a new session's engine (see the module docstring).
         window.session_started.connect(self._session_started)
@@ -180,6 +182,9 @@ class HistoryHook(QObject):
         self.tell_missing_pieces()
 
     def open(self, path: Path) -> History | None:
+        if self.history is not None and self._owned:
+            self.history.close()
+        self.history, self._owned = None, False
         try:
             history = History.open(path)
         except HistoryError as exc:
@@ -215,6 +220,9 @@ class HistoryHook(QObject):
 
     def close(self) -> None:
         """When the app ends: the tray icon goes, and a history this hook opened is closed."""
+        if self._closed:
+            return
+        self._closed = True
         self.window.session_started.disconnect(self._session_started)
         self.window.session_ended.disconnect(self._session_ended)
         self.window.removeEventFilter(self)
@@ -264,12 +272,22 @@ class HistoryHook(QObject):
             self.screen.show_message(f"Your history can't be shown. {why}")
             return
         review = ReviewPage(self.history, self._settings, now=self._now)
+        if self.history.read_only:  # its notice says why; an import or a delete could only fail
+            review.import_button.hide()
+            review.delete_button.hide()
         review.plan_changed.connect(self._plan_changed)
         review.changed.connect(self._history_changed)
         self.screen.set_content(review)
         self.review = review
 
-    def open_review(self) -> ReviewScreen:
+    def open_review(self) -> ReviewScreen | None:
+        """Show the review; None during a session, whose page must stay in reach."""
+        window = self.window
+        if window.driver is not None and window.driver.running:
+            window.statusBar().showMessage("Your history opens once the session is over.", 10_000)
+            return None
+        if window.current_page() == SUMMARY_PAGE:
+            window.back_to_routines()  # leaving the summary, as Done does: the session is handed on
         fresh = self.screen is None
         screen = self.ensure_screen()
         if self.review is not None and not fresh:
@@ -279,17 +297,14 @@ class HistoryHook(QObject):
         return screen
 
     def back_to_routines(self) -> None:
-        self.window.show_page(PICKER_PAGE)
-        self.window.picker.list.setFocus()
+        self.window.back_to_routines()
 
     def export_history(self) -> None:
-        self.open_review()
-        if self.review is not None:
+        if self.open_review() is not None and self.review is not None:
             self.review.export_csv()
 
     def import_history(self) -> None:
-        self.open_review()
-        if self.review is not None:
+        if self.open_review() is not None and self.review is not None:
             self.review.import_csv()
 
     # -- the plan ------------------------------------------------------------------------------------
@@ -429,8 +444,8 @@ class HistoryHook(QObject):
                 and not (self.window.driver is not None and self.window.driver.running)):
             self.window.hide()
             event.ignore()
-            if self.tray is not None and self.tray.icon is not None and STILL_IN_TRAY not in self._tray_told:
-                self._tray_told.add(STILL_IN_TRAY)
+            if self.tray is not None and self.tray.icon is not None and not self._told_still_in_tray:
+                self._told_still_in_tray = True
                 if QSystemTrayIcon.supportsMessages():
                     self.tray.icon.showMessage("selfmassage", STILL_IN_TRAY,
                                                QSystemTrayIcon.MessageIcon.Information, 8000)

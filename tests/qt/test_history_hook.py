@@ -480,3 +480,40 @@ def test_a_settings_file_that_cannot_be_written_costs_one_line(qtbot, with_histo
     hook.plan_actions[PlanKind.PAIN_RELIEF].trigger()
     assert window.settings.get("plan") == "pain-relief"  # holds until the window closes
     assert window.statusBar().currentMessage().startswith("Your settings can't be saved (Permission denied)")
+
+
+def test_the_review_waits_while_a_session_runs_and_leaving_the_summary_hands_it_on(qtbot, with_history, clock,
+                                                                                    db):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    hook.review_action.trigger()  # the session's page stays in front: it is the only way back to it
+    assert window.current_page() == "session"
+    assert window.statusBar().currentMessage() == "Your history opens once the session is over."
+    advance(window, clock, 12)
+    assert window.current_page() == "summary"
+    with qtbot.waitSignal(window.session_ended, timeout=1000) as ended:
+        hook.review_action.trigger()  # from the summary, as Done does
+    assert ended.args[0].checkin is None and window.current_page() == "review"
+    qtbot.keyClick(hook.review.table, Qt.Key.Key_Escape)
+    assert window.current_page() == "picker" and window.windowTitle() == "selfmassage"
+
+
+def test_a_history_that_can_only_be_read_is_shown_with_no_import_or_delete(qtbot, with_history, db, clock,
+                                                                           monkeypatch):
+    with History.open(db):
+        pass  # a history with nothing in it, then the folder turns read-only
+    monkeypatch.setattr(History, "_connect", staticmethod(lambda path: (_ for _ in ()).throw(
+        sqlite3.OperationalError("attempt to write a readonly database"))))
+    hook = with_history()
+    window = hook.window
+    assert hook.history is not None and hook.history.read_only and not hook.saving
+    [line] = banner_lines(window)
+    assert "new sessions won't be saved" in line
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert banner_lines(window) == [line]  # the session ran; nothing more to say
+    hook.open_review()
+    assert hook.review.import_button.isHidden() and hook.review.delete_button.isHidden()
+    assert not hook.import_action.isEnabled() and hook.export_action.isEnabled()
