@@ -18,10 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def stats(weeks: int) -> dict[str, float]:
     began = time.perf_counter()
+    from selfmassage.cli import _now, _plan, _settings
     from selfmassage.core.stats import compute_stats
     from selfmassage.store.history import History
-
-    from selfmassage.cli import _now, _plan, _settings
     from selfmassage.store.paths import history_path
 
     imported = time.perf_counter()

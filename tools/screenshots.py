@@ -52,11 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.app import real_parts
     from selfmassage.qt.editor_hook import add_routine_editor
+    from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.resources import assets_dir
     from selfmassage.sound.player import SilentPlayer
     from selfmassage.store.library import RoutineLibrary
+    from selfmassage.store.paths import history_path
     from selfmassage.store.safety import SafetyStore
     from selfmassage.store.settings import Settings
 
@@ -71,10 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
     add_routine_editor(window)  # as the app does: its menu and the button beside Start
+    history = add_history(window, tray_available=False)  # the History menu and button, a history in `home`
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())
     window.refresh_routines()
+    history.load(history_path())
+    window.statusBar().clearMessage()  # the passing "no tray" line of a virtual screen
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str) -> None:
@@ -114,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         set_feeling(4)
         panel.symptom_boxes[Symptom.FATIGUE].setChecked(True)  # type: ignore[union-attr]
     shot("summary.png")
+    history.close()
     window.close()
     return 0
 

@@ -53,15 +53,17 @@ def real_parts(settings: Settings) -> WindowParts:
     )
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
+    """`in_tray`: start with the window hidden, as at login; shown anyway on a desktop with no tray."""
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.qt.editor_hook import add_routine_editor
+    from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow, app_icon
     from selfmassage.qt.single_instance import SingleInstance
     from selfmassage.resources import assets_dir
     from selfmassage.store.library import RoutineLibrary
-    from selfmassage.store.paths import routines_dir, runtime_dir, settings_path
+    from selfmassage.store.paths import history_path, routines_dir, runtime_dir, settings_path
     from selfmassage.store.settings import Settings
 
     existing = QApplication.instance()
@@ -71,6 +73,7 @@ def run_app(argv: list[str] | None = None) -> int:
         print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
         return 0
     player: CuePlayer | None = None
+    history_hook = None
     try:
         app.setApplicationName("selfmassage")
         app.setApplicationDisplayName("selfmassage")
@@ -83,7 +86,10 @@ def run_app(argv: list[str] | None = None) -> int:
         library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
         window = MainWindow(settings, library, real_parts(settings))
         add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is built when first opened
-        window.show()
+        # Before any other hook that listens for sessions: the history must hear each one first.
+        history_hook = add_history(window)  # its menu and button now; the file opens after the first paint
+        if not in_tray:
+            window.show()
         instance.raise_requested.connect(lambda: bring_to_front(window))
 
         def load_the_rest() -> None:
@@ -97,12 +103,16 @@ def run_app(argv: list[str] | None = None) -> int:
                                  on_problem=window.report_sound_problem,
                                  voice_volume=float(settings.get("voice_volume")))
             window.set_player(player)
-            for problem in settings.problems:
-                window.statusBar().showMessage(problem, 15_000)
+            history_hook.load(history_path())  # with the tray, and a line for each missing piece
+            if in_tray and not history_hook.in_tray:
+                window.show()  # no tray to open it from
 
-        after_first_paint(window, load_the_rest)
+        # Hidden in the tray there is no first frame to wait for.
+        after_first_paint(window, load_the_rest, at_latest_ms=0 if in_tray else 1000)
         return app.exec()
     finally:
+        if history_hook is not None:
+            history_hook.close()
         if player is not None:
             player.close()
         instance.release()
