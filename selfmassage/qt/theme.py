@@ -4,6 +4,8 @@ Custom-painted widgets (the countdown ring, the tempo pulse) read the palette, s
 Highlight is the accent, Mid the ring's track, PlaceholderText the quiet text.
 Font sizes and weights are not in the style sheet (a font rule there would drop a size set in code):
 the session page sets its own, scaled with the window.
+Every focusable control the sheet styles has a :focus rule (a 3-px accent border), so focus is always
+visible; pages without the sheet get selfmassage.qt.focus_ring instead.
 """
 
 from __future__ import annotations
@@ -122,20 +124,42 @@ QLabel[stage="absent"] {{ color: {c.muted}; border: 2px dashed {c.border}; borde
 QFrame#notice {{ background: {c.notice}; border: 2px solid {c.notice_border}; border-radius: 12px; }}
 QFrame#notice QLabel {{ color: {c.text}; }}
 QMenuBar {{ background: {c.window}; color: {c.text}; }}
-QMenuBar::item:selected {{ background: {c.accent_soft}; }}
+QMenuBar::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 QMenu::item {{ padding: 6px 28px 6px 24px; }}
-QMenu::item:selected {{ background: {c.accent_soft}; color: {c.text}; }}
+QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QMenu::item:disabled {{ color: {c.muted}; }}
 QToolTip {{ background: {c.text}; color: {c.window}; border: none; padding: 6px; }}
 QStatusBar {{ background: {c.window}; color: {c.muted}; }}
-QCheckBox, QRadioButton {{ color: {c.text}; spacing: 8px; }}
+QCheckBox, QRadioButton {{
+    color: {c.text}; spacing: 10px; padding: 4px 8px; border: 3px solid transparent; border-radius: 10px;
+}}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {c.accent}; background: {c.accent_soft}; }}
 QSlider::groove:horizontal {{ background: {c.track}; height: 8px; border-radius: 4px; }}
 QSlider::handle:horizontal {{
     background: {c.accent}; width: 22px; margin: -8px 0; border-radius: 11px; border: 2px solid {c.surface};
 }}
 QSlider:focus::handle:horizontal {{ border: 3px solid {c.text}; }}
 """
+
+
+@dataclass(frozen=True)
+class Look:
+    """The theme the app shows now; parts built later (the check-in, the safety questions) read it."""
+
+    high_contrast: bool = False
+    large_text: bool = False
+
+    @property
+    def scale(self) -> float:
+        return text_scale(self.large_text)
+
+
+_look = Look()
+
+
+def current_look() -> Look:
+    return _look
 
 
 def text_scale(large_text: bool) -> float:
@@ -150,6 +174,8 @@ def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> 
     questions and the check-in build theirs — so their large text would shrink to the app's size. The main
     window puts the sheet on its own pages only (see MainWindow._apply_look).
     """
+    global _look
+    _look = Look(high_contrast=high_contrast, large_text=large_text)
     c = colours(high_contrast)
     if app.style().name().casefold() != "fusion":
         app.setStyle("Fusion")  # the same look on every desktop, and it honours the palette fully
@@ -172,6 +198,15 @@ def _font_for(factor: float, bold: bool) -> QFont:
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     return font
+
+
+def rescale_relative_fonts(root: QWidget) -> None:
+    """Scale again the `relative_font` widgets under `root` (a page without the window's style sheet,
+    whose other widgets take the app's new font from Qt by themselves)."""
+    for widget in (root, *root.findChildren(QWidget)):
+        factor = widget.property("font_factor")
+        if factor is not None:
+            widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
 
 
 def refresh_fonts(widgets: list[QWidget]) -> None:
