@@ -24,6 +24,15 @@ from PySide6.QtWidgets import (
 W = TypeVar("W", bound=QWidget)
 
 
+def spoken_duration(seconds: int) -> str:
+    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
+             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
+    return " ".join(parts) or "0 seconds"
+
+
 def describe(widget: W, name: str, description: str) -> W:
     """Give `widget` an accessible name and description; returns it, so it can wrap a constructor."""
     widget.setAccessibleName(name)

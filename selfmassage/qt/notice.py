@@ -17,6 +17,7 @@ class NoticeBanner(QFrame):
         layout.addWidget(self.label, 1)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close this notice")
+        self.close_button.setAccessibleDescription("Hides the notice; what it said still holds.")
         self.close_button.setToolTip("Close this notice")
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button)
@@ -26,6 +27,7 @@ class NoticeBanner(QFrame):
     def show_message(self, text: str) -> None:
         self.label.setText(text)
         self.label.setAccessibleName(text)
+        self.setAccessibleDescription(text)
         self.show()
 
     def text(self) -> str:

@@ -36,6 +36,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step, format_duration
 from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, instruction_for
+from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.countdown_ring import CountdownRing
 from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.tempo_pulse import TempoPulse
@@ -110,6 +111,7 @@ class SessionView(QWidget):
         self.area.setAccessibleName("Body area")
         _bold(self.area)
         self.meta = _label(main, "meta", quiet=True)
+        self.meta.setAccessibleName("Step number and pressure")
         self.instruction = _label(main, "instruction", wrap=True)
         self.instruction.setAccessibleName("What to do")
         self.next_label = _label(main, "next", wrap=True, quiet=True)
@@ -160,6 +162,7 @@ class SessionView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName("Progress through the routine")
+        self.progress.setAccessibleDescription("Not started yet.")
         self.progress_label = _label(self, "progress", quiet=True)
         progress_row = QHBoxLayout()
         progress_row.setSpacing(16)
@@ -323,13 +326,13 @@ class SessionView(QWidget):
     def _show_time(self, seconds_left: int) -> None:
         assert self._routine is not None and self._engine is not None
         part_seconds = self._engine.part_seconds
-        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds)
+        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds, seconds_left)
         total = self._routine.total_seconds
         # Read at the event's own moment (the engine answers for it during delivery): exact, never late.
         left = round(self._engine.total_remaining())
         self.progress.setValue(round(1000 * (total - left) / total))
         self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
-        self.progress.setAccessibleDescription(f"{format_duration(left)} left")
+        self.progress.setAccessibleDescription(f"{spoken_duration(left)} left of {spoken_duration(total)}")
         self._emit_title()
 
     def _emit_title(self) -> None:

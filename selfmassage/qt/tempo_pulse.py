@@ -25,7 +25,8 @@ class TempoPulse(QWidget):
 
     def set_tempo(self, per_minute: int) -> None:
         self._glide.setDuration(max(80, min(400, round(60_000 / per_minute * 0.6))))
-        self.setAccessibleDescription(f"{per_minute} movements a minute")
+        self.setAccessibleDescription(f"A dot that crosses at {per_minute} movements a minute: rub in time "
+                                      "with it, one stroke each way.")
 
     def reset(self) -> None:
         self.beats = 0
