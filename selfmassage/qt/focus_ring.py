@@ -47,6 +47,8 @@ class FocusRing(QFocusFrame):
         self._style.setParent(self)
         self.setStyle(self._style)
         self.setObjectName("focus_ring")
+        self.setAccessibleName("Focus ring")
+        self.setAccessibleDescription("Marks the control that the keyboard works on.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -312,6 +312,7 @@ class ReviewPage(QWidget):
         for label, days in PERIODS:
             self.period_box.addItem(label, days)
         self.period_box.setCurrentIndex(1)
+        period_title.setBuddy(self.period_box)  # on Linux a combo box is named by its label
         describe(self.period_box, "Period for the time spent", "Minutes per technique and per body area "
                  "are counted over this period.")
         self.period_box.currentIndexChanged.connect(self._count_minutes)

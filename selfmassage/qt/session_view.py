@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -71,6 +71,31 @@ def _label(parent: QWidget, name: str, *, wrap: bool = False, quiet: bool = Fals
     return label
 
 
+class _PressKeys(QObject):
+    """Enter on a focused session button presses it (a tool button ignores Enter by itself).
+
+    Space stays the window's pause key whatever has the focus: with eyes closed you can't know which
+    button has it, and Space must always pause.
+    """
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QToolButton) or not isinstance(event, QKeyEvent):
+            return False
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if not plain or event.key() not in self.KEYS:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is the button's, not the window shortcut's
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if not event.isAutoRepeat() and watched.isEnabled():
+                watched.click()
+            return True
+        return event.type() == QEvent.Type.KeyRelease
+
+
 def _bold(widget: QWidget) -> None:
     font = QFont(widget.font())
     font.setBold(True)
@@ -96,6 +121,7 @@ class SessionView(QWidget):
         self._paused = False
         self._text_scale = 1.0
         self.body_map: QWidget | None = None
+        self._press_keys = _PressKeys(self)
 
         self.stages = StageStrip(self)
 
@@ -196,6 +222,7 @@ class SessionView(QWidget):
         button.setCheckable(action.isCheckable())
         # Not setDefaultAction: the menu item may show its key after a tab ("Stop…\tEsc"), the button not.
         button.clicked.connect(action.trigger)
+        button.installEventFilter(self._press_keys)
         action.changed.connect(lambda: self._sync(button, action))
         self._sync(button, action)
         self.buttons[name] = button

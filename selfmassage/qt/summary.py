@@ -55,6 +55,7 @@ class SummaryPage(QWidget):
         self.done_button.setAccessibleDescription("Back to the list of routines, to start another session "
                                                   "or close the app.")
         self.done_button.setToolTip("Back to the list of routines")
+        self.done_button.setAutoDefault(True)  # Enter presses it when it has focus, as Space does
         self.done_button.clicked.connect(self.done_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
