@@ -226,8 +226,9 @@ class ProblemRow(QFrame):
     """One problem: icon, where, rule id, what to do, and a button per one-click fix."""
 
     def __init__(self, problem: Problem, fixes: list[Fix], icon: QIcon,
-                 on_fix: Callable[[Fix], None], on_show: Callable[[int], None]) -> None:
-        super().__init__()
+                 on_fix: Callable[[Fix], None], on_show: Callable[[int], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.problem = problem
         self.setObjectName("problemRow")
         layout = QHBoxLayout(self)
@@ -238,21 +239,27 @@ class ProblemRow(QFrame):
         mark.setToolTip(severity)
         mark.setAccessibleName(severity)
         layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        where = (f'<a href="step:{problem.step}">Step {problem.step}</a>' if problem.step is not None
-                 else "Routine")
+        # "Step N" is a flat, underlined button rather than a link in the text: one Tab stop, and Space or
+        # Enter shows the step, as a click does.
+        self.show_button: QPushButton | None = None
+        if problem.step is not None:
+            self.show_button = QPushButton(f"Step {problem.step}")
+            self.show_button.setFlat(True)
+            self.show_button.setAutoDefault(True)  # Enter presses it too
+            self.show_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            font = self.show_button.font()
+            font.setUnderline(True)
+            self.show_button.setFont(font)
+            describe(self.show_button, f"Show step {problem.step}", f"{severity}: {problem.message}")
+            self.show_button.clicked.connect(lambda _checked=False, step=problem.step: on_show(step - 1))
+            layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        where = "" if problem.step is not None else "Routine · "
         # The icon's shape and the word say how serious it is; the tint is only a third signal.
-        self.text = text = QLabel(f"<b>{severity}</b> · {where} · <b>{html.escape(problem.rule)}</b> — "
+        self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{html.escape(problem.rule)}</b> — "
                                   f"{html.escape(problem.message)}")
         text.setWordWrap(True)
-        # Tab reaches the step's link and Enter shows that step, as a click does.
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        if problem.step is None:
-            text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        text.setAccessibleName(f"{severity}: {'step ' + str(problem.step) if problem.step else 'routine'}, "
-                               f"{problem.rule}")
-        text.setAccessibleDescription(problem.message + (" Enter shows the step." if problem.step else ""))
-        text.linkActivated.connect(lambda link: on_show(int(link.split(":")[1]) - 1))
+        text.setAccessibleName(f"{severity}: {problem.rule}")
+        text.setAccessibleDescription(problem.message)
         policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
         text.setSizePolicy(policy)
@@ -491,7 +498,8 @@ class RoutineEditor(QWidget):
         self.start_button = QPushButton("Start")
         describe(self.start_button, "Start", "Start a session with this routine.")
         self.start_button.clicked.connect(self._start)
-        self.start_button.setVisible(can_start)
+        if not can_start:  # never setVisible(True) here: a button with no parent yet would open as a window
+            self.start_button.hide()
         self.save_button = QPushButton("Save")
         describe(self.save_button, "Save", "Save your changes (Ctrl+S); errors must be fixed first.")
         self.save_button.setDefault(True)
@@ -734,7 +742,10 @@ class RoutineEditor(QWidget):
             return
         self._shown_problems = problems
         for row in self.problem_rows:
-            row.setParent(None)
+            # Hidden and deleted where it is: a row set free of its parent becomes a window of its own,
+            # which Qt may still show (a show was queued when it was added) and then close, taking the
+            # keyboard focus away from the editor.
+            row.hide()
             row.deleteLater()
         self.problem_rows = []
         while self.problems_layout.count():
@@ -742,13 +753,14 @@ class RoutineEditor(QWidget):
         before = self.note_edit  # Tab: the step's fields, then each problem's link and fixes, then Undo
         for problem in problems:
             fixes = [] if self._read_only else self._draft.fixes_for(problem)
-            row = ProblemRow(problem, fixes, problem_icon(self, [problem]), self.apply_fix, self.select_step)
+            row = ProblemRow(problem, fixes, problem_icon(self, [problem]), self.apply_fix, self.select_step,
+                             self.problems_holder)
             self.problems_layout.addWidget(row)
+            row.show()  # made inside its (maybe visible) parent: Qt shows such a child only when asked
             self.problem_rows.append(row)
-            for stop in (row.text, *row.fix_buttons):
-                if stop.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                    QWidget.setTabOrder(before, stop)
-                    before = stop
+            for stop in ([row.show_button] if row.show_button else []) + row.fix_buttons:
+                QWidget.setTabOrder(before, stop)
+                before = stop
         self.problems_layout.addStretch(1)
         self._fit_problems()
 

@@ -236,7 +236,8 @@ class RoutinesPage(QWidget):
         self.done_button.setToolTip("Back to the start page")
         describe(self.done_button, "Done", "Back to the start page; asks first about unsaved changes.")
         self.done_button.clicked.connect(self.leave)
-        self.done_button.setVisible(can_leave)
+        if not can_leave:  # never setVisible(True) here: a button with no parent yet would open as a window
+            self.done_button.hide()
         title_row.addWidget(self.done_button)
         side_layout.addLayout(title_row)
         side_layout.addWidget(self.list, 1)

@@ -75,7 +75,9 @@ def while_modal(kind: type[QWidget], look: Callable[[Any], object]) -> list[obje
 
     def check() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
+        # Active too: keys go to the active window, as they do when a person types.
+        active = QApplication.activeWindow() is dialog
+        if not isinstance(dialog, kind) or not dialog.isVisible() or not active:
             QTimer.singleShot(5, check)
             return
         try:
