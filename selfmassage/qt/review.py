@@ -55,7 +55,7 @@ from selfmassage.core.routine import format_duration
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
-from selfmassage.qt.week_chart import MinutesBars, WeekChart, legend_html, legend_words
+from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
 from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
 from selfmassage.store.recorder import local_now
 
@@ -458,7 +458,8 @@ class ReviewPage(QWidget):
         self.course_label.setAccessibleDescription(self.course_label.text())
 
     def _show_legend(self) -> None:
-        self.legend.setText(legend_html(self.chart.colours(), self._plan.band))
+        # The page's palette: when it changes, the page hears of it before the chart does.
+        self.legend.setText(legend_html(chart_colours(self.palette()), self._plan.band))
         self.legend.setAccessibleDescription(legend_words(self._plan.band))
 
     def _restyle(self) -> None:
