@@ -254,6 +254,7 @@ class ReviewPage(QWidget):
             self.range_buttons.addButton(button, weeks)
             header.addWidget(button)
         self.range_buttons.idClicked.connect(self.set_weeks)
+        self._mark_range()
         layout.addLayout(header)
 
         plan_row = QHBoxLayout()
@@ -430,7 +431,14 @@ class ReviewPage(QWidget):
         button = self.range_buttons.button(weeks)
         if button is not None:
             button.setChecked(True)
+        self._mark_range()
         self._show_weeks()
+
+    def _mark_range(self) -> None:
+        """The range shown has a tick as well as the pressed look, which High contrast barely shows."""
+        for weeks in CHART_WEEKS:
+            button = self.range_buttons.button(weeks)
+            button.setText(f"✓ {weeks} weeks" if weeks == self._weeks else f"{weeks} weeks")
 
     def refresh(self) -> None:
         """Read everything again: after a session ends, an import or a delete."""

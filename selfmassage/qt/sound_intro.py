@@ -9,7 +9,7 @@ after the safety questions, in the same calm look. The window shows it once and 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from selfmassage.qt.a11y import describe
@@ -82,7 +82,19 @@ class SoundIntroDialog(QDialog):
         buttons.addWidget(self.continue_button)
         layout.addLayout(buttons)
         self.setMinimumWidth(620)
+        self._layout = layout
         self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit(self) -> None:
+        """Tall enough for every wrapped line at the width it has (Qt sizes a window for one line)."""
+        needed = self._layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.setMinimumHeight(needed)
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
 
     def show_checking(self) -> None:
         """The check plays: Continue waits for it, so its sounds never mix with the session's."""
@@ -94,6 +106,7 @@ class SoundIntroDialog(QDialog):
         self._checking = False
         self.continue_button.setEnabled(True)
         show_check(self.test_button, self.result, result)
+        self._fit()
         if self.isVisible():
             self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
