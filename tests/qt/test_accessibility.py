@@ -222,3 +222,37 @@ def test_message_boxes(qtbot, window, which):
         window.actions["about"].trigger()
     assert seen == [[]]
     assert QApplication.activeModalWidget() is None
+
+
+def test_every_control_docs_voice_md_names_is_there_under_that_name(qtbot, window):
+    """docs/voice.md names the voice's controls in bold ("Sound ▸ Spoken prompts") and its settings in
+    code; each must be in the window, worded the same, and declared."""
+    import re
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from selfmassage.store.settings import BY_NAME
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "voice.md").read_text(encoding="utf-8")
+    menus = {action.text().replace("&", ""): action.menu() for action in window.menuBar().actions()
+             if action.menu() is not None}
+    intro = SoundIntroDialog(voice_on=True, parent=window)
+    volume = VolumeDialog(0.5, lambda _v: None, 0.5, lambda _v: None, window)
+    shown = {widget.text().replace("&", "")
+             for root in (window, intro, volume) for kind in (QAbstractButton, QLabel)
+             for widget in root.findChildren(kind)}
+    shown |= {intro.windowTitle().split(" — ")[0], volume.windowTitle()}
+    named = re.findall(r"\*\*([^*]+)\*\*", text)
+    assert len(named) >= 7
+    for name in named:
+        if "▸" in name:
+            menu, item = (part.strip() for part in name.split("▸"))
+            texts = [action.text().split("\t")[0] for action in menus[menu].actions()]
+            assert item in texts, (name, texts)
+        else:
+            assert name in shown, name
+    for setting in ("voice", "voice_volume", "voice_short_routines", "sound_intro_done"):
+        assert f"`{setting}`" in text and setting in BY_NAME
+    intro.deleteLater()
+    volume.deleteLater()
