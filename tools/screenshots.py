@@ -1,6 +1,8 @@
 """Screenshots of the main window for the README: the picker, a running step, the summary with the check-in.
 
-The running step is also taken in the high-contrast theme.
+The running step is also taken in the high-contrast theme, and so are the picker (with the keyboard's
+focus ring on Start), the routine editor (focus on a problem's fix) and the history review; the first
+session's sound test is taken on its own.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/screenshots
 
@@ -54,13 +56,18 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.review import ReviewPage
     from selfmassage.qt.safety_gate import DialogSafetyGate
+    from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.resources import assets_dir
+    from selfmassage.sound.check import WORKS, SoundCheckResult
     from selfmassage.sound.player import SilentPlayer
+    from selfmassage.store.history import History
     from selfmassage.store.library import RoutineLibrary
     from selfmassage.store.paths import history_path
     from selfmassage.store.safety import SafetyStore
     from selfmassage.store.settings import Settings
+    from tools.sample_history import main as fill
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings(home / "settings.json")
@@ -72,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parts.safety = DialogSafetyGate(store)
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
-    add_routine_editor(window)  # as the app does: its menu and the button beside Start
+    hook = add_routine_editor(window)  # as the app does: its menu and the button beside Start
     history = add_history(window, tray_available=False)  # the History menu and button, a history in `home`
     window.resize(width, height)
     window.show()
@@ -83,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str) -> None:
+        window.activateWindow()  # focus shows only in the active window
         _settle(app)
         path = args.out / name
         window.grab().save(str(path))
@@ -90,6 +98,43 @@ def main(argv: list[str] | None = None) -> int:
 
     window.picker.select(ROUTINE)
     shot("picker.png")
+
+    # Before the first session, once: the sound test (taken here, then marked as offered).
+    intro = SoundIntroDialog(voice_on=True, parent=window)
+    intro.show()
+    intro.show_check(SoundCheckResult(True, WORKS))
+    _settle(app)
+    intro.grab().save(str(args.out / "sound-check.png"))
+    print(f"Saved {args.out / 'sound-check.png'}")
+    intro.accept()
+    settings.set("sound_intro_done", True)
+
+    window.set_high_contrast(True)
+    window.picker.start_button.setFocus()
+    shot("picker-high-contrast.png")
+    page = hook.open()
+    page.select_routine("Evening relax with a massage ball")
+    page.duplicate_routine()  # yours now, so the editor can change it
+    editor = page.editor
+    editor.select_step(len(editor.draft.steps) - 1)
+    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))  # a warning + fix
+    _settle(app)
+    fix = next(button for row in editor.problem_rows for button in row.fix_buttons)
+    fix.setFocus()
+    shot("editor-high-contrast.png")
+    editor.draft.mark_saved()
+    fill(["--db", str(home / "history.sqlite3"), "--count", "17", "--until", "2026-11-18", "--seed", "10"])
+    history = History.open(home / "history.sqlite3")
+    review = ReviewPage(history, settings, now=lambda: datetime(2026, 11, 19, 21, 30).astimezone())
+    window.add_page("review", review)
+    window.show_page("review")
+    review.wait_for_minutes()
+    _settle(app)
+    review.chart.setFocus()
+    review.chart.pick(9)
+    shot("review-high-contrast.png")
+    window.set_high_contrast(False)
+    window.show_page("picker")
 
     routine = window.picker.current_routine()
     assert routine is not None, f"{ROUTINE!r} is not among the built-in routines"
@@ -121,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     shot("summary.png")
     history.close()
     window.close()
+    history.close()
     return 0
 
 

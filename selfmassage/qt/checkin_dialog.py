@@ -7,7 +7,7 @@ do the rest; Enter in the note saves.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,7 +22,16 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
-from selfmassage.qt.calm_style import INK, SMALL_POINTS, apply_calm_style, heading, paragraph
+from selfmassage.qt.a11y import describe
+from selfmassage.qt.calm_style import (
+    POINTS,
+    SMALL_POINTS,
+    apply_calm_style,
+    calm_colours,
+    heading,
+    paragraph,
+    sized_font,
+)
 
 FEELINGS: tuple[tuple[int, str], ...] = (
     (1, "Much worse"),
@@ -55,14 +64,18 @@ class _FeelingButton(QPushButton):
         self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
         self.setObjectName(f"feeling-{feeling}")
         self.setAccessibleName(f"{feeling}: {label}")
+        self.setAccessibleDescription(f"How you feel compared with before: {label.lower()}. Press {feeling} "
+                                      "to choose it from anywhere in the check-in.")
         self.setToolTip(f"{label} (press {feeling})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 10, 4, 10)
         layout.setSpacing(2)
         self.number = QLabel(str(feeling))
-        self.number.setFont(_font(NUMBER_POINTS, bold=True))
+        self.number.setProperty(POINTS, NUMBER_POINTS)
+        self.number.setFont(sized_font(NUMBER_POINTS, bold=True))
         self.caption = QLabel(label)
-        self.caption.setFont(_font(SMALL_POINTS))
+        self.caption.setProperty(POINTS, SMALL_POINTS)
+        self.caption.setFont(sized_font(SMALL_POINTS))
         for part in (self.number, self.caption):
             part.setAlignment(Qt.AlignmentFlag.AlignCenter)
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -70,17 +83,14 @@ class _FeelingButton(QPushButton):
         self.toggled.connect(self._restyle)
 
     def _restyle(self, on: bool) -> None:
-        # A chosen button is filled; its words turn white to stay readable.
-        color = "white" if on else INK
+        # A chosen button is filled; its words take the colour that reads on the fill.
+        colours = calm_colours()
+        color = colours.accent_text if on else colours.ink
         for part in (self.number, self.caption):
             part.setStyleSheet(f"color: {color};")
 
-
-def _font(points: int, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
+    def restyle(self) -> None:
+        self._restyle(self.isChecked())
 
 
 class CheckInPanel(QWidget):
@@ -92,6 +102,8 @@ class CheckInPanel(QWidget):
         apply_calm_style(self)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds the keys 1–5; not a Tab stop
         self.setAccessibleName("How do you feel after your session")
+        self.setAccessibleDescription("Choose how you feel, tick any signs you noticed, add a note if you "
+                                      "like, then Save. Keys 1 to 5 choose the feeling.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
@@ -120,6 +132,7 @@ class CheckInPanel(QWidget):
             box = QCheckBox(label)
             box.setObjectName(f"symptom-{symptom.value.replace(' ', '-')}")
             box.setAccessibleName(label)
+            box.setAccessibleDescription(f"Tick if you noticed {label.lower()} during or after the session.")
             box.toggled.connect(self._update_hint)
             self.symptom_boxes[symptom] = box
             grid.addWidget(box, index // 3, index % 3)
@@ -133,7 +146,8 @@ class CheckInPanel(QWidget):
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
         self.note.setPlaceholderText("A note for yourself (optional)")
-        self.note.setAccessibleName("A note for yourself, optional")
+        describe(self.note, "A note for yourself, optional",
+                 f"Up to {NOTE_MAX} characters, kept with this session. Enter saves the check-in.")
         self.note.returnPressed.connect(self._save)
         layout.addWidget(self.note)
 
@@ -141,17 +155,23 @@ class CheckInPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.skip_button = QPushButton("Skip")
-        self.skip_button.setAccessibleName("Skip the check-in")
+        describe(self.skip_button, "Skip the check-in", "Nothing is kept about how you feel this time.")
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skipped)
         self.save_button = QPushButton("Save")
         self.save_button.setProperty("role", "primary")
-        self.save_button.setAccessibleName("Save how you feel")
+        describe(self.save_button, "Save how you feel", "Keeps your answers with this session.")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self._save)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+
+    def apply_look(self) -> None:
+        """The app's look changed (High contrast, Large text) while the check-in shows."""
+        apply_calm_style(self)
+        for button in self.feeling_buttons.values():
+            button.restyle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,4 +1,4 @@
-"""Small dialogs the main window opens: a yes/no question, the volume, and About."""
+"""Small dialogs the main window opens: a yes/no question, the volume, a message, and About."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage import __version__
+from selfmassage.qt.a11y import describe
+from selfmassage.sound.check import SoundCheckResult
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
@@ -26,8 +29,9 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setObjectName("confirm_box")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    yes_button.setAccessibleName(yes)
-    no_button.setAccessibleName(no)
+    describe(box, title, text)
+    describe(yes_button, yes, f"{yes}: {text}")
+    describe(no_button, no, f"{no}, and carry on as before. Esc does this too.")
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -35,55 +39,88 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
 
 
 class VolumeDialog(QDialog):
-    """Sliders for the cues and the voice; each change is applied (and saved) at once."""
+    """Sliders for the cues and the voice, the voice on or off, and Test sound; each change applies (and is
+    saved) at once."""
 
     def __init__(self, volume: float, on_change: Callable[[float], None], voice_volume: float,
-                 on_voice_change: Callable[[float], None], parent: QWidget | None = None) -> None:
+                 on_voice_change: Callable[[float], None], parent: QWidget | None = None, *,
+                 voice_on: bool = True, on_voice_toggle: Callable[[bool], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Volume")
         self.setObjectName("volume_dialog")
+        describe(self, "Volume", "How loud the cues and the spoken prompts are, and the voice on or off.")
         hint = QLabel("Use the arrow keys or drag. Changes apply at once.", self)
         hint.setProperty("quiet", True)
         hint.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(14)
+        cues_label = QLabel("Sound cues", self)
         self.cues = _VolumeRow("Sound cues", volume, on_change, self)
+        cues_label.setBuddy(self.cues.slider)
+        # The voice's row is named by its switch: tick it for spoken prompts, then set how loud.
+        self.voice_switch = QCheckBox("Spoken prompts", self)
+        self.voice_switch.setObjectName("voice_switch")
+        self.voice_switch.setChecked(voice_on)
+        describe(self.voice_switch, "Spoken prompts",
+                 "On: each step's technique and area are said aloud, and what comes next.")
         self.voice = _VolumeRow("Spoken prompts", voice_volume, on_voice_change, self)
+        self.voice.slider.setEnabled(voice_on)
+        self.voice_switch.toggled.connect(self.voice.slider.setEnabled)
+        if on_voice_toggle is not None:
+            self.voice_switch.toggled.connect(on_voice_toggle)
+        for row, (label, line) in enumerate(((cues_label, self.cues), (self.voice_switch, self.voice))):
+            grid.addWidget(label, row, 0)
+            grid.addWidget(line.slider, row, 1)
+            grid.addWidget(line.value_label, row, 2)
+        grid.setColumnStretch(1, 1)
         self.test_button = QPushButton("Test sound", self)
-        self.test_button.setAccessibleName("Test sound: play every sound once")
+        self.test_button.setObjectName("test_sound_button")
+        describe(self.test_button, "Test sound: play every sound once",
+                 "Plays every cue and a voice clip, then says here whether sound works and, if not, what "
+                 "to check.")
         self.test_button.setToolTip("Play every cue and a voice clip once")
         self.test_button.setAutoDefault(False)
+        self.result = QLabel(self)
+        self.result.setObjectName("sound_check_result")
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("What the sound test found")
+        self.result.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        describe(close, "Close", "Close this window; your changes are already kept.")
         buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(14)
         layout.addWidget(hint)
-        layout.addLayout(self.cues)
-        layout.addLayout(self.voice)
+        layout.addLayout(grid)
+        layout.addWidget(self.result)
         layout.addWidget(buttons)
+        self.cues.slider.setFocus()
+
+    def show_checking(self) -> None:
+        show_checking(self.test_button, self.result)
+
+    def show_check(self, result: SoundCheckResult) -> None:
+        show_check(self.test_button, self.result, result)
 
 
-class _VolumeRow(QHBoxLayout):
+class _VolumeRow:
     def __init__(self, name: str, volume: float, on_change: Callable[[float], None], parent: QWidget) -> None:
-        super().__init__()
-        label = QLabel(name, parent)
-        label.setMinimumWidth(130)
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
         self.slider.setRange(0, 100)
         self.slider.setPageStep(10)
         self.slider.setValue(round(volume * 100))
         self.slider.setAccessibleName(f"Volume of the {name.lower()}")
         self.slider.setMinimumWidth(280)
-        label.setBuddy(self.slider)
         self.value_label = QLabel(parent)
         self.value_label.setMinimumWidth(48)
         self._name = name
         self._on_change = on_change
         self.slider.valueChanged.connect(self._changed)
         self._show_value(self.slider.value())
-        self.addWidget(label)
-        self.addWidget(self.slider, 1)
-        self.addWidget(self.value_label)
 
     def _changed(self, value: int) -> None:
         self._show_value(value)
@@ -91,20 +128,43 @@ class _VolumeRow(QHBoxLayout):
 
     def _show_value(self, value: int) -> None:
         self.value_label.setText(f"{value} %")
-        self.slider.setAccessibleDescription(f"{value} percent")
+        self.slider.setAccessibleDescription(f"{value} percent. Left and Right change it by 1, Page Up and "
+                                             "Page Down by 10.")
+
+
+def show_checking(button: QPushButton, result: QLabel) -> None:
+    """The sound check has started: say so, and hold the button until it ends."""
+    button.setEnabled(False)
+    result.setText("Playing every sound once…")
+    result.setAccessibleDescription(result.text())
+    result.show()
+
+
+def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> None:
+    """What the sound check found, in its own plain words; a problem is marked by a word, not colour."""
+    button.setEnabled(True)
+    result.setText(found.message if found.works else f"No sound. {found.message}")
+    result.setAccessibleDescription(result.text())
+    result.show()
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("tell_box")
+    describe(box, title, text)
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    describe(ok, "OK", "Close this message.")
     box.exec()
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        "About selfmassage",
-        f"<h3>selfmassage {__version__}</h3>"
-        "<p>Guides you through a self-massage at home, area by area, with a countdown and sound cues.</p>"
-        "<p>It does not diagnose anything. If something hurts, stop, and ask a doctor.</p>",
-    )
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About selfmassage",
+                      f"<h3>selfmassage {__version__}</h3>"
+                      "<p>Guides you through a self-massage at home, area by area, with a countdown and "
+                      "sound cues.</p>"
+                      "<p>It does not diagnose anything. If something hurts, stop, and ask a doctor.</p>",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("about_box")
+    describe(box, "About selfmassage", f"Version {__version__}. It does not diagnose anything.")
+    describe(box.button(QMessageBox.StandardButton.Ok), "OK", "Close this message.")
+    box.exec()

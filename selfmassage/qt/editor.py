@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QIcon, QKeyEvent, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
+from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.store.library import LibraryError, RoutineLibrary
 
 STEP_MIME = "application/x-selfmassage-step"
@@ -122,8 +123,14 @@ class StepTableModel(QAbstractTableModel):
                     format_duration(step.seconds), step.intensity.value.capitalize())[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and problems:
             return self._icons(problems)
-        if role == Qt.ItemDataRole.ToolTipRole and problems:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and problems:
             return "\n".join(problem_line(p) for p in problems)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and problems:
+            # The icon is not read out: say the row's number with what is wrong, in words.
+            errors = sum(1 for p in problems if p.is_error)
+            words = [f"{n} {word}{'s' if n != 1 else ''}"
+                     for n, word in ((errors, "error"), (len(problems) - errors, "warning")) if n]
+            return f"Step {index.row() + 1}, {' and '.join(words)}"
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(ERROR_TINT if any(p.is_error for p in problems) else WARNING_TINT)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
@@ -219,22 +226,40 @@ class ProblemRow(QFrame):
     """One problem: icon, where, rule id, what to do, and a button per one-click fix."""
 
     def __init__(self, problem: Problem, fixes: list[Fix], icon: QIcon,
-                 on_fix: Callable[[Fix], None], on_show: Callable[[int], None]) -> None:
-        super().__init__()
+                 on_fix: Callable[[Fix], None], on_show: Callable[[int], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.problem = problem
         self.setObjectName("problemRow")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
+        severity = problem.severity.value.capitalize()
         mark = QLabel()
         mark.setPixmap(icon.pixmap(18, 18))
-        mark.setToolTip(problem.severity.value.capitalize())
+        mark.setToolTip(severity)
+        mark.setAccessibleName(severity)
         layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
-        where = (f'<a href="step:{problem.step}">Step {problem.step}</a>' if problem.step is not None
-                 else "Routine")
-        text = QLabel(f"{where} · <b>{html.escape(problem.rule)}</b> — {html.escape(problem.message)}")
+        # "Step N" is a flat, underlined button rather than a link in the text: one Tab stop, and Space or
+        # Enter shows the step, as a click does.
+        self.show_button: QPushButton | None = None
+        if problem.step is not None:
+            self.show_button = QPushButton(f"Step {problem.step}")
+            self.show_button.setFlat(True)
+            self.show_button.setAutoDefault(True)  # Enter presses it too
+            self.show_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            font = self.show_button.font()
+            font.setUnderline(True)
+            self.show_button.setFont(font)
+            describe(self.show_button, f"Show step {problem.step}", f"{severity}: {problem.message}")
+            self.show_button.clicked.connect(lambda _checked=False, step=problem.step: on_show(step - 1))
+            layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        where = "" if problem.step is not None else "Routine · "
+        # The icon's shape and the word say how serious it is; the tint is only a third signal.
+        self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{html.escape(problem.rule)}</b> — "
+                                  f"{html.escape(problem.message)}")
         text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        text.linkActivated.connect(lambda link: on_show(int(link.split(":")[1]) - 1))
+        text.setAccessibleName(f"{severity}: {problem.rule}")
+        text.setAccessibleDescription(problem.message)
         policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
         text.setSizePolicy(policy)
@@ -242,6 +267,8 @@ class ProblemRow(QFrame):
         self.fix_buttons: list[QPushButton] = []
         for fix in fixes:
             button = QPushButton(fix.label)
+            button.setAccessibleName(fix.label)
+            button.setAccessibleDescription(f"Fixes this {problem.severity.value}: {problem.message}")
             button.clicked.connect(lambda _checked=False, fix=fix: on_fix(fix))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.fix_buttons.append(button)
@@ -278,13 +305,19 @@ class RoutineEditor(QWidget):
 
         self.banner = QFrame()
         self.banner.setObjectName("builtinBanner")
-        self.banner.setStyleSheet("#builtinBanner { background: palette(alternate-base); "
-                                  "border-radius: 4px; }")
+        # Palette roles, not a style sheet: a sheet here would keep its words at their size and colours
+        # when Large text or High contrast changes.
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         banner_layout = QHBoxLayout(self.banner)
         banner_text = QLabel("This routine comes with the app, so you can't change it. "
                              "Make a copy to change it your way.")
         banner_text.setWordWrap(True)
         self.duplicate_button = QPushButton("Duplicate to edit")
+        describe(self.duplicate_button, "Duplicate to edit", "Make a copy of this built-in routine that "
+                 "you can change.")
+        banner_text.setAccessibleName(banner_text.text())
         self.duplicate_button.clicked.connect(self.duplicateRequested)
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.duplicate_button)
@@ -294,21 +327,28 @@ class RoutineEditor(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_NAME + 20)  # room to see the "too long" message, not unbounded
         self.name_edit.setPlaceholderText("Give the routine a name")
+        describe(self.name_edit, "Routine name", f"Up to {MAX_NAME} characters.")
         self.tempo_spin = QSpinBox()
         self.tempo_spin.setRange(TEMPO_MIN, TEMPO_MAX)
         self.tempo_spin.setSuffix(" /min")
         self.tempo_spin.setToolTip("Rubbing tempo: movements a minute, clicked while you rub.")
+        describe(self.tempo_spin, "Rubbing tempo", f"Movements a minute, {TEMPO_MIN} to {TEMPO_MAX}, "
+                 "clicked while you rub.")
         self.profile_combo = _combo([(PROFILE_LABELS[p], p) for p in Profile])
+        describe(self.profile_combo, "Profile", "Pregnancy allows light techniques only, 45 minutes at most.")
         self.description_edit = QPlainTextEdit()
         self.description_edit.setPlaceholderText("What it is for, in a line or two (optional)")
+        self.description_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        describe(self.description_edit, "Description", "What the routine is for, in a line or two; "
+                 "optional.")
         self.description_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        fields.addWidget(QLabel("Name"), 0, 0)
+        fields.addWidget(_buddy("Name", self.name_edit), 0, 0)
         fields.addWidget(self.name_edit, 0, 1)
-        fields.addWidget(QLabel("Tempo"), 0, 2)
+        fields.addWidget(_buddy("Tempo", self.tempo_spin), 0, 2)
         fields.addWidget(self.tempo_spin, 0, 3)
-        fields.addWidget(QLabel("Profile"), 0, 4)
+        fields.addWidget(_buddy("Profile", self.profile_combo), 0, 4)
         fields.addWidget(self.profile_combo, 0, 5)
-        fields.addWidget(QLabel("Description"), 1, 0, Qt.AlignmentFlag.AlignTop)
+        fields.addWidget(_buddy("Description", self.description_edit), 1, 0, Qt.AlignmentFlag.AlignTop)
         fields.addWidget(self.description_edit, 1, 1, 1, 5)
         fields.setColumnStretch(1, 1)
         outer.addLayout(fields)
@@ -316,6 +356,7 @@ class RoutineEditor(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("totals")
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        self.totals_label.setAccessibleName("Total time and time per stage")
         outer.addWidget(self.totals_label)
 
         middle = QHBoxLayout()
@@ -324,6 +365,9 @@ class RoutineEditor(QWidget):
                                     lambda problems: problem_icon(self, problems), self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        describe(self.table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
+                 "down reorder it; a step with a problem says so.")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -350,14 +394,19 @@ class RoutineEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        for button in (self.add_button, self.duplicate_step_button, self.remove_button, self.up_button,
-                       self.down_button):
+        for button, what in ((self.add_button, "Add a step after the chosen one."),
+                             (self.duplicate_step_button, "Add a copy of the chosen step after it."),
+                             (self.remove_button, "Remove the chosen step. Ctrl+Z brings it back."),
+                             (self.up_button, "Move the chosen step one place earlier."),
+                             (self.down_button, "Move the chosen step one place later.")):
+            describe(button, button.text(), what)
             buttons.addWidget(button)
         buttons.addStretch(1)
         list_side.addLayout(buttons)
         middle.addLayout(list_side, 3)
 
         self.step_box = QGroupBox("Step")
+        self.step_box.setAccessibleName("The chosen step")
         form = QFormLayout(self.step_box)
         self.stage_combo = _combo([(s.label, s) for s in Stage])
         self.technique_combo = _combo([(t.label, t) for t in Technique])
@@ -376,6 +425,16 @@ class RoutineEditor(QWidget):
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(MAX_NOTE + 20)
         self.note_edit.setPlaceholderText("What to do, in your words (optional)")
+        for widget, name, what in (
+                (self.stage_combo, "Stage", "Preparatory, medium deep, deep or final; stages go in that "
+                 "order."),
+                (self.technique_combo, "Technique", "Stroking, rubbing, squeezing, kneading or vibration."),
+                (self.area_combo, "Area", "Where on the body; pick one or type your own."),
+                (self.seconds_spin, "Time", "Seconds for this step; rubbing and vibration 10 at most."),
+                (self.intensity_combo, "Intensity", "Light, moderate or firm; stroking is always light."),
+                (self.variant_combo, "Variant", "How to squeeze; only squeezing steps have one."),
+                (self.note_edit, "Note", f"What to do, in your words; up to {MAX_NOTE} characters.")):
+            describe(widget, name, what)
         form.addRow("Stage", self.stage_combo)
         form.addRow("Technique", self.technique_combo)
         form.addRow("Area", self.area_combo)
@@ -388,11 +447,15 @@ class RoutineEditor(QWidget):
 
         self.problems_title = QLabel()
         self.problems_title.setObjectName("problemsTitle")
+        self.problems_title.setAccessibleName("Problems")
         outer.addWidget(self.problems_title)
         self.problems_area = QScrollArea()
         self.problems_area.setWidgetResizable(True)
         self.problems_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.problems_area.setMaximumHeight(150)
+        self.problems_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the links and fixes in it
+        describe(self.problems_area, "Problems with this routine", "Each problem with its step, rule and "
+                 "what to do.")
         self.problems_holder = QWidget()
         self.problems_layout = QVBoxLayout(self.problems_holder)
         self.problems_layout.setContentsMargins(2, 2, 2, 2)
@@ -414,18 +477,31 @@ class RoutineEditor(QWidget):
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
         self.save_action.triggered.connect(self.save)
+        for action, tip in ((self.undo_action, "Undo the last change (Ctrl+Z)"),
+                            (self.redo_action, "Redo what you undid (Ctrl+Shift+Z)"),
+                            (self.save_action, "Save your changes (Ctrl+S)")):
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         self.undo_button = QPushButton("Undo")
         self.redo_button = QPushButton("Redo")
+        describe(self.undo_button, "Undo", "Undo the last change (Ctrl+Z).")
+        describe(self.redo_button, "Redo", "Redo what you undid (Ctrl+Shift+Z).")
         self.undo_button.clicked.connect(self.undo_action.trigger)
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.status_label = QLabel()
+        self.status_label.setAccessibleName("Saved or not")
         self.preview_button = QPushButton("Preview")
+        describe(self.preview_button, "Preview", "Play the routine 10 times faster with its sounds. "
+                 "Nothing is recorded.")
         self.preview_button.setToolTip("Play it 10 times faster with its sounds. Nothing is recorded.")
         self.preview_button.clicked.connect(self._preview)
         self.start_button = QPushButton("Start")
+        describe(self.start_button, "Start", "Start a session with this routine.")
         self.start_button.clicked.connect(self._start)
-        self.start_button.setVisible(can_start)
+        if not can_start:  # never setVisible(True) here: a button with no parent yet would open as a window
+            self.start_button.hide()
         self.save_button = QPushButton("Save")
+        describe(self.save_button, "Save", "Save your changes (Ctrl+S); errors must be fixed first.")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_action.trigger)
         bottom.addWidget(self.undo_button)
@@ -437,6 +513,7 @@ class RoutineEditor(QWidget):
         outer.addLayout(bottom)
 
         self._connect_fields()
+        name_inner_parts(self)
 
     def _connect_fields(self) -> None:
         self.name_edit.textEdited.connect(lambda text: self._edit(self._draft.set_name, text))
@@ -665,16 +742,25 @@ class RoutineEditor(QWidget):
             return
         self._shown_problems = problems
         for row in self.problem_rows:
-            row.setParent(None)
+            # Hidden and deleted where it is: a row set free of its parent becomes a window of its own,
+            # which Qt may still show (a show was queued when it was added) and then close, taking the
+            # keyboard focus away from the editor.
+            row.hide()
             row.deleteLater()
         self.problem_rows = []
         while self.problems_layout.count():
             self.problems_layout.takeAt(0)
+        before = self.note_edit  # Tab: the step's fields, then each problem's link and fixes, then Undo
         for problem in problems:
             fixes = [] if self._read_only else self._draft.fixes_for(problem)
-            row = ProblemRow(problem, fixes, problem_icon(self, [problem]), self.apply_fix, self.select_step)
+            row = ProblemRow(problem, fixes, problem_icon(self, [problem]), self.apply_fix, self.select_step,
+                             self.problems_holder)
             self.problems_layout.addWidget(row)
+            row.show()  # made inside its (maybe visible) parent: Qt shows such a child only when asked
             self.problem_rows.append(row)
+            for stop in ([row.show_button] if row.show_button else []) + row.fix_buttons:
+                QWidget.setTabOrder(before, stop)
+                before = stop
         self.problems_layout.addStretch(1)
         self._fit_problems()
 
@@ -731,6 +817,13 @@ class RoutineEditor(QWidget):
         routine = self._draft.routine
         if routine is not None and self._draft.can_save:
             self.startRequested.emit(routine)
+
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """A field's label, tied to it so assistive technology reads the two together."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def _sentence(text: str) -> str:

@@ -49,17 +49,25 @@ class RoutineEditorHook(QObject):
         self.window = window
         self.page: RoutinesPage | None = None
         menu = window.menu("&Routines")
-        self.edit_action = self._action(menu, "Edit routines…", "Ctrl+E", self.open)
-        self.new_action = self._action(menu, "New routine", "Ctrl+N", lambda: self.open(then="new"))
-        self.import_action = self._action(menu, "Import a routine…", "", lambda: self.open(then="import"))
+        self.edit_action = self._action(menu, "Edit routines…", "Ctrl+E", self.open,
+                                        "Change, copy, import or export your routines")
+        self.new_action = self._action(menu, "New routine", "Ctrl+N", lambda: self.open(then="new"),
+                                       "Make a new routine")
+        self.import_action = self._action(menu, "Import a routine…", "", lambda: self.open(then="import"),
+                                          "Add a routine from a file")
         self.button = QPushButton("Edit routines")
+        self.button.setObjectName("edit_routines_button")
         self.button.setToolTip("Make a routine your own: change, copy, import or export it (Ctrl+E)")
+        self.button.setAccessibleName("Edit routines")
+        self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(lambda: self.open())
         window.picker.add_button(self.button)
         window.installEventFilter(self)
 
-    def _action(self, menu: QMenu, text: str, keys: str, slot: Any) -> QAction:
+    def _action(self, menu: QMenu, text: str, keys: str, slot: Any, tip: str) -> QAction:
         action = QAction(text, self)
+        action.setStatusTip(tip)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(lambda _checked=False: slot())

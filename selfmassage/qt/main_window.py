@@ -5,10 +5,16 @@ Other parts of the app plug in here: `add_page(name, widget)` and `show_page(nam
 `picker.add_button(...)` beside Start, `refresh_routines()` after routines change on disk, and the signals
 `session_started(SessionDriver)` (every engine event follows on `driver.event`) and
 `session_ended(SessionResult)`.
+
+Before the first session, once, after the safety questions, the window offers a sound test (sound_intro).
+High contrast and Large text reach every page: the window's own through its style sheet, pages added with
+`add_page` and the dialogs through the app's palette and font (theme.apply_theme), the check-in through its
+`apply_look`; a focus ring (focus_ring) marks keyboard focus wherever no style sheet draws one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
@@ -19,14 +25,24 @@ from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine
 from selfmassage.core.session_result import SessionResult
-from selfmassage.qt import dialogs, icons
+from selfmassage.qt import dialogs, focus_ring, icons
 from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.parts import SessionAudio, WindowParts
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.session_driver import SessionDriver
 from selfmassage.qt.session_view import SessionActions, SessionView
+from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.qt.summary import SummaryPage
-from selfmassage.qt.theme import apply_theme, colours, refresh_fonts, stylesheet, text_scale
+from selfmassage.qt.theme import (
+    apply_theme,
+    colours,
+    refresh_fonts,
+    rescale_relative_fonts,
+    stylesheet,
+    text_scale,
+)
+from selfmassage.sound.check import SoundCheckResult, advice, start_sound_check
+from selfmassage.sound.player import CuePlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
@@ -62,6 +78,7 @@ class MainWindow(QMainWindow):
         self._audio: SessionAudio | None = None
         self._sound_notice_shown = False
         self._checking_sound = False
+        self._check_report: Callable[[SoundCheckResult], None] | None = None
         self._settings_notice_shown = False
         self._relay = _SoundRelay(self)
         self._relay.problem.connect(self.show_sound_notice)
@@ -88,7 +105,8 @@ class MainWindow(QMainWindow):
 
         self.picker = RoutinePicker(self)
         self.picker.start_requested.connect(self.start_session)
-        self.picker.current_changed.connect(lambda _entry: self._update_actions())
+        self.picker.current_changed.connect(self._routine_chosen)
+        self.picker.short_prompts_toggled.connect(self.set_short_prompts)
         self.session_view = SessionView(SessionActions(
             back=self.actions["back"], pause=self.actions["pause"], skip=self.actions["skip"],
             stop=self.actions["stop"], mute=self.actions["mute"]), self)
@@ -169,6 +187,7 @@ class MainWindow(QMainWindow):
             return False
         if self.parts.safety is not None and not self.parts.safety.before_session(self, routine):
             return False
+        self.offer_sound_test()
         self._hand_on_result()
         self._remember("last_routine", routine.name)
         if self.driver is not None:  # the last session's: done with
@@ -272,16 +291,21 @@ class MainWindow(QMainWindow):
         self._action("volume", "Volume…", self.open_volume, tip="How loud the cues and the voice are")
         self._action("voice", "Spoken prompts", self.set_voice,
                      tip="Say each step's name and what comes next", checkable=True)
-        self._action("sound_check", "Test sound…", self.test_sound, tip="Play every sound once")
+        self._action("sound_check", "Test sound…", lambda: self.test_sound(),
+                     tip="Play every sound once, and say what to check if there is none")
         self._action("safety", "Safety questions…", self.ask_safety_again,
                      tip="Go through the safety questions again")
-        self._action("about", "About selfmassage", lambda: dialogs.show_about(self))
+        self._action("about", "About selfmassage", lambda: dialogs.show_about(self),
+                     tip="The version, and what selfmassage does")
         self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
         self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
         self.actions["voice"].setChecked(bool(self.settings.get("voice")))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
+        bar.setAccessibleName("Menu bar")
+        bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
+                                     "letter opens it.")
         session = bar.addMenu("&Session")
         for name in ("start", "pause", "skip", "back", "stop"):
             session.addAction(self.actions[name])
@@ -391,32 +415,81 @@ class MainWindow(QMainWindow):
     def open_volume(self) -> None:
         dialog = dialogs.VolumeDialog(
             float(self.settings.get("volume")), self.set_volume,
-            float(self.settings.get("voice_volume")), self.set_voice_volume, self)
-        dialog.test_button.clicked.connect(self.test_sound)
+            float(self.settings.get("voice_volume")), self.set_voice_volume, self,
+            voice_on=bool(self.settings.get("voice")), on_voice_toggle=self.set_voice)
+        dialog.test_button.setEnabled(self._can_test_sound())
+        dialog.test_button.clicked.connect(lambda: self._test_sound_in(dialog))
         dialog.exec()
         dialog.deleteLater()
 
     def set_voice(self, on: bool) -> None:
+        """Spoken prompts on or off, from the Sound menu, the volume window or the first sound test."""
         self._remember("voice", bool(on))
+        self.actions["voice"].setChecked(bool(on))
         if self._audio is not None:
             self._audio.set_voice(bool(on))
 
-    def test_sound(self) -> None:
-        """Play every cue and a voice clip on the sound thread; say what was found when it ends."""
-        if self.player is None or self._checking_sound or (self.driver is not None and self.driver.running):
-            return
+    def set_short_prompts(self, routine: str, on: bool) -> None:
+        """Whether `routine`'s spoken prompts name only what changes (setting voice_short_routines)."""
+        names = [name for name in self.settings.get("voice_short_routines") if name != routine]
+        self._remember("voice_short_routines", [*names, routine] if on else names)
+
+    def _routine_chosen(self, entry: object) -> None:
+        name = getattr(entry, "name", None)
+        self.picker.set_short_prompts(name is not None and name in self.settings.get("voice_short_routines"))
+        self._update_actions()
+
+    def _can_test_sound(self) -> bool:
+        # The check's sounds would mix with a session's cues.
+        return not self._checking_sound and not (self.driver is not None and self.driver.running)
+
+    def test_sound(self, report: Callable[[SoundCheckResult], None] | None = None) -> bool:
+        """Play every cue and a voice clip on the sound thread; False if it can't start now.
+
+        What was found goes to `report` (a dialog that shows it in place), else to a message box.
+        """
+        if not self._can_test_sound():
+            return False
         self._checking_sound = True
+        self._check_report = report
         self._update_actions()
         self.statusBar().showMessage("Playing every sound once…")
-        from selfmassage.sound.check import start_sound_check
+        # Before the player is ready (it opens after the window shows), the check opens a device of its own.
+        start_sound_check(self._relay.checked.emit, self.player, volume=float(self.settings.get("volume")),
+                          voice_volume=float(self.settings.get("voice_volume")))
+        return True
 
-        start_sound_check(self._relay.checked.emit, self.player)
+    def _test_sound_in(self, dialog: dialogs.VolumeDialog | SoundIntroDialog) -> None:
+        """Test sound pressed in a dialog: it says there what was found."""
+        if self.test_sound(dialog.show_check):
+            dialog.show_checking()
 
     def _sound_checked(self, result: SoundCheckResult) -> None:
         self._checking_sound = False
+        report, self._check_report = self._check_report, None
         self._update_actions()
         self.statusBar().clearMessage()
+        if report is not None:
+            try:
+                report(result)
+                return
+            except RuntimeError:  # the dialog that asked was closed meanwhile
+                self.statusBar().showMessage(result.message, 20_000)
+                return
         dialogs.tell(self, "Test sound", result.message)
+
+    def offer_sound_test(self) -> None:
+        """Before the first session, once: Can you hear this? (Test sound, Spoken prompts, Continue)."""
+        if self.settings.get("sound_intro_done"):
+            return
+        problem = self.player.problem if self.player is not None else None
+        dialog = SoundIntroDialog(voice_on=bool(self.settings.get("voice")),
+                                  problem=advice(str(problem)) if problem else None, parent=self)
+        dialog.test_button.clicked.connect(lambda: self._test_sound_in(dialog))
+        dialog.voice.toggled.connect(self.set_voice)
+        dialog.exec()
+        self._remember("sound_intro_done", True)
+        dialog.deleteLater()
 
     def ask_safety_again(self) -> None:
         if self.parts.safety is not None:
@@ -435,7 +508,16 @@ class MainWindow(QMainWindow):
                                self.menuBar()]
         for widget in mine:
             widget.setStyleSheet(sheet)
+            focus_ring.mark_styled(widget)  # the sheet's :focus rules draw the ring here
         refresh_fonts([self, *(w for top in mine for w in (top, *top.findChildren(QWidget)))])
+        if isinstance(app, QApplication):
+            focus_ring.install(app)  # the other pages and the dialogs: a ring in the accent colour
+        for page in self._page_names.values() if hasattr(self, "_page_names") else ():
+            if page not in (self.picker, self.session_view, self.summary):
+                rescale_relative_fonts(page)  # Qt hands them the new font; their headings scale here
+        apply_look = getattr(self.summary.checkin_panel, "apply_look", None)
+        if apply_look is not None:
+            apply_look()  # the check-in's own calm look, in the new colours and size
         self.session_view.set_text_scale(text_scale(large))
         set_high_contrast = getattr(self.session_view.body_map, "set_high_contrast", None)
         if set_high_contrast is not None:

@@ -19,6 +19,7 @@ class NoticeBanner(QFrame):
         layout.addWidget(self.label, 1)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close this notice")
+        self.close_button.setAccessibleDescription("Hides the notice; what it said still holds.")
         self.close_button.setToolTip("Close this notice")
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button)
@@ -35,6 +36,7 @@ class NoticeBanner(QFrame):
         shown = "\n".join(self._lines)
         self.label.setText(shown)
         self.label.setAccessibleName(shown)
+        self.setAccessibleDescription(shown)
         self.show()
 
     def tell_once(self, text: str) -> bool:

@@ -6,12 +6,14 @@ so one broken file never hides the others.
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -123,9 +125,13 @@ class _EntryDelegate(QStyledItemDelegate):
         return QSize(200, height)
 
 
+SHORT_PROMPTS = "Short spoken prompts for this routine"
+
+
 class RoutinePicker(QWidget):
     start_requested = Signal(object)  # Routine
     current_changed = Signal(object)  # RoutineEntry | None
+    short_prompts_toggled = Signal(str, bool)  # a routine's name, and whether its prompts are short
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,8 +157,10 @@ class RoutinePicker(QWidget):
         self.name.setObjectName("routine_name")
         self.name.setWordWrap(True)
         relative_font(self.name, 1.7, bold=True)
+        self.name.setAccessibleName("Routine")
         self.source = QLabel(details)
         self.source.setProperty("quiet", True)
+        self.source.setAccessibleName("Where it comes from")
         self.description = QLabel(details)
         self.description.setWordWrap(True)
         self.description.setAccessibleName("Description")
@@ -164,6 +172,7 @@ class RoutinePicker(QWidget):
         self.stages_heading.setProperty("quiet", True)
         self.stages = StageStrip(details)
         self.stages.setAccessibleName("Stages this routine covers")
+        self.stages_heading.setAccessibleName(self.stages_heading.text())
         self.overview = QLabel(details)
         self.overview.setObjectName("routine_overview")
         self.overview.setWordWrap(True)
@@ -173,6 +182,17 @@ class RoutinePicker(QWidget):
         self.problem.setObjectName("routine_problem")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Why this routine can't be started")
+
+        # The voice's one per-routine choice sits with the routine it belongs to (see sound/voice.py).
+        self.short_prompts = QCheckBox(SHORT_PROMPTS, details)
+        self.short_prompts.setObjectName("short_prompts")
+        self.short_prompts.setToolTip("Say only what changes from one step to the next, instead of the "
+                                      "technique and area every time")
+        self.short_prompts.setAccessibleName(SHORT_PROMPTS)
+        self.short_prompts.setAccessibleDescription(
+            "When on, the spoken prompts say only what changes from one step to the next, instead of the "
+            "technique and area every time. Kept for this routine.")
+        self.short_prompts.toggled.connect(self._short_prompts_toggled)
 
         self.start_button = QPushButton("Start", details)
         self.start_button.setObjectName("start_button")
@@ -209,6 +229,7 @@ class RoutinePicker(QWidget):
         detail_layout.addWidget(self.overview)
         detail_layout.addWidget(self.problem)
         detail_layout.addStretch(1)
+        detail_layout.addWidget(self.short_prompts)
         detail_layout.addLayout(self.button_row)
 
         columns = QHBoxLayout()
@@ -220,6 +241,7 @@ class RoutinePicker(QWidget):
         root.setSpacing(18)
         root.addWidget(heading)
         root.addLayout(columns, 1)
+        self._order_tabs()
         self.set_loading()
 
     # -- what the main window calls ---------------------------------------------------------------
@@ -269,13 +291,34 @@ class RoutinePicker(QWidget):
     def add_button(self, button: QWidget) -> None:
         """Room for other parts of the app (e.g. the editor's "Edit…"), left of Start."""
         self.button_row.insertWidget(self.button_row.count() - 1, button)
+        self._order_tabs()
+
+    def set_short_prompts(self, on: bool) -> None:
+        """Show the current routine's prompt style (the window keeps the setting)."""
+        self.short_prompts.blockSignals(True)
+        self.short_prompts.setChecked(on)
+        self.short_prompts.blockSignals(False)
+
+    def _short_prompts_toggled(self, on: bool) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self.short_prompts_toggled.emit(entry.name, on)
+
+    def _order_tabs(self) -> None:
+        """Tab in reading order: the list, the prompt switch, the buttons left to right, Start last."""
+        buttons = [self.button_row.itemAt(i).widget() for i in range(self.button_row.count())]
+        chain = [self.list, self.short_prompts, *(b for b in buttons if b is not None)]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter starts the chosen routine from the list or Start; on another button (one a later part of
         # the app added, say) it presses that button, as a person expects.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             focused = self.focusWidget()
-            if isinstance(focused, QAbstractButton) and focused is not self.start_button:
+            # A check box is not pressed by Enter: Enter still starts, as a dialog's default button would.
+            if isinstance(focused, QAbstractButton) and not isinstance(focused, QCheckBox) \
+                    and focused is not self.start_button:
                 focused.click()
             else:
                 self.request_start()
@@ -330,3 +373,7 @@ class RoutinePicker(QWidget):
         self.problem.setText(reason)
         self.problem.setVisible(bool(reason))
         self.start_button.setEnabled(entry is not None and entry.usable)
+        self.short_prompts.setVisible(routine is not None and entry is not None and entry.usable)
+        self.start_button.setAccessibleDescription(
+            f"Start {entry.name}" if entry is not None and entry.usable else "Choose a routine that can be "
+            "started first")

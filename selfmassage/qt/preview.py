@@ -19,6 +19,7 @@ from selfmassage.core.engine import EngineState, SessionEngine
 from selfmassage.core.events import Event, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.qt.a11y import describe, spoken_duration
 from selfmassage.sound.player import CuePlayer
 from selfmassage.sound.session_sound import SessionSound
 
@@ -44,6 +45,8 @@ class PreviewDialog(QDialog):
                  sound: SoundHook | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Preview — {routine.name}")
+        describe(self, f"Preview of {routine.name}", f"The routine at {speed:g} times its speed, with its "
+                 "sounds. Nothing is recorded.")
         self.speed = speed
         self.clock = clock or ScaledClock(speed)
         self.engine = SessionEngine(routine, self.clock)
@@ -64,6 +67,7 @@ class PreviewDialog(QDialog):
         self.step_label = QLabel()
         self.instruction_label = QLabel()
         self.countdown_label = QLabel()
+        self.countdown_label.setAccessibleName("Time left in this step")
         self.next_label = QLabel()
         self.total_label = QLabel()
         big = QFont(self.font())
@@ -82,10 +86,13 @@ class PreviewDialog(QDialog):
         layout.insertWidget(0, note)
         buttons = QHBoxLayout()
         self.pause_button = QPushButton("Pause")
+        describe(self.pause_button, "Pause", "Pause or go on with the preview.")
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button = QPushButton("Skip step")
+        describe(self.skip_button, "Skip step", "Go on to the next step of the preview.")
         self.skip_button.clicked.connect(self.skip)
         self.close_button = QPushButton("Close")
+        describe(self.close_button, "Close", "Stop the preview and close it; nothing is recorded.")
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.skip_button)
@@ -122,7 +129,9 @@ class PreviewDialog(QDialog):
 
     def toggle_pause(self) -> None:
         self.engine.toggle_pause()
-        self.pause_button.setText("Resume" if self.engine.state is EngineState.PAUSED else "Pause")
+        paused = self.engine.state is EngineState.PAUSED
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setAccessibleName(self.pause_button.text())
         self.poll()
 
     def skip(self) -> None:
@@ -152,7 +161,9 @@ class PreviewDialog(QDialog):
         self.stage_label.setText(f"{step.stage.label} stage · step {engine.index + 1} of {count}")
         self.step_label.setText(step.describe())
         self.instruction_label.setText(instruction_for(step.technique, step.note))
-        self.countdown_label.setText(format_duration(math.ceil(engine.step_remaining() - 1e-9)))
+        left = math.ceil(engine.step_remaining() - 1e-9)
+        self.countdown_label.setText(format_duration(left))
+        self.countdown_label.setAccessibleDescription(f"{spoken_duration(left)} left in this step")
         following = engine.next_step
         self.next_label.setText(f"Next: {following.describe()}" if following else "Next: the end")
         self.total_label.setText(f"{format_duration(math.ceil(engine.total_remaining() - 1e-9))} "

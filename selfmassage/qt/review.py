@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,9 +27,10 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -51,7 +53,9 @@ from PySide6.QtWidgets import (
 from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
 from selfmassage.core.routine import format_duration
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
-from selfmassage.qt.week_chart import MinutesBars, WeekChart
+from selfmassage.qt.a11y import describe, name_inner_parts
+from selfmassage.qt.theme import relative_font, rescale_relative_fonts
+from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
 from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
 from selfmassage.store.recorder import local_now
 
@@ -143,9 +147,8 @@ class SessionTableModel(QAbstractTableModel):
                 return " · ".join([*feeling, *session.symptoms])
             return session.note.replace("\n", " ")
         if role == Qt.ItemDataRole.ForegroundRole and session.status != COMPLETED:
-            from PySide6.QtGui import QColor
-
-            return QColor("#6B7785")  # listed, but not counted toward the plan
+            # Listed, but not counted toward the plan; the Status column says so in words.
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             if not session.counted:
                 return "Only completed sessions count toward your plan."
@@ -222,6 +225,8 @@ class ReviewPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
+        describe(scroll, "Your history", "How often you massage, the time you spent, and every session.")
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -229,40 +234,43 @@ class ReviewPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
 
-        self.notice_label = QLabel(body)
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("background:#FFF4D6; border:1px solid #E5C46B; padding:6px;")
+        self.notice_label = _callout(body)
+        self.notice_label.setAccessibleName("About your history file")
         self.notice_label.setVisible(bool(self.history.notice))
         self.notice_label.setText(self.history.notice or "")
         layout.addWidget(self.notice_label)
 
         header = QHBoxLayout()
         heading = QLabel("How often you massage", body)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        relative_font(heading, 1.5, bold=True)
         header.addWidget(heading)
         header.addStretch(1)
         self.range_buttons = QButtonGroup(self)
         for weeks in CHART_WEEKS:
             button = QPushButton(f"{weeks} weeks", body)
+            describe(button, f"Show {weeks} weeks", f"The chart shows the last {weeks} weeks.")
             button.setCheckable(True)
             button.setChecked(weeks == self._weeks)
             self.range_buttons.addButton(button, weeks)
             header.addWidget(button)
         self.range_buttons.idClicked.connect(self.set_weeks)
+        self._mark_range()
         layout.addLayout(header)
 
         plan_row = QHBoxLayout()
-        plan_row.addWidget(QLabel("Your plan:", body))
+        plan_label = QLabel("Your &plan:", body)
+        plan_row.addWidget(plan_label)
         self.plan_box = QComboBox(body)
+        plan_label.setBuddy(self.plan_box)
+        describe(self.plan_box, "Your plan", "How often you mean to massage; the chart compares each week "
+                 "with it.")
         self.plan_box.addItem("Preventive — 1–2 a week, in courses", PlanKind.PREVENTIVE.value)
         self.plan_box.addItem("Pain relief — every other day at most", PlanKind.PAIN_RELIEF.value)
         self.plan_box.addItem("Your own number a week", PlanKind.CUSTOM.value)
         self.per_week_box = QSpinBox(body)
         self.per_week_box.setRange(1, 7)
         self.per_week_box.setSuffix(" a week")
+        describe(self.per_week_box, "Sessions a week", "Your own number of sessions a week, 1 to 7.")
         self._show_plan()
         self.plan_box.currentIndexChanged.connect(self._plan_picked)
         self.per_week_box.valueChanged.connect(self._plan_picked)
@@ -271,6 +279,7 @@ class ReviewPage(QWidget):
         plan_row.addStretch(1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAccessibleName("Key to the chart")
         plan_row.addWidget(self.legend)
         layout.addLayout(plan_row)
 
@@ -280,15 +289,12 @@ class ReviewPage(QWidget):
 
         self.course_label = QLabel(body)
         self.course_label.setWordWrap(True)
-        course_font = QFont(self.course_label.font())
-        course_font.setPointSizeF(course_font.pointSizeF() * 1.1)
-        self.course_label.setFont(course_font)
+        self.course_label.setAccessibleName("This week and your course")
+        relative_font(self.course_label, 1.1)
         layout.addWidget(self.course_label)
 
-        self.warnings_label = QLabel(body)
-        self.warnings_label.setWordWrap(True)
-        self.warnings_label.setStyleSheet(
-            "background:#FDEBD8; border:1px solid #D9822B; border-radius:4px; padding:8px; color:#5A2E05;")
+        self.warnings_label = _callout(body)
+        self.warnings_label.setAccessibleName("Warnings")
         layout.addWidget(self.warnings_label)
 
         split = QSplitter(Qt.Orientation.Horizontal, body)
@@ -300,16 +306,16 @@ class ReviewPage(QWidget):
         minutes_layout.setContentsMargins(0, 0, 8, 0)
         period_row = QHBoxLayout()
         period_title = QLabel("Time spent", minutes)
-        bold = QFont(period_title.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.2)
-        period_title.setFont(bold)
+        relative_font(period_title, 1.2, bold=True)
         period_row.addWidget(period_title)
         period_row.addStretch(1)
         self.period_box = QComboBox(minutes)
         for label, days in PERIODS:
             self.period_box.addItem(label, days)
         self.period_box.setCurrentIndex(1)
+        period_title.setBuddy(self.period_box)  # on Linux a combo box is named by its label
+        describe(self.period_box, "Period for the time spent", "Minutes per technique and per body area "
+                 "are counted over this period.")
         self.period_box.currentIndexChanged.connect(self._count_minutes)
         period_row.addWidget(self.period_box)
         minutes_layout.addLayout(period_row)
@@ -324,14 +330,17 @@ class ReviewPage(QWidget):
         sessions_layout.setContentsMargins(8, 0, 0, 0)
         list_row = QHBoxLayout()
         list_title = QLabel("Sessions", sessions)
-        list_title.setFont(bold)
+        relative_font(list_title, 1.2, bold=True)
         list_row.addWidget(list_title)
         self.count_label = QLabel(sessions)
-        self.count_label.setStyleSheet("color:#6B7785;")
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         list_row.addWidget(self.count_label)
         list_row.addStretch(1)
         self.export_button = QPushButton("Export CSV…", sessions)
         self.import_button = QPushButton("Import CSV…", sessions)
+        describe(self.export_button, "Export CSV", "Write every session to a CSV file you choose.")
+        describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
+                 "skipped.")
         self.export_button.clicked.connect(self.export_csv)
         self.import_button.clicked.connect(self.import_csv)
         list_row.addWidget(self.export_button)
@@ -341,6 +350,9 @@ class ReviewPage(QWidget):
         self.model = SessionTableModel(self.history, self)
         self.table = QTableView(sessions)
         self.table.setModel(self.model)
+        describe(self.table, "Sessions", "Newest first. Up and Down pick a session; its details show "
+                 "below.")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -362,21 +374,28 @@ class ReviewPage(QWidget):
 
         self.details = QPlainTextEdit(sessions)
         self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        describe(self.details, "Session details", "The chosen session's steps and check-in.")
         self.details.setPlaceholderText("Pick a session to see its steps and check-in.")
         self.details.setMaximumHeight(150)
         sessions_layout.addWidget(self.details, 1)
         detail_row = QHBoxLayout()
         self.status_line = QLabel(sessions)
         self.status_line.setWordWrap(True)
+        self.status_line.setAccessibleName("What happened")
         self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         detail_row.addWidget(self.status_line, 1)
         self.delete_button = QPushButton("Delete session…", sessions)
         self.delete_button.setEnabled(False)
+        describe(self.delete_button, "Delete session", "Delete the chosen session from your history, after "
+                 "a question.")
         self.delete_button.clicked.connect(self.delete_selected)
         detail_row.addWidget(self.delete_button)
         sessions_layout.addLayout(detail_row)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        name_inner_parts(self)
+        self._restyle()
 
     # -- the plan ------------------------------------------------------------------------------
 
@@ -412,7 +431,14 @@ class ReviewPage(QWidget):
         button = self.range_buttons.button(weeks)
         if button is not None:
             button.setChecked(True)
+        self._mark_range()
         self._show_weeks()
+
+    def _mark_range(self) -> None:
+        """The range shown has a tick as well as the pressed look, which High contrast barely shows."""
+        for weeks in CHART_WEEKS:
+            button = self.range_buttons.button(weeks)
+            button.setText(f"✓ {weeks} weeks" if weeks == self._weeks else f"{weeks} weeks")
 
     def refresh(self) -> None:
         """Read everything again: after a session ends, an import or a delete."""
@@ -428,19 +454,40 @@ class ReviewPage(QWidget):
         now = self._now()
         self._stats = stats = compute_stats(self.history, self._plan, now, self._weeks)
         self.chart.set_data(stats.weeks, self._plan)
-        self.legend.setText(
-            f"<span style='color:#2F8F5B'>■</span> on plan &nbsp; "
-            f"<span style='color:#A7B4C2'>■</span> fewer &nbsp; "
-            f"<span style='color:#D9822B'>■</span> more &nbsp; "
-            f"<span style='background:rgba(47,143,91,0.18)'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
-            f"your plan, {self._plan.band} a week")
+        self._show_legend()
         this = stats.this_week
         line = (f"This week: {this.sessions} of {self._plan.band}. " if self._plan.low != self._plan.high
                 else f"This week: {this.sessions} of {self._plan.low}. ")
         course = stats.course.summary() if stats.course is not None else self._plan.describe()
         self.course_label.setText(line + course)
         self.warnings_label.setText("\n".join(f"⚠ {warning.message}" for warning in stats.warnings))
+        self.warnings_label.setAccessibleDescription(self.warnings_label.text())
         self.warnings_label.setVisible(bool(stats.warnings))
+        self.course_label.setAccessibleDescription(self.course_label.text())
+
+    def _show_legend(self) -> None:
+        # The page's palette: when it changes, the page hears of it before the chart does.
+        self.legend.setText(legend_html(chart_colours(self.palette()), self._plan.band))
+        self.legend.setAccessibleDescription(legend_words(self._plan.band))
+
+    def _restyle(self) -> None:
+        """Colours that follow the theme: the boxes round the notice and the warnings, and the key."""
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        for label, (light_back, light_text) in ((self.notice_label, ("#FFF4D6", "#3D2E00")),
+                                                (self.warnings_label, ("#FDEBD8", "#5A2E05"))):
+            palette = label.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor("#000000" if dark else light_back))
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("#FFFFFF" if dark else light_text))
+            label.setPalette(palette)
+        self.notice_label.setAccessibleDescription(self.notice_label.text())
+        self._show_legend()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # High contrast on or off
+            self._restyle()
+        elif event.type() == QEvent.Type.FontChange:  # Large text on or off
+            rescale_relative_fonts(self)
 
     @property
     def stats(self) -> Stats | None:
@@ -596,6 +643,17 @@ class ReviewPage(QWidget):
     def closeEvent(self, event: Any) -> None:
         self._pool.waitForDone(2000)
         super().closeEvent(event)
+
+
+def _callout(parent: QWidget) -> QLabel:
+    """A boxed line (the notice, the warnings); its colours are set by ReviewPage._restyle."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setAutoFillBackground(True)
+    label.setFrameShape(QFrame.Shape.Box)
+    label.setLineWidth(1)
+    label.setMargin(8)
+    return label
 
 
 def create_review_page(parent: QWidget | None = None) -> QWidget:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import itertools
 from enum import StrEnum
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import RoutineDraft, unique_name
 from selfmassage.core.routine import Routine, format_duration
+from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor import RoutineEditor
 from selfmassage.qt.preview import PreviewDialog, SoundHook
 from selfmassage.store.library import (
@@ -129,6 +131,10 @@ class BrokenFilePanel(QFrame):
                       "are not affected.")
         hint.setWordWrap(True)
         self.delete_button = QPushButton("Delete this file")
+        describe(self.delete_button, "Delete this file", "Delete the file that can't be opened, after a "
+                 "question. Your other routines are not affected.")
+        self.title.setAccessibleName("The file that can't be opened")
+        self.details.setAccessibleName("What is wrong with it")
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(hint)
@@ -177,7 +183,11 @@ class RoutinesPage(QWidget):
         # Long names end in "…" (the tooltip has the whole name) rather than scrolling sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setStyleSheet("#routineList::item { padding: 3px 4px; }")
+        # Room between the rows from the view, not a style sheet: a sheet would keep the list's text at
+        # its size and colours when Large text or High contrast changes.
+        self.list.setSpacing(2)
+        describe(self.list, "Your routines", "Built-in routines first, then yours, and any file that can't "
+                 "be opened. Up and Down pick one to edit.")
         self.list.currentItemChanged.connect(self._item_changed)
         self.editor = RoutineEditor(library, show_error=self.prompts.error, can_start=can_start)
         self.editor.saved.connect(self._saved)
@@ -202,6 +212,14 @@ class RoutinesPage(QWidget):
         self.delete_action = QAction("Delete…", self)
         self.import_action = QAction("Import from a file…", self)
         self.export_action = QAction("Export to a file…", self)
+        for action, tip in ((self.new_action, "Make a new routine (Ctrl+N)"),
+                            (self.duplicate_action, "Make a copy of the chosen routine"),
+                            (self.rename_action, "Give the chosen routine another name"),
+                            (self.delete_action, "Delete the chosen routine, after a question"),
+                            (self.import_action, "Add a routine from a file"),
+                            (self.export_action, "Write the chosen routine to a file")):
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         self.new_action.triggered.connect(self.new_routine)
         self.duplicate_action.triggered.connect(self.duplicate_routine)
         self.rename_action.triggered.connect(self.rename_routine)
@@ -216,8 +234,10 @@ class RoutinesPage(QWidget):
         title_row.addWidget(QLabel("<b>Routines</b>"), 1)
         self.done_button = QPushButton("Done")
         self.done_button.setToolTip("Back to the start page")
+        describe(self.done_button, "Done", "Back to the start page; asks first about unsaved changes.")
         self.done_button.clicked.connect(self.leave)
-        self.done_button.setVisible(can_leave)
+        if not can_leave:  # never setVisible(True) here: a button with no parent yet would open as a window
+            self.done_button.hide()
         title_row.addWidget(self.done_button)
         side_layout.addLayout(title_row)
         side_layout.addWidget(self.list, 1)
@@ -230,6 +250,7 @@ class RoutinesPage(QWidget):
             for action, label in grid[start:start + 2]:
                 button = QPushButton(label)
                 button.setToolTip(action.text().rstrip("…"))
+                describe(button, label, action.statusTip())
                 button.clicked.connect(action.trigger)
                 row.addWidget(button)
                 self.action_buttons[label] = button
@@ -242,6 +263,11 @@ class RoutinesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
+        # Tab in reading order: Done, the list, the buttons under it, then the editor on the right.
+        chain = [self.done_button, self.list, *self.action_buttons.values(), self.stack]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        name_inner_parts(self)
         self.reload()
 
     # -- for the window ----------------------------------------------------------------------------

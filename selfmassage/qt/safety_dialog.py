@@ -27,6 +27,7 @@ from selfmassage.core import safety
 from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
+from selfmassage.qt.a11y import name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
 
@@ -59,6 +60,7 @@ class _QuestionRow(QFrame):
     def __init__(self, question: SafetyQuestion, number: int) -> None:
         super().__init__()
         self.question = question
+        self.number = number
         self.setProperty("role", "card")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
@@ -82,6 +84,8 @@ class _QuestionRow(QFrame):
         button.setMinimumWidth(92)
         button.setObjectName(f"{self.question.id}-{kind}")
         button.setAccessibleName(f"{text}: {self.question.text}")
+        button.setAccessibleDescription(f"Answer {text.lower()} to question {self.number}. "
+                                        f"Press {text[0]} to answer and go to the next question.")
         button.setToolTip(f"{text} (press {text[0]})")
         button.installEventFilter(self)
         return button
@@ -115,6 +119,7 @@ class SafetyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Before you start — selfmassage")
         self.setAccessibleName("Safety check before your session")
+        self.setAccessibleDescription("Answer yes or no to each question, then Continue.")
         self.setModal(True)
         apply_calm_style(self)
         self.resize(820, 780)
@@ -128,6 +133,7 @@ class SafetyDialog(QDialog):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self._update_progress()
+        name_inner_parts(self)
         self.rows[0].yes.setFocus()
 
     # --- the questions -------------------------------------------------------------------------
@@ -164,7 +170,9 @@ class SafetyDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(inner)
         self.scroll.setAccessibleName("Safety questions")
+        self.scroll.setAccessibleDescription(f"{len(self.rows)} questions, each with a Yes and a No button.")
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to its answers
         layout.addWidget(self.scroll, 1)
 
         layout.addWidget(paragraph(KEYS_HINT, muted=True, points=12))
@@ -174,11 +182,13 @@ class SafetyDialog(QDialog):
         buttons.addWidget(self.progress, 1)
         self.cancel_button = QPushButton("Not now")
         self.cancel_button.setAccessibleName("Not now: close without starting")
+        self.cancel_button.setAccessibleDescription("No session now; you are asked again next time.")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.continue_button = QPushButton("Continue")
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setAccessibleName("Continue to your session")
+        self.continue_button.setAccessibleDescription("Works once every question has an answer.")
         self.continue_button.setDefault(True)  # Enter goes ahead once every question is answered
         self.continue_button.clicked.connect(self._continue)
         buttons.addWidget(self.cancel_button)
@@ -259,11 +269,13 @@ class SafetyDialog(QDialog):
         buttons.addStretch(1)
         self.back_button = QPushButton("Change my answers")
         self.back_button.setAccessibleName("Change my answers: back to the questions")
+        self.back_button.setAccessibleDescription("Your answers so far are kept.")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._back_to_questions)
         self.close_button = QPushButton("Close")
         self.close_button.setProperty("role", "primary")
         self.close_button.setAccessibleName("Close: no session today")
+        self.close_button.setAccessibleDescription("Ask a doctor before your next massage.")
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.close_button)
@@ -294,6 +306,7 @@ class PregnancyNoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Before you start — selfmassage")
         self.setAccessibleName(safety.PREGNANCY_TITLE)
+        self.setAccessibleDescription(" ".join(safety.PREGNANCY_NOTE))
         self.setModal(True)
         apply_calm_style(self)
         self.setMinimumWidth(660)
@@ -309,11 +322,13 @@ class PregnancyNoteDialog(QDialog):
         buttons.addStretch(1)
         self.cancel_button = QPushButton("Not now")
         self.cancel_button.setAccessibleName("Not now: close without starting")
+        self.cancel_button.setAccessibleDescription("No session now.")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         self.continue_button = QPushButton("Continue")
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setAccessibleName("Continue to your session")
+        self.continue_button.setAccessibleDescription("You have read the note; the session starts.")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.accept)
         buttons.addWidget(self.cancel_button)

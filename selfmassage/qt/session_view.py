@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step, format_duration
 from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, instruction_for
+from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.countdown_ring import CountdownRing
 from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.tempo_pulse import TempoPulse
@@ -70,6 +71,31 @@ def _label(parent: QWidget, name: str, *, wrap: bool = False, quiet: bool = Fals
     return label
 
 
+class _PressKeys(QObject):
+    """Enter on a focused session button presses it (a tool button ignores Enter by itself).
+
+    Space stays the window's pause key whatever has the focus: with eyes closed you can't know which
+    button has it, and Space must always pause.
+    """
+
+    KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QToolButton) or not isinstance(event, QKeyEvent):
+            return False
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if not plain or event.key() not in self.KEYS:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is the button's, not the window shortcut's
+            return True
+        if event.type() == QEvent.Type.KeyPress:
+            if not event.isAutoRepeat() and watched.isEnabled():
+                watched.click()
+            return True
+        return event.type() == QEvent.Type.KeyRelease
+
+
 def _bold(widget: QWidget) -> None:
     font = QFont(widget.font())
     font.setBold(True)
@@ -95,6 +121,7 @@ class SessionView(QWidget):
         self._paused = False
         self._text_scale = 1.0
         self.body_map: QWidget | None = None
+        self._press_keys = _PressKeys(self)
 
         self.stages = StageStrip(self)
 
@@ -110,6 +137,7 @@ class SessionView(QWidget):
         self.area.setAccessibleName("Body area")
         _bold(self.area)
         self.meta = _label(main, "meta", quiet=True)
+        self.meta.setAccessibleName("Step number and pressure")
         self.instruction = _label(main, "instruction", wrap=True)
         self.instruction.setAccessibleName("What to do")
         self.next_label = _label(main, "next", wrap=True, quiet=True)
@@ -160,6 +188,7 @@ class SessionView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName("Progress through the routine")
+        self.progress.setAccessibleDescription("Not started yet.")
         self.progress_label = _label(self, "progress", quiet=True)
         progress_row = QHBoxLayout()
         progress_row.setSpacing(16)
@@ -193,6 +222,7 @@ class SessionView(QWidget):
         button.setCheckable(action.isCheckable())
         # Not setDefaultAction: the menu item may show its key after a tab ("Stop…\tEsc"), the button not.
         button.clicked.connect(action.trigger)
+        button.installEventFilter(self._press_keys)
         action.changed.connect(lambda: self._sync(button, action))
         self._sync(button, action)
         self.buttons[name] = button
@@ -323,7 +353,7 @@ class SessionView(QWidget):
     def _show_time(self, seconds_left: int) -> None:
         assert self._routine is not None and self._engine is not None
         part_seconds = self._engine.part_seconds
-        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds)
+        self.ring.set_time(format_duration(seconds_left), 1 - seconds_left / part_seconds, seconds_left)
         total = self._routine.total_seconds
         # Read at the event's own moment (the engine answers for it during delivery): exact, never late.
         left = round(self._engine.total_remaining())
@@ -335,7 +365,7 @@ class SessionView(QWidget):
             self.progress.setValue(value)
             self.progress.setUpdatesEnabled(True)  # schedules the repaint
         self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
-        self.progress.setAccessibleDescription(f"{format_duration(left)} left")
+        self.progress.setAccessibleDescription(f"{spoken_duration(left)} left of {spoken_duration(total)}")
         self._emit_title()
 
     def _emit_title(self) -> None:

@@ -84,6 +84,7 @@ class StageStrip(QWidget):
             spoken = {"current": "current stage", "done": "done", "todo": "to come",
                       "covered": "in this routine", "absent": "not in this routine"}[state]
             label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
+            label.setAccessibleDescription(f"Stage {number} of {len(self.labels)}.")
             set_style_flag(label, "stage", state)
             # Bold in code after the restyle: a restyle resets the font, a font rule in the sheet its size.
             font = QFont(self.font())
@@ -91,3 +92,23 @@ class StageStrip(QWidget):
                 font.setPixelSize(self._pixel_size)
             font.setBold(state == "current")
             label.setFont(font)
+        self.setAccessibleDescription(self.summary())
+
+    def summary(self) -> str:
+        """The strip in words: the stage now and the ones done, or which stages the routine has."""
+        by_state: dict[str, list[str]] = {}
+        for stage in self.labels:
+            by_state.setdefault(self.state_of(stage), []).append(stage.label)
+        if self._coverage:
+            words = [f"This routine has: {', '.join(by_state.get('covered', []))}."]
+        elif self._current is not None:
+            words = [f"Now: stage {self._current.order + 1} of {len(self.labels)}, {self._current.label}."]
+            if by_state.get("done"):
+                words.append(f"Done: {', '.join(by_state['done'])}.")
+            if by_state.get("todo"):
+                words.append(f"To come: {', '.join(by_state['todo'])}.")
+        else:
+            words = [f"Stages: {', '.join(by_state.get('todo', [])) or 'none'}."]
+        if by_state.get("absent"):
+            words.append(f"Not in this routine: {', '.join(by_state['absent'])}.")
+        return " ".join(words)

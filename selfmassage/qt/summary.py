@@ -31,6 +31,7 @@ class SummaryPage(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("summary_heading")
         self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("How the session ended")
         relative_font(self.heading, 2.0, bold=True)
         self.facts = QLabel(self)
         self.facts.setObjectName("summary_facts")
@@ -51,7 +52,10 @@ class SummaryPage(QWidget):
         self.done_button = QPushButton("Back to routines", self)
         self.done_button.setObjectName("done_button")
         self.done_button.setAccessibleName("Back to routines")
+        self.done_button.setAccessibleDescription("Back to the list of routines, to start another session "
+                                                  "or close the app.")
         self.done_button.setToolTip("Back to the list of routines")
+        self.done_button.setAutoDefault(True)  # Enter presses it when it has focus, as Space does
         self.done_button.clicked.connect(self.done_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -75,8 +79,10 @@ class SummaryPage(QWidget):
         self.result = result
         self.heading.setText(_HEADINGS[result.status])
         minutes = format_length(round(result.active_seconds))
+        self.heading.setAccessibleDescription(self.heading.text())
         self.facts.setText(f"{minutes} of massage  ·  {result.steps_done} of {result.steps_total} steps done"
                            f"  ·  {result.routine.name}")
+        self.facts.setAccessibleDescription(self.facts.text())
         if self.checkin_panel is not None:
             self.checkin_layout.removeWidget(self.checkin_panel)
             self.checkin_panel.deleteLater()
@@ -85,6 +91,7 @@ class SummaryPage(QWidget):
         if checkin_panel is not None:
             checkin_panel.setParent(self.checkin_card)
             self.checkin_layout.insertWidget(0, checkin_panel, 1, Qt.AlignmentFlag.AlignTop)
+            QWidget.setTabOrder(checkin_panel, self.done_button)  # the check-in first, as it reads
             checkin_panel.submitted.connect(self._submitted)  # type: ignore[attr-defined]
             skipped = getattr(checkin_panel, "skipped", None)
             if skipped is not None:

@@ -33,7 +33,8 @@ class TempoPulse(QWidget):
         duration = max(80, min(400, round(60_000 / per_minute * 0.6)))
         self._glide.setDuration(duration)
         self._glide.setUpdateInterval(max(1, duration // GLIDE_FRAMES))
-        self.setAccessibleDescription(f"{per_minute} movements a minute")
+        self.setAccessibleDescription(f"A dot that crosses at {per_minute} movements a minute: rub in time "
+                                      "with it, one stroke each way.")
 
     def reset(self) -> None:
         self.beats = 0

@@ -4,15 +4,25 @@ Custom-painted widgets (the countdown ring, the tempo pulse) read the palette, s
 Highlight is the accent, Mid the ring's track, PlaceholderText the quiet text.
 Font sizes and weights are not in the style sheet (a font rule there would drop a size set in code):
 the session page sets its own, scaled with the window.
+Every focusable control the sheet styles has a :focus rule (a 3-px accent border), so focus is always
+visible; pages without the sheet get selfmassage.qt.focus_ring instead.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 BASE_POINT_SIZE = 11
 LARGE_TEXT_FACTOR = 1.35
@@ -122,14 +132,17 @@ QLabel[stage="absent"] {{ color: {c.muted}; border: 2px dashed {c.border}; borde
 QFrame#notice {{ background: {c.notice}; border: 2px solid {c.notice_border}; border-radius: 12px; }}
 QFrame#notice QLabel {{ color: {c.text}; }}
 QMenuBar {{ background: {c.window}; color: {c.text}; }}
-QMenuBar::item:selected {{ background: {c.accent_soft}; }}
+QMenuBar::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
 QMenu::item {{ padding: 6px 28px 6px 24px; }}
-QMenu::item:selected {{ background: {c.accent_soft}; color: {c.text}; }}
+QMenu::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
 QMenu::item:disabled {{ color: {c.muted}; }}
 QToolTip {{ background: {c.text}; color: {c.window}; border: none; padding: 6px; }}
 QStatusBar {{ background: {c.window}; color: {c.muted}; }}
-QCheckBox, QRadioButton {{ color: {c.text}; spacing: 8px; }}
+QCheckBox, QRadioButton {{
+    color: {c.text}; spacing: 10px; padding: 4px 8px; border: 3px solid transparent; border-radius: 10px;
+}}
+QCheckBox:focus, QRadioButton:focus {{ border-color: {c.accent}; background: {c.accent_soft}; }}
 QSlider::groove:horizontal {{ background: {c.track}; height: 8px; border-radius: 4px; }}
 QSlider::handle:horizontal {{
     background: {c.accent}; width: 22px; margin: -8px 0; border-radius: 11px; border: 2px solid {c.surface};
@@ -138,8 +151,89 @@ QSlider:focus::handle:horizontal {{ border: 3px solid {c.text}; }}
 """
 
 
+@dataclass(frozen=True)
+class Look:
+    """The theme the app shows now; parts built later (the check-in, the safety questions) read it."""
+
+    high_contrast: bool = False
+    large_text: bool = False
+
+    @property
+    def scale(self) -> float:
+        return text_scale(self.large_text)
+
+
+_look = Look()
+
+
+def current_look() -> Look:
+    return _look
+
+
 def text_scale(large_text: bool) -> float:
     return LARGE_TEXT_FACTOR if large_text else 1.0
+
+
+class ThemeStyle(QProxyStyle):
+    """Fusion, with a check box that shows in both themes: Fusion draws its edge a shade darker than the
+    window, which is nothing on black. Here the box has a 2-px edge in the text colour, and a ticked box is
+    filled with the accent and holds a tick, so its state is told by shape as well as colour."""
+
+    # Edges Fusion draws a shade darker than the window: invisible on black, so drawn again in the text
+    # colour when the palette is dark (High contrast), that a field's bounds show.
+    EDGED = (QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_Frame)
+    EDGED_CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self.EDGED_CONTROLS:
+            self._edge(option, painter)
+
+    @staticmethod
+    def _edge(option: QStyleOption, painter: QPainter) -> None:
+        pal = option.palette
+        if pal.color(QPalette.ColorRole.Base).lightness() >= 128:
+            return  # the calm theme: Fusion's own edge shows
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(pal.color(QPalette.ColorRole.Text), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+        painter.restore()
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        if element in self.EDGED:
+            super().drawPrimitive(element, option, painter, widget)
+            self._edge(option, painter)
+            return
+        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        pal = option.palette
+        on = bool(option.state & QStyle.StateFlag.State_On)
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        side = min(option.rect.width(), option.rect.height())
+        box = QRectF(option.rect.x(), option.rect.y() + (option.rect.height() - side) / 2, side, side)
+        box = box.adjusted(1, 1, -1, -1)
+        edge = pal.color(QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
+                         QPalette.ColorRole.Text)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(accent if on else edge, 2))
+        painter.setBrush(accent if on else pal.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(box, 3, 3)
+        if on:
+            tick = QPen(pal.color(QPalette.ColorRole.HighlightedText), max(2.0, side / 7))
+            tick.setCapStyle(Qt.PenCapStyle.RoundCap)
+            tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(tick)
+            w, h, x, y = box.width(), box.height(), box.x(), box.y()
+            painter.drawPolyline([QPointF(x + w * 0.22, y + h * 0.52), QPointF(x + w * 0.42, y + h * 0.72),
+                                  QPointF(x + w * 0.78, y + h * 0.30)])
+        painter.restore()
 
 
 def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> str:
@@ -150,9 +244,12 @@ def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> 
     questions and the check-in build theirs — so their large text would shrink to the app's size. The main
     window puts the sheet on its own pages only (see MainWindow._apply_look).
     """
+    global _look
+    _look = Look(high_contrast=high_contrast, large_text=large_text)
     c = colours(high_contrast)
-    if app.style().name().casefold() != "fusion":
-        app.setStyle("Fusion")  # the same look on every desktop, and it honours the palette fully
+    if not isinstance(app.style(), ThemeStyle):
+        # Fusion: the same look on every desktop, and it honours the palette fully.
+        app.setStyle(ThemeStyle(QStyleFactory.create("Fusion")))
     app.setPalette(palette(c))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale(large_text))
@@ -172,6 +269,15 @@ def _font_for(factor: float, bold: bool) -> QFont:
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
     return font
+
+
+def rescale_relative_fonts(root: QWidget) -> None:
+    """Scale again the `relative_font` widgets under `root` (a page without the window's style sheet,
+    whose other widgets take the app's new font from Qt by themselves)."""
+    for widget in (root, *root.findChildren(QWidget)):
+        factor = widget.property("font_factor")
+        if factor is not None:
+            widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
 
 
 def refresh_fonts(widgets: list[QWidget]) -> None:

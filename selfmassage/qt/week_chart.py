@@ -2,14 +2,32 @@
 
 Plain QPainter, no chart package. Each chart keeps the values it draws (`bar_values()`, `values()`) and
 where it draws them (`bar_rect()`), so a test can check the picture against the data.
+
+Colour is never the only signal: a week on plan is a solid bar, a week with more sessions than planned is
+hatched, one with fewer is hollow (see `STATUS_SHAPES`, which the legend shows too), and the accessible
+description says each week's status in words. The colours follow the app's palette: on a dark one (High
+contrast) the chart is drawn in light colours on black. Left and Right pick a week from the keyboard and
+show what the mouse pointer shows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from selfmassage.core.plan import Plan, WeekStatus
@@ -27,6 +45,95 @@ TEXT = QColor("#2B333B")
 MUTED = QColor("#6B7785")
 GRID = QColor("#E3E8ED")
 
+# The second signal besides colour, in words for the legend: solid, hatched, hollow.
+STATUS_SHAPES = {WeekStatus.ON_TARGET: "solid", WeekStatus.ABOVE: "hatched", WeekStatus.BELOW: "hollow"}
+STATUS_WORDS = {WeekStatus.BELOW: "fewer than planned", WeekStatus.ON_TARGET: "on plan",
+                WeekStatus.ABOVE: "more than planned"}
+# The legend's marks: the same shapes as text, so the legend needs no picture.
+STATUS_MARKS = {WeekStatus.ON_TARGET: "■", WeekStatus.ABOVE: "▨", WeekStatus.BELOW: "□"}
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    this_week: QColor
+    band: QColor
+    band_edge: QColor
+    status: dict[WeekStatus, QColor]
+    hollow_edge: QColor
+    hatch: QColor
+    minutes: QColor
+    others: QColor
+
+
+LIGHT = ChartColours(
+    background=QColor("#FFFFFF"), text=TEXT, muted=MUTED, grid=GRID, this_week=THIS_WEEK, band=BAND,
+    band_edge=BAND_EDGE, status=STATUS_COLOURS, hollow_edge=QColor("#5F6D7B"),
+    hatch=QColor(255, 255, 255, 200), minutes=QColor("#5B8DB8"), others=QColor("#A7B4C2"),
+)
+DARK = ChartColours(
+    background=QColor("#000000"), text=QColor("#FFFFFF"), muted=QColor("#E6E6E6"), grid=QColor("#4A4A4A"),
+    this_week=QColor("#3A3000"), band=QColor(255, 213, 0, 60), band_edge=QColor("#FFD500"),
+    status={WeekStatus.BELOW: QColor("#C8D2DC"), WeekStatus.ON_TARGET: QColor("#5BE39A"),
+            WeekStatus.ABOVE: QColor("#FFA04D")},
+    hollow_edge=QColor("#FFFFFF"), hatch=QColor("#000000"), minutes=QColor("#7FC4FF"),
+    others=QColor("#C8D2DC"),
+)
+
+
+def chart_colours(palette: QPalette) -> ChartColours:
+    """Light colours on a dark palette (High contrast), the usual ones otherwise."""
+    return DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
+
+
+def legend_html(colours: ChartColours, band: str) -> str:
+    """The chart's key as rich text: each status's mark in its colour, and the plan's band."""
+    parts = [f"<span style='color:{colours.status[status].name()}'>{STATUS_MARKS[status]}</span> "
+             f"{word}" for status, word in ((WeekStatus.ON_TARGET, "on plan"), (WeekStatus.BELOW, "fewer"),
+                                            (WeekStatus.ABOVE, "more"))]
+    swatch = colours.band
+    parts.append(f"<span style='background:rgba({swatch.red()},{swatch.green()},{swatch.blue()},0.3)'>"
+                 f"&nbsp;&nbsp;&nbsp;&nbsp;</span> your plan, {band} a week")
+    return " &nbsp; ".join(parts)
+
+
+def legend_words(band: str) -> str:
+    """The key in plain words, for assistive technology."""
+    return (f"Solid bars: on plan. Hollow bars: fewer than planned. Hatched bars: more than planned. "
+            f"The shaded band is your plan, {band} a week.")
+
+
+def paint_bar(painter: QPainter, rect: QRectF, status: WeekStatus, colours: ChartColours,
+              outline: QColor | None = None) -> None:
+    """One bar: solid on plan, hatched above, hollow below; `outline` for this week's."""
+    colour = colours.status[status]
+    painter.save()
+    if status is WeekStatus.BELOW:
+        fill = QColor(colour)
+        fill.setAlpha(90)
+        painter.setBrush(fill)
+        painter.setPen(QPen(outline or colours.hollow_edge, 2))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
+        painter.restore()
+        return
+    painter.setBrush(colour)
+    painter.setPen(QPen(outline, 2) if outline is not None else Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(rect, 2, 2)
+    if status is WeekStatus.ABOVE:
+        clip = QPainterPath()
+        clip.addRoundedRect(rect.adjusted(2, 2, -2, -2), 2, 2)
+        painter.setClipPath(clip)
+        painter.setPen(QPen(colours.hatch, 2.5))
+        spacing = 9.0
+        x = rect.left() - rect.height()
+        while x < rect.right():
+            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
+            x += spacing
+    painter.restore()
+
 
 def _day_month(figure: WeekFigure) -> str:
     return f"{figure.monday.day} {figure.monday:%b}"
@@ -40,22 +147,53 @@ class WeekChart(QWidget):
         self._weeks: list[WeekFigure] = []
         self._plan = Plan()
         self._hover_text: Callable[[WeekFigure], str] = lambda figure: f"{figure.week}: {figure.sessions}"
+        self._picked: int | None = None  # the week chosen with the keyboard
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Left and Right pick a week
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
+        self.setAccessibleName("Sessions per week")
+        self.setAccessibleDescription("No weeks yet.")
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_data(self, weeks: list[WeekFigure], plan: Plan) -> None:
         self._weeks = list(weeks)
         self._plan = plan
-        this = next((week for week in weeks if week.this_week), None)
-        self.setAccessibleName("Sessions per week")
-        self.setAccessibleDescription(
-            f"{len(weeks)} weeks; plan {plan.band} a week; "
-            + (f"this week {this.sessions}." if this else "")
-            + " " + ", ".join(f"{week.week}: {week.sessions}" for week in weeks))
+        if self._picked is not None and self._picked >= len(self._weeks):
+            self._picked = None
+        self._describe()
         self.update()
+
+    def summary(self) -> str:
+        """The chart in words: the plan, this week, and every week with its count and status."""
+        this = next((week for week in self._weeks if week.this_week), None)
+        words = [f"{len(self._weeks)} weeks; your plan is {self._plan.band} a week."]
+        if this is not None:
+            words.append(f"This week: {this.sessions}, {STATUS_WORDS[this.status]}.")
+        words.append(" ".join(f"{week.week}: {week.sessions}, {STATUS_WORDS[week.status]}."
+                              for week in self._weeks))
+        words.append("Left and Right pick a week.")
+        return " ".join(words)
+
+    def _describe(self) -> None:
+        picked = self._picked
+        self.setAccessibleDescription(self.hover_text(picked) if picked is not None else self.summary())
+
+    def picked(self) -> int | None:
+        """The week chosen with the keyboard (an index into `weeks()`), if any."""
+        return self._picked
+
+    def pick(self, index: int) -> None:
+        """Choose a week from the keyboard: it is outlined and its sessions are shown beside it."""
+        if not self._weeks:
+            return
+        self._picked = max(0, min(index, len(self._weeks) - 1))
+        self._describe()
+        self.update()
+        bar = self.bar_rect(self._picked)
+        QToolTip.showText(self.mapToGlobal(QPoint(int(bar.center().x()), int(bar.top()))),
+                          self.hover_text(self._picked), self)
 
     def set_hover_text(self, provider: Callable[[WeekFigure], str]) -> None:
         """What the tooltip says for a week (the review lists that week's sessions)."""
@@ -122,10 +260,32 @@ class WeekChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(320, 200)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        key = Qt.Key(event.key())
+        if key in moves and self._weeks:
+            # The first press picks this week (the last one); the next ones move from there.
+            self.pick(len(self._weeks) - 1 if self._picked is None else self._picked + moves[key])
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End) and self._weeks:
+            self.pick(0 if key == Qt.Key.Key_Home else len(self._weeks) - 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        QToolTip.hideText()
+        self.update()
+
+    def colours(self) -> ChartColours:
+        return chart_colours(self.palette())
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        colours = self.colours()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        painter.fillRect(self.rect(), colours.background)
         plot = self.plot_rect()
         count = len(self._weeks)
         small = QFont(self.font())
@@ -134,31 +294,30 @@ class WeekChart(QWidget):
         for index, week in enumerate(self._weeks):  # this week's column, behind everything
             if week.this_week:
                 slot = self._slot(index)
-                painter.fillRect(QRectF(slot.left(), plot.top(), slot.width(), plot.height()), THIS_WEEK)
+                column = QRectF(slot.left(), plot.top(), slot.width(), plot.height())
+                painter.fillRect(column, colours.this_week)
 
         painter.setFont(small)
         for value in range(self.scale_max() + 1):  # whole sessions on the value axis
             y = self._y(value)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(colours.grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(QRectF(0, y - 10, plot.left() - 6, 20),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
 
         band = self.band_rect()
-        painter.fillRect(band, BAND)
-        painter.setPen(QPen(BAND_EDGE, 1, Qt.PenStyle.DashLine))
+        painter.fillRect(band, colours.band)
+        painter.setPen(QPen(colours.band_edge, 1, Qt.PenStyle.DashLine))
         painter.drawLine(band.topLeft(), band.topRight())
         painter.drawLine(band.bottomLeft(), band.bottomRight())
 
         for index, week in enumerate(self._weeks):
             rect = self.bar_rect(index)
             if week.sessions:
-                painter.setPen(QPen(TEXT, 2) if week.this_week else Qt.PenStyle.NoPen)
-                painter.setBrush(STATUS_COLOURS[week.status])
-                painter.drawRoundedRect(rect, 2, 2)
+                paint_bar(painter, rect, week.status, colours, colours.text if week.this_week else None)
                 if rect.width() >= 14:
-                    painter.setPen(TEXT)
+                    painter.setPen(colours.text)
                     painter.drawText(QRectF(rect.left() - 6, rect.top() - 18, rect.width() + 12, 16),
                                      Qt.AlignmentFlag.AlignCenter, str(week.sessions))
 
@@ -178,11 +337,16 @@ class WeekChart(QWidget):
             font = QFont(small)
             font.setBold(week.this_week)
             painter.setFont(font)
-            painter.setPen(TEXT if week.this_week else MUTED)
+            painter.setPen(colours.text if week.this_week else colours.muted)
             painter.drawText(QRectF(slot.center().x() - width / 2, plot.bottom() + 4, width, 18),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
-        painter.setPen(QPen(MUTED, 1))
+        painter.setPen(QPen(colours.muted, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        if self._picked is not None and self.hasFocus():  # the keyboard's week: a dashed frame round it
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._slot(self._picked).adjusted(1.5, 0, -1.5, 0))
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -204,6 +368,8 @@ class MinutesBars(QWidget):
         self._values: list[tuple[str, float]] = []
         self._placeholder = "Counting…"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(f"Minutes per {title.lower()}")
+        self.setAccessibleDescription(self._placeholder)
 
     def set_values(self, seconds_by_name: dict[str, float]) -> None:
         ranked = sorted(((name, seconds / 60) for name, seconds in seconds_by_name.items() if seconds > 0),
@@ -213,15 +379,15 @@ class MinutesBars(QWidget):
             ranked = [*ranked[:self._most - 1], (f"{len(rest)} others", sum(value for _, value in rest))]
         self._values = ranked
         self._placeholder = "No completed sessions in this period."
-        self.setAccessibleName(f"Minutes per {self.title.lower()}")
         self.setAccessibleDescription(
-            ", ".join(f"{name} {minutes:.0f} min" for name, minutes in self._values))
+            ", ".join(f"{name} {minutes:.0f} min" for name, minutes in self._values) or self._placeholder)
         self.updateGeometry()
         self.update()
 
     def set_waiting(self) -> None:
         self._values = []
         self._placeholder = "Counting…"
+        self.setAccessibleDescription(self._placeholder)
         self.update()
 
     def values(self) -> list[tuple[str, float]]:
@@ -238,17 +404,18 @@ class MinutesBars(QWidget):
         return QSize(220, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        colours = chart_colours(self.palette())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         row = self._row_height()
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(TEXT)
+        painter.setPen(colours.text)
         painter.drawText(QRectF(0, 0, self.width(), row), Qt.AlignmentFlag.AlignVCenter, self.title)
         painter.setFont(self.font())
         if not self._values:
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(QRectF(0, row, self.width(), row), Qt.AlignmentFlag.AlignVCenter,
                              self._placeholder)
             painter.end()
@@ -261,7 +428,7 @@ class MinutesBars(QWidget):
         largest = max(minutes for _, minutes in self._values) or 1.0
         for number, (name, minutes) in enumerate(self._values, start=1):
             top = number * row
-            painter.setPen(TEXT)
+            painter.setPen(colours.text)
             painter.drawText(QRectF(0, top, label_width - 8, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              metrics.elidedText(name.capitalize(), Qt.TextElideMode.ElideRight,
@@ -269,9 +436,9 @@ class MinutesBars(QWidget):
             bar = QRectF(label_width, top + 4, max(2.0, room * minutes / largest), row - 8)
             painter.setPen(Qt.PenStyle.NoPen)
             others = number == len(self._values) and name.endswith(" others")
-            painter.setBrush(QColor("#A7B4C2") if others else QColor("#5B8DB8"))
+            painter.setBrush(colours.others if others else colours.minutes)
             painter.drawRoundedRect(bar, 2, 2)
-            painter.setPen(MUTED)
+            painter.setPen(colours.muted)
             painter.drawText(QRectF(bar.right() + 6, top, value_width, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              f"{minutes:.0f} min" if minutes >= 1 else "<1 min")

@@ -93,5 +93,10 @@ def start_sound_check(
     return thread
 
 
+def advice(problem: str) -> str:
+    """A player's one-line problem said again with what to check (for a window to show before any test)."""
+    return _ADVICE.get(problem, NO_DEVICE_FOUND)
+
+
 def _failed(problem: str) -> SoundCheckResult:
-    return SoundCheckResult(False, _ADVICE.get(problem, NO_DEVICE_FOUND))
+    return SoundCheckResult(False, advice(problem))

@@ -51,6 +51,7 @@ DECLARED: tuple[Setting, ...] = (
     Setting("voice_volume", float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0)),
     Setting("voice_short_routines", list, [], "Routines whose prompts name only what changed since the "
             "step before.", _names),
+    Setting("sound_intro_done", bool, False, "The sound test before the first session was offered."),
     Setting("large_text", bool, False, "Bigger text everywhere."),
     Setting("high_contrast", bool, False, "Black, white and one strong colour."),
     Setting("plan", str, "preventive", "preventive, pain-relief or custom.",

@@ -16,6 +16,7 @@ from qt_helpers import OTHER, SHORT, SIDES, activate
 
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.safety import QUESTION_IDS
+from selfmassage.qt import theme
 from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.safety_gate import DialogSafetyGate
@@ -61,10 +62,15 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
     made: list[MainWindow] = []
     # The window restyles the whole app (palette, font, Fusion); other tests get theirs back afterwards.
     palette, font, style = QPalette(qapp.palette()), QFont(qapp.font()), qapp.style().name()
+    look = theme.current_look()
 
-    def make(player: CuePlayer | None = None, sleep_watch: FakeClock | None = None) -> MainWindow:
+    def make(player: CuePlayer | None = None, sleep_watch: FakeClock | None = None, *,
+             first_run: bool = False) -> MainWindow:
+        """`first_run`: the sound test before the first session is still to come (else it was offered)."""
         builtin, user = routines_dirs
         settings = Settings(settings_path)
+        if not first_run and not settings.get("sound_intro_done"):
+            settings.set("sound_intro_done", True)
         parts = real_parts(settings)
         parts.clock = lambda: clock
         parts.sleep_watch = lambda: sleep_watch
@@ -87,6 +93,7 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
     qapp.setStyle(style)
     qapp.setPalette(palette)
     qapp.setFont(font)
+    theme._look = look  # what the next test's check-in or safety questions are built in
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from selfmassage.core.checkin import Symptom
-from selfmassage.core.plan import Plan, PlanKind
+from selfmassage.core.plan import Plan, PlanKind, WeekStatus
 from selfmassage.qt.review import ReviewPage, create_review_page
 from selfmassage.qt.week_chart import STATUS_COLOURS, THIS_WEEK
 from selfmassage.store.history import History
@@ -64,14 +66,60 @@ def test_the_bars_are_the_completed_sessions_per_week(page):
     assert chart.bar_rect(10).height() == 0
 
 
+def colours_in(widget, rect) -> Counter[int]:
+    """How often each colour appears inside `rect` (a bar), its antialiased edge left out."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image = image.scaled(widget.size()) if image.size() != widget.size() else image
+    inner = rect.adjusted(4, 4, -4, -4).toRect()
+    return Counter(image.pixel(x, y) & 0xFFFFFF for x in range(inner.left(), inner.right())
+                   for y in range(inner.top(), inner.bottom()))
+
+
 def test_bars_are_painted_in_their_status_colour_and_this_week_is_highlighted(page):
     chart = page.chart
-    above = chart.bar_rect(9).center().toPoint()
-    assert pixel(chart, above) == STATUS_COLOURS[Plan().status(3)].rgb() & 0xFFFFFF
+    above = colours_in(chart, chart.bar_rect(9))
+    assert above.most_common(1)[0][0] == STATUS_COLOURS[Plan().status(3)].rgb() & 0xFFFFFF
     empty_this_week_top = QPoint(int(chart.bar_rect(11).center().x()), int(chart.plot_rect().top()) + 3)
     assert pixel(chart, empty_this_week_top) == THIS_WEEK.rgb() & 0xFFFFFF
     band = chart.band_rect()  # the plan's 1–2 band sits between the value lines for 1 and 2
     assert band.height() == pytest.approx(chart.bar_rect(8).height())
+
+
+def test_more_than_planned_is_hatched_fewer_is_hollow_on_plan_is_solid_not_colour_alone(page):
+    """Each status has a shape of its own, and the key and the description name it in words."""
+    chart = page.chart
+    page.set_plan(Plan(PlanKind.CUSTOM, 3))  # W44: 1 (fewer), W45: 3 (on plan), W47: 1 (fewer)
+    assert [week.status.value for week in chart.weeks()][-4:] == ["below", "on-target", "below", "below"]
+    solid = colours_in(chart, chart.bar_rect(9))
+    assert len(solid) == 1  # one flat colour
+    page.set_plan(Plan(PlanKind.CUSTOM, 1))  # W45: 3 (more)
+    hatched = colours_in(chart, chart.bar_rect(9))
+    main, count = hatched.most_common(1)[0]
+    assert main == STATUS_COLOURS[WeekStatus.ABOVE].rgb() & 0xFFFFFF
+    assert count < 0.8 * sum(hatched.values())  # stripes of another colour across it
+    page.set_plan(Plan(PlanKind.CUSTOM, 3))
+    hollow = colours_in(chart, chart.bar_rect(8))
+    assert STATUS_COLOURS[WeekStatus.BELOW].rgb() & 0xFFFFFF not in hollow  # a pale wash, not the fill
+    key = re.sub(r"<[^>]+>", "", page.legend.text())
+    assert "▨ more" in key and "□ fewer" in key and "■ on plan" in key
+    assert "Hatched bars: more than planned" in page.legend.accessibleDescription()
+    assert "2026-W45: 3, on plan." in chart.accessibleDescription()
+
+
+def test_left_and_right_pick_a_week_and_say_what_the_pointer_would(page, qtbot, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("selfmassage.qt.week_chart.QToolTip.showText",
+                        lambda _pos, text, _widget=None: shown.append(text))
+    page.chart.setFocus()
+    qtbot.keyClick(page.chart, Qt.Key.Key_Left)  # the first press picks this week
+    assert page.chart.picked() == 11
+    qtbot.keyClick(page.chart, Qt.Key.Key_Left)
+    qtbot.keyClick(page.chart, Qt.Key.Key_Left)
+    assert page.chart.picked() == 9
+    assert shown[-1].startswith("2026-W45 (Mon 2 Nov – Sun 8 Nov): 3 sessions, more than planned")
+    assert page.chart.accessibleDescription() == page.chart.hover_text(9)
+    qtbot.keyClick(page.chart, Qt.Key.Key_End)
+    assert page.chart.picked() == 11
 
 
 def test_range_buttons_switch_to_26_and_52_weeks(page, qtbot):

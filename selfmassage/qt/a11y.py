@@ -1,0 +1,85 @@
+"""Accessibility helpers: names and descriptions for assistive technology, and for the parts Qt makes itself.
+
+A screen reader reads a control's accessible name ("Start") and description ("Start the chosen routine").
+Qt falls back to a button's text and a widget's tooltip, but not every control has either, and the parts
+Qt adds inside a control (a spin box's text field, a table's column headings, a scroll area's bars) have
+none; `name_inner_parts` names those after the control they belong to.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QScrollBar,
+    QTableView,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+
+
+def spoken_duration(seconds: int) -> str:
+    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
+             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
+    return " ".join(parts) or "0 seconds"
+
+
+def describe(widget: W, name: str, description: str) -> W:
+    """Give `widget` an accessible name and description; returns it, so it can wrap a constructor."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    return widget
+
+
+def _owner_name(widget: QWidget) -> str:
+    return widget.accessibleName() or widget.toolTip() or widget.objectName() or "this list"
+
+
+def _name_if_empty(part: QWidget, name: str, description: str) -> None:
+    if not part.accessibleName():
+        part.setAccessibleName(name)
+    if not part.accessibleDescription():
+        part.setAccessibleDescription(description)
+
+
+def name_inner_parts(root: QWidget) -> None:
+    """Name the parts Qt builds inside controls under `root` (root included), after their owner.
+
+    Call it once a page is built and its controls are named; parts that already have a name keep it.
+    """
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if isinstance(widget, QAbstractSpinBox):
+            inner = widget.findChild(QLineEdit)
+            if inner is not None:
+                _name_if_empty(inner, widget.accessibleName(), widget.accessibleDescription()
+                               or "Type a number, or use the arrow keys.")
+        elif isinstance(widget, QComboBox):
+            _name_if_empty(widget.view(), f"Choices for {_owner_name(widget).lower()}",
+                           "Up and Down move, Enter chooses, Esc closes the list.")
+            if widget.isEditable() and widget.lineEdit() is not None:
+                _name_if_empty(widget.lineEdit(), widget.accessibleName(), widget.accessibleDescription()
+                               or "Type, or press Alt+Down for the list.")
+        if isinstance(widget, QTableView):
+            owner = _owner_name(widget)
+            _name_if_empty(widget.horizontalHeader(), f"Columns of {owner.lower()}",
+                           "The column headings.")
+            _name_if_empty(widget.verticalHeader(), f"Rows of {owner.lower()}", "The row numbers.")
+        if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QComboBox):
+            owner = _owner_name(widget)
+            for bar, way in ((widget.verticalScrollBar(), "up and down"),
+                             (widget.horizontalScrollBar(), "sideways")):
+                if isinstance(bar, QScrollBar):
+                    _name_if_empty(bar, f"Scroll {owner.lower()}",
+                                   f"Moves {owner.lower()} {way}; the keyboard scrolls it too.")
+        if isinstance(widget, QAbstractItemView) and not widget.accessibleDescription():
+            widget.setAccessibleDescription("Use the arrow keys to move through it.")
