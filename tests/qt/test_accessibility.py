@@ -256,3 +256,34 @@ def test_every_control_docs_voice_md_names_is_there_under_that_name(qtbot, windo
         assert f"`{setting}`" in text and setting in BY_NAME
     intro.deleteLater()
     volume.deleteLater()
+
+
+def test_an_editor_problem_is_told_by_icon_and_word_not_by_tint(qtbot, window):
+    page = add_routine_editor(window).open()
+    assert page.select_routine("Another one")
+    editor = page.editor
+    try:
+        editor.select_step(0)
+        editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))
+        row = next(row for row in editor.problem_rows if row.problem.rule == "stroking-light")
+        assert row.text.text().startswith("<b>Warning</b>")
+        assert row.show_button.text() == "Step 1"
+        index = editor.model.index(0, 0)
+        assert index.data(Qt.ItemDataRole.DecorationRole) is not None  # the warning's triangle
+        assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Step 1, 1 warning"
+        assert "stroking-light" in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    finally:
+        editor.draft.mark_saved()
+
+
+def test_the_body_maps_lit_area_has_a_thick_outline_as_well_as_its_colour():
+    import xml.etree.ElementTree as ET
+
+    from selfmassage.qt.body_map import styled_svg
+
+    for high_contrast in (False, True):
+        root = ET.fromstring(styled_svg(("area-lower-back",), high_contrast))
+        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        lit = float(by_id["area-lower-back"].get("stroke-width"))
+        others = float(by_id["regions"].get("stroke-width"))
+        assert lit >= 3 * others
