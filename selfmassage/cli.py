@@ -371,7 +371,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from selfmassage.qt.app import run_app
 
-    return run_app()
+    return run_app(in_tray=bool(getattr(args, "tray", False)))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -380,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A guided self-massage at home. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"selfmassage {__version__}")
+    parser.add_argument("--tray", action="store_true",
+                        help="open in the tray, the window hidden, as at login (shown if there is no tray)")
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 

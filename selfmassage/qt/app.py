@@ -6,6 +6,10 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.parts import WindowParts
     from selfmassage.sound.player import CuePlayer
@@ -49,25 +53,27 @@ def real_parts(settings: Settings) -> WindowParts:
     )
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QTimer
+def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
+    """`in_tray`: start with the window hidden, as at login; shown anyway on a desktop with no tray."""
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.qt.editor_hook import add_routine_editor
+    from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow, app_icon
     from selfmassage.qt.single_instance import SingleInstance
     from selfmassage.resources import assets_dir
     from selfmassage.store.library import RoutineLibrary
-    from selfmassage.store.paths import routines_dir, runtime_dir, settings_path
+    from selfmassage.store.paths import history_path, routines_dir, runtime_dir, settings_path
     from selfmassage.store.settings import Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     instance = SingleInstance(runtime_dir())
-    if not instance.claim():
+    if not instance.claim(listen=False):  # listening waits for the first frame: see load_the_rest
         print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
         return 0
     player: CuePlayer | None = None
+    history_hook = None
     try:
         app.setApplicationName("selfmassage")
         app.setApplicationDisplayName("selfmassage")
@@ -80,28 +86,64 @@ def run_app(argv: list[str] | None = None) -> int:
         library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
         window = MainWindow(settings, library, real_parts(settings))
         add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is built when first opened
-        window.show()
+        # Before any other hook that listens for sessions: the history must hear each one first.
+        history_hook = add_history(window)  # its menu and button now; the file opens after the first paint
+        if not in_tray:
+            window.show()
         instance.raise_requested.connect(lambda: bring_to_front(window))
 
         def load_the_rest() -> None:
-            # After the first paint: reading every routine file and opening the sound device take time.
+            # After the first paint: reading every routine file and starting the sound take time.
             nonlocal player
             from selfmassage.sound.player import make_player
 
+            instance.listen()
             window.refresh_routines()
             player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
                                  on_problem=window.report_sound_problem,
                                  voice_volume=float(settings.get("voice_volume")))
             window.set_player(player)
-            for problem in settings.problems:
-                window.statusBar().showMessage(problem, 15_000)
+            history_hook.load(history_path())  # with the tray, and a line for each missing piece
+            if in_tray and not history_hook.in_tray:
+                window.show()  # no tray to open it from
 
-        QTimer.singleShot(0, load_the_rest)
+        # Hidden in the tray there is no first frame to wait for.
+        after_first_paint(window, load_the_rest, at_latest_ms=0 if in_tray else 1000)
         return app.exec()
     finally:
+        if history_hook is not None:
+            history_hook.close()
         if player is not None:
             player.close()
         instance.release()
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None], *, at_latest_ms: int = 1000) -> None:
+    """Run `then` once the window's first frame is on screen, or after `at_latest_ms` if it never paints
+    (started minimised).
+
+    A zero-delay timer set before the loop runs would fire before the window is exposed and painted (the
+    expose comes back from the display server), so the work it does would keep the window blank.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = False
+
+    def run_once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            then()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, run_once)  # runs once this paint is done and flushed
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(at_latest_ms, run_once)
 
 
 def bring_to_front(window: object) -> None:

@@ -7,17 +7,20 @@ shows. The window is used only through what it offers other parts of the app (`E
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from selfmassage.core.engine import SessionEngine
-from selfmassage.core.routine import Routine
-from selfmassage.qt.routines_page import RoutinesPage
-from selfmassage.sound.session_sound import SessionSound
-from selfmassage.store.library import RoutineLibrary
+# The editor's modules are imported when its page is first built: on the way to the first window they
+# cost more than the window itself (benchmarks, start-up).
+if TYPE_CHECKING:
+    from selfmassage.core.engine import SessionEngine
+    from selfmassage.core.routine import Routine
+    from selfmassage.qt.routines_page import RoutinesPage
+    from selfmassage.sound.session_sound import SessionSound
+    from selfmassage.store.library import RoutineLibrary
 
 ROUTINES_PAGE = "routines"
 PICKER_PAGE = "picker"
@@ -74,6 +77,8 @@ class RoutineEditorHook(QObject):
 
     def ensure_page(self) -> RoutinesPage:
         if self.page is None:
+            from selfmassage.qt.routines_page import RoutinesPage
+
             window = self.window
             page = RoutinesPage(window.library, sound=self._preview_sound, can_start=True, can_leave=True)
             page.doneRequested.connect(self._back_to_picker)
@@ -108,6 +113,8 @@ class RoutineEditorHook(QObject):
 
     def _preview_sound(self, engine: SessionEngine) -> SessionSound | None:
         """The cues through the window's player. No spoken prompts: at 10× they would run into each other."""
+        from selfmassage.sound.session_sound import SessionSound
+
         player = self.window.player
         if player is None:
             return None

@@ -1,4 +1,4 @@
-"""A calm banner across the top of the window: one message, a button to close it."""
+"""A calm banner across the top of the window: its messages, one a line, and a button to close it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ class NoticeBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
+        self._lines: list[str] = []
+        self._told: set[str] = set()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 10, 10)
         layout.setSpacing(12)
@@ -25,10 +27,25 @@ class NoticeBanner(QFrame):
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.label.setText(text)
-        self.label.setAccessibleName(text)
-        self.setAccessibleDescription(text)
+        """Show `text`. A banner already open keeps what it says and adds this as a line of its own: two
+        missing pieces found at start must both be read."""
+        if self.isHidden():  # closed: what it said was read
+            self._lines = []
+        if text not in self._lines:
+            self._lines.append(text)
+        shown = "\n".join(self._lines)
+        self.label.setText(shown)
+        self.label.setAccessibleName(shown)
+        self.setAccessibleDescription(shown)
         self.show()
+
+    def tell_once(self, text: str) -> bool:
+        """Show `text` unless it was shown before in this run; True when it was shown now."""
+        if text in self._told:
+            return False
+        self._told.add(text)
+        self.show_message(text)
+        return True
 
     def text(self) -> str:
         return self.label.text()

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from selfmassage.core.clock import Clock, MonotonicClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
-from selfmassage.sound.player import CuePlayer
+
+if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
+    from selfmassage.sound.player import CuePlayer
 
 
 class SessionAudio(Protocol):

@@ -357,7 +357,13 @@ class SessionView(QWidget):
         total = self._routine.total_seconds
         # Read at the event's own moment (the engine answers for it during delivery): exact, never late.
         left = round(self._engine.total_remaining())
-        self.progress.setValue(round(1000 * (total - left) / total))
+        # QProgressBar.setValue repaints at once, and with it the whole page, inside the engine's event:
+        # the sound thread then waits for the GIL to start the cue. Let it paint with the rest of the frame.
+        value = round(1000 * (total - left) / total)
+        if value != self.progress.value():
+            self.progress.setUpdatesEnabled(False)
+            self.progress.setValue(value)
+            self.progress.setUpdatesEnabled(True)  # schedules the repaint
         self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
         self.progress.setAccessibleDescription(f"{spoken_duration(left)} left of {spoken_duration(total)}")
         self._emit_title()

@@ -10,11 +10,16 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from selfmassage.store.instance import InstanceLock
+
+# QtNetwork is imported when it is used: the window listens only after its first frame (app.py), and the
+# import costs several ms of start-up.
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +37,25 @@ class SingleInstance(QObject):
         self.socket_path = runtime_dir / "window.socket"
         self._server: QLocalServer | None = None
 
-    def claim(self) -> bool:
-        """True: this process is the window now. False: one is running, and it was asked to come forward."""
+    def claim(self, *, listen: bool = True) -> bool:
+        """True: this process is the window now. False: one is running, and it was asked to come forward.
+
+        With `listen=False` a second start is answered only once `listen()` is called; until then it keeps
+        trying for REACH_SECONDS, as it does while any first window is still starting.
+        """
         if not self.lock.acquire():
             self._ask_the_running_one()
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer a second start from now on (the lock must be ours)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         # The lock is ours, so any socket file left here is a killed window's: clear it, then listen.
         QLocalServer.removeServer(str(self.socket_path))
         server = QLocalServer(self)
@@ -46,7 +65,6 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._take_connections)
         self._server = server
         log.info("the window holds %s; a second start brings it to the front", self.lock.path)
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -68,6 +86,8 @@ class SingleInstance(QObject):
             self.raise_requested.emit()
 
     def _ask_the_running_one(self) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = time.monotonic() + REACH_SECONDS
         while True:
             socket = QLocalSocket()

@@ -66,5 +66,44 @@ sys.exit(run_app())
 def test_the_routine_editor_has_its_menu_and_its_page_in_the_window(isolated_dirs):
     result = run(OPEN_THE_EDITOR, isolated_dirs)
     assert result.returncode == 0, result.stderr[-600:]
-    assert "menus ['&Session', '&View', 'S&ound', '&Routines', '&Help']" in result.stdout
+    assert "menus ['&Session', '&View', 'S&ound', '&Routines', 'H&istory', '&Help']" in result.stdout
     assert "page routines" in result.stdout
+
+
+OPEN_FROM_LOGIN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from selfmassage.cli import main
+
+app = QApplication(sys.argv[:1])
+if sys.argv[1] == "tray":  # the desktop has a tray (offscreen has none)
+    QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
+
+def look():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    print("menus", [action.text() for action in window.menuBar().actions()])
+    print("shown", window.isVisible())
+    print("status", window.statusBar().currentMessage())
+    window.actions["quit"].trigger()
+
+QTimer.singleShot(400, look)
+sys.exit(main(["--tray"]))
+"""
+
+
+def test_started_at_login_the_window_stays_in_the_tray_and_the_history_opens(isolated_dirs):
+    result = run(OPEN_FROM_LOGIN.replace("sys.argv[1]", "'tray'"), isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert "shown False" in result.stdout
+    assert "'&Routines', 'H&istory', '&Help'" in result.stdout
+    assert (isolated_dirs / "data" / "selfmassage" / "history.sqlite3").is_file()
+    assert "Traceback" not in result.stderr
+
+
+def test_started_at_login_with_no_tray_the_window_shows_and_says_so(isolated_dirs):
+    result = run(OPEN_FROM_LOGIN.replace("sys.argv[1]", "'no tray'"), isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert "shown True" in result.stdout
+    assert "status Your desktop has no tray, so reminders show only while the window is open." \
+        in result.stdout

@@ -1,0 +1,519 @@
+"""The history in the real window: sessions kept as they run, the review, the plan, the tray, reminders, start
+at login, and a line in the window for every missing piece — driven as a person would, on a fake clock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from qt_helpers import activate, advance, answer_box
+
+from selfmassage.core.checkin import Symptom
+from selfmassage.core.events import SessionFinished, StepStarted
+from selfmassage.core.plan import PlanKind
+from selfmassage.qt.history_hook import MISSING_BUILTINS, TRAY_FLAG, HistoryHook, add_history
+from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.reminders_dialog import RemindersDialog
+from selfmassage.store import autostart
+from selfmassage.store.history import History
+from selfmassage.store.settings import Settings
+
+NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "history.sqlite3"
+
+
+@pytest.fixture
+def with_history(make_window: Callable[..., MainWindow], db: Path) -> Iterator[Callable[..., HistoryHook]]:
+    """The window as the app builds it: the history hook first, its file opened after the window shows."""
+    hooks: list[HistoryHook] = []
+
+    def make(path: Path | None = None, *, tray: bool = False) -> HistoryHook:
+        window = make_window()
+        hook = add_history(window, tray_available=tray)
+        hook.load(path or db)
+        hooks.append(hook)
+        return hook
+
+    yield make
+    for hook in hooks:
+        window = hook.window
+        if window.driver is not None and window.driver.running:
+            window.driver.stop()
+        hook.close()
+
+
+def start(qtbot: Any, window: MainWindow, name: str = "Short back") -> None:
+    assert window.picker.select(name)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+
+
+def sessions_in(path: Path) -> list[Any]:
+    with History.open(path) as fresh:  # read back as the next start would
+        return [(row, fresh.steps(row.id)) for row in fresh.sessions()]
+
+
+def banner_lines(window: MainWindow) -> list[str]:
+    return window.notice.text().splitlines() if window.notice.isVisible() else []
+
+
+# -- sessions kept as they run -------------------------------------------------------------------------
+
+
+def test_a_whole_session_is_kept_with_its_steps_and_the_checkin(qtbot, with_history, clock, db):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    with qtbot.waitSignal(window.driver.finished, timeout=2000):
+        advance(window, clock, 12)
+    panel = window.summary.checkin_panel
+    panel.set_feeling(4)
+    panel.symptom_boxes[Symptom.FATIGUE].setChecked(True)
+    with qtbot.waitSignal(window.session_ended, timeout=1000):
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+
+    [(session, steps)] = sessions_in(db)
+    assert (session.routine_name, session.status, round(session.active_seconds)) == (
+        "Short back", "completed", 12)
+    assert [(step.technique, step.area, step.planned_seconds) for step in steps] == [
+        ("stroking", "lower back", 3), ("rubbing", "shoulder blades", 4), ("kneading", "shoulders", 3),
+        ("stroking", "neck", 2)]
+    assert session.feeling == 4 and session.symptoms == ("fatigue",)
+    assert banner_lines(window) == []  # nothing went wrong, nothing to say
+
+
+def test_stopping_keeps_the_session_as_stopped_with_the_steps_done(qtbot, with_history, clock, db):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    advance(window, clock, 4)  # the first step (3 s) done, one second into the second
+    answer_box("Stop")
+    with qtbot.waitSignal(window.driver.finished, timeout=2000):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(window.session_ended, timeout=1000):
+        qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    [(session, steps)] = sessions_in(db)
+    assert session.status == "stopped" and session.feeling is None
+    # The step in progress is kept as cut short (skipped), with the second it had run.
+    assert [(step.technique, step.skipped, step.actual_seconds) for step in steps] == [
+        ("stroking", False, 3.0), ("rubbing", True, 1.0)]
+
+
+def test_each_step_is_on_disk_before_anything_else_hears_the_next(qtbot, with_history, clock, db):
+    """A listener that subscribes to the engine after the history (as the sound does), and the window's own
+    events: at each step's start the session and every step before it are committed, and at the end the
+    session is already marked completed."""
+    hook = with_history()
+    window = hook.window
+    seen: list[tuple[str, int, int, str]] = []
+
+    def committed() -> tuple[int, str]:
+        reader = History.open_readonly(db)
+        try:
+            rows = reader.sessions()
+            return (len(reader.steps(rows[0].id)), rows[0].status) if rows else (-1, "none")
+        finally:
+            reader.close()
+
+    def probe(where: str) -> Callable[[object], None]:
+        def hear(event: object) -> None:
+            if isinstance(event, StepStarted):
+                seen.append((where, event.index, *committed()))
+            elif isinstance(event, SessionFinished):
+                seen.append((where, -1, *committed()))
+        return hear
+
+    window.session_started.connect(lambda driver: driver.engine.subscribe(probe("engine")))
+    window.session_started.connect(lambda driver: driver.event.connect(probe("window")))
+    start(qtbot, window)
+    advance(window, clock, 12)
+    for where in ("engine", "window"):
+        heard = [entry[1:] for entry in seen if entry[0] == where]
+        assert heard == [(0, 0, "running"), (1, 1, "running"), (2, 2, "running"), (3, 3, "running"),
+                         (-1, 4, "completed")], where
+
+
+def test_the_recorder_is_subscribed_before_the_sound_and_the_window(qtbot, with_history):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    listeners = window.driver.engine._listeners
+    assert listeners[0] is hook.recorder
+    assert listeners[-1] == window.driver._forward  # the window hears last
+
+
+# -- the review ---------------------------------------------------------------------------------------
+
+
+def test_the_review_opens_from_the_menu_and_shows_the_new_session(qtbot, with_history, clock):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "picker"
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "review"
+    review = hook.review
+    assert review is not None and review.isVisible()
+    assert review.stats.this_week.sessions == 1
+    assert review.chart.bar_values()[-1] == 1 and review.chart.bar_rect(11).height() > 0  # this week's bar
+    assert review.model.total == 1 and review.model.row(0).routine_name == "Short back"
+    assert review.count_label.text() == "1 in all"
+    qtbot.keyClick(review.table, Qt.Key.Key_Escape)  # Esc: back to the routines
+    assert window.current_page() == "picker"
+
+    # A second session while the page exists: it is read again, not shown stale.
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(hook.button, Qt.MouseButton.LeftButton)  # the History button beside Start
+    assert window.current_page() == "review" and review.model.total == 2
+    qtbot.mouseClick(hook.screen.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "picker"
+
+
+def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with_history, settings_path):
+    hook = with_history()
+    window = hook.window
+    assert hook.plan_actions[PlanKind.PREVENTIVE].isChecked()
+    hook.plan_actions[PlanKind.PAIN_RELIEF].trigger()
+    assert Settings(settings_path).get("plan") == "pain-relief"
+    hook.open_review()
+    assert hook.review.plan.kind is PlanKind.PAIN_RELIEF
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(5, answer)
+            return
+        dialog.setIntValue(3)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    hook.plan_actions[PlanKind.CUSTOM].trigger()
+    saved = Settings(settings_path)
+    assert (saved.get("plan"), saved.get("plan_per_week")) == ("custom", 3)
+    assert hook.review.plan.kind is PlanKind.CUSTOM and hook.review.per_week_box.value() == 3
+    assert hook.plan_actions[PlanKind.CUSTOM].text() == "Your own: 3 a week…"
+    # And the other way: the review's own plan box checks the menu.
+    review = hook.review
+    review.plan_box.setCurrentIndex(review.plan_box.findData("preventive"))
+    assert hook.plan_actions[PlanKind.PREVENTIVE].isChecked()
+    assert window.current_page() == "review"
+
+
+def test_export_from_the_menu_writes_the_sessions(qtbot, with_history, clock, tmp_path, monkeypatch):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "backup.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), "")))
+    hook.export_action.trigger()
+    assert window.current_page() == "review"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("started_at,ended_at,routine,status") and len(lines) == 2
+    assert ",Short back,completed," in lines[1]
+    assert "Exported 1 session" in hook.review.status_line.text()
+
+
+# -- the tray, reminders, start at login ----------------------------------------------------------------
+
+
+def test_no_tray_is_told_once_and_everything_else_works(qtbot, make_window, clock, db, settings_path):
+    Settings(settings_path).set("reminders", True)
+    window = make_window()
+    hook = add_history(window, tray_available=False)
+    hook.load(db)
+    hook.load(db)  # told once, however often the history is opened again
+    assert banner_lines(window) == [NO_TRAY]
+    assert hook.tray is not None and not hook.in_tray
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert [row.status for row, _ in sessions_in(db)] == ["completed"]
+    hook.close()
+
+
+def test_no_tray_without_reminders_is_a_passing_line_not_a_banner(qtbot, with_history):
+    hook = with_history(tray=False)
+    assert banner_lines(hook.window) == []
+    assert hook.window.statusBar().currentMessage() == NO_TRAY
+
+
+def test_a_reminder_with_no_notifications_shows_in_the_window(qtbot, with_history):
+    hook = with_history(tray=False)
+    hook.tray.remind()
+    assert banner_lines(hook.window) == ["Time for your massage. Pick a routine when you're ready."]
+
+
+def test_the_tray_starts_a_routine_through_the_safety_questions(qtbot, with_history, clock):
+    hook = with_history(tray=True)
+    window = hook.window
+    assert hook.in_tray
+    hook.tray.menu.aboutToShow.emit()  # as when the person opens the tray's menu
+    assert hook.tray.routine_actions() == ["Both sides", "Short back", "Another one"]
+    asked: list[str] = []
+
+    class Refuse:
+        def before_session(self, parent: object, routine: Any) -> bool:
+            asked.append(routine.name)
+            return False
+
+    window.parts.safety = Refuse()
+    hook.tray._routines_menu.actions()[1].trigger()
+    assert asked == ["Short back"] and window.current_page() == "picker"
+    window.parts.safety = None
+    hook.tray._routines_menu.actions()[1].trigger()
+    assert window.current_page() == "session" and window.driver.routine.name == "Short back"
+    assert not hook.start_from_tray("Both sides")  # one session at a time
+    assert window.statusBar().currentMessage() == "A session is running: finish or stop it first."
+    assert "Next session: today." in hook.tray.due_line
+
+
+def test_the_close_button_hides_to_the_tray_while_reminders_are_on_and_quit_ends(
+        qtbot, with_history, settings_path, monkeypatch):
+    Settings(settings_path).set("reminders", True)
+    hook = with_history(tray=True)
+    window = hook.window
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    window.close()  # what the window's close button does
+    assert window.isHidden() and hook.tray.icon.isVisible()
+    assert Settings(settings_path).get("window_geometry") == ""  # hidden, not closed: nothing saved yet
+    assert quits == []
+    hook.tray.open_requested.emit()  # a click on the tray icon
+    assert window.isVisible()
+    window.actions["quit"].trigger()  # Session ▸ Quit (Ctrl+Q) closes for real
+    assert not window.isVisible() and quits == [True]
+    assert Settings(settings_path).get("window_geometry") != ""
+    window.show()
+    quits.clear()
+    hook.tray.quit_requested.emit()  # and so does the tray's Quit
+    assert not window.isVisible() and quits == [True]
+
+
+def test_quit_during_a_session_asks_first_and_keeps_going_on_no(qtbot, with_history, clock, monkeypatch,
+                                                                settings_path):
+    Settings(settings_path).set("reminders", True)
+    hook = with_history(tray=True)
+    window = hook.window
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    start(qtbot, window)
+    asked = answer_box("Keep going")
+    window.close()  # the close button during a session asks, as it always did: a session is never hidden
+    assert asked == ["A session is running. Stop it and quit?"]
+    assert window.isVisible() and window.driver.running
+    activate(qtbot, window)
+    answer_box("Keep going")
+    assert not hook.quit()
+    assert window.isVisible() and window.driver.running and quits == []
+
+
+def test_the_close_button_closes_as_usual_with_reminders_off(qtbot, with_history, settings_path):
+    hook = with_history(tray=True)
+    window = hook.window
+    window.close()
+    assert not window.isVisible()
+    assert Settings(settings_path).get("window_geometry") != ""  # closed, as before there was a tray
+
+
+def test_the_reminders_dialog_saves_the_days_and_time_and_aims_the_reminder(
+        qtbot, with_history, settings_path):
+    hook = with_history(tray=True)
+    window = hook.window
+    assert hook.tray.armed_for is None  # off by default
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RemindersDialog):
+            QTimer.singleShot(5, answer)
+            return
+        dialog.on_box.setChecked(True)
+        for number, box in enumerate(dialog.day_boxes):
+            box.setChecked(number in (1, 5))  # Tuesday and Saturday
+        assert dialog.save_button.isEnabled()
+        dialog.day_boxes[1].setChecked(False)
+        dialog.day_boxes[5].setChecked(False)
+        assert not dialog.save_button.isEnabled() and dialog.hint.text() == "Pick at least one day."
+        dialog.day_boxes[1].setChecked(True)
+        dialog.day_boxes[5].setChecked(True)
+        dialog.time_edit.setTime(QTime(7, 30))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    hook.reminders_action.trigger()
+    saved = Settings(settings_path)
+    assert (saved.get("reminders"), saved.get("reminder_days"), saved.get("reminder_time")) == (
+        True, [1, 5], "07:30")
+    armed = hook.tray.armed_for
+    assert armed is not None and armed.weekday() in (1, 5) and (armed.hour, armed.minute) == (7, 30)
+    activate(qtbot, window)
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(qtbot, with_history, settings_path):
+    hook = with_history()
+    entry = autostart.autostart_path()
+    assert not hook.login_action.isChecked() and not entry.exists()
+    hook.login_action.trigger()
+    assert entry.is_file()
+    command = autostart.command_of(entry.read_text(encoding="utf-8"))
+    assert command[-1] == TRAY_FLAG and command[:-1] == autostart.default_command()
+    assert Settings(settings_path).get("autostart") is True
+    hook.login_action.trigger()
+    assert not entry.exists() and not hook.login_action.isChecked()
+    assert Settings(settings_path).get("autostart") is False
+
+
+def test_start_at_login_that_cannot_be_written_says_so_and_stays_off(qtbot, with_history, tmp_path,
+                                                                      monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))  # the autostart folder would be below a file
+    hook = with_history()
+    hook.login_action.trigger()
+    assert not hook.login_action.isChecked()
+    assert hook.window.statusBar().currentMessage().startswith("Start at login can't be set")
+
+
+# -- missing pieces ---------------------------------------------------------------------------------------
+
+
+def test_a_damaged_history_is_moved_aside_and_the_notice_says_where(qtbot, with_history, db, clock):
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"this is not a database" * 100)
+    hook = with_history()
+    window = hook.window
+    [line] = banner_lines(window)
+    [aside] = db.parent.glob("history.sqlite3.corrupt-*")
+    assert str(aside) in line and "new one was started" in line
+    assert aside.read_bytes() == b"this is not a database" * 100  # kept as it was
+    start(qtbot, window)  # and the new history keeps sessions
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert len(sessions_in(db)) == 1
+
+
+def test_a_data_folder_that_cannot_be_made_runs_the_session_and_says_once_it_is_not_saved(
+        qtbot, with_history, tmp_path, clock):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")  # a folder below a regular file can't be made, even by root
+    hook = with_history(blocker / "selfmassage" / "history.sqlite3")
+    window = hook.window
+    assert hook.history is None and not hook.saving
+    start(qtbot, window)
+    with qtbot.waitSignal(window.driver.finished, timeout=2000) as finished:
+        advance(window, clock, 12)
+    assert finished.args[0].status.value == "completed"
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    [line] = banner_lines(window)
+    assert "can't create the folder for your history" in line and "won't be saved" in line
+    assert not blocker.is_dir()
+    hook.open_review()  # the review says why there is nothing to show, and the way back works
+    assert "can't be shown" in hook.screen.content.text()
+    assert not hook.export_action.isEnabled()
+    qtbot.mouseClick(hook.screen.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "picker"
+
+
+def test_a_history_that_stops_taking_writes_mid_session_is_told_once_and_the_session_ends(
+        qtbot, with_history, clock, monkeypatch, db):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    advance(window, clock, 1)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(hook.history, "record_step", full)
+    with qtbot.waitSignal(window.driver.finished, timeout=2000):
+        advance(window, clock, 11)
+    assert banner_lines(window) == [
+        "This session can't be saved to your history (database or disk is full). It goes on anyway."]
+    [(session, steps)] = sessions_in(db)
+    assert session.status == "running" and steps == []  # its row from the start; nothing else is claimed
+
+
+def test_missing_pieces_each_get_one_line(qtbot, make_window, db, routines_dirs, settings_path, monkeypatch):
+    from selfmassage.qt import body_map
+
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text('{"volume": "loud"}', encoding="utf-8")
+    for path in routines_dirs[0].glob("*.json"):
+        path.unlink()  # no built-in routines
+    monkeypatch.setattr(body_map.BodyMap, "_reload",
+                        lambda self: setattr(self, "problem", body_map.MISSING_MAP))  # as with no map file
+    window = make_window()
+    hook = add_history(window, tray_available=False)
+    hook.load(db)
+    assert banner_lines(window) == [
+        body_map.MISSING_MAP, MISSING_BUILTINS, f"{settings_path}: volume can't be 'loud'; using 0.8."]
+    hook.tell_missing_pieces()  # again: nothing new to say
+    assert len(banner_lines(window)) == 3
+    assert window.picker.select("Another one")  # your own routine is there, and starts
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+    hook.close()
+
+
+def test_a_settings_file_that_cannot_be_written_costs_one_line(qtbot, with_history, monkeypatch):
+    hook = with_history()
+    window = hook.window
+
+    def refuse(self: Settings) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Settings, "save", refuse)
+    hook.plan_actions[PlanKind.PAIN_RELIEF].trigger()
+    assert window.settings.get("plan") == "pain-relief"  # holds until the window closes
+    assert window.statusBar().currentMessage().startswith("Your settings can't be saved (Permission denied)")
+
+
+def test_the_review_waits_while_a_session_runs_and_leaving_the_summary_hands_it_on(qtbot, with_history, clock,
+                                                                                    db):
+    hook = with_history()
+    window = hook.window
+    start(qtbot, window)
+    hook.review_action.trigger()  # the session's page stays in front: it is the only way back to it
+    assert window.current_page() == "session"
+    assert window.statusBar().currentMessage() == "Your history opens once the session is over."
+    advance(window, clock, 12)
+    assert window.current_page() == "summary"
+    with qtbot.waitSignal(window.session_ended, timeout=1000) as ended:
+        hook.review_action.trigger()  # from the summary, as Done does
+    assert ended.args[0].checkin is None and window.current_page() == "review"
+    qtbot.keyClick(hook.review.table, Qt.Key.Key_Escape)
+    assert window.current_page() == "picker" and window.windowTitle() == "selfmassage"
+
+
+def test_a_history_that_can_only_be_read_is_shown_with_no_import_or_delete(qtbot, with_history, db, clock,
+                                                                           monkeypatch):
+    with History.open(db):
+        pass  # a history with nothing in it, then the folder turns read-only
+    monkeypatch.setattr(History, "_connect", staticmethod(lambda path: (_ for _ in ()).throw(
+        sqlite3.OperationalError("attempt to write a readonly database"))))
+    hook = with_history()
+    window = hook.window
+    assert hook.history is not None and hook.history.read_only and not hook.saving
+    [line] = banner_lines(window)
+    assert "new sessions won't be saved" in line
+    start(qtbot, window)
+    advance(window, clock, 12)
+    qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert banner_lines(window) == [line]  # the session ran; nothing more to say
+    hook.open_review()
+    assert hook.review.import_button.isHidden() and hook.review.delete_button.isHidden()
+    assert not hook.import_action.isEnabled() and hook.export_action.isEnabled()
