@@ -20,6 +20,8 @@ from selfmassage.core.techniques import Stage
 from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
+from selfmassage.qt.history_hook import add_history
+from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
@@ -44,10 +46,13 @@ def test_the_picker_and_its_menus(window):
     assert window.picker.short_prompts.isVisible()
 
 
-def test_every_menu_action_says_what_it_does(window):
+def test_every_menu_action_says_what_it_does(window, tmp_path):
     add_routine_editor(window)
+    hook = add_history(window, tray_available=False)
     menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
-    assert len(menus) == 5  # Session, View, Sound, Routines, Help
+    assert len(menus) == 6  # Session, View, Sound, Routines, History, Help
+    menus += [action.menu() for menu in menus for action in menu.actions() if action.menu() is not None]
+    assert len(menus) == 7  # and History ▸ Plan
     for menu in menus:
         assert isinstance(menu, QMenu)
         for action in menu.actions():
@@ -60,6 +65,7 @@ def test_every_menu_action_says_what_it_does(window):
         items = [face.child(i) for i in range(face.childCount())]
         assert all(item.text(QAccessible.Text.Name) for item in items
                    if item.role() != QAccessible.Role.Separator)
+    hook.close()
 
 
 def test_the_session_page_mid_step_and_its_painted_widgets(qtbot, window, clock):
@@ -287,3 +293,30 @@ def test_the_body_maps_lit_area_has_a_thick_outline_as_well_as_its_colour():
         lit = float(by_id["area-lower-back"].get("stroke-width"))
         others = float(by_id["regions"].get("stroke-width"))
         assert lit >= 3 * others
+
+
+def test_the_history_in_the_window_its_button_review_screen_and_reminders(qtbot, window, tmp_path):
+    hook = add_history(window, tray_available=False)
+    with open_history(tmp_path) as history:
+        add(history, datetime(2026, 11, 2, 19, tzinfo=BERLIN), datetime(2026, 11, 17, 19, tzinfo=BERLIN))
+    hook.load(tmp_path / "history.sqlite3")
+    try:
+        qtbot.waitUntil(hook.button.isVisible)
+        assert_all_named(window.picker, at_least=4)  # the History button beside Start too
+        screen = hook.open_review()
+        assert screen is not None and hook.review is not None
+        qtbot.waitUntil(lambda: bool(hook.review.technique_bars.values()))
+        assert_all_named(window, at_least=12)  # Back to routines, and the review in it
+
+        def look(dialog: RemindersDialog) -> list[str]:
+            dialog.on_box.setChecked(True)  # the weekdays and the time take part
+            missing = without_words(dialog)
+            count = len(checked_controls(dialog))
+            dialog.reject()
+            return [*missing, *([] if count >= 10 else [f"only {count} controls"])]
+
+        seen = while_modal(RemindersDialog, look)
+        hook.edit_reminders()
+        assert seen == [[]]
+    finally:
+        hook.close()
