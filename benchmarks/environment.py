@@ -122,10 +122,13 @@ def apply_settings(bench: Bench, values: dict[str, object]) -> None:
     script = (
         "import json, sys\n"
         "from selfmassage.store.paths import settings_path\n"
+        "from selfmassage.store import settings as declared\n"
         "from selfmassage.store.settings import Settings\n"
         "path = settings_path()\n"
         "path.unlink(missing_ok=True)\n"
         "settings = Settings(path)\n"
+        "if 'sound_intro_done' in declared.BY_NAME:  # a returning user: the sound test is behind them\n"
+        "    settings.set('sound_intro_done', True)\n"
         "for key, value in json.loads(sys.argv[1]).items():\n"
         "    settings.set(key, value)\n"
     )

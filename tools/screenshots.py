@@ -1,8 +1,10 @@
 """Screenshots of the main window for the README: the picker, a running step, the summary with the check-in.
 
-The running step is also taken in the high-contrast theme, and so are the picker (with the keyboard's
-focus ring on Start), the routine editor (focus on a problem's fix) and the history review; the first
-session's sound test is taken on its own.
+Also the first session's sound test, and in the high-contrast theme the running step, the picker (the
+keyboard's focus ring on Start), the routine editor (focus on a problem's fix) and the history review (a
+week picked with the keyboard).
+
+The running step is also taken in the high-contrast theme.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/screenshots
 
@@ -56,13 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow
-    from selfmassage.qt.review import ReviewPage
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.resources import assets_dir
     from selfmassage.sound.check import WORKS, SoundCheckResult
     from selfmassage.sound.player import SilentPlayer
-    from selfmassage.store.history import History
     from selfmassage.store.library import RoutineLibrary
     from selfmassage.store.paths import history_path
     from selfmassage.store.safety import SafetyStore
@@ -79,12 +79,13 @@ def main(argv: list[str] | None = None) -> int:
     parts.safety = DialogSafetyGate(store)
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
-    hook = add_routine_editor(window)  # as the app does: its menu and the button beside Start
+    editor = add_routine_editor(window)  # as the app does: its menu and the button beside Start
     history = add_history(window, tray_available=False)  # the History menu and button, a history in `home`
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())
     window.refresh_routines()
+    fill(["--db", str(history_path()), "--count", "17", "--seed", "10"])  # some weeks to review
     history.load(history_path())
     window.statusBar().clearMessage()  # the passing "no tray" line of a virtual screen
     args.out.mkdir(parents=True, exist_ok=True)
@@ -112,29 +113,27 @@ def main(argv: list[str] | None = None) -> int:
     window.set_high_contrast(True)
     window.picker.start_button.setFocus()
     shot("picker-high-contrast.png")
-    page = hook.open()
+    page = editor.open()
     page.select_routine("Evening relax with a massage ball")
     page.duplicate_routine()  # yours now, so the editor can change it
-    editor = page.editor
-    editor.select_step(len(editor.draft.steps) - 1)
-    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))  # a warning + fix
+    draft_editor = page.editor
+    draft_editor.select_step(len(draft_editor.draft.steps) - 1)
+    draft_editor.intensity_combo.setCurrentIndex(draft_editor.intensity_combo.findText("Moderate"))  # a fix
     _settle(app)
-    fix = next(button for row in editor.problem_rows for button in row.fix_buttons)
-    fix.setFocus()
+    next(button for row in draft_editor.problem_rows for button in row.fix_buttons).setFocus()
     shot("editor-high-contrast.png")
-    editor.draft.mark_saved()
-    fill(["--db", str(home / "history.sqlite3"), "--count", "17", "--until", "2026-11-18", "--seed", "10"])
-    history = History.open(home / "history.sqlite3")
-    review = ReviewPage(history, settings, now=lambda: datetime(2026, 11, 19, 21, 30).astimezone())
-    window.add_page("review", review)
-    window.show_page("review")
+    draft_editor.draft.mark_saved()
+    history.open_review()
+    review = history.review
+    assert review is not None, "the sample history did not open"
     review.wait_for_minutes()
     _settle(app)
     review.chart.setFocus()
-    review.chart.pick(9)
+    review.chart.pick(len(review.chart.weeks()) - 3)
     shot("review-high-contrast.png")
     window.set_high_contrast(False)
-    window.show_page("picker")
+    window.back_to_routines()
+    window.picker.select(ROUTINE)
 
     routine = window.picker.current_routine()
     assert routine is not None, f"{ROUTINE!r} is not among the built-in routines"
@@ -166,7 +165,6 @@ def main(argv: list[str] | None = None) -> int:
     shot("summary.png")
     history.close()
     window.close()
-    history.close()
     return 0
 
 

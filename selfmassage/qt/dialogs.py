@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from selfmassage import __version__
 from selfmassage.qt.a11y import describe
-from selfmassage.sound.check import SoundCheckResult
+
+if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
+    from selfmassage.sound.check import SoundCheckResult
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:

@@ -101,6 +101,8 @@ class ReviewScreen(QWidget):
         row = QHBoxLayout()
         self.back_button = QPushButton("Back to routines", self)
         self.back_button.setToolTip("Back to your routines (Esc)")
+        self.back_button.setAccessibleName("Back to routines")
+        self.back_button.setAccessibleDescription("Back to the list of routines (Esc)")
         self.back_button.clicked.connect(self.back_requested.emit)
         row.addWidget(self.back_button)
         row.addStretch(1)
@@ -163,6 +165,8 @@ class HistoryHook(QObject):
         self._make_menu()
         self.button = QPushButton("History")
         self.button.setToolTip("How often you massage, against your plan (Ctrl+H)")
+        self.button.setAccessibleName("History")
+        self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open_review)
         window.picker.add_button(self.button)
         # Quit (Ctrl+Q, the menu, the tray) closes for real; the close button may only hide to the tray.
@@ -487,6 +491,7 @@ class HistoryHook(QObject):
                                           "Add sessions from a CSV backup")
         menu.addSeparator()
         plan_menu = menu.addMenu("Plan")
+        plan_menu.menuAction().setStatusTip("How often you mean to massage")
         group = QActionGroup(self)
         self.plan_actions: dict[PlanKind, QAction] = {}
         for kind, text in ((PlanKind.PREVENTIVE, "Preventive: 1–2 a week"),
@@ -494,6 +499,7 @@ class HistoryHook(QObject):
                            (PlanKind.CUSTOM, "Your own number a week…")):
             action = QAction(text, self)
             action.setCheckable(True)
+            action.setStatusTip(f"Your plan: {text.rstrip('…').lower()}")
             group.addAction(action)
             plan_menu.addAction(action)
             self.plan_actions[kind] = action

@@ -31,7 +31,6 @@ from selfmassage.qt.parts import SessionAudio, WindowParts
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.session_driver import SessionDriver
 from selfmassage.qt.session_view import SessionActions, SessionView
-from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.qt.summary import SummaryPage
 from selfmassage.qt.theme import (
     apply_theme,
@@ -41,12 +40,11 @@ from selfmassage.qt.theme import (
     stylesheet,
     text_scale,
 )
-from selfmassage.sound.check import SoundCheckResult, advice, start_sound_check
-from selfmassage.sound.player import CuePlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame (app.py)
+    from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.sound.check import SoundCheckResult
     from selfmassage.sound.player import CuePlayer
 
@@ -455,6 +453,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().showMessage("Playing every sound once…")
         # Before the player is ready (it opens after the window shows), the check opens a device of its own.
+        from selfmassage.sound.check import start_sound_check
+
         start_sound_check(self._relay.checked.emit, self.player, volume=float(self.settings.get("volume")),
                           voice_volume=float(self.settings.get("voice_volume")))
         return True
@@ -482,6 +482,9 @@ class MainWindow(QMainWindow):
         """Before the first session, once: Can you hear this? (Test sound, Spoken prompts, Continue)."""
         if self.settings.get("sound_intro_done"):
             return
+        from selfmassage.qt.sound_intro import SoundIntroDialog
+        from selfmassage.sound.check import advice
+
         problem = self.player.problem if self.player is not None else None
         dialog = SoundIntroDialog(voice_on=bool(self.settings.get("voice")),
                                   problem=advice(str(problem)) if problem else None, parent=self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage.core.reminders import WEEKDAYS
+from selfmassage.qt.a11y import name_inner_parts
 
 TIME_FORMAT = "HH:mm"
 
@@ -27,6 +28,7 @@ class RemindersDialog(QDialog):
         layout = QVBoxLayout(self)
         self.on_box = QCheckBox("Remind me to massage", self)
         self.on_box.setChecked(on)
+        self.on_box.setAccessibleDescription("On: a reminder on the days and at the time below.")
         layout.addWidget(self.on_box)
 
         days_row = QGridLayout()
@@ -34,6 +36,7 @@ class RemindersDialog(QDialog):
         for number, name in enumerate(WEEKDAYS):
             box = QCheckBox(name[:3], self)
             box.setAccessibleName(name)
+            box.setAccessibleDescription(f"Tick for a reminder on {name}.")
             box.setChecked(number in days)
             box.toggled.connect(self._update)
             days_row.addWidget(box, 0, number)
@@ -45,6 +48,7 @@ class RemindersDialog(QDialog):
         self.time_edit = QTimeEdit(QTime.fromString(at, TIME_FORMAT), self)
         self.time_edit.setDisplayFormat(TIME_FORMAT)
         self.time_edit.setAccessibleName("Reminder time")
+        self.time_edit.setAccessibleDescription("Hours and minutes; Up and Down change the part in focus.")
         time_label.setBuddy(self.time_edit)
         time_row.addWidget(time_label)
         time_row.addWidget(self.time_edit)
@@ -57,11 +61,15 @@ class RemindersDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
+        for which, what in ((QDialogButtonBox.StandardButton.Save, "Keep these reminders."),
+                            (QDialogButtonBox.StandardButton.Cancel, "Close without changing anything.")):
+            self.buttons.button(which).setAccessibleDescription(what)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.on_box.toggled.connect(self._update)
         self._update()
+        name_inner_parts(self)  # the time field's text part
 
     @property
     def save_button(self) -> QWidget:

@@ -58,8 +58,6 @@ class SoundIntroDialog(QDialog):
         self.result.setAccessibleName("What the sound test found")
         self.result.hide()
         layout.addWidget(self.result)
-        if problem:  # the player already knows there is no sound: say so before anyone presses anything
-            self.show_check(SoundCheckResult(False, problem))
 
         self.voice = QCheckBox("Spoken prompts")
         self.voice.setObjectName("intro_voice")
@@ -83,6 +81,8 @@ class SoundIntroDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(620)
         self._layout = layout
+        if problem:  # the player already knows there is no sound: say so before anyone presses anything
+            self.show_check(SoundCheckResult(False, problem))
         self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit(self) -> None:

@@ -20,6 +20,8 @@ from selfmassage.core.techniques import Stage
 from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
+from selfmassage.qt.history_hook import add_history
+from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
@@ -44,10 +46,13 @@ def test_the_picker_and_its_menus(window):
     assert window.picker.short_prompts.isVisible()
 
 
-def test_every_menu_action_says_what_it_does(window):
+def test_every_menu_action_says_what_it_does(window, tmp_path):
     add_routine_editor(window)
+    hook = add_history(window, tray_available=False)
     menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
-    assert len(menus) == 5  # Session, View, Sound, Routines, Help
+    assert len(menus) == 6  # Session, View, Sound, Routines, History, Help
+    menus += [action.menu() for menu in menus for action in menu.actions() if action.menu() is not None]
+    assert len(menus) == 7  # and History ▸ Plan
     for menu in menus:
         assert isinstance(menu, QMenu)
         for action in menu.actions():
@@ -60,6 +65,7 @@ def test_every_menu_action_says_what_it_does(window):
         items = [face.child(i) for i in range(face.childCount())]
         assert all(item.text(QAccessible.Text.Name) for item in items
                    if item.role() != QAccessible.Role.Separator)
+    hook.close()
 
 
 def test_the_session_page_mid_step_and_its_painted_widgets(qtbot, window, clock):
@@ -256,3 +262,61 @@ def test_every_control_docs_voice_md_names_is_there_under_that_name(qtbot, windo
         assert f"`{setting}`" in text and setting in BY_NAME
     intro.deleteLater()
     volume.deleteLater()
+
+
+def test_an_editor_problem_is_told_by_icon_and_word_not_by_tint(qtbot, window):
+    page = add_routine_editor(window).open()
+    assert page.select_routine("Another one")
+    editor = page.editor
+    try:
+        editor.select_step(0)
+        editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))
+        row = next(row for row in editor.problem_rows if row.problem.rule == "stroking-light")
+        assert row.text.text().startswith("<b>Warning</b>")
+        assert row.show_button.text() == "Step 1"
+        index = editor.model.index(0, 0)
+        assert index.data(Qt.ItemDataRole.DecorationRole) is not None  # the warning's triangle
+        assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "Step 1, 1 warning"
+        assert "stroking-light" in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    finally:
+        editor.draft.mark_saved()
+
+
+def test_the_body_maps_lit_area_has_a_thick_outline_as_well_as_its_colour():
+    import xml.etree.ElementTree as ET
+
+    from selfmassage.qt.body_map import styled_svg
+
+    for high_contrast in (False, True):
+        root = ET.fromstring(styled_svg(("area-lower-back",), high_contrast))
+        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        lit = float(by_id["area-lower-back"].get("stroke-width"))
+        others = float(by_id["regions"].get("stroke-width"))
+        assert lit >= 3 * others
+
+
+def test_the_history_in_the_window_its_button_review_screen_and_reminders(qtbot, window, tmp_path):
+    hook = add_history(window, tray_available=False)
+    with open_history(tmp_path) as history:
+        add(history, datetime(2026, 11, 2, 19, tzinfo=BERLIN), datetime(2026, 11, 17, 19, tzinfo=BERLIN))
+    hook.load(tmp_path / "history.sqlite3")
+    try:
+        qtbot.waitUntil(hook.button.isVisible)
+        assert_all_named(window.picker, at_least=4)  # the History button beside Start too
+        screen = hook.open_review()
+        assert screen is not None and hook.review is not None
+        qtbot.waitUntil(lambda: bool(hook.review.technique_bars.values()))
+        assert_all_named(window, at_least=12)  # Back to routines, and the review in it
+
+        def look(dialog: RemindersDialog) -> list[str]:
+            dialog.on_box.setChecked(True)  # the weekdays and the time take part
+            missing = without_words(dialog)
+            count = len(checked_controls(dialog))
+            dialog.reject()
+            return [*missing, *([] if count >= 10 else [f"only {count} controls"])]
+
+        seen = while_modal(RemindersDialog, look)
+        hook.edit_reminders()
+        assert seen == [[]]
+    finally:
+        hook.close()
