@@ -69,4 +69,4 @@ def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, cl
             assert label.sizeHint().height() <= label.height()
     big = label.width()
     view.set_text_scale(1.35)
-    assert label.width() > big * 1.2  # it grew with the text
+    assert label.width() > big * 1.1  # it grew with the text
