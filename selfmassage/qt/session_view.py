@@ -103,6 +103,7 @@ def _hold_size(label: QLabel, widest: str) -> None:
     second, that measured every wrapped label of the page again, and the window with them.
     """
     shown = label.text()
+    label.setMinimumSize(0, 0)  # QLabel's size hint is never below its minimum size
     label.setText(widest)
     size = label.sizeHint()
     label.setText(shown)
