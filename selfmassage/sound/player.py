@@ -42,8 +42,11 @@ BAD_FILE = "No sound: a sound file is missing or damaged. Reinstall selfmassage 
 STALE_AFTER = 1.0
 # A prompt waits behind the cue of the same moment (the end chime lasts 2 s); longer, and it is old news.
 PROMPT_STALE_AFTER = 4.0
-# How often the worker checks whether the cue it plays has ended, or was cut by mute or close.
+# How often the worker checks whether a sound has ended once it is due to (the device plays out its last
+# buffer), and how soon it first looks (a device that takes samples faster than real time is done by then).
 _POLL_SECONDS = 0.005
+# How often it looks before then: a sound that stops early (a failing device) holds up the next no longer.
+_EARLY_END_SECONDS = 0.1
 # The queue's clock; a name of its own so a test can move it.
 _now = time.monotonic
 
@@ -488,16 +491,31 @@ class SimpleaudioPlayer(_PlayerBase):
             return
         self._playing = playing
         try:
-            # Wait here, on this thread, so nothing overlaps; mute and close cut the wait short.
-            while playing.is_playing():
-                if self._closed or not self._wanted(sound):
-                    playing.stop()
-                    break
-                self._wake.wait(_POLL_SECONDS)
+            self._wait_for_end(playing, sound, len(pcm) / (2 * channels * rate))
         finally:
             self._playing = None
             if isinstance(sound, Prompt):
                 self._prompt_ended_at = _now()
+
+    def _wait_for_end(self, playing: Any, sound: Cue | Prompt, seconds: float) -> None:
+        """Wait here, on this thread, until the sound has played, so nothing overlaps; mute and close cut
+        the wait short (they set `_wake`).
+
+        simpleaudio tells the end only when asked, but a sound's length is known: one look soon after the
+        start, then a look every 0.1 s until the sound is due to end, then short looks while the device plays
+        out its last buffer. Looking every 5 ms throughout woke this thread 200 times a second while a sound
+        played.
+        """
+        due = time.monotonic() + seconds
+        pause = _POLL_SECONDS
+        while playing.is_playing():
+            if self._closed or not self._wanted(sound):
+                playing.stop()
+                return
+            if self._wake.wait(pause):
+                self._wake.clear()  # woken: look again above (a mute undone at once must not spin here)
+            left = due - time.monotonic()
+            pause = min(left, _EARLY_END_SECONDS) if left > _POLL_SECONDS else _POLL_SECONDS
 
     def _fail(self, message: str, error: BaseException) -> None:
         self._unavailable = True

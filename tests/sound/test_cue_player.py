@@ -256,6 +256,42 @@ def test_the_sound_thread_never_keeps_the_app_alive(fake_simpleaudio, make_playe
     assert thread.daemon
 
 
+
+class _RealTimePlay:
+    """Plays for as long as its samples last, like a sound card, and counts how often it is asked."""
+
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+        self.asked = 0
+
+    def is_playing(self) -> bool:
+        self.asked += 1
+        return time.monotonic() < self.ends
+
+    def stop(self) -> None:
+        self.ends = 0.0
+
+
+def test_the_sound_thread_sleeps_while_a_cue_plays_and_starts_the_next_when_it_ends(
+        fake_simpleaudio, make_player, monkeypatch):
+    # On a sound card a cue lasts its length; looking every 5 ms woke the thread 200 times a second.
+    plays: list[tuple[_RealTimePlay, float]] = []
+
+    def play_buffer(data: bytes, channels: int, width: int, rate: int) -> _RealTimePlay:
+        play = _RealTimePlay(len(data) / (channels * width * rate))
+        plays.append((play, time.monotonic()))
+        return play
+
+    monkeypatch.setattr(fake_simpleaudio, "play_buffer", play_buffer)
+    player = make_player()
+    player.play(Cue.STAGE)  # 0.75 s
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    (stage, stage_at), (_tick, tick_at) = plays
+    assert stage.asked <= 15  # not 150
+    assert 0.75 <= tick_at - stage_at < 0.75 + 0.1  # the tick follows the end, never overlapping it
+
+
 # -- the silent players -------------------------------------------------------------------------------
 
 
