@@ -273,11 +273,39 @@ def _load_wav(path: Path) -> _Sound:
 
 def _pcm_bytes(samples: array.array, volume: float) -> bytes:
     """Little-endian 16-bit PCM at `volume` (amplitude scale, rounded to the nearest step)."""
-    scaled = samples if volume >= 1.0 else array.array("h", (round(s * volume) for s in samples))
     if sys.byteorder == "big":
-        scaled = array.array("h", scaled)
-        scaled.byteswap()
-    return scaled.tobytes()
+        samples = array.array("h", samples)
+        samples.byteswap()
+    pcm = samples.tobytes()
+    return pcm if volume >= 1.0 else _scaled(pcm, volume)
+
+
+# A byte with its top bit flipped: the high byte of a 16-bit sample, two's complement <-> offset binary.
+_FLIP_SIGN = bytes(range(128, 256)) + bytes(range(128))
+
+
+def _scaled(pcm: bytes, volume: float) -> bytes:
+    """Little-endian 16-bit samples times `volume` (0 to 1), each rounded to the nearest step.
+
+    A loop over the samples in Python costs ~6 ms per second of sound, on the sound thread, for each new
+    prompt. Here one multiplication of one big integer scales them all: each sample, made unsigned (offset
+    binary), gets an 8-byte lane; times the volume in 32-bit fixed point, plus a constant that rounds and
+    keeps the offset, every lane stays below 2**48, so none carries into the next, and bytes 4 and 5 of each
+    lane are the scaled sample, still offset. Byte slices do the rest, so it runs ~3 times faster.
+    """
+    count = len(pcm) // 2
+    factor = round(volume * 2**32)
+    lanes = bytearray(8 * count)
+    lanes[0::8] = pcm[0::2]
+    lanes[1::8] = pcm[1::2].translate(_FLIP_SIGN)
+    # (s + 2**15) * factor + constant == s * factor + 2**31 + 2**15 * 2**32: s * volume, rounded, offset.
+    constant = 2**31 + 2**15 * 2**32 - 2**15 * factor
+    every_lane = int.from_bytes(constant.to_bytes(8, "little") * count, "little")
+    out = (int.from_bytes(lanes, "little") * factor + every_lane).to_bytes(8 * count, "little")
+    result = bytearray(2 * count)
+    result[0::2] = out[4::8]
+    result[1::2] = out[5::8].translate(_FLIP_SIGN)
+    return bytes(result)
 
 
 class SimpleaudioPlayer(_PlayerBase):
@@ -317,7 +345,7 @@ class SimpleaudioPlayer(_PlayerBase):
         # Voice clips load on first use (a missing one costs its prompt, not the cues).
         self._clips: dict[str, _Sound] = {}
         self._spoken_volume: float | None = None
-        self._spoken: dict[Prompt, bytes] = {}
+        self._spoken: dict[str, bytes] = {}  # each voice clip's samples at the voice volume
         self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
 
     @_PlayerBase.muted.setter
@@ -462,15 +490,12 @@ class SimpleaudioPlayer(_PlayerBase):
         volume = self._voice_volume
         if volume != self._spoken_volume:
             self._spoken_volume, self._spoken = volume, {}
-        if prompt not in self._spoken:
-            gap = array.array("h", bytes(2 * round(CLIP_GAP_SECONDS * rate)))
-            joined = array.array("h")
-            for number, clip in enumerate(clips):
-                if number:
-                    joined.extend(gap)
-                joined.extend(clip.samples)
-            self._spoken[prompt] = _pcm_bytes(joined, volume)
-        return self._spoken[prompt], rate
+        # Each clip is scaled once: its words come back in other prompts ("Rubbing." at every rubbing step).
+        for stem, clip in zip(prompt.clips, clips, strict=True):
+            if stem not in self._spoken:
+                self._spoken[stem] = _pcm_bytes(clip.samples, volume)
+        gap = bytes(2 * round(CLIP_GAP_SECONDS * rate))
+        return gap.join(self._spoken[stem] for stem in prompt.clips), rate
 
     def _play_now(self, backend: Any, sound: Cue | Prompt) -> None:
         if isinstance(sound, Prompt):

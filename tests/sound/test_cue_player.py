@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selfmassage.sound import player as player_module
 from selfmassage.sound.cues import Cue
@@ -59,6 +61,14 @@ def test_half_volume_halves_every_sample(alsa_file, make_player):
     assert len(quiet) == len(original)
     assert all(abs(w - o / 2) <= 0.5 for w, o in zip(quiet, original, strict=True))
     assert max(quiet) == pytest.approx(max(original) / 2, abs=1)
+
+
+@given(st.lists(st.integers(-32768, 32767), max_size=200), st.floats(0.0, 1.0))
+def test_every_sample_is_scaled_to_the_nearest_step_at_any_volume(values, volume):
+    loud = array.array("h", [*values, -32768, 32767, 0, 1, -1])
+    quiet = samples(player_module._pcm_bytes(loud, volume))
+    assert len(quiet) == len(loud)
+    assert all(abs(q - s * volume) <= 0.5 + 1e-6 for q, s in zip(quiet, loud, strict=True))
 
 
 def test_a_volume_change_applies_to_the_next_cue(alsa_file, make_player):
