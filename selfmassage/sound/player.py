@@ -282,6 +282,8 @@ def _pcm_bytes(samples: array.array, volume: float) -> bytes:
 
 # A byte with its top bit flipped: the high byte of a 16-bit sample, two's complement <-> offset binary.
 _FLIP_SIGN = bytes(range(128, 256)) + bytes(range(128))
+# Samples scaled in one multiplication (see _scaled): 160 KiB of lanes at a time.
+_SAMPLES_AT_ONCE = 8192
 
 
 def _scaled(pcm: bytes, volume: float) -> bytes:
@@ -291,20 +293,23 @@ def _scaled(pcm: bytes, volume: float) -> bytes:
     prompt. Here one multiplication of one big integer scales them all: each sample, made unsigned (offset
     binary), gets an 8-byte lane; times the volume in 32-bit fixed point, plus a constant that rounds and
     keeps the offset, every lane stays below 2**48, so none carries into the next, and bytes 4 and 5 of each
-    lane are the scaled sample, still offset. Byte slices do the rest, so it runs ~3 times faster.
+    lane are the scaled sample, still offset. Byte slices do the rest, so it runs ~3 times faster. It goes a
+    piece at a time: the lanes take 20 bytes a sample while they exist, which would raise the peak memory.
     """
-    count = len(pcm) // 2
     factor = round(volume * 2**32)
-    lanes = bytearray(8 * count)
-    lanes[0::8] = pcm[0::2]
-    lanes[1::8] = pcm[1::2].translate(_FLIP_SIGN)
     # (s + 2**15) * factor + constant == s * factor + 2**31 + 2**15 * 2**32: s * volume, rounded, offset.
-    constant = 2**31 + 2**15 * 2**32 - 2**15 * factor
-    every_lane = int.from_bytes(constant.to_bytes(8, "little") * count, "little")
-    out = (int.from_bytes(lanes, "little") * factor + every_lane).to_bytes(8 * count, "little")
-    result = bytearray(2 * count)
-    result[0::2] = out[4::8]
-    result[1::2] = out[5::8].translate(_FLIP_SIGN)
+    constant = (2**31 + 2**15 * 2**32 - 2**15 * factor).to_bytes(8, "little")
+    result = bytearray(len(pcm) - len(pcm) % 2)
+    for start in range(0, len(result), 2 * _SAMPLES_AT_ONCE):
+        piece = pcm[start : start + 2 * _SAMPLES_AT_ONCE]
+        count = len(piece) // 2
+        lanes = bytearray(8 * count)
+        lanes[0::8] = piece[0::2]
+        lanes[1::8] = piece[1::2].translate(_FLIP_SIGN)
+        every_lane = int.from_bytes(constant * count, "little")
+        out = (int.from_bytes(lanes, "little") * factor + every_lane).to_bytes(8 * count, "little")
+        result[start : start + 2 * count : 2] = out[4::8]
+        result[start + 1 : start + 2 * count : 2] = out[5::8].translate(_FLIP_SIGN)
     return bytes(result)
 
 

@@ -71,6 +71,13 @@ def test_every_sample_is_scaled_to_the_nearest_step_at_any_volume(values, volume
     assert all(abs(q - s * volume) <= 0.5 + 1e-6 for q, s in zip(quiet, loud, strict=True))
 
 
+def test_a_long_sound_is_scaled_the_same_from_start_to_end():
+    loud = array.array("h", ((i * 7919) % 65536 - 32768 for i in range(20_001)))  # several pieces, odd
+    quiet = samples(player_module._pcm_bytes(loud, 0.37))
+    assert len(quiet) == len(loud)
+    assert all(abs(q - s * 0.37) <= 0.5 + 1e-6 for q, s in zip(quiet, loud, strict=True))
+
+
 def test_a_volume_change_applies_to_the_next_cue(alsa_file, make_player):
     player = make_player(volume=1.0)
     player.play(Cue.TICK)
