@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 # Only what the first frame needs is imported here, and nothing that touches the `Qt` namespace: PySide6
 # builds its ~90 enums in Python on first use (~25 ms). The session's modules come with `build_rest`.
 from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from selfmassage.qt.notice import NoticeBanner
@@ -36,6 +35,8 @@ from selfmassage.qt.theme import (
 from selfmassage.store.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon
+
     from selfmassage.core.checkin import CheckIn
     from selfmassage.core.routine import Routine
     from selfmassage.core.session_result import SessionResult
@@ -106,8 +107,8 @@ class MainWindow(QMainWindow):
         self.picker.start_requested.connect(self.start_session)
         self.picker.current_changed.connect(self._routine_chosen)
         self.picker.short_prompts_toggled.connect(self.set_short_prompts)
+        self._style_own_widgets(sheet)  # before the picker is laid out in the stack: styled once, not twice
         self.add_page(PICKER, self.picker)
-        self._style_own_widgets(sheet)
         self._restore_geometry()
         if library is not None:
             self.build_rest(library, parts)
@@ -271,6 +272,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, name: str, text: str, slot: Any, *, keys: str | list[str] = "", tip: str = "",
                 checkable: bool = False) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setObjectName(f"{name}_action")
         keys = [keys] if isinstance(keys, str) else keys
@@ -287,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QShortcut
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         from selfmassage.qt import dialogs
 
@@ -635,6 +638,8 @@ class MainWindow(QMainWindow):
 
 def app_icon() -> QIcon:
     """The app's icon once assets/icons/selfmassage.svg exists; an empty icon until then."""
+    from PySide6.QtGui import QIcon
+
     from selfmassage.resources import assets_dir
 
     path = assets_dir() / "icons" / "selfmassage.svg"

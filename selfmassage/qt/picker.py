@@ -13,7 +13,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -147,10 +147,7 @@ class RoutinePicker(QWidget):
         self.start_button = QPushButton("Start", details)
         self.start_button.setObjectName("start_button")
         self.start_button.setProperty("primary", True)
-        # Room for the play icon the window draws once the routines are in (drawing brings the Qt namespace).
-        blank = QPixmap(22, 22)
-        blank.fill(QColor(0, 0, 0, 0))
-        self.start_button.setIcon(QIcon(blank))
+        # Its play icon comes with the routines, as Start is enabled (drawing it brings the Qt namespace).
         self.start_button.setToolTip("Start this routine (Enter)")
         self.start_button.setAccessibleName("Start")
         self.start_button.setAccessibleDescription("Start the chosen routine")
