@@ -6,6 +6,11 @@ Other parts of the app plug in here: `add_page(name, widget)` and `show_page(nam
 `session_started(SessionDriver)` (every engine event follows on `driver.event`) and
 `session_ended(SessionResult)`.
 
+The window is built in two steps so that it shows fast (docs/benchmarks.md, start-up): `MainWindow(settings)`
+is its first frame (the picker waiting for its routines, the menus' titles), made without the `Qt` namespace,
+QStyle or the core, whose Python enums PySide6 builds on first use; `build_rest(library, parts)` adds the
+rest once it is on screen. `MainWindow(settings, library, parts)` does both at once (tests, tools).
+
 Before the first session, once, after the safety questions, the window offers a sound test (sound_intro).
 High contrast and Large text reach every page: the window's own through its style sheet, pages added with
 `add_page` and the dialogs through the app's palette and font (theme.apply_theme), the check-in through its
