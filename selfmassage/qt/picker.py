@@ -244,6 +244,10 @@ class RoutinePicker(QWidget):
                 return True
         return False
 
+    def entries(self) -> list[RoutineEntry]:
+        """The routines listed now, as read at the last `set_entries`."""
+        return list(self._entries)
+
     def current_entry(self) -> RoutineEntry | None:
         item = self.list.currentItem()
         return item.data(_ENTRY_ROLE) if item is not None else None
