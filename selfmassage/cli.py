@@ -5,13 +5,16 @@ Nothing here imports Qt: the GUI module is imported only when the window is want
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfmassage import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -375,6 +378,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="selfmassage",
         description="A guided self-massage at home. With no command, opens the window.",
@@ -445,9 +450,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # the window: straight to it, without building the commands' parser first
+        from selfmassage.qt.app import run_app
+
+        return _guarded(run_app)
     args = build_parser().parse_args(argv)
+    return _guarded(lambda: args.handler(args))
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run a command; a problem the user can act on ends in one line on stderr and an exit code."""
     try:
-        return int(args.handler(args))
+        return int(command())
     except UserError as exc:
         print(f"selfmassage: {exc}", file=sys.stderr)
         return exc.code

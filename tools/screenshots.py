@@ -80,12 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
     editor = add_routine_editor(window)  # as the app does: its menu and the button beside Start
-    history = add_history(window, tray_available=False)  # the History menu and button, a history in `home`
+    # The History menu and button, a history in `home`; the date is fixed, so the review's shot is the same
+    # every run (as in screenshot_review.py).
+    now = datetime(2026, 11, 19, 21, 30).astimezone()
+    history = add_history(window, now=lambda: now, tray_available=False)
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())
     window.refresh_routines()
-    fill(["--db", str(history_path()), "--count", "17", "--seed", "10"])  # some weeks to review
+    fill(["--db", str(history_path()), "--count", "17", "--seed", "10", "--until", "2026-11-19"])
     history.load(history_path())
     window.statusBar().clearMessage()  # the passing "no tray" line of a virtual screen
     args.out.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from selfmassage.core.engine import SessionEngine
+    from selfmassage.qt.history_hook import HistoryHook
     from selfmassage.qt.parts import WindowParts
     from selfmassage.sound.player import CuePlayer
     from selfmassage.store.settings import Settings
@@ -54,49 +55,58 @@ def real_parts(settings: Settings) -> WindowParts:
 
 
 def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
-    """`in_tray`: start with the window hidden, as at login; shown anyway on a desktop with no tray."""
+    """`in_tray`: start with the window hidden, as at login; shown anyway on a desktop with no tray.
+
+    The first frame is the window with the picker waiting for its routines, made from few modules; the
+    rest of the window, its other parts, the routines and the sound follow once it is on screen.
+    """
     from PySide6.QtWidgets import QApplication
 
-    from selfmassage.qt.editor_hook import add_routine_editor
-    from selfmassage.qt.history_hook import add_history
-    from selfmassage.qt.main_window import MainWindow, app_icon
+    from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.single_instance import SingleInstance
-    from selfmassage.resources import assets_dir
-    from selfmassage.store.library import RoutineLibrary
-    from selfmassage.store.paths import history_path, routines_dir, runtime_dir, settings_path
+    from selfmassage.store.paths import runtime_dir, settings_path
     from selfmassage.store.settings import Settings
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    # Fusion from the start, as Qt's own option: asking for it in code would build QStyle's enums before
+    # the first frame (see main_window); the window's own style, built on Fusion, follows with the rest.
+    args = [*(argv or sys.argv), "-style", "Fusion"]
+    app = existing if isinstance(existing, QApplication) else QApplication(args)
     instance = SingleInstance(runtime_dir())
-    if not instance.claim(listen=False):  # listening waits for the first frame: see load_the_rest
+    if not instance.claim(listen=False):  # listening waits for the first frame: see build_the_rest
         print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
         return 0
     player: CuePlayer | None = None
-    history_hook = None
+    history_hook: HistoryHook | None = None
     try:
         app.setApplicationName("selfmassage")
         app.setApplicationDisplayName("selfmassage")
         app.setOrganizationName("selfmassage")
         app.setDesktopFileName("selfmassage")
-        app.setWindowIcon(app_icon())
-
         settings = Settings(settings_path())
-        builtin = assets_dir() / "routines"
-        library = RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
-        window = MainWindow(settings, library, real_parts(settings))
-        add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is built when first opened
-        # Before any other hook that listens for sessions: the history must hear each one first.
-        history_hook = add_history(window)  # its menu and button now; the file opens after the first paint
+        window = MainWindow(settings)  # its first frame
         if not in_tray:
             window.show()
-        instance.raise_requested.connect(lambda: bring_to_front(window))
 
-        def load_the_rest() -> None:
-            # After the first paint: reading every routine file and starting the sound take time.
-            nonlocal player
+        def build_the_rest() -> None:
+            # After the first paint: the rest of the window, reading every routine file, the sound.
+            nonlocal player, history_hook
+            from selfmassage.qt.editor_hook import add_routine_editor
+            from selfmassage.qt.history_hook import add_history
+            from selfmassage.qt.main_window import app_icon
+            from selfmassage.resources import assets_dir
             from selfmassage.sound.player import make_player
+            from selfmassage.store.library import RoutineLibrary
+            from selfmassage.store.paths import history_path, routines_dir
 
+            app.setWindowIcon(app_icon())
+            builtin = assets_dir() / "routines"
+            window.build_rest(RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None),
+                              real_parts(settings))
+            add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
+            # Before any other hook that listens for sessions: the history must hear each one first.
+            history_hook = add_history(window)
+            instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()
             player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
@@ -108,7 +118,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
                 window.show()  # no tray to open it from
 
         # Hidden in the tray there is no first frame to wait for.
-        after_first_paint(window, load_the_rest, at_latest_ms=0 if in_tray else 1000)
+        after_first_paint(window, build_the_rest, at_latest_ms=0 if in_tray else 1000)
         return app.exec()
     finally:
         if history_hook is not None:

@@ -353,7 +353,9 @@ class HistoryHook(QObject):
             self.tray.history = figures
             self.tray.refresh()
             return
-        tray = ReminderTray(figures, self.window.settings, self._routine_names(), now=self._now,
+        # The routines the window has just read; the tray reads them again each time its menu opens.
+        listed = [entry.name for entry in self.window.picker.entries() if entry.usable]
+        tray = ReminderTray(figures, self.window.settings, listed, now=self._now,
                             tray_available=self._tray_available, parent=self)
         tray.start_requested.connect(self.start_from_tray)
         tray.open_requested.connect(self.bring_window)

@@ -6,6 +6,11 @@ Other parts of the app plug in here: `add_page(name, widget)` and `show_page(nam
 `session_started(SessionDriver)` (every engine event follows on `driver.event`) and
 `session_ended(SessionResult)`.
 
+The window is built in two steps so that it shows fast (docs/benchmarks.md, start-up): `MainWindow(settings)`
+is its first frame (the picker waiting for its routines, the menus' titles), made without the `Qt` namespace,
+QStyle or the core, whose Python enums PySide6 builds on first use; `build_rest(library, parts)` adds the
+rest once it is on screen. `MainWindow(settings, library, parts)` does both at once (tests, tools).
+
 Before the first session, once, after the safety questions, the window offers a sound test (sound_intro).
 High contrast and Large text reach every page: the window's own through its style sheet, pages added with
 `add_page` and the dialogs through the app's palette and font (theme.apply_theme), the check-in through its
@@ -17,21 +22,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShortcut
+# Only what the first frame needs is imported here, and nothing that touches the `Qt` namespace: PySide6
+# builds its ~90 enums in Python on first use (~25 ms). The session's modules come with `build_rest`.
+from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from selfmassage.core.checkin import CheckIn
-from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
-from selfmassage.core.routine import Routine
-from selfmassage.core.session_result import SessionResult
-from selfmassage.qt import dialogs, focus_ring, icons
 from selfmassage.qt.notice import NoticeBanner
-from selfmassage.qt.parts import SessionAudio, WindowParts
 from selfmassage.qt.picker import RoutinePicker
-from selfmassage.qt.session_driver import SessionDriver
-from selfmassage.qt.session_view import SessionActions, SessionView
-from selfmassage.qt.summary import SummaryPage
 from selfmassage.qt.theme import (
     apply_theme,
     colours,
@@ -40,13 +37,21 @@ from selfmassage.qt.theme import (
     stylesheet,
     text_scale,
 )
-from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
-if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame (app.py)
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon
+
+    from selfmassage.core.checkin import CheckIn
+    from selfmassage.core.routine import Routine
+    from selfmassage.core.session_result import SessionResult
+    from selfmassage.qt import dialogs
+    from selfmassage.qt.parts import SessionAudio, WindowParts
+    from selfmassage.qt.session_driver import SessionDriver
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.sound.check import SoundCheckResult
     from selfmassage.sound.player import CuePlayer
+    from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"
 PICKER, SESSION, SUMMARY = "picker", "session", "summary"
@@ -63,12 +68,12 @@ class MainWindow(QMainWindow):
     session_started = Signal(object)  # SessionDriver, just started
     session_ended = Signal(object)  # SessionResult, once per session, with the check-in if one was given
 
-    def __init__(self, settings: Settings, library: RoutineLibrary, parts: WindowParts | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, library: RoutineLibrary | None = None,
+                 parts: WindowParts | None = None, parent: QWidget | None = None) -> None:
+        """With a library, the whole window; without one, only its first frame (the picker, waiting for
+        the routines, and the menus' titles), and `build_rest(library, parts)` adds the rest once it shows."""
         super().__init__(parent)
         self.settings = settings
-        self.library = library
-        self.parts = parts or WindowParts()
         self.player: CuePlayer | None = None
         self.driver: SessionDriver | None = None
         self.result: SessionResult | None = None  # the last session's, until it is handed on
@@ -81,10 +86,12 @@ class MainWindow(QMainWindow):
         self._relay = _SoundRelay(self)
         self._relay.problem.connect(self.show_sound_notice)
         self._relay.checked.connect(self._sound_checked)
+        self.actions: dict[str, QAction] = {}
+        self.built = False  # True once build_rest has run
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
-        self._make_actions()
+        sheet = self._theme_the_app(style=False)  # before the widgets, so they are made in its font
         self._make_menus()
 
         self.pages = QStackedWidget(self)
@@ -105,6 +112,23 @@ class MainWindow(QMainWindow):
         self.picker.start_requested.connect(self.start_session)
         self.picker.current_changed.connect(self._routine_chosen)
         self.picker.short_prompts_toggled.connect(self.set_short_prompts)
+        self._style_own_widgets(sheet)  # before the picker is laid out in the stack: styled once, not twice
+        self.add_page(PICKER, self.picker)
+        self._restore_geometry()
+        if library is not None:
+            self.build_rest(library, parts)
+
+    def build_rest(self, library: RoutineLibrary, parts: WindowParts | None = None) -> None:
+        """The actions and their keys, the session and summary pages; the routines come with
+        `refresh_routines()` and the sound with `set_player`."""
+        from selfmassage.qt.parts import WindowParts
+        from selfmassage.qt.session_view import SessionActions, SessionView
+        from selfmassage.qt.summary import SummaryPage
+
+        self.library = library
+        self.parts = parts or WindowParts()
+        self._make_actions()
+        self._fill_menus()
         self.session_view = SessionView(SessionActions(
             back=self.actions["back"], pause=self.actions["pause"], skip=self.actions["skip"],
             stop=self.actions["stop"], mute=self.actions["mute"]), self)
@@ -115,12 +139,10 @@ class MainWindow(QMainWindow):
         self.summary.checkin_submitted.connect(self._checkin_given)
         self.summary.checkin_skipped.connect(self._hand_on_result)
         self.summary.done_requested.connect(self.back_to_routines)
-        self.add_page(PICKER, self.picker)
         self.add_page(SESSION, self.session_view)
         self.add_page(SUMMARY, self.summary)
-
+        self.built = True
         self._apply_look()
-        self._restore_geometry()
         self._update_actions()
 
     # -- pages and menus: where other parts of the app plug in ------------------------------------
@@ -190,6 +212,8 @@ class MainWindow(QMainWindow):
         self._remember("last_routine", routine.name)
         if self.driver is not None:  # the last session's: done with
             self.driver.deleteLater()
+        from selfmassage.qt.session_driver import SessionDriver
+
         driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
         self.driver = driver
         self.session_view.begin(driver.engine)
@@ -209,6 +233,8 @@ class MainWindow(QMainWindow):
     def ask_to_stop(self) -> None:
         if self.driver is None or not self.driver.running:
             return
+        from selfmassage.qt import dialogs
+
         if dialogs.confirm(self, "Stop the session?", "Stop here? You can start again any time.",
                            yes="Stop", no="Keep going"):
             # The answer may come after the routine ended on its own; stop() then does nothing.
@@ -221,6 +247,8 @@ class MainWindow(QMainWindow):
         self.picker.list.setFocus()
 
     def _session_finished(self, result: SessionResult) -> None:
+        from selfmassage.core.events import SessionStatus
+
         self.result = result
         self._result_pending = True
         if self._audio is not None:
@@ -249,6 +277,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, name: str, text: str, slot: Any, *, keys: str | list[str] = "", tip: str = "",
                 checkable: bool = False) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setObjectName(f"{name}_action")
         keys = [keys] if isinstance(keys, str) else keys
@@ -264,7 +294,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        self.actions: dict[str, QAction] = {}
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from selfmassage.qt import dialogs
+
         # Enter itself is the picker's (RoutinePicker.keyPressEvent): a window-wide Enter would take the
         # key from every page another part of the app adds.
         start = self._action("start", "Start", self.picker_start, tip="Start the chosen routine")
@@ -300,27 +334,36 @@ class MainWindow(QMainWindow):
         self.actions["voice"].setChecked(bool(self.settings.get("voice")))
 
     def _make_menus(self) -> None:
+        # The titles are in the first frame; build_rest fills them (their actions bring the Qt namespace).
         bar = self.menuBar()
+        # Qt gives a menu bar the desktop's menu font; the app's, as refresh_fonts would (it needs the Qt
+        # namespace), so the bar keeps its size when the rest of the window is built.
+        bar.setProperty("theme_font", True)
+        bar.setFont(QApplication.font())
         bar.setAccessibleName("Menu bar")
         bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
                                      "letter opens it.")
-        session = bar.addMenu("&Session")
+        self._menus = {name: bar.addMenu(title) for name, title in
+                       (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
+        self._help_menu = self._menus["help"]
+
+    def _fill_menus(self) -> None:
+        session = self._menus["session"]
         for name in ("start", "pause", "skip", "back", "stop"):
             session.addAction(self.actions[name])
         session.addSeparator()
         session.addAction(self.actions["quit"])
-        view = bar.addMenu("&View")
         for name in ("full_screen", "large_text", "high_contrast"):
-            view.addAction(self.actions[name])
-        sound = bar.addMenu("S&ound")
+            self._menus["view"].addAction(self.actions[name])
         for name in ("mute", "volume", "voice", "sound_check"):
-            sound.addAction(self.actions[name])
-        self._help_menu = bar.addMenu("&Help")
+            self._menus["sound"].addAction(self.actions[name])
         self._help_menu.addAction(self.actions["safety"])
         self._help_menu.addSeparator()
         self._help_menu.addAction(self.actions["about"])
 
     def _update_actions(self) -> None:
+        if not self.built:
+            return
         page = self.current_page() if self.pages.count() else PICKER
         running = self.driver is not None and self.driver.running and page == SESSION
         for name in ("pause", "skip", "back", "stop"):
@@ -341,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def _event_for_actions(self, event: object) -> None:
         # Only these change what the actions can do; a beat or a second changes nothing here.
+        from selfmassage.core.events import Paused, Resumed, SessionFinished
+
         if isinstance(event, Paused | Resumed | SessionFinished):
             self._update_actions()
 
@@ -371,11 +416,13 @@ class MainWindow(QMainWindow):
             self.ask_to_stop()
 
     def toggle_full_screen(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange:  # F11, or the desktop's own full-screen key
+        if event.type() == QEvent.Type.WindowStateChange and self.built:  # F11, or the desktop's own key
             self.actions["full_screen"].setChecked(self.isFullScreen())
             self._update_actions()
 
@@ -411,6 +458,8 @@ class MainWindow(QMainWindow):
             self.player.voice_volume = float(self.settings.get("voice_volume"))
 
     def open_volume(self) -> None:
+        from selfmassage.qt import dialogs
+
         dialog = dialogs.VolumeDialog(
             float(self.settings.get("volume")), self.set_volume,
             float(self.settings.get("voice_volume")), self.set_voice_volume, self,
@@ -476,6 +525,8 @@ class MainWindow(QMainWindow):
             except RuntimeError:  # the dialog that asked was closed meanwhile
                 self.statusBar().showMessage(result.message, 20_000)
                 return
+        from selfmassage.qt import dialogs
+
         dialogs.tell(self, "Test sound", result.message)
 
     def offer_sound_test(self) -> None:
@@ -498,24 +549,45 @@ class MainWindow(QMainWindow):
         if self.parts.safety is not None:
             self.parts.safety.ask_again(self)
 
-    def _apply_look(self) -> None:
-        large = bool(self.settings.get("large_text"))
+    def _theme_the_app(self, *, style: bool = True) -> str:
+        """The app's palette and font (and style) for the settings; returns the sheet for the window's
+        own widgets. The first frame takes Fusion from the command line (run_app), not the app's own style:
+        that brings QStyle's enums (see theme.apply_theme)."""
         high_contrast = bool(self.settings.get("high_contrast"))
+        self._colours = colours(high_contrast)
         app = QApplication.instance()
-        sheet = stylesheet(colours(high_contrast))
         if isinstance(app, QApplication):
-            sheet = apply_theme(app, high_contrast=high_contrast, large_text=large)
+            large = bool(self.settings.get("large_text"))
+            return apply_theme(app, high_contrast=high_contrast, large_text=large, style=style)
+        return stylesheet(self._colours)
+
+    def _own_widgets(self) -> list[QWidget]:
         # The sheet goes on the window's own widgets only, never on an ancestor of another branch's
         # widgets (the check-in panel, a page added with add_page, the dialogs): see theme.apply_theme.
-        mine: list[QWidget] = [self.picker, self.session_view, self.notice, *self.summary.own_widgets(),
-                               self.menuBar()]
-        for widget in mine:
+        mine: list[QWidget] = [self.picker, self.notice, self.menuBar()]
+        if self.built:
+            mine[1:1] = [self.session_view, *self.summary.own_widgets()]
+        return mine
+
+    def _style_own_widgets(self, sheet: str) -> None:
+        for widget in self._own_widgets():
             widget.setStyleSheet(sheet)
+
+    def _apply_look(self) -> None:
+        """High contrast and Large text, after a change or once build_rest has made the other pages."""
+        large = bool(self.settings.get("large_text"))
+        high_contrast = bool(self.settings.get("high_contrast"))
+        from selfmassage.qt import focus_ring, icons
+
+        self._style_own_widgets(self._theme_the_app())
+        mine = self._own_widgets()
+        for widget in mine:
             focus_ring.mark_styled(widget)  # the sheet's :focus rules draw the ring here
         refresh_fonts([self, *(w for top in mine for w in (top, *top.findChildren(QWidget)))])
+        app = QApplication.instance()
         if isinstance(app, QApplication):
             focus_ring.install(app)  # the other pages and the dialogs: a ring in the accent colour
-        for page in self._page_names.values() if hasattr(self, "_page_names") else ():
+        for page in self._page_names.values():
             if page not in (self.picker, self.session_view, self.summary):
                 rescale_relative_fonts(page)  # Qt hands them the new font; their headings scale here
         apply_look = getattr(self.summary.checkin_panel, "apply_look", None)
@@ -525,7 +597,6 @@ class MainWindow(QMainWindow):
         set_high_contrast = getattr(self.session_view.body_map, "set_high_contrast", None)
         if set_high_contrast is not None:
             set_high_contrast(high_contrast)
-        self._colours = colours(high_contrast)
         for name, kind in (("start", "play"), ("skip", "skip"), ("back", "back"), ("stop", "stop")):
             self.actions[name].setIcon(self._icon(kind))
         self.picker.start_button.setIcon(icons.icon("play", self._colours.accent_text))
@@ -545,6 +616,8 @@ class MainWindow(QMainWindow):
                     f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
 
     def _icon(self, kind: str) -> QIcon:
+        from selfmassage.qt import icons
+
         return icons.icon(kind, self._colours.text)
 
     # -- window geometry and closing ---------------------------------------------------------------
@@ -556,6 +629,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.driver is not None and self.driver.running:
+            from selfmassage.qt import dialogs
+
             if not dialogs.confirm(self, "Quit selfmassage?", "A session is running. Stop it and quit?",
                                    yes="Stop and quit", no="Keep going"):
                 event.ignore()
@@ -568,6 +643,8 @@ class MainWindow(QMainWindow):
 
 def app_icon() -> QIcon:
     """The app's icon once assets/icons/selfmassage.svg exists; an empty icon until then."""
+    from PySide6.QtGui import QIcon
+
     from selfmassage.resources import assets_dir
 
     path = assets_dir() / "icons" / "selfmassage.svg"

@@ -2,15 +2,18 @@
 
 A file that can't be used stays in the list, greyed, with the reason in its tooltip and in the details,
 so one broken file never hides the others.
+
+The picker is the window's first frame, made before the routines are read: nothing here touches the `Qt`
+namespace or the core until then (see main_window), so its imports of them are made where they are used.
 """
 
 from __future__ import annotations
 
 import itertools
-from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -20,22 +23,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.core.problems import Problem
-from selfmassage.core.routine import Routine
-from selfmassage.core.techniques import Profile
-from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.theme import relative_font
-from selfmassage.store.library import RoutineEntry, Source
 
-_ENTRY_ROLE = Qt.ItemDataRole.UserRole
-_Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from selfmassage.core.problems import Problem
+    from selfmassage.core.routine import Routine
+    from selfmassage.qt.stage_strip import StageStrip
+    from selfmassage.store.library import RoutineEntry
+
+_ENTRY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, by its number: see the module's note
 
 
 def format_length(seconds: int) -> str:
@@ -58,6 +58,8 @@ def why_unusable(entry: RoutineEntry) -> str:
 
 def stage_overview(routine: Routine) -> str:
     """Rich text: each stage the routine covers, its minutes, techniques and areas."""
+    from html import escape
+
     rows = []
     totals = routine.stage_seconds()
     for stage in routine.stages:
@@ -72,57 +74,6 @@ def stage_overview(routine: Routine) -> str:
             f"{escape(', '.join(areas))}</td></tr>"
         )
     return f"<table>{''.join(rows)}</table>"
-
-
-class _EntryDelegate(QStyledItemDelegate):
-    """Draws a routine as its name in bold over a quieter line of length and steps."""
-
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        name = QFont(option.font)
-        name.setPointSizeF(name.pointSizeF() * 1.15)
-        name.setBold(True)
-        return name, QFont(option.font)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        # From the model: the option's text has its line break turned into U+2028.
-        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
-        opt.text = ""
-        # The card is drawn here, not by the style sheet, so name and detail can have fonts of their own.
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        card = QRectF(opt.rect).adjusted(2, 2, -2, -2)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected or hovered:
-            accent = opt.palette.color(QPalette.ColorRole.Highlight)
-            painter.setPen(QPen(accent if selected else opt.palette.color(QPalette.ColorRole.Dark), 2))
-            fill = opt.palette.color(QPalette.ColorRole.Midlight)
-            painter.setBrush(fill if selected else Qt.GlobalColor.transparent)
-            painter.drawRoundedRect(card, 10, 10)
-        painter.restore()
-        entry: RoutineEntry = index.data(_ENTRY_ROLE)
-        name_font, detail_font = self._fonts(opt)
-        text_colour = opt.palette.color(QPalette.ColorRole.Text)
-        quiet = opt.palette.color(QPalette.ColorRole.PlaceholderText)
-        box = opt.rect.adjusted(18, 10, -18, -10)
-        painter.save()
-        painter.setFont(name_font)
-        name_height = painter.fontMetrics().height()  # the painter's own: its DPI may not be the screen's
-        painter.setPen(text_colour if entry is None or entry.usable else quiet)
-        painter.drawText(QRect(box.x(), box.y(), box.width(), name_height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(detail_font)
-        painter.setPen(quiet)
-        painter.drawText(QRect(box.x(), box.y() + name_height + 2, box.width(), box.height() - name_height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, detail)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        name_font, detail_font = self._fonts(option)
-        height = QFontMetrics(name_font).height() + QFontMetrics(detail_font).height() + 2 + 20 + 4
-        return QSize(200, height)
 
 
 SHORT_PROMPTS = "Short spoken prompts for this routine"
@@ -146,7 +97,6 @@ class RoutinePicker(QWidget):
         self.list.setAccessibleName("Routines")
         self.list.setAccessibleDescription("Built-in routines first, then yours. Press Enter to start.")
         self.list.setUniformItemSizes(False)
-        self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemDoubleClicked.connect(lambda _item: self.request_start())
@@ -170,13 +120,13 @@ class RoutinePicker(QWidget):
         self.facts.setAccessibleName("Length and steps")
         self.stages_heading = QLabel("Stages it covers", details)
         self.stages_heading.setProperty("quiet", True)
-        self.stages = StageStrip(details)
-        self.stages.setAccessibleName("Stages this routine covers")
         self.stages_heading.setAccessibleName(self.stages_heading.text())
+        self._stages: StageStrip | None = None  # made with the first routine shown: see `stages`
+        self._stages_slot = QVBoxLayout()
+        self._stages_slot.setContentsMargins(0, 0, 0, 0)
         self.overview = QLabel(details)
         self.overview.setObjectName("routine_overview")
         self.overview.setWordWrap(True)
-        self.overview.setTextFormat(Qt.TextFormat.RichText)
         self.overview.setAccessibleName("What each stage does")
         self.problem = QLabel(details)
         self.problem.setObjectName("routine_problem")
@@ -197,7 +147,7 @@ class RoutinePicker(QWidget):
         self.start_button = QPushButton("Start", details)
         self.start_button.setObjectName("start_button")
         self.start_button.setProperty("primary", True)
-        self.start_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        # Its play icon comes with the routines, as Start is enabled (drawing it brings the Qt namespace).
         self.start_button.setToolTip("Start this routine (Enter)")
         self.start_button.setAccessibleName("Start")
         self.start_button.setAccessibleDescription("Start the chosen routine")
@@ -224,7 +174,7 @@ class RoutinePicker(QWidget):
         detail_layout.addWidget(self.facts)
         detail_layout.addSpacing(10)
         detail_layout.addWidget(self.stages_heading)
-        detail_layout.addWidget(self.stages)
+        detail_layout.addLayout(self._stages_slot)
         detail_layout.addSpacing(8)
         detail_layout.addWidget(self.overview)
         detail_layout.addWidget(self.problem)
@@ -244,6 +194,17 @@ class RoutinePicker(QWidget):
         self._order_tabs()
         self.set_loading()
 
+    @property
+    def stages(self) -> StageStrip:
+        """The chosen routine's stages, ticked; made when first wanted (it needs the core's stages)."""
+        if self._stages is None:
+            from selfmassage.qt.stage_strip import StageStrip
+
+            self._stages = StageStrip(self.stages_heading.parentWidget())
+            self._stages.setAccessibleName("Stages this routine covers")
+            self._stages_slot.addWidget(self._stages)
+        return self._stages
+
     # -- what the main window calls ---------------------------------------------------------------
 
     def set_loading(self) -> None:
@@ -252,6 +213,10 @@ class RoutinePicker(QWidget):
 
     def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
         """Show these routines and pick `select` (a name), else the first one that can be started."""
+        from selfmassage.qt.routine_card import RoutineCard  # drawing brings the Qt namespace: not before
+
+        if not isinstance(self.list.itemDelegate(), RoutineCard):
+            self.list.setItemDelegate(RoutineCard(_ENTRY_ROLE, self.list))
         self._entries = list(entries)
         self.list.blockSignals(True)
         self.list.clear()
@@ -278,6 +243,10 @@ class RoutinePicker(QWidget):
                 self.list.setCurrentRow(row)
                 return True
         return False
+
+    def entries(self) -> list[RoutineEntry]:
+        """The routines listed now, as read at the last `set_entries`."""
+        return list(self._entries)
 
     def current_entry(self) -> RoutineEntry | None:
         item = self.list.currentItem()
@@ -312,6 +281,8 @@ class RoutinePicker(QWidget):
             QWidget.setTabOrder(first, second)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         # Enter starts the chosen routine from the list or Start; on another button (one a later part of
         # the app added, say) it presses that button, as a person expects.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -344,6 +315,16 @@ class RoutinePicker(QWidget):
             line += " · can't be started"
         return f"{entry.name}\n{line}"
 
+    @staticmethod
+    def _source_line(entry: RoutineEntry) -> str:
+        from selfmassage.core.techniques import Profile
+        from selfmassage.store.library import Source
+
+        source = "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}"
+        if entry.routine is not None and entry.routine.profile is Profile.PREGNANCY:
+            source += " · for pregnancy: light techniques only"
+        return source
+
     def _show_current(self) -> None:
         entry = self.current_entry()
         self._show_entry(entry)
@@ -352,21 +333,21 @@ class RoutinePicker(QWidget):
     def _show_entry(self, entry: RoutineEntry | None, empty_text: str = "") -> None:
         routine = entry.routine if entry is not None else None
         self.name.setText(entry.name if entry is not None else empty_text)
-        source = "" if entry is None else (
-            "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}")
-        if routine is not None and routine.profile is Profile.PREGNANCY:
-            source += " · for pregnancy: light techniques only"
-        self.source.setText(source)
+        self.source.setText(self._source_line(entry) if entry is not None else "")
         self.description.setText(routine.description if routine else "")
         self.description.setVisible(bool(routine and routine.description))
         if routine is not None:
+            from PySide6.QtCore import Qt
+
             steps = len(routine.steps)
             self.facts.setText(f"{format_length(routine.total_seconds)}  ·  {steps} step"
                                f"{'s' if steps != 1 else ''}  ·  rubbing at {routine.tempo} a minute")
             self.stages.set_stages(routine.stages, coverage=True)
+            self.overview.setTextFormat(Qt.TextFormat.RichText)
             self.overview.setText(stage_overview(routine))
         self.facts.setVisible(routine is not None)
-        self.stages.setVisible(routine is not None)
+        if self._stages is not None:
+            self._stages.setVisible(routine is not None)
         self.stages_heading.setVisible(routine is not None)
         self.overview.setVisible(routine is not None)
         reason = why_unusable(entry) if entry is not None else ""

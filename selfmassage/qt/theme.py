@@ -10,26 +10,18 @@ visible; pages without the sheet get selfmassage.qt.focus_ring instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+# Neither the `Qt` namespace nor QStyle at import: the window's first frame is themed before PySide6 builds
+# their enums (~25 and ~10 ms, see main_window); the app's own style (theme_style) follows.
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 BASE_POINT_SIZE = 11
 LARGE_TEXT_FACTOR = 1.35
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):  # a NamedTuple, not a dataclass: one import less before the first frame
     window: str
     surface: str
     text: str
@@ -151,8 +143,7 @@ QSlider:focus::handle:horizontal {{ border: 3px solid {c.text}; }}
 """
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """The theme the app shows now; parts built later (the check-in, the safety questions) read it."""
 
     high_contrast: bool = False
@@ -174,82 +165,24 @@ def text_scale(large_text: bool) -> float:
     return LARGE_TEXT_FACTOR if large_text else 1.0
 
 
-class ThemeStyle(QProxyStyle):
-    """Fusion, with a check box that shows in both themes: Fusion draws its edge a shade darker than the
-    window, which is nothing on black. Here the box has a 2-px edge in the text colour, and a ticked box is
-    filled with the accent and holds a tick, so its state is told by shape as well as colour."""
-
-    # Edges Fusion draws a shade darker than the window: invisible on black, so drawn again in the text
-    # colour when the palette is dark (High contrast), that a field's bounds show.
-    EDGED = (QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_Frame)
-    EDGED_CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
-
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
-                           painter: QPainter, widget: QWidget | None = None) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control in self.EDGED_CONTROLS:
-            self._edge(option, painter)
-
-    @staticmethod
-    def _edge(option: QStyleOption, painter: QPainter) -> None:
-        pal = option.palette
-        if pal.color(QPalette.ColorRole.Base).lightness() >= 128:
-            return  # the calm theme: Fusion's own edge shows
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(pal.color(QPalette.ColorRole.Text), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
-        painter.restore()
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
-                      widget: QWidget | None = None) -> None:
-        if element in self.EDGED:
-            super().drawPrimitive(element, option, painter, widget)
-            self._edge(option, painter)
-            return
-        if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        pal = option.palette
-        on = bool(option.state & QStyle.StateFlag.State_On)
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        side = min(option.rect.width(), option.rect.height())
-        box = QRectF(option.rect.x(), option.rect.y() + (option.rect.height() - side) / 2, side, side)
-        box = box.adjusted(1, 1, -1, -1)
-        edge = pal.color(QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
-                         QPalette.ColorRole.Text)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(accent if on else edge, 2))
-        painter.setBrush(accent if on else pal.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(box, 3, 3)
-        if on:
-            tick = QPen(pal.color(QPalette.ColorRole.HighlightedText), max(2.0, side / 7))
-            tick.setCapStyle(Qt.PenCapStyle.RoundCap)
-            tick.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(tick)
-            w, h, x, y = box.width(), box.height(), box.x(), box.y()
-            painter.drawPolyline([QPointF(x + w * 0.22, y + h * 0.52), QPointF(x + w * 0.42, y + h * 0.72),
-                                  QPointF(x + w * 0.78, y + h * 0.30)])
-        painter.restore()
-
-
-def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> str:
+def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool, style: bool = True) -> str:
     """Style, palette and text size for the whole app; returns the style sheet for the window's own widgets.
 
     The sheet is not set app-wide on purpose: under an app-wide (or an ancestor's) style sheet, Qt no longer
     hands a parent's font to a widget that was built without a parent and added later — the way the safety
     questions and the check-in build theirs — so their large text would shrink to the app's size. The main
     window puts the sheet on its own pages only (see MainWindow._apply_look).
+
+    `style=False` leaves the style as it is: the window's first frame, in Fusion from the command line
+    (run_app), takes the palette and font only, and the style (theme_style) follows with the rest.
     """
     global _look
     _look = Look(high_contrast=high_contrast, large_text=large_text)
     c = colours(high_contrast)
-    if not isinstance(app.style(), ThemeStyle):
-        # Fusion: the same look on every desktop, and it honours the palette fully.
-        app.setStyle(ThemeStyle(QStyleFactory.create("Fusion")))
+    if style:
+        from selfmassage.qt.theme_style import use_theme_style
+
+        use_theme_style(app)
     app.setPalette(palette(c))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale(large_text))
@@ -287,6 +220,8 @@ def refresh_fonts(widgets: list[QWidget]) -> None:
     Large text setting would reach only new windows. Widgets that set their own size (the session page's
     labels) are left alone; `relative_font` ones are scaled again.
     """
+    from PySide6.QtCore import Qt
+
     app_font = QApplication.font()
     for widget in widgets:
         factor = widget.property("font_factor")

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from selfmassage.store.atomic import write_text_atomic
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):  # not a dataclass: the window reads its settings before its first frame
     name: str
     kind: type
     default: Any

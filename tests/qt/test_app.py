@@ -107,3 +107,57 @@ def test_started_at_login_with_no_tray_the_window_shows_and_says_so(isolated_dir
     assert "shown True" in result.stdout
     assert "status Your desktop has no tray, so reminders show only while the window is open." \
         in result.stdout
+
+
+FIRST_FRAME = """
+import sys
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from selfmassage.qt.app import run_app
+
+seen = {}
+show = QMainWindow.show
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            window = self.parent()
+            seen["qt namespace"] = "Qt" in QtCore.__dict__  # PySide6 builds a class when first asked for it
+            seen["qstyle"] = "QStyle" in QtWidgets.__dict__
+            seen["modules"] = sorted(m for m in sys.modules if m.startswith("selfmassage."))
+            seen["routine shown"] = window.picker.name.text()
+            seen["start enabled"] = window.picker.start_button.isEnabled()
+        return False
+
+def show_and_watch(window):
+    window.installEventFilter(FirstPaint(window))
+    show(window)
+    QTimer.singleShot(600, later)  # run_app made the QApplication: this test's script must not
+
+def later():
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
+    print("first frame", seen)
+    print("then", window.picker.current_entry().name, window.picker.start_button.isEnabled(),
+          [a.text() for a in window.menuBar().actions()])
+    window.close()
+
+QMainWindow.show = show_and_watch
+sys.exit(run_app(["selfmassage"]))
+"""
+
+
+def test_the_first_frame_shows_before_the_routines_and_the_sound_load_and_they_follow(isolated_dirs):
+    # The window's first frame is made from few modules (docs/benchmarks.md, start-up): no session, sound
+    # or history code, nor the Qt enums PySide6 builds in Python on first use (~35 ms between them).
+    result = run(FIRST_FRAME, isolated_dirs)
+    assert result.returncode == 0, result.stderr[-600:]
+    first = next(line for line in result.stdout.splitlines() if line.startswith("first frame"))
+    assert "'qt namespace': False" in first and "'qstyle': False" in first
+    assert "'routine shown': 'Finding your routines…'" in first and "'start enabled': False" in first
+    for slow in ("core.engine", "core.routine", "store.library", "store.history", "sound.player",
+                 "qt.session_view", "qt.history_hook", "qt.editor_hook"):
+        assert f"selfmassage.{slow}'" not in first, slow
+    then = next(line for line in result.stdout.splitlines() if line.startswith("then"))
+    assert then == ("then After-workout back and shoulders True "
+                    "['&Session', '&View', 'S&ound', '&Routines', 'H&istory', '&Help']")
