@@ -182,7 +182,7 @@ def run_session(bench: Bench, target: str, seconds: float, routine: str,
     return SessionRun(target, ended - began, cpu_after - cpu_before, peak, rss, report, started)
 
 
-# The busiest minute a routine has: rubbing, 10 s an area (the guide's cap), the dot gliding on every beat,
+# The busiest minute a routine has: rubbing, 10 s an area (the guide's cap), the dot moving on every beat,
 # a step and its cues and words every 10 s.
 RUBBING_MINUTE = "steps:{count}x10:rubbing"
 

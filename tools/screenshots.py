@@ -27,7 +27,7 @@ ROUTINE = "Classic back session"
 
 
 def _settle(app: object, milliseconds: int = 400) -> None:
-    """Let paint events and the tempo pulse's short glide finish before a grab."""
+    """Let paint events finish before a grab."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()

@@ -1,14 +1,17 @@
 """The step's countdown: big mm:ss inside a ring that fills as the step goes by.
 
-It changes only when the session tells it (once a second), so it costs nothing between seconds. Its
-accessible description says the time in words ("4 minutes 12 seconds left in this step"), so a screen
-reader reads what the ring shows.
+It changes only when the session tells it (once a second), so it costs nothing between seconds, and then
+it repaints only what changed: the digits and the piece of arc the second added. Its accessible description
+says the time in words ("4 minutes 12 seconds left in this step"), so a screen reader reads what the ring
+shows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+import math
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from selfmassage.qt.a11y import spoken_duration
@@ -29,12 +32,19 @@ class CountdownRing(QWidget):
     def set_time(self, text: str, fraction_done: float, seconds_left: int | None = None) -> None:
         """`text` like 04:12; `fraction_done` 0 at the step's start, 1 at its end; `seconds_left` for the
         words (read from `text` when not given)."""
+        fraction = max(0.0, min(1.0, fraction_done))
+        if fraction < self._fraction:
+            self.update()  # a new step: the arc starts again
+        else:
+            if fraction > self._fraction:
+                self.update(self._arc_rect(self._fraction, fraction))
+            if text != self._text:
+                self.update(self._text_rect(text).united(self._text_rect(self._text)))
         self._text = text
-        self._fraction = max(0.0, min(1.0, fraction_done))
+        self._fraction = fraction
         seconds = seconds_left if seconds_left is not None else _seconds_in(text)
         self._spoken = f"{spoken_duration(seconds)} left in this step" if seconds is not None else text
         self._describe()
-        self.update()
 
     def set_caption(self, caption: str) -> None:
         """A word under the time, e.g. "Paused"; empty for none."""
@@ -67,12 +77,62 @@ class CountdownRing(QWidget):
     def heightForWidth(self, width: int) -> int:
         return width
 
+    # -- where things are drawn -----------------------------------------------------------------------
+
+    def _square(self) -> tuple[QRectF, float, float]:
+        """The ring's square, its side, and the arc's thickness."""
+        side = min(self.width(), self.height())
+        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        return square, side, max(8.0, side * 0.06)
+
+    def _ring(self) -> tuple[QRectF, float]:
+        """The rectangle the arc's centre line runs on, and the arc's thickness."""
+        square, _side, thickness = self._square()
+        inset = thickness / 2 + 2
+        return square.adjusted(inset, inset, -inset, -inset), thickness
+
+    def _time_font(self, side: float) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(max(12, round(side * 0.25)))
+        return font
+
+    def _text_box(self) -> QRectF:
+        square, side, _thickness = self._square()
+        return QRectF(square.x(), square.y() + side * 0.30, side, side * 0.34)
+
+    def _text_rect(self, text: str) -> QRect:
+        """Where `text` is drawn, with a margin for antialiasing."""
+        box = self._text_box()
+        _square, side, _thickness = self._square()
+        metrics = QFontMetricsF(self._time_font(side))
+        width = min(box.width(), metrics.horizontalAdvance(text) + metrics.height() * 0.2)
+        height = min(box.height(), metrics.height())
+        drawn = QRectF(0, 0, width, height)
+        drawn.moveCenter(box.center())
+        return drawn.toAlignedRect().adjusted(-2, -2, 2, 2)
+
+    def _arc_rect(self, start: float, end: float) -> QRect:
+        """What the arc covers between two fractions of the step, round caps and antialiasing included."""
+        ring, thickness = self._ring()
+        centre, rx, ry = ring.center(), ring.width() / 2, ring.height() / 2
+
+        def point(fraction: float) -> QPointF:  # clockwise from 12 o'clock
+            angle = fraction * 2 * math.pi
+            return QPointF(centre.x() + rx * math.sin(angle), centre.y() - ry * math.cos(angle))
+
+        # The ends, and any of 3, 6 and 9 o'clock the arc passes (the box's extremes).
+        turns = [quarter / 4 for quarter in (1, 2, 3) if start < quarter / 4 < end]
+        points = [point(f) for f in (start, end, *turns)]
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        pad = thickness / 2 + 2
+        box = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+        return box.toAlignedRect().adjusted(-1, -1, 1, 1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         pal = self.palette()
-        side = min(self.width(), self.height())
-        thickness = max(8.0, side * 0.06)
-        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        ring = square.adjusted(thickness / 2 + 2, thickness / 2 + 2, -thickness / 2 - 2, -thickness / 2 - 2)
+        square, side, _thickness = self._square()
+        ring, thickness = self._ring()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(pal.color(QPalette.ColorRole.Mid), thickness)
@@ -84,13 +144,9 @@ class CountdownRing(QWidget):
             painter.setPen(pen)
             # Qt angles are 1/16 degree, counter-clockwise from 3 o'clock: start at 12, go clockwise.
             painter.drawArc(ring, 90 * 16, -round(self._fraction * 360 * 16))
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, round(side * 0.25)))
-        painter.setFont(font)
+        painter.setFont(self._time_font(side))
         painter.setPen(pal.color(QPalette.ColorRole.WindowText))
-        text_box = QRectF(square.x(), square.y() + side * 0.30, side, side * 0.34)
-        painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(self._text_box(), Qt.AlignmentFlag.AlignCenter, self._text)
         if self._caption:
             small = QFont(self.font())
             small.setPixelSize(max(10, round(side * 0.08)))

@@ -96,6 +96,27 @@ class _PressKeys(QObject):
         return event.type() == QEvent.Type.KeyRelease
 
 
+def _hold_size(label: QLabel, widest: str) -> None:
+    """Fix `label` at the size `widest` needs, so a new text of that shape does not relayout the page.
+
+    QLabel.setText asks the layouts above it to redo themselves unless the label's size is fixed: once a
+    second, that measured every wrapped label of the page again, and the window with them.
+    """
+    shown = label.text()
+    label.setMinimumSize(0, 0)  # QLabel's size hint is never below its minimum size
+    label.setText(widest)
+    size = label.sizeHint()
+    label.setText(shown)
+    label.setFixedSize(size)
+
+
+def _widest_digits(label: QLabel, text: str) -> str:
+    """`text` with every digit made the font's widest, for a label whose digits change."""
+    metrics = label.fontMetrics()
+    widest = max("0123456789", key=metrics.horizontalAdvance)
+    return "".join(widest if char.isdigit() else char for char in text)
+
+
 def _bold(widget: QWidget) -> None:
     font = QFont(widget.font())
     font.setBold(True)
@@ -265,6 +286,7 @@ class SessionView(QWidget):
         self.stages.set_stages(engine.routine.stages)
         self.pulse.set_tempo(engine.routine.tempo)
         self.tempo_label.setText(f"Rub in time: {engine.routine.tempo} a minute")
+        self._hold_progress_label()
         self.ring.set_caption("")
         self.pause_note.hide()
         if self.body_map is not None:
@@ -364,9 +386,19 @@ class SessionView(QWidget):
             self.progress.setUpdatesEnabled(False)
             self.progress.setValue(value)
             self.progress.setUpdatesEnabled(True)  # schedules the repaint
-        self.progress_label.setText(f"{format_duration(left)} left of {format_duration(total)}")
+        self.progress_label.setText(self._progress_text(left, total))
         self.progress.setAccessibleDescription(f"{spoken_duration(left)} left of {spoken_duration(total)}")
         self._emit_title()
+
+    @staticmethod
+    def _progress_text(left: int, total: int) -> str:
+        return f"{format_duration(left)} left of {format_duration(total)}"
+
+    def _hold_progress_label(self) -> None:
+        """Its text changes every second; its size only with the font or the routine's length."""
+        total = self._routine.total_seconds if self._routine is not None else 0
+        label = self.progress_label
+        _hold_size(label, _widest_digits(label, self._progress_text(total, total)))
 
     def _emit_title(self) -> None:
         if self._step is None:
@@ -397,4 +429,5 @@ class SessionView(QWidget):
                 font.setPixelSize(round(_SIZES[key] * scale * 1.33))
                 widget.setFont(font)
         self.stages.set_pixel_size(round(_SIZES["stages"] * scale * 1.33))
+        self._hold_progress_label()
         self.pulse.setFixedHeight(round(40 * scale))

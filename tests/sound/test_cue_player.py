@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selfmassage.sound import player as player_module
 from selfmassage.sound.cues import Cue
@@ -59,6 +61,21 @@ def test_half_volume_halves_every_sample(alsa_file, make_player):
     assert len(quiet) == len(original)
     assert all(abs(w - o / 2) <= 0.5 for w, o in zip(quiet, original, strict=True))
     assert max(quiet) == pytest.approx(max(original) / 2, abs=1)
+
+
+@given(st.lists(st.integers(-32768, 32767), max_size=200), st.floats(0.0, 1.0))
+def test_every_sample_is_scaled_to_the_nearest_step_at_any_volume(values, volume):
+    loud = array.array("h", [*values, -32768, 32767, 0, 1, -1])
+    quiet = samples(player_module._pcm_bytes(loud, volume))
+    assert len(quiet) == len(loud)
+    assert all(abs(q - s * volume) <= 0.5 + 1e-6 for q, s in zip(quiet, loud, strict=True))
+
+
+def test_a_long_sound_is_scaled_the_same_from_start_to_end():
+    loud = array.array("h", ((i * 7919) % 65536 - 32768 for i in range(20_001)))  # several pieces, odd
+    quiet = samples(player_module._pcm_bytes(loud, 0.37))
+    assert len(quiet) == len(loud)
+    assert all(abs(q - s * 0.37) <= 0.5 + 1e-6 for q, s in zip(quiet, loud, strict=True))
 
 
 def test_a_volume_change_applies_to_the_next_cue(alsa_file, make_player):
@@ -254,6 +271,42 @@ def test_the_sound_thread_never_keeps_the_app_alive(fake_simpleaudio, make_playe
     assert fake_simpleaudio.opened.wait(WAIT)
     [thread] = [t for t in threading.enumerate() if t.name == "selfmassage-sound"]
     assert thread.daemon
+
+
+
+class _RealTimePlay:
+    """Plays for as long as its samples last, like a sound card, and counts how often it is asked."""
+
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+        self.asked = 0
+
+    def is_playing(self) -> bool:
+        self.asked += 1
+        return time.monotonic() < self.ends
+
+    def stop(self) -> None:
+        self.ends = 0.0
+
+
+def test_the_sound_thread_sleeps_while_a_cue_plays_and_starts_the_next_when_it_ends(
+        fake_simpleaudio, make_player, monkeypatch):
+    # On a sound card a cue lasts its length; looking every 5 ms woke the thread 200 times a second.
+    plays: list[tuple[_RealTimePlay, float]] = []
+
+    def play_buffer(data: bytes, channels: int, width: int, rate: int) -> _RealTimePlay:
+        play = _RealTimePlay(len(data) / (channels * width * rate))
+        plays.append((play, time.monotonic()))
+        return play
+
+    monkeypatch.setattr(fake_simpleaudio, "play_buffer", play_buffer)
+    player = make_player()
+    player.play(Cue.STAGE)  # 0.75 s
+    player.play(Cue.TICK)
+    assert player.wait_idle(WAIT)
+    (stage, stage_at), (_tick, tick_at) = plays
+    assert stage.asked <= 15  # not 150
+    assert 0.75 <= tick_at - stage_at < 0.75 + 0.1  # the tick follows the end, never overlapping it
 
 
 # -- the silent players -------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""What a running session costs the window once a second: the countdown changes, nothing else moves.
+
+These guard the session's CPU (issue 7): a relayout of the whole page every second, or a repaint of more
+than changed, was most of what a minute of rubbing cost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from qt_helpers import advance
+
+from selfmassage.qt.main_window import MainWindow
+
+
+class _Layouts(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.seen.append(type(watched).__name__)
+        return False
+
+
+def settle() -> None:
+    """Deliver what is posted, and what delivering it posts (a layout may ask for a second pass)."""
+    for _ in range(10):  # one pass per level of the window, the page up to the main window
+        QApplication.sendPostedEvents()
+
+
+def start_short(qtbot, window: MainWindow) -> None:
+    assert window.picker.select("Short back")
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+
+
+def test_a_second_ticking_by_lays_nothing_out_again(qtbot, window, clock):
+    start_short(qtbot, window)
+    view = window.session_view
+    advance(window, clock, 1)
+    settle()  # the page's and the step's own relayouts, when they started
+    layouts = _Layouts()
+    watched: list[QWidget] = [window, view, *view.findChildren(QWidget)]
+    for widget in watched:
+        widget.installEventFilter(layouts)
+    before = view.progress_label.text(), view.progress_label.geometry(), view.progress.geometry()
+    advance(window, clock, 1)
+    settle()
+    assert view.progress_label.text() == "00:10 left of 00:12"
+    assert view.countdown_text() == "00:01"
+    assert layouts.seen == []
+    assert (view.progress_label.geometry(), view.progress.geometry()) == before[1:]
+    for widget in watched:
+        widget.removeEventFilter(layouts)
+
+
+
+def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, clock):
+    start_short(qtbot, window)
+    view = window.session_view
+    label = view.progress_label
+    for scale in (1.0, 1.35, 1.0):
+        view.set_text_scale(scale)
+        for left in (12, 10, 8, 0):
+            label.setText(view._progress_text(left, 12))
+            assert label.sizeHint().width() <= label.width(), (scale, label.text())
+            assert label.sizeHint().height() <= label.height()
+    big = label.width()
+    view.set_text_scale(1.35)
+    assert label.width() > big * 1.1  # it grew with the text
