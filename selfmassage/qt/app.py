@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
+            linecache.clearcache()  # the modules are in: their sources can go now (see below)
             instance.listen()
             window.refresh_routines()
             player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
@@ -116,6 +118,9 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             history_hook.load(history_path())  # with the tray, and a line for each missing piece
             if in_tray and not history_hook.in_tray:
                 window.show()  # no tray to open it from
+            # PySide6's import hook reads the source of every module imported after it (inspect.getsource),
+            # and linecache keeps it all: ~5 MiB of text no one reads. A traceback reads its lines again.
+            linecache.clearcache()
 
         # Hidden in the tray there is no first frame to wait for.
         after_first_paint(window, build_the_rest, at_latest_ms=0 if in_tray else 1000)

@@ -454,9 +454,7 @@ class History:
     # -- writing a session as it runs ----------------------------------------------------------
 
     def _routine_id(self, db: sqlite3.Connection, text: str) -> int:
-        import hashlib  # only when writing: keeps `selfmassage stats` quick to start
-
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        digest = sha256_hex(text.encode("utf-8"))
         row = db.execute("SELECT id FROM routine_copies WHERE digest = ?", (digest,)).fetchone()
         if row is not None:
             return int(row[0])
@@ -797,3 +795,19 @@ def _move_aside(path: Path) -> Path:
         raise HistoryError(f"{path}: your history can't be read and can't be moved aside "
                            f"({exc.strerror}); nothing was changed.") from None
     return aside
+
+
+def sha256_hex(data: bytes) -> str:
+    """SHA-256 of `data`, in hex: the interpreter's own implementation where it has one.
+
+    hashlib would load OpenSSL's libcrypto for this one digest of a few kB: 3.5 MiB more of the window's
+    memory for the whole run (docs/benchmarks.md). The digest is the same either way.
+    """
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found,no-redef]  # 3.12 and later
+        except ImportError:  # built without them
+            from hashlib import sha256
+    return str(sha256(data).hexdigest())

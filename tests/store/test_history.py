@@ -22,6 +22,7 @@ from selfmassage.store.history import (
     STOPPED,
     History,
     HistoryError,
+    sha256_hex,
 )
 from tests.history_support import BERLIN, ROUTINE, add, open_history
 
@@ -212,3 +213,25 @@ def test_finish_refuses_running_as_an_end_status(tmp_path):
             history.finish_session(ident, RUNNING, START, 0)
         history.finish_session(ident, STOPPED, START + timedelta(seconds=5), 5)
         assert history.session(ident).status == STOPPED
+
+
+def test_the_routine_copy_is_keyed_by_its_sha256_without_loading_openssl(tmp_path):
+    # The key must be SHA-256 itself (histories written before keep theirs), and writing a session must
+    # not load OpenSSL's libcrypto for it (3.5 MiB of the window's memory).
+    import hashlib
+
+    for data in (b"", b"routine", "Schulter, links — é".encode() * 4000):
+        assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+    script = textwrap.dedent(f"""
+        import sys
+        from datetime import datetime, timezone
+        from pathlib import Path
+        from tests.history_support import ROUTINE
+        from selfmassage.store.history import History
+        with History.open(Path({str(tmp_path / "h.sqlite3")!r})) as history:
+            history.start_session(ROUTINE, datetime(2026, 11, 2, 18, 0, tzinfo=timezone.utc))
+        print("_hashlib" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.strip() == "False", result.stderr[-500:]
