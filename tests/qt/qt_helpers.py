@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from selfmassage.core.clock import FakeClock
@@ -76,3 +77,16 @@ def answer_box(button_text: str) -> list[str]:
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+class PaintRecorder(QObject):
+    """An event filter that keeps the region of each paint event the watched widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRegion] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False

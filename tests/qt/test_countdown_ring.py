@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QPalette, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selfmassage.qt.countdown_ring import CountdownRing
+from tests.qt.qt_helpers import PaintRecorder
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.regions: list[QRegion] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(QRegion(event.region()))
-        return False
-
-
-def shown_ring(qtbot: Any) -> tuple[QWidget, CountdownRing, _Paints]:
+def shown_ring(qtbot: Any) -> tuple[QWidget, CountdownRing, PaintRecorder]:
     holder = QWidget()
     pal = holder.palette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#fffdf9"))
@@ -34,7 +24,7 @@ def shown_ring(qtbot: Any) -> tuple[QWidget, CountdownRing, _Paints]:
     ring = CountdownRing(holder)
     ring.setGeometry(10, 10, 300, 320)
     qtbot.addWidget(holder)
-    paints = _Paints()
+    paints = PaintRecorder()
     ring.installEventFilter(paints)
     ring.set_time("00:10", 0.0, 10)
     holder.show()
@@ -42,7 +32,7 @@ def shown_ring(qtbot: Any) -> tuple[QWidget, CountdownRing, _Paints]:
     return holder, ring, paints
 
 
-def tick(qtbot: Any, ring: CountdownRing, paints: _Paints, seconds_left: int, of: int) -> QRegion:
+def tick(qtbot: Any, ring: CountdownRing, paints: PaintRecorder, seconds_left: int, of: int) -> QRegion:
     paints.regions.clear()
     ring.set_time(f"00:{seconds_left:02d}", 1 - seconds_left / of, seconds_left)
     qtbot.waitUntil(lambda: bool(paints.regions))

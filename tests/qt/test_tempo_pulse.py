@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette, QRegion
 from PySide6.QtWidgets import QWidget
 
 from selfmassage.qt.tempo_pulse import TempoPulse
+from tests.qt.qt_helpers import PaintRecorder
 
 ACCENT = QColor("#2b7a6c")
 
@@ -51,17 +52,6 @@ def test_it_says_its_tempo_in_words(qtbot):
     assert "90 times a minute" in pulse.accessibleDescription()
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.regions: list[QRegion] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(QRegion(event.region()))
-        return False
-
-
 def test_a_beat_repaints_only_the_dots_two_places(qtbot):
     # A minute of rubbing has 80 or so beats: repainting the whole bar (or gliding) cost CPU for nothing.
     holder = QWidget()
@@ -70,7 +60,7 @@ def test_a_beat_repaints_only_the_dots_two_places(qtbot):
     pulse.setParent(holder)
     holder.resize(300, 60)
     pulse.move(QPoint(10, 8))
-    paints = _Paints()
+    paints = PaintRecorder()
     pulse.installEventFilter(paints)
     holder.show()
     qtbot.waitUntil(lambda: bool(paints.regions))  # the first, whole paint
