@@ -108,7 +108,6 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
-            linecache.clearcache()  # the modules are in: their sources can go now (see below)
             instance.listen()
             window.refresh_routines()
             player = make_player(bool(settings.get("muted")), float(settings.get("volume")),

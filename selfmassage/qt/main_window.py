@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
                 return action.menu()  # type: ignore[return-value]
         menu = QMenu(title, self)
-        self.menuBar().insertMenu(self._help_menu.menuAction(), menu)
+        self.menuBar().insertMenu(self._menus["help"].menuAction(), menu)
         return menu
 
     # -- routines and sound, filled in after the window shows --------------------------------------
@@ -345,7 +345,6 @@ class MainWindow(QMainWindow):
                                      "letter opens it.")
         self._menus = {name: bar.addMenu(title) for name, title in
                        (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
-        self._help_menu = self._menus["help"]
 
     def _fill_menus(self) -> None:
         session = self._menus["session"]
@@ -357,9 +356,10 @@ class MainWindow(QMainWindow):
             self._menus["view"].addAction(self.actions[name])
         for name in ("mute", "volume", "voice", "sound_check"):
             self._menus["sound"].addAction(self.actions[name])
-        self._help_menu.addAction(self.actions["safety"])
-        self._help_menu.addSeparator()
-        self._help_menu.addAction(self.actions["about"])
+        help_menu = self._menus["help"]
+        help_menu.addAction(self.actions["safety"])
+        help_menu.addSeparator()
+        help_menu.addAction(self.actions["about"])
 
     def _update_actions(self) -> None:
         if not self.built:
@@ -575,10 +575,10 @@ class MainWindow(QMainWindow):
 
     def _apply_look(self) -> None:
         """High contrast and Large text, after a change or once build_rest has made the other pages."""
-        large = bool(self.settings.get("large_text"))
-        high_contrast = bool(self.settings.get("high_contrast"))
         from selfmassage.qt import focus_ring, icons
 
+        large = bool(self.settings.get("large_text"))
+        high_contrast = bool(self.settings.get("high_contrast"))
         self._style_own_widgets(self._theme_the_app())
         mine = self._own_widgets()
         for widget in mine:
