@@ -103,9 +103,9 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_validate(args: argparse.Namespace) -> int:
+    from selfmassage.core.file_check import check_routine_bytes
     from selfmassage.core.problems import has_errors
-    from selfmassage.core.routine_format import RoutineFileError, loads_routine
-    from selfmassage.core.rules import validate
+    from selfmassage.core.routine_format import RoutineFileError
 
     worst = EXIT_OK
     for name in args.files:
@@ -113,7 +113,7 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
         try:
             if path.is_file() and path.stat().st_size > 1024 * 1024:
                 raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
-            routine, problems = loads_routine(path.read_bytes(), source=name)
+            _, problems = check_routine_bytes(path.read_bytes(), source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             worst = EXIT_UNREADABLE
@@ -122,8 +122,6 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             print(f"{name}: can't be read: {exc.strerror}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
-        if routine is not None:
-            problems = validate(routine)
         for problem in problems:
             print(f"{name}: {problem}")
         if has_errors(problems) and worst == EXIT_OK:
@@ -137,7 +135,12 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
     try:
         entry = _library().import_file(Path(args.file), replace=args.replace)
     except LibraryError as exc:
-        raise UserError(str(exc)) from None
+        if not exc.problems:
+            raise UserError(str(exc)) from None
+        # Every problem at once, a line each as `routines validate` prints them; nothing is imported.
+        for problem in exc.problems:
+            print(f"selfmassage: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Imported {entry.name!r} to {entry.path}")
     return EXIT_OK
 
@@ -170,7 +173,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     for problem in settings.problems:
         print(f"selfmassage: {problem}", file=sys.stderr)
     history = None
-    if not args.no_history:
+    rehearsal = args.speed > 1 and not args.keep_rehearsal
+    if rehearsal and not args.no_history:
+        # Faster than real time is a rehearsal, not a massage: it must not count in weeks or courses.
+        print(f"selfmassage: at {args.speed:g}× speed this is a rehearsal; it won't be kept in your history.",
+              file=sys.stderr)
+    if not args.no_history and not rehearsal:
         try:
             history = _open_history()
         except UserError as exc:  # the session still runs; it just isn't kept
@@ -364,6 +372,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if plan.kind is PlanKind.CUSTOM:
             settings.set("plan_per_week", plan.per_week)
         print(f"Your plan is now {plan.title.lower()}: {plan.describe()}")
+        if plan.advice:
+            print(plan.advice)
         return EXIT_OK
     plan = _plan(settings)
     print(f"Your plan: {plan.title.lower()}. {plan.describe()}")
@@ -419,10 +429,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="a guided session in the terminal")
     run.add_argument("name", help="the routine's name (see `routines list`)")
-    run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
+    run.add_argument("--speed", type=float, default=1.0,
+                     help="a faster rehearsal, e.g. 10 (default 1); a rehearsal is not kept")
     run.add_argument("--mute", action="store_true", help="no sound cues this time")
     run.add_argument("--no-voice", action="store_true", help="no spoken prompts this time")
-    run.add_argument("--no-history", action="store_true", help="don't keep this session (for previews)")
+    run.add_argument("--no-history", action="store_true", help="don't keep this session")
+    # For tests of the recorder only: keep a sped-up run as if it were real.
+    run.add_argument("--keep-rehearsal", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler=cmd_run)
 
     history = commands.add_parser("history", help="your sessions, one line each; export and import CSV")
