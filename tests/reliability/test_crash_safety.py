@@ -45,7 +45,8 @@ def crash_routine() -> dict:
 def start_run() -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", str(SPEED), "--mute"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+        # Unbuffered: readline() must not keep lines that communicate() would then never see.
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy(), bufsize=0)
 
 
 def read_until_first_step(process: subprocess.Popen[bytes]) -> bytes:
