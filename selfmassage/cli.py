@@ -371,6 +371,26 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_install_desktop(_args: argparse.Namespace) -> int:
+    from selfmassage.store.menu_entry import entry_path, install_menu_entry
+
+    written = install_menu_entry()
+    print(f"selfmassage is in your applications menu: {entry_path()}, "
+          f"and its icon in {written[0].parents[2]}.")
+    return EXIT_OK
+
+
+def cmd_uninstall_desktop(_args: argparse.Namespace) -> int:
+    from selfmassage.store.menu_entry import uninstall_menu_entry
+
+    removed = uninstall_menu_entry()
+    if not removed:
+        print("selfmassage was not in your applications menu; nothing to remove.")
+    for path in removed:
+        print(f"removed {path}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from selfmassage.qt.app import run_app
 
@@ -387,6 +407,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"selfmassage {__version__}")
     parser.add_argument("--tray", action="store_true",
                         help="open in the tray, the window hidden, as at login (shown if there is no tray)")
+    parser.add_argument("--install-desktop", dest="handler", action="store_const", const=cmd_install_desktop,
+                        help="add selfmassage and its icon to your applications menu")
+    parser.add_argument("--uninstall-desktop", dest="handler", action="store_const",
+                        const=cmd_uninstall_desktop, help="remove it from the menu again")
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
