@@ -7,8 +7,10 @@ name, icon and app id are the same everywhere.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+from pathlib import Path
 
 from selfmassage import APP_ID
 from selfmassage.resources import asset_path
@@ -17,7 +19,11 @@ FILE_NAME = f"{APP_ID}.desktop"
 
 
 def default_command() -> list[str]:
-    """The installed `selfmassage` script when it is on PATH, else this Python with `-m selfmassage`."""
+    """How to start this copy of selfmassage: the script beside this Python (a venv's or pipx's), else the
+    `selfmassage` on PATH (`pip install --user`), else this Python with `-m selfmassage`."""
+    beside = Path(sys.executable).with_name("selfmassage")
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return [str(beside)]
     script = shutil.which("selfmassage")
     return [script] if script else [sys.executable, "-m", "selfmassage"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
+import sys
 
 from selfmassage import APP_ID
 from selfmassage.store.autostart import (
@@ -42,11 +42,20 @@ def test_enable_writes_a_valid_entry_and_disable_removes_it(isolated_dirs):
     assert not disable_autostart()
 
 
-def test_the_default_command_runs_this_app(isolated_dirs, monkeypatch):
+def test_the_default_command_runs_this_app(isolated_dirs, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(isolated_dirs))  # no `selfmassage` script on PATH
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))  # nor beside this Python
     command = command_of(enable_autostart().read_text(encoding="utf-8"))
-    assert command[1:] == ["-m", "selfmassage"]
-    assert Path(command[0]).name.startswith("python")
+    assert command == [str(tmp_path / "python3"), "-m", "selfmassage"]
+
+
+def test_the_default_command_is_the_script_beside_this_python(isolated_dirs, monkeypatch, tmp_path):
+    # pipx: ~/.local/pipx/venvs/selfmassage/bin/{python,selfmassage}, and ~/.local/bin may not be on PATH.
+    script = tmp_path / "selfmassage"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))
+    assert command_of(enable_autostart().read_text(encoding="utf-8")) == [str(script)]
 
 
 def test_odd_characters_survive_the_exec_quoting():
