@@ -99,31 +99,38 @@ def N_(message: str) -> str:
     return message
 
 
-# -- dates in the locale's form --------------------------------------------------------------------------
+# -- dates in the locale's form: English as the app always wrote them, other languages by Babel (CLDR) -------
+
+
+def _cldr(skeleton: str, value: date) -> str:
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, value, locale=language())
+
+
+def format_date(day: date) -> str:
+    """'2 Nov 2026'; in Russian '2 нояб. 2026 г.'."""
+    return f"{day.day} {day:%b %Y}" if language() == SOURCE_LANGUAGE else _cldr("yMMMd", day)
 
 
 def format_day(day: date) -> str:
-    """A day as the review names it: 'Mon 24 Nov' in English, 'пн, 24 нояб.' in Russian."""
-    if language() == SOURCE_LANGUAGE:
-        return f"{day:%a} {day.day} {day:%b}"
-    from babel.dates import format_skeleton
+    """'Mon 24 Nov'; in Russian 'пн, 24 нояб.'."""
+    return f"{day:%a} {day.day} {day:%b}" if language() == SOURCE_LANGUAGE else _cldr("MMMEd", day)
 
-    return format_skeleton("MMMEd", day, locale=language())
+
+def format_weekday_date(day: date) -> str:
+    """'Monday 2 Nov'; in Russian 'пн, 2 ноября'."""
+    return f"{day:%A} {day.day} {day:%b}" if language() == SOURCE_LANGUAGE else _cldr("MMMMEd", day)
 
 
 def format_moment(moment: datetime) -> str:
-    """A session's start: 'Mon 24 Nov 2026, 19:05' in English, in the locale's form in another language."""
-    if language() == SOURCE_LANGUAGE:
-        return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
-    from babel.dates import format_skeleton
-
-    return f"{format_skeleton('yMMMEd', moment, locale=language())}, {moment:%H:%M}"
+    """A session's start: 'Mon 24 Nov 2026, 19:05'; in Russian 'вт, 24 нояб. 2026 г., 19:05'."""
+    english = language() == SOURCE_LANGUAGE
+    day = f"{moment:%a} {moment.day} {moment:%b %Y}" if english else _cldr("yMMMEd", moment)
+    return f"{day}, {moment:%H:%M}"
 
 
 def format_weekday_time(moment: datetime) -> str:
     """'Mon 19:05': a session within the week shown."""
-    if language() == SOURCE_LANGUAGE:
-        return f"{moment:%a %H:%M}"
-    from babel.dates import format_skeleton
-
-    return f"{format_skeleton('E', moment, locale=language())} {moment:%H:%M}"
+    weekday = f"{moment:%a}" if language() == SOURCE_LANGUAGE else _cldr("E", moment)
+    return f"{weekday} {moment:%H:%M}"

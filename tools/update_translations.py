@@ -31,14 +31,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from selfmassage import __version__  # noqa: E402
+
 PO_DIR = ROOT / "po"
 TEMPLATE = PO_DIR / "selfmassage.pot"
 LOCALE_DIR = ROOT / "assets" / "locale"
 LANGUAGES = ("ru",)
 WIDTH = 110
-# A routine's shown fields; its keys and values (technique, area, stage, …) stay English in the file.
+# A routine's shown fields; its keys and values (technique, stage, …) stay English in the file. A step's
+# area is free text: the built-ins' areas are translated in the "area" context (pgettext), as words.
 ROUTINE_FIELDS = ("name", "description")
 STEP_FIELDS = ("note",)
+AREA_CONTEXT = "area"
 
 Message = tuple[str | tuple[str, ...], str | None, str, int, list[str]]  # id, context, file, line, notes
 
@@ -62,6 +65,12 @@ def routine_messages() -> Iterator[Message]:
             for field in STEP_FIELDS:
                 if step.get(field):
                     yield step[field], None, where, number, [f"step {number} {field}"]
+            if step.get("area"):
+                yield step["area"], AREA_CONTEXT, where, number, ["a body area, as a step names it"]
+    from selfmassage.core.techniques import KNOWN_AREAS
+
+    for area in KNOWN_AREAS:
+        yield area, AREA_CONTEXT, "selfmassage/core/techniques.py", 0, ["a body area, as a step names it"]
 
 
 def _about(catalog: Catalog) -> Catalog:

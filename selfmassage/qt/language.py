@@ -22,15 +22,22 @@ if TYPE_CHECKING:
 def use_language(app: QCoreApplication, chosen: str = "") -> str:
     """Speak `chosen` ('' = the system's) in the catalogue and in Qt's own texts; returns the language."""
     language = i18n.setup(chosen or None)
-    if language == i18n.SOURCE_LANGUAGE:
-        return language
+    installed = app.property("selfmassage_qt_translator")
+    if language == i18n.SOURCE_LANGUAGE and installed is None:
+        return language  # nothing to load or undo: English starts without touching Qt's translations
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    if installed is not None:
+        app.removeTranslator(installed)
+        app.setProperty("selfmassage_qt_translator", None)
     QLocale.setDefault(QLocale(language))
+    if language == i18n.SOURCE_LANGUAGE:
+        return language
     translator = QTranslator(app)
     # Cancel, Yes, No, Close in QMessageBox and QDialogButtonBox, the file dialog, the context menus.
     if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+        app.setProperty("selfmassage_qt_translator", translator)
     return language
 
 

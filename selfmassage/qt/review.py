@@ -54,6 +54,7 @@ from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
 from selfmassage.core.routine import format_duration
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
+from selfmassage.i18n import format_day, format_moment, format_weekday_time
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
@@ -70,11 +71,11 @@ COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+    return format_moment(moment)
 
 
 def _short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_day(day)
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -137,7 +138,7 @@ class SessionTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{session.started_at:%a %d %b %Y  %H:%M}"
+                return format_moment(session.started_at)
             if column == 1:
                 return session.routine_name
             if column == 2:
@@ -507,7 +508,8 @@ class ReviewPage(QWidget):
         for session in listed[:HOVER_LINES]:
             minutes = round(session.active_seconds / 60)
             extra = "" if session.counted else f" — {session.status}, not counted"
-            lines.append(f"{session.started_at:%a %H:%M}  {session.routine_name}, {minutes} min{extra}")
+            when = format_weekday_time(session.started_at)
+            lines.append(f"{when}  {session.routine_name}, {minutes} min{extra}")
         if len(listed) > HOVER_LINES:
             more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
             lines.append(f"and {more} more")
