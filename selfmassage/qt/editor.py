@@ -10,16 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +25,10 @@ from selfmassage.core.editing import Fix, RoutineDraft
 from selfmassage.core.routine import format_duration
 from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
 from selfmassage.qt.a11y import describe, name_inner_parts
+from selfmassage.qt.editor_bar import EditorBar
 from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
-from selfmassage.qt.step_table import StepTableModel
+from selfmassage.qt.step_table import StepTableModel, step_table_view
 from selfmassage.store.library import LibraryError, RoutineLibrary
 
 
@@ -38,10 +36,10 @@ class RoutineEditor(QWidget):
     """Edits one routine. Built-ins are shown read-only with a "Duplicate to edit" button."""
 
     saved = Signal(object)  # the routine file's Path, after it was written
-    modifiedChanged = Signal(bool)
-    duplicateRequested = Signal()
-    startRequested = Signal(object)  # a Routine without errors
-    previewRequested = Signal(object)  # a Routine, to play fast
+    modified_changed = Signal(bool)
+    duplicate_requested = Signal()
+    start_requested = Signal(object)  # a Routine without errors
+    preview_requested = Signal(object)  # a Routine, to play fast
 
     def __init__(self, library: RoutineLibrary, *, show_error: Callable[[str, str], None] | None = None,
                  can_start: bool = False, parent: QWidget | None = None) -> None:
@@ -77,7 +75,7 @@ class RoutineEditor(QWidget):
         describe(self.duplicate_button, "Duplicate to edit", "Make a copy of this built-in routine that "
                  "you can change.")
         banner_text.setAccessibleName(banner_text.text())
-        self.duplicate_button.clicked.connect(self.duplicateRequested)
+        self.duplicate_button.clicked.connect(self.duplicate_requested)
         banner_layout.addWidget(banner_text, 1)
         banner_layout.addWidget(self.duplicate_button)
         outer.addWidget(self.banner)
@@ -99,23 +97,7 @@ class RoutineEditor(QWidget):
         list_side = QVBoxLayout()
         self.model = StepTableModel(lambda: self._draft, self._move_from_drop,
                                     lambda problems: problem_icon(self, problems), self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        describe(self.table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
-                 "down reorder it; a step with a problem says so.")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.table.setDragDropOverwriteMode(False)
-        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.setDropIndicatorShown(True)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = step_table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         list_side.addWidget(self.table, 1)
 
@@ -157,53 +139,20 @@ class RoutineEditor(QWidget):
         outer.addWidget(self.problems.title)
         outer.addWidget(self.problems.area)
 
-        bottom = QHBoxLayout()
-        self.undo_action = QAction("Undo", self)
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = QAction("Redo", self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.save_action = QAction("Save", self)
-        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
-        for action in (self.undo_action, self.redo_action, self.save_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.bar = EditorBar(self, can_start)
+        bar = self.bar
+        self.undo_action, self.redo_action = bar.undo_action, bar.redo_action
+        self.save_action = bar.save_action
+        self.undo_button, self.redo_button = bar.undo_button, bar.redo_button
+        self.preview_button, self.start_button, self.save_button = bar.preview_button, bar.start_button, \
+            bar.save_button
+        self.status_label = bar.status_label
         self.undo_action.triggered.connect(self.undo)
         self.redo_action.triggered.connect(self.redo)
         self.save_action.triggered.connect(self.save)
-        for action, tip in ((self.undo_action, "Undo the last change (Ctrl+Z)"),
-                            (self.redo_action, "Redo what you undid (Ctrl+Shift+Z)"),
-                            (self.save_action, "Save your changes (Ctrl+S)")):
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        self.undo_button = QPushButton("Undo")
-        self.redo_button = QPushButton("Redo")
-        describe(self.undo_button, "Undo", "Undo the last change (Ctrl+Z).")
-        describe(self.redo_button, "Redo", "Redo what you undid (Ctrl+Shift+Z).")
-        self.undo_button.clicked.connect(self.undo_action.trigger)
-        self.redo_button.clicked.connect(self.redo_action.trigger)
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName("Saved or not")
-        self.preview_button = QPushButton("Preview")
-        describe(self.preview_button, "Preview", "Play the routine 10 times faster with its sounds. "
-                 "Nothing is recorded.")
-        self.preview_button.setToolTip("Play it 10 times faster with its sounds. Nothing is recorded.")
         self.preview_button.clicked.connect(self._preview)
-        self.start_button = QPushButton("Start")
-        describe(self.start_button, "Start", "Start a session with this routine.")
         self.start_button.clicked.connect(self._start)
-        if not can_start:  # never setVisible(True) here: a button with no parent yet would open as a window
-            self.start_button.hide()
-        self.save_button = QPushButton("Save")
-        describe(self.save_button, "Save", "Save your changes (Ctrl+S); errors must be fixed first.")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_action.trigger)
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.redo_button)
-        bottom.addWidget(self.status_label, 1)
-        bottom.addWidget(self.preview_button)
-        bottom.addWidget(self.start_button)
-        bottom.addWidget(self.save_button)
-        outer.addLayout(bottom)
+        outer.addLayout(self.bar)
 
         self._connect_fields()
         name_inner_parts(self)
@@ -380,7 +329,7 @@ class RoutineEditor(QWidget):
         modified = draft.dirty and not self._read_only
         if modified != self._last_modified:
             self._last_modified = modified
-            self.modifiedChanged.emit(modified)
+            self.modified_changed.emit(modified)
 
     def _fill_routine_fields(self) -> None:
         self.fields.fill(self._draft.state)
@@ -419,39 +368,17 @@ class RoutineEditor(QWidget):
         self.remove_button.setEnabled(editable and has_step)
         self.up_button.setEnabled(editable and has_step and self._current > 0)
         self.down_button.setEnabled(editable and has_step and self._current < len(draft.steps) - 1)
-        self.undo_action.setEnabled(editable and draft.can_undo)
-        self.redo_action.setEnabled(editable and draft.can_redo)
-        self.undo_action.setText(f"Undo {draft.undo_label.lower()}".strip())
-        self.redo_action.setText(f"Redo {draft.redo_label.lower()}".strip())
-        self.undo_button.setEnabled(self.undo_action.isEnabled())
-        self.redo_button.setEnabled(self.redo_action.isEnabled())
-        blocked = not draft.can_save
-        self.save_action.setEnabled(editable and draft.dirty and not blocked)
-        self.save_button.setEnabled(self.save_action.isEnabled())
-        self.save_button.setVisible(editable)
-        self.start_button.setEnabled(not blocked)
-        self.preview_button.setEnabled(bool(draft.steps) and draft.routine is not None)
-        why = "Fix the errors first." if blocked else ""
-        self.save_button.setToolTip(why or "Save your changes (Ctrl+S).")
-        self.start_button.setToolTip(why or "Start a session with this routine.")
-        if self._read_only:
-            self.status_label.setText("Built in: read only.")
-        elif blocked:
-            self.status_label.setText("Errors block saving.")
-        elif draft.dirty:
-            self.status_label.setText("Unsaved changes.")
-        else:
-            self.status_label.setText("Saved.")
+        self.bar.show_state(draft, editable=editable)
 
     def _preview(self) -> None:
         routine = self._draft.routine
         if routine is not None:
-            self.previewRequested.emit(routine)
+            self.preview_requested.emit(routine)
 
     def _start(self) -> None:
         routine = self._draft.routine
         if routine is not None and self._draft.can_save:
-            self.startRequested.emit(routine)
+            self.start_requested.emit(routine)
 
 
 

@@ -16,10 +16,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from selfmassage.core.editing import RoutineDraft
 from selfmassage.core.problems import Problem
 from selfmassage.core.routine import format_duration
+from selfmassage.qt.a11y import describe
 from selfmassage.qt.problem_list import problem_line
 
 STEP_MIME = "application/x-selfmassage-step"
@@ -128,3 +130,25 @@ class StepTableModel(QAbstractTableModel):
             self.beginResetModel()
             self.endResetModel()
 
+
+
+def step_table_view(model: StepTableModel) -> QTableView:
+    """The table the editor shows the model in: whole rows, one at a time, moved by dragging."""
+    table = QTableView()
+    table.setModel(model)
+    describe(table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
+             "down reorder it; a step with a problem says so.")
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+    table.setDragDropOverwriteMode(False)
+    table.setDefaultDropAction(Qt.DropAction.MoveAction)
+    table.setDropIndicatorShown(True)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -654,10 +654,10 @@ def test_done_settles_changes_before_the_host_leaves_the_page(qtbot, library, pr
     page.select_routine("Evening back")
     page.editor.seconds_spin.setValue(12)
     prompts.unsaved_answer = Unsaved.CANCEL
-    with qtbot.assertNotEmitted(page.doneRequested):
+    with qtbot.assertNotEmitted(page.done_requested):
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     prompts.unsaved_answer = Unsaved.DISCARD
-    with qtbot.waitSignal(page.doneRequested, timeout=1000):
+    with qtbot.waitSignal(page.done_requested, timeout=1000):
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     assert not page.editor.draft.dirty
 
