@@ -19,7 +19,7 @@ from selfmassage.qt.editor import RoutineEditor
 from selfmassage.qt.preview import PreviewDialog, session_sound
 from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, RoutinesPage, Unsaved
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 
 
