@@ -50,10 +50,12 @@ def start_run() -> subprocess.Popen[bytes]:
 def read_until_first_step(process: subprocess.Popen[bytes]) -> bytes:
     assert process.stdout is not None
     seen = b""
+    # os.read, not readline: communicate() reads the pipe itself, and whatever readline had buffered
+    # beyond the first step's line (the second step's, on a busy machine) would be lost to it.
     while not STEP_LINE.search(seen):
-        line = process.stdout.readline()
-        assert line, f"the session ended before its first step: {seen!r} {process.stderr.read()!r}"
-        seen += line
+        chunk = os.read(process.stdout.fileno(), 4096)
+        assert chunk, f"the session ended before its first step: {seen!r} {process.stderr.read()!r}"
+        seen += chunk
     return seen
 
 
