@@ -39,7 +39,8 @@ from selfmassage.qt.session_table import (
 from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
-from selfmassage.store.history import History, HistoryError, SessionRow
+from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history_rows import SessionRow
 from selfmassage.store.paths import history_path, settings_path
 from selfmassage.store.recorder import local_now
 from selfmassage.store.settings import Settings

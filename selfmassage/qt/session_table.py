@@ -9,10 +9,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.core.routine import format_duration
 from selfmassage.qt.a11y import describe
-from selfmassage.store.history import COMPLETED, RUNNING, History, SessionRow
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import SessionRow
 
 PAGE_ROWS = 200
 COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
@@ -97,7 +99,7 @@ class SessionTableModel(QAbstractTableModel):
                 feeling = [] if session.feeling is None else [f"{session.feeling}/5"]
                 return " · ".join([*feeling, *session.symptoms])
             return session.note.replace("\n", " ")
-        if role == Qt.ItemDataRole.ForegroundRole and session.status != COMPLETED:
+        if role == Qt.ItemDataRole.ForegroundRole and session.status != SessionStatus.COMPLETED:
             # Listed, but not counted toward the plan; the Status column says so in words.
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
@@ -155,8 +157,8 @@ def describe_session(history: History, model: SessionTableModel, session: Sessio
         lines.append(f"Note: {session.note}")
     steps = history.steps(session.id)
     if not steps:
-        lines.append("No steps kept (imported from a CSV file)." if session.status != RUNNING
-                     else "No step finished yet.")
+        running = session.status == SessionStatus.RUNNING
+        lines.append("No step finished yet." if running else "No steps kept (imported from a CSV file).")
     for step in steps:
         done = (f"{format_duration(round(step.actual_seconds))} of "
                 f"{format_duration(step.planned_seconds)}" + (", skipped" if step.skipped else ""))

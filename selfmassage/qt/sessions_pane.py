@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
-from selfmassage.store.history import RUNNING, History, SessionRow
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import SessionRow
 
 
 class SessionsPane(QWidget):
@@ -96,7 +98,7 @@ class SessionsPane(QWidget):
     def _selected(self) -> None:
         session = self.selected_session()
         # A running session belongs to the window that runs it: it can be deleted once it has ended.
-        self.delete_button.setEnabled(session is not None and session.status != RUNNING)
+        self.delete_button.setEnabled(session is not None and session.status != SessionStatus.RUNNING)
         self.details.setPlainText("" if session is None else self.describe_session(session))
 
     def describe_session(self, session: SessionRow) -> str:
@@ -104,7 +106,7 @@ class SessionsPane(QWidget):
 
     def delete_selected(self) -> None:
         session = self.selected_session()
-        if session is None or session.status == RUNNING:
+        if session is None or session.status == SessionStatus.RUNNING:
             return
         answer = QMessageBox.question(
             self, "Delete this session?",
