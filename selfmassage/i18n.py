@@ -118,6 +118,11 @@ def format_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}" if language() == SOURCE_LANGUAGE else _cldr("MMMEd", day)
 
 
+def format_day_month(day: date) -> str:
+    """'24 Nov' (a week on the chart's axis); in Russian '24 нояб.'."""
+    return f"{day.day} {day:%b}" if language() == SOURCE_LANGUAGE else _cldr("MMMd", day)
+
+
 def format_weekday_date(day: date) -> str:
     """'Monday 2 Nov'; in Russian 'пн, 2 ноября'."""
     return f"{day:%A} {day.day} {day:%b}" if language() == SOURCE_LANGUAGE else _cldr("MMMMEd", day)

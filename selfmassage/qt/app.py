@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.history_hook import HistoryHook
     from selfmassage.qt.parts import WindowParts
-    from selfmassage.sound.player import CuePlayer
+    from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.settings import Settings
 
 

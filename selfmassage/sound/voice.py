@@ -25,11 +25,9 @@ from __future__ import annotations
 import math
 import wave
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfmassage.core.areas import region_for
 from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
@@ -46,14 +44,10 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Side
-from selfmassage.i18n import N_, SOURCE_LANGUAGE, language
-from selfmassage.resources import assets_dir
+from selfmassage.i18n import N_
+from selfmassage.sound.interface import CuePlayer
+from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
 
-if TYPE_CHECKING:
-    from selfmassage.sound.player import CuePlayer
-
-# Silence between the clips of one prompt: each clip is a sentence of its own.
-CLIP_GAP_SECONDS = 0.2
 # "Next" is said only in a countdown longer than this: in a short one it would crowd the step's own prompt.
 NEXT_AFTER_SECONDS = 20
 # "Next" ends at least this long before the final countdown's first tick.
@@ -67,13 +61,6 @@ DONE = "phrase-done"
 PAUSED = "phrase-paused"
 SOUND_CHECK = "phrase-sound-check"
 SIDE_CLIPS = {Side.LEFT: "phrase-left-side", Side.RIGHT: "phrase-right-side"}
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """Clips said one after another as one utterance; `clips` are file stems in assets/voice/."""
-
-    clips: tuple[str, ...]
 
 
 class PromptStyle(StrEnum):
@@ -114,15 +101,6 @@ SPOKEN: dict[str, str] = {
     PAUSED: N_("Paused."),
     SOUND_CHECK: N_("This is how your prompts will sound."),
 }
-
-
-def voice_dir() -> Path:
-    """The clips in the language in use; English when that language has none."""
-    base = assets_dir() / "voice"
-    spoken = language()
-    if spoken != SOURCE_LANGUAGE and (base / spoken).is_dir():
-        return base / spoken
-    return base
 
 
 class VoiceClips:
