@@ -79,6 +79,26 @@ def next_reminder(
     return None
 
 
+def previous_reminder(
+    now: datetime, weekdays: Iterable[int], at: time, zone: tzinfo | None = None,
+) -> datetime | None:
+    """The last reminder time at or before `now` on one of `weekdays`, within a week; None if no days."""
+    days = set(weekdays)
+    if not days:
+        return None
+    if zone is None and isinstance(now.tzinfo, ZoneInfo):
+        zone = now.tzinfo
+    local_today = now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+    for back in range(LOOK_AHEAD_DAYS + 1):
+        day = local_today - timedelta(days=back)
+        if day.weekday() not in days:
+            continue
+        moment = _localize(datetime.combine(day, at), zone)
+        if moment.astimezone(now.tzinfo) <= now:
+            return moment
+    return None
+
+
 def seconds_until(moment: datetime, now: datetime) -> float:
     """Real seconds between two aware times (Python ignores offsets when both share one tzinfo)."""
     return (moment.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
