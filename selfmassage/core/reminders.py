@@ -115,6 +115,16 @@ def due_text(due: date, today: date, plan: Plan) -> str:
     return f"Next session: {WEEKDAYS[due.weekday()]} {due.day} {due:%b}."
 
 
+REMINDER_SUMMARY = "Time for your massage"
+
+
+def reminder_body(plan: Plan) -> str:
+    """The notification's second line, under REMINDER_SUMMARY."""
+    if plan.kind is PlanKind.PAIN_RELIEF:
+        return "A gentle session today, then a day off."
+    return "Your plan has a session due today. Pick a routine when you're ready."
+
+
 def reminder_message(plan: Plan) -> str:
     if plan.kind is PlanKind.PAIN_RELIEF:
         return "Time for your massage: a gentle session, then a day off."

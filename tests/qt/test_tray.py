@@ -80,12 +80,18 @@ def test_pain_relief_does_not_nag_the_day_after_a_session(qtbot, history, settin
     assert tray.check() and len(reminders) == 1
 
 
-def test_a_reminder_missed_by_hours_is_dropped(qtbot, history, settings):
+def test_a_reminder_missed_while_asleep_comes_once_on_waking_never_a_pile(qtbot, history, settings):
     clock = Clock(MONDAY_EVENING - timedelta(minutes=1))
     tray, reminders = make_tray(qtbot, history, settings, clock)
     clock.now = MONDAY_EVENING + timedelta(hours=4)  # the laptop slept through it
-    assert not tray.check() and reminders == []
+    assert tray.check() and len(reminders) == 1
+    clock.now += timedelta(minutes=30)
+    assert not tray.check() and len(reminders) == 1
     assert tray.armed_for == datetime(2026, 11, 19, 19, 0, tzinfo=BERLIN)
+    # Closed from Thursday morning to the next Tuesday: two reminder times passed, one reminder.
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=BERLIN)
+    restarted, later_ones = make_tray(qtbot, history, settings, clock)
+    assert restarted.check() and not restarted.check() and len(later_ones) == 1
 
 
 def test_reminders_off_arms_nothing(qtbot, history, settings):
