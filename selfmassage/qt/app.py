@@ -106,7 +106,9 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
                               real_parts(settings))
             add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
             # Before any other hook that listens for sessions: the history must hear each one first.
-            history_hook = add_history(window)
+            from selfmassage.qt.notifier import desktop_notifier
+
+            history_hook = add_history(window, notifier=desktop_notifier(window))
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()

@@ -142,3 +142,11 @@ class DesktopNotifier(QObject):
         if args and self.shown_id and int(args[0]) == self.shown_id:
             self.shown_id = 0
             self.closed.emit()
+
+
+def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier:
+    """The app's notifier on the session bus, with its icon (a file path; the name if it is missing)."""
+    from selfmassage.resources import assets_dir
+
+    icon = assets_dir() / "icons" / "selfmassage.svg"
+    return DesktopNotifier(icon=str(icon) if icon.is_file() else "selfmassage", parent=parent)

@@ -101,7 +101,7 @@ class ReminderTray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.messageClicked.connect(self._open_picker)
-            if not QSystemTrayIcon.supportsMessages():
+            if not QSystemTrayIcon.supportsMessages() and not (notifier is not None and notifier.available()):
                 self.notice = "Your desktop shows no notifications, so reminders appear in the window."
             self.icon.show()
         self.set_routines(routine_names or [])
