@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +61,7 @@ class Desktop:
     address: str = ""
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     dunst_log: Path | None = None
+    cleanup: list[Path] = field(default_factory=list)
 
     @property
     def env(self) -> dict[str, str]:
@@ -98,6 +101,8 @@ class Desktop:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         self.processes.clear()
+        for path in self.cleanup:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @contextmanager
@@ -113,8 +118,10 @@ def private_desktop(folder: Path) -> Iterator[Desktop]:
         os.close(write)
         desktop.display = ":" + _read_line(xvfb, read, "Xvfb")
         os.close(read)
-        bus_folder = folder / "bus"
-        bus_folder.mkdir()
+        folder.mkdir(parents=True, exist_ok=True)
+        # A socket's path must stay short (108 bytes): not under pytest's long folder names.
+        bus_folder = Path(tempfile.mkdtemp(prefix="smbus-"))
+        desktop.cleanup.append(bus_folder)
         config = folder / "bus.conf"
         config.write_text(BUS_CONFIG.format(folder=bus_folder))
         bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--nopidfile",
