@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from selfmassage.core.plan import PlanKind
 from selfmassage.qt.tray import RECHECK_SECONDS, ReminderTray
@@ -134,3 +135,35 @@ def test_the_single_shot_timer_itself_delivers_the_reminder(qtbot, history, sett
     with qtbot.waitSignal(tray.reminder_due, timeout=2000):
         pass
     assert len(reminders) == 1
+
+
+def test_later_asks_again_in_an_hour_and_not_today_is_kept_across_a_restart(qtbot, history, settings):
+    clock = Clock(MONDAY_EVENING)
+    tray, reminders = make_tray(qtbot, history, settings, clock)
+    assert tray.check() and len(reminders) == 1
+    tray.later()
+    assert tray.armed_for == MONDAY_EVENING + timedelta(hours=1)
+    clock.now += timedelta(hours=1)
+    assert tray.check() and len(reminders) == 2
+    tray.not_today()
+    clock.now += timedelta(hours=1)
+    restarted, more = make_tray(qtbot, history, settings, clock)
+    assert not restarted.check() and more == []
+
+
+def test_a_click_on_the_tray_icon_asks_for_the_picker_with_the_routine_used_most(qtbot, history, settings):
+    from selfmassage.core.routine import Routine
+    from tests.history_support import ROUTINE
+
+    evening = Routine(name="Evening relax", steps=ROUTINE.steps)
+    add(history, MONDAY_EVENING - timedelta(days=8), MONDAY_EVENING - timedelta(days=9), routine=evening)
+    settings.set("last_routine", "Classic back session")
+    tray, _ = make_tray(qtbot, history, settings, Clock(MONDAY_EVENING), available=True,
+                        routines=["Classic back session", "Evening relax"])
+    with qtbot.waitSignal(tray.picker_requested) as asked:
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert asked.args == ["Evening relax"]
+    with qtbot.waitSignal(tray.picker_requested) as asked:
+        tray.icon.messageClicked.emit()  # Qt's own balloon, clicked
+    assert asked.args == ["Evening relax"]
+    tray.hide()
