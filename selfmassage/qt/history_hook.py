@@ -144,7 +144,7 @@ class HistoryHook(QObject):
         *,
         now: Callable[[], datetime] = local_now,
         tray_available: bool | None = None,
-        notifier: DesktopNotifier | None = None,
+        notifier: DesktopNotifier | Callable[[], DesktopNotifier] | None = None,
     ) -> None:
         """`notifier`: the desktop's notification service (the app passes one; without it reminders go to
         the tray's balloon or the window)."""

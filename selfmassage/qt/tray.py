@@ -59,9 +59,11 @@ class ReminderTray(QObject):
         now: Callable[[], datetime] = local_now,
         tray_available: bool | None = None,
         icon: QIcon | None = None,
-        notifier: DesktopNotifier | None = None,
+        notifier: DesktopNotifier | Callable[[], DesktopNotifier] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`notifier`: the desktop's notification service, or a function that makes it — called only once
+        reminders are on (connecting to the session bus costs a fraction of a second)."""
         super().__init__(parent)
         self.history = history
         self.settings = settings
@@ -79,9 +81,12 @@ class ReminderTray(QObject):
         self._names: list[str] = []
         self.schedule = ReminderSchedule(self._times(),
                                          ReminderMemory.from_text(settings.get("reminder_shown")))
-        self.notifier = notifier
-        if notifier is not None:
-            notifier.action_invoked.connect(self._action)
+        self.notifier: DesktopNotifier | None = None
+        self._make_notifier: Callable[[], DesktopNotifier] | None = None
+        if isinstance(notifier, QObject):
+            self._use_notifier(notifier)
+        else:
+            self._make_notifier = notifier
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -101,7 +106,8 @@ class ReminderTray(QObject):
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.messageClicked.connect(self._open_picker)
-            if not QSystemTrayIcon.supportsMessages() and not (notifier is not None and notifier.available()):
+            service = self.desktop_notifier()
+            if not QSystemTrayIcon.supportsMessages() and not (service is not None and service.available()):
                 self.notice = "Your desktop shows no notifications, so reminders appear in the window."
             self.icon.show()
         self.set_routines(routine_names or [])
@@ -182,8 +188,17 @@ class ReminderTray(QObject):
         self.delivered_by = self._deliver(plan)
         self.reminder_due.emit(reminder_message(plan))
 
+    def desktop_notifier(self) -> DesktopNotifier | None:
+        if self.notifier is None and self._make_notifier is not None and self.settings.get("reminders"):
+            self._use_notifier(self._make_notifier())
+        return self.notifier
+
+    def _use_notifier(self, notifier: DesktopNotifier) -> None:
+        self.notifier = notifier
+        notifier.action_invoked.connect(self._action)
+
     def _deliver(self, plan: Plan) -> str:
-        notifier = self.notifier
+        notifier = self.desktop_notifier()
         if notifier is not None and notifier.available():
             actions = [("default", "Open selfmassage")]
             if self.suggested:
