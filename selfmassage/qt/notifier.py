@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage, QDBusVirtualObject
 
+from selfmassage import APP_ID
+
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
@@ -63,11 +65,12 @@ class DesktopNotifier(QObject):
     closed = Signal()
 
     def __init__(self, bus: QDBusConnection | None = None, *, app_name: str = "selfmassage",
-                 icon: str = "", parent: QObject | None = None) -> None:
+                 icon: str = "", desktop_entry: str = APP_ID, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bus = bus if bus is not None else QDBusConnection.sessionBus()
         self.app_name = app_name
         self.icon = icon
+        self.desktop_entry = desktop_entry  # the menu entry's id: the desktop groups and styles by it
         self.shown_id = 0  # the service's id of the notification on screen; 0 for none
         self._proxy: QDBusInterface | None = None
         self._shape = _Shape(self)
@@ -111,7 +114,7 @@ class DesktopNotifier(QObject):
                 self._proxy, "Notify", Qt.ConnectionType.DirectConnection, Q_RETURN_ARG("uint"),
                 Q_ARG(str, self.app_name), Q_ARG("uint", self.shown_id), Q_ARG(str, self.icon),
                 Q_ARG(str, summary), Q_ARG(str, body), Q_ARG("QStringList", flat),
-                Q_ARG("QVariantMap", {"desktop-entry": self.app_name}),
+                Q_ARG("QVariantMap", {"desktop-entry": self.desktop_entry}),
                 Q_ARG(int, -1))
         except RuntimeError:  # the call could not be made at all
             return False
@@ -149,4 +152,4 @@ def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier:
     from selfmassage.resources import assets_dir
 
     icon = assets_dir() / "icons" / "selfmassage.svg"
-    return DesktopNotifier(icon=str(icon) if icon.is_file() else "selfmassage", parent=parent)
+    return DesktopNotifier(icon=str(icon) if icon.is_file() else APP_ID, parent=parent)

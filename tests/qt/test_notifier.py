@@ -54,7 +54,7 @@ def test_the_notification_arrives_with_its_actions_and_an_action_comes_back(qtbo
     assert "appname: 'selfmassage'" in printed
     assert "summary: 'Time for your massage'" in printed
     assert '"later": "Later"' in printed and '"not-today": "Not today"' in printed
-    assert "desktop_entry: 'selfmassage'" in printed
+    assert "desktop_entry: 'io.github.selfmassage.selfmassage'" in printed
 
     with qtbot.waitSignal(notifier.action_invoked, timeout=10_000) as chosen:
         desktop.dunstctl("context")  # the action menu; its "dmenu" picks "Start Classic"
