@@ -11,7 +11,7 @@ from qt_helpers import activate
 from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.safety_gate import DialogSafetyGate
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
