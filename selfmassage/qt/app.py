@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.history_hook import HistoryHook
+    from selfmassage.qt.notifier import DesktopNotifier
     from selfmassage.qt.parts import WindowParts
     from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.settings import Settings
@@ -112,7 +113,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
                               real_parts(settings))
             add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
             # Before any other hook that listens for sessions: the history must hear each one first.
-            history_hook = add_history(window)
+            history_hook = add_history(window, notifier=lambda: desktop_notifier(window))
             add_menu_entry_switch(window)
             add_language_menu(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
@@ -138,6 +139,13 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         if player is not None:
             player.close()
         instance.release()
+
+
+def desktop_notifier(window: QWidget) -> DesktopNotifier:
+    """The notification service, made once reminders are on: QtDBus and the session bus only then."""
+    from selfmassage.qt.notifier import desktop_notifier as make
+
+    return make(window)
 
 
 def after_first_paint(window: QWidget, then: Callable[[], None], *, at_latest_ms: int = 1000) -> None:
