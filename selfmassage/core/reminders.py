@@ -122,9 +122,7 @@ REMINDER_SUMMARY = "Time for your massage"
 
 
 def reminder_body(plan: Plan) -> str:
-    """The notification's second line, under REMINDER_SUMMARY."""
-    if plan.kind is PlanKind.PAIN_RELIEF:
-        return "A gentle session today, then a day off."
+    """The notification's second line, under REMINDER_SUMMARY (pain relief never reminds: see next_due)."""
     return "Your plan has a session due today. Pick a routine when you're ready."
 
 
