@@ -35,7 +35,7 @@ def main() -> int:
     questions = SafetyDialog()
     shot(questions, "safety-questions")
     for question_id in safety.QUESTION_IDS:
-        questions.set_answer(question_id, question_id == "fever")
+        questions.set_answer(question_id, question_id == "cancer")
     questions.continue_button.click()
     shot(questions, "safety-ask-a-doctor")
     questions.close()

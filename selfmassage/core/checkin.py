@@ -17,6 +17,7 @@ class Symptom(StrEnum):
     NAUSEA = "nausea"
     FATIGUE = "fatigue"
     BODY_ACHES = "body aches"
+    DROWSINESS = "drowsiness"  # lying down long can lower blood pressure
 
 
 @dataclass(frozen=True)

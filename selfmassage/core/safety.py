@@ -1,6 +1,11 @@
 """The safety questions asked before a session, and what the app says around them. No Qt here.
 
-The app asks; it never diagnoses. Any "yes" means: ask a doctor before you massage.
+The app asks; it never diagnoses. Two kinds of question:
+- states of today (a fever, an allergic reaction, …): one short question before every session, the list
+  shown, one answer for all. A "yes" means no massage today.
+- the checklist, on a 30-day cycle: conditions that call for a doctor's word first (a "yes" stops), and
+  one that only changes how you massage — osteochondrosis or a disc hernia, whose "yes" makes every step
+  beside the spine light.
 """
 
 from __future__ import annotations
@@ -18,29 +23,51 @@ RECHECK_AFTER = timedelta(days=30)
 @dataclass(frozen=True)
 class SafetyQuestion:
     id: str  # stable: answers are stored under it
-    text: str  # one line, second person; "yes" means do not massage today
+    text: str  # one line, second person
+    detail: str = ""  # a short line under it, when the question needs one
+    softens: bool = False  # a "yes" changes how you massage instead of stopping the session
 
 
-# One question per contraindication in the guide. A "yes" to any of them stops the session.
+# States of today, asked before every session with one answer for all: any of them, no massage today.
+TODAY_TITLE = "Today, do you have any of these?"
+TODAY_STATES: tuple[str, ...] = (
+    "A fever",
+    "An allergic reaction",
+    "An acute inflammation, or an old one flaring up",
+    "A fresh broken bone or bone bruise",
+    "A bleeding wound, or a skin infection with pus (an abscess)",
+)
+TODAY_NO = "No, none of these"
+TODAY_YES = "Yes, one of these"
+TODAY_STOP_TITLE = "No massage today"
+TODAY_STOP_MESSAGE = ("Massage can make these worse. Wait until it has passed; if it does not pass, "
+                      "ask a doctor.")
+
+SPINE = "spine"
+# The checklist, asked before the first session and every 30 days. A "yes" to any but the spine question
+# stops the session and asks you to see a doctor first.
 QUESTIONS: tuple[SafetyQuestion, ...] = (
-    SafetyQuestion("fever", "Do you have a fever?"),
-    SafetyQuestion("skin", "Do you have a skin infection with pus, such as an abscess, or a bleeding wound?"),
-    SafetyQuestion("allergy", "Are you having an allergic reaction right now?"),
     SafetyQuestion("cancer", "Do you have cancer, or are you being treated for it?"),
-    SafetyQuestion("nerves", "Are you feeling highly agitated or on edge right now?"),
-    SafetyQuestion("inflammation", "Do you have an acute inflammation, or has an old one flared up?"),
-    SafetyQuestion("bone", "Do you have a broken bone or a bone bruise?"),
     SafetyQuestion("clots", "Do you have a blood clot (thrombosis)?"),
-    SafetyQuestion("heart_lungs", "Do you have a heart, blood-vessel or breathing disease?"),
+    SafetyQuestion("heart_lungs",
+                   "Has a doctor told you that you have a heart, blood-vessel or breathing disease?",
+                   "High blood pressure counts too: ask your doctor before you massage."),
+    SafetyQuestion("nerves", "Has a doctor told you that you have heightened nervous excitability?",
+                   "Everyday stress is no reason to wait: massage helps with it."),
+    SafetyQuestion(SPINE, "Do you have osteochondrosis or a disc hernia?",
+                   "A yes does not stop you: every step beside your spine will be light.", softens=True),
 )
 QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
 
 # Shown with the questions; informs, never blocks.
 WITH_CARE_TITLE = "Take extra care if this is you"
 WITH_CARE: tuple[str, ...] = (
-    "Osteochondrosis or a disc hernia: work only lightly near your spine, never hard.",
     "Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently.",
 )
+
+# Said once in a session where the spine answer made steps light.
+SPINE_SOFTENED = "Because of your spine, every step beside it is light today."
+SPINE_MARK = "Lighter beside your spine for you"
 
 STOP_TITLE = "Let’s pause here"
 STOP_MESSAGE = (
@@ -60,8 +87,12 @@ PREGNANCY_NOTE: tuple[str, ...] = (
 # After a session: one calm line when a sign of overdoing it was ticked. Advice, never a diagnosis.
 HINTS: dict[Symptom, str] = {
     Symptom.DIZZINESS: "Sit up slowly and drink some water.",
+    Symptom.DROWSINESS: "Rest a while before you stand up, and sit up slowly next time.",
     Symptom.HEADACHE: "Rest somewhere quiet, and go more gently next time.",
     Symptom.PAIN: "Go lighter next time, and stop whenever it hurts.",
+    Symptom.NAUSEA: "Sit quietly with some fresh air, and keep the next session shorter and lighter.",
+    Symptom.FATIGUE: "Rest now, and try a shorter session next time.",
+    Symptom.BODY_ACHES: "Go lighter next time; a little ache that fades within a day is common.",
 }
 HINT_SEVERAL = "More than one of these came up: consider asking a physiotherapist before your next session."
 
@@ -81,17 +112,24 @@ def needs_check(last_checked: datetime | None, now: datetime) -> bool:
 
 
 def yes_answers(answers: Mapping[str, bool]) -> tuple[SafetyQuestion, ...]:
-    """The questions answered "yes", in checklist order."""
-    return tuple(question for question in QUESTIONS if answers.get(question.id) is True)
+    """The questions answered "yes" that stop a session, in checklist order."""
+    return tuple(question for question in QUESTIONS
+                 if answers.get(question.id) is True and not question.softens)
 
 
 def all_clear(answers: Mapping[str, bool]) -> bool:
-    """Every current question answered, and every answer "no"."""
-    return all(answers.get(question_id) is False for question_id in QUESTION_IDS)
+    """Every current question answered, and no "yes" that stops a session."""
+    return all(isinstance(answers.get(question_id), bool) for question_id in QUESTION_IDS) and not (
+        yes_answers(answers))
+
+
+def spine_care(answers: Mapping[str, bool]) -> bool:
+    """Osteochondrosis or a disc hernia: steps beside the spine are light."""
+    return answers.get(SPINE) is True
 
 
 def checkin_hint(symptoms: Iterable[Symptom]) -> str:
-    """The hint for the check-in: one line for pain, headache or dizziness; "" when none is ticked."""
+    """The hint for the check-in: one line for the sign ticked, a general one for several; "" for none."""
     chosen = set(symptoms)
     ticked = [symptom for symptom in HINTS if symptom in chosen]
     if len(ticked) > 1:

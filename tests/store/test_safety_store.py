@@ -43,9 +43,9 @@ def test_all_no_is_not_asked_again_for_30_days(path):
 
 
 def test_a_yes_last_time_is_asked_again_next_time(path):
-    SafetyStore(path).record({**ALL_NO, "fever": True}, NOW)
+    SafetyStore(path).record({**ALL_NO, "cancer": True}, NOW)
     store = SafetyStore(path)
-    assert store.answers["fever"] is True
+    assert store.answers["cancer"] is True
     assert store.needs_check(NOW + timedelta(minutes=5)) is True
 
 
@@ -74,7 +74,7 @@ def test_a_naive_time_is_stored_with_its_offset(path):
 def test_the_write_is_atomic_and_leaves_no_temp_files(path):
     store = SafetyStore(path)
     store.record(ALL_NO, NOW)
-    store.record({**ALL_NO, "fever": True}, NOW + timedelta(days=1))
+    store.record({**ALL_NO, "cancer": True}, NOW + timedelta(days=1))
     store.request_recheck()
     assert sorted(p.name for p in path.parent.iterdir()) == ["safety.json"]
     assert json.loads(path.read_text())["answers"]["fever"] is True
@@ -89,7 +89,7 @@ def test_a_failed_write_keeps_the_old_file_whole_and_says_so(path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)
-    store.record({**ALL_NO, "fever": True}, NOW + timedelta(days=1))
+    store.record({**ALL_NO, "cancer": True}, NOW + timedelta(days=1))
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["safety.json"]
