@@ -77,7 +77,7 @@ def test_the_write_is_atomic_and_leaves_no_temp_files(path):
     store.record({**ALL_NO, "cancer": True}, NOW + timedelta(days=1))
     store.request_recheck()
     assert sorted(p.name for p in path.parent.iterdir()) == ["safety.json"]
-    assert json.loads(path.read_text())["answers"]["fever"] is True
+    assert json.loads(path.read_text())["answers"]["cancer"] is True
 
 
 def test_a_failed_write_keeps_the_old_file_whole_and_says_so(path, monkeypatch):
