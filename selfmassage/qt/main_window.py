@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         """Read the routine folders again (at start, after the editor saves) and keep the selection."""
         current = self.picker.current_entry()
         wanted = current.name if current is not None else self.settings.get("last_routine")
+        self._mark_spine_care()
         self.picker.set_entries(self.library.entries(), select=wanted)
         if self.focusWidget() is None:
             # The list, not the first button in the window (a notice's Close): Enter starts from there.
@@ -208,8 +209,11 @@ class MainWindow(QMainWindow):
         """Ask the safety questions when due, then run `routine`; False when it did not start."""
         if self.driver is not None and self.driver.running:
             return False
-        if self.parts.safety is not None and not self.parts.safety.before_session(self, routine):
+        gate = self.parts.safety
+        if gate is not None and not gate.before_session(self, routine):
             return False
+        self._mark_spine_care()
+        softened = gate.routine_for_session(routine) if gate is not None else routine
         self.offer_sound_test()
         self._hand_on_result()
         self._remember("last_routine", routine.name)
@@ -217,7 +221,8 @@ class MainWindow(QMainWindow):
             self.driver.deleteLater()
         from selfmassage.qt.session_driver import SessionDriver
 
-        driver = SessionDriver(routine, self.parts.clock(), sleep_watch=self.parts.sleep_watch(), parent=self)
+        driver = SessionDriver(softened, self.parts.clock(), sleep_watch=self.parts.sleep_watch(),
+                               parent=self)
         self.driver = driver
         self.session_view.begin(driver.engine)
         driver.event.connect(self.session_view.show_event)
@@ -229,9 +234,18 @@ class MainWindow(QMainWindow):
         if self.player is not None and self.parts.session_audio is not None:
             self._audio = self.parts.session_audio(driver.engine, self.player)
         driver.start()
+        if softened != routine:  # said once, as the session starts
+            from selfmassage.core.safety import SPINE_SOFTENED
+
+            self.notice.show_message(SPINE_SOFTENED)
         self._update_actions()
         self.session_view.buttons["pause"].setFocus()
         return True
+
+    def _mark_spine_care(self) -> None:
+        """The picker marks the routines a spine answer of "yes" would soften."""
+        gate = self.parts.safety
+        self.picker.set_spine_care(gate is not None and gate.spine_care)
 
     def ask_to_stop(self) -> None:
         if self.driver is None or not self.driver.running:
@@ -551,6 +565,7 @@ class MainWindow(QMainWindow):
     def ask_safety_again(self) -> None:
         if self.parts.safety is not None:
             self.parts.safety.ask_again(self)
+            self._mark_spine_care()
 
     def _theme_the_app(self, *, style: bool = True) -> str:
         """The app's palette and font (and style) for the settings; returns the sheet for the window's

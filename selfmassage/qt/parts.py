@@ -10,7 +10,8 @@ put a stand-in in its place. `selfmassage.qt.app.real_parts` wires the real ones
   Made with its parent, not parented later: a widget with its own style sheet whose labels were built
   without a parent loses their font when it is moved under another widget (Qt), and the check-in's
   large text would shrink.
-- `safety`: asks the safety questions before a session (selfmassage.qt.safety_gate.DialogSafetyGate).
+- `safety`: asks the safety questions before a session and says how a routine runs for this person
+  (selfmassage.qt.safety_gate.DialogSafetyGate).
 
 The player itself (selfmassage.sound.player.make_player) comes later, through `MainWindow.set_player`,
 because opening the sound device is slow and the window shows first.
@@ -45,6 +46,15 @@ class SafetyGate(Protocol):
 
     def ask_again(self, parent: QWidget) -> None:
         """The person asked to go through the questions again."""
+        ...
+
+    @property
+    def spine_care(self) -> bool:
+        """Steps beside the spine run light for this person (osteochondrosis or a disc hernia)."""
+        ...
+
+    def routine_for_session(self, routine: Routine) -> Routine:
+        """The routine as it runs for this person (softened beside the spine); the file is unchanged."""
         ...
 
 

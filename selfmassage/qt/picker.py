@@ -87,6 +87,7 @@ class RoutinePicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[RoutineEntry] = []
+        self._spine_care = False  # a spine answer of "yes": mark the routines that run lighter
 
         heading = QLabel("Choose a routine", self)
         heading.setObjectName("picker_heading")
@@ -211,6 +212,21 @@ class RoutinePicker(QWidget):
         self.list.clear()
         self._show_entry(None, empty_text="Finding your routines…")
 
+    def set_spine_care(self, on: bool) -> None:
+        """Mark the routines that run lighter beside the spine for this person (a spine answer of "yes")."""
+        if on == self._spine_care:
+            return
+        self._spine_care = on
+        if self._entries:
+            self.set_entries(self._entries, select=(self.current_entry() or self._entries[0]).name)
+
+    def softened(self, entry: RoutineEntry | None) -> bool:
+        """This routine will run lighter beside the spine than its file says."""
+        from selfmassage.core.spine_care import would_soften
+
+        return self._spine_care and entry is not None and entry.routine is not None and would_soften(
+            entry.routine)
+
     def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
         """Show these routines and pick `select` (a name), else the first one that can be started."""
         from selfmassage.qt.routine_card import RoutineCard  # drawing brings the Qt namespace: not before
@@ -304,8 +320,7 @@ class RoutinePicker(QWidget):
 
     # -- inner workings ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _item_text(entry: RoutineEntry) -> str:
+    def _item_text(self, entry: RoutineEntry) -> str:
         if entry.routine is None:
             return f"{entry.name}\ncan't be read"
         routine = entry.routine
@@ -313,16 +328,20 @@ class RoutinePicker(QWidget):
         line = f"{format_length(routine.total_seconds)} · {steps} step{'s' if steps != 1 else ''}"
         if not entry.usable:
             line += " · can't be started"
+        elif self.softened(entry):
+            line += " · lighter beside your spine"
         return f"{entry.name}\n{line}"
 
-    @staticmethod
-    def _source_line(entry: RoutineEntry) -> str:
+    def _source_line(self, entry: RoutineEntry) -> str:
+        from selfmassage.core.safety import SPINE_MARK
         from selfmassage.core.techniques import Profile
         from selfmassage.store.library import Source
 
         source = "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}"
         if entry.routine is not None and entry.routine.profile is Profile.PREGNANCY:
             source += " · for pregnancy: light techniques only"
+        if self.softened(entry):
+            source += f" · {SPINE_MARK.lower()}"
         return source
 
     def _show_current(self) -> None:

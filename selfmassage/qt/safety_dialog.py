@@ -7,6 +7,7 @@ Keyboard: Y or N answers the question in focus and moves to the next one; Tab an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -30,6 +31,9 @@ from selfmassage.core.techniques import Profile
 from selfmassage.qt.a11y import name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
+
+# Asks today's states (with a pregnancy routine's note); True when none applies.
+TodayQuestion = Callable[..., bool]
 
 KEYS_HINT = "Press Y for yes or N for no. Tab moves between questions."
 
@@ -66,7 +70,15 @@ class _QuestionRow(QFrame):
         layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(12)
         self.label = paragraph(f"{number}.  {question.text}")
-        layout.addWidget(self.label, 1)
+        if question.detail:
+            words = QVBoxLayout()
+            words.setSpacing(2)
+            words.addWidget(self.label)
+            self.detail = paragraph(question.detail, muted=True, points=12)
+            words.addWidget(self.detail)
+            layout.addLayout(words, 1)
+        else:
+            layout.addWidget(self.label, 1)
         self.yes = self._button("Yes", "yes")
         self.no = self._button("No", "no")
         layout.addWidget(self.yes)
@@ -84,8 +96,9 @@ class _QuestionRow(QFrame):
         button.setMinimumWidth(92)
         button.setObjectName(f"{self.question.id}-{kind}")
         button.setAccessibleName(f"{text}: {self.question.text}")
-        button.setAccessibleDescription(f"Answer {text.lower()} to question {self.number}. "
-                                        f"Press {text[0]} to answer and go to the next question.")
+        button.setAccessibleDescription(" ".join(filter(None, (
+            self.question.detail, f"Answer {text.lower()} to question {self.number}.",
+            f"Press {text[0]} to answer and go to the next question."))))
         button.setToolTip(f"{text} (press {text[0]})")
         button.installEventFilter(self)
         return button
@@ -299,44 +312,6 @@ class SafetyDialog(QDialog):
         return self.pages.currentWidget() is self.stop_page
 
 
-class PregnancyNoteDialog(QDialog):
-    """The pregnancy note, shown before every session of a pregnancy routine."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Before you start — selfmassage")
-        self.setAccessibleName(safety.PREGNANCY_TITLE)
-        self.setAccessibleDescription(" ".join(safety.PREGNANCY_NOTE))
-        self.setModal(True)
-        apply_calm_style(self)
-        self.setMinimumWidth(660)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 24)
-        layout.setSpacing(16)
-        layout.addWidget(heading(safety.PREGNANCY_TITLE))
-        self.note = bullet_list(safety.PREGNANCY_NOTE)
-        self.note.setObjectName("pregnancy-note")
-        layout.addWidget(self.note)
-        layout.addStretch(1)  # wrapped text asks for spare height; keep it below the words
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton("Not now")
-        self.cancel_button.setAccessibleName("Not now: close without starting")
-        self.cancel_button.setAccessibleDescription("No session now.")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        self.continue_button = QPushButton("Continue")
-        self.continue_button.setProperty("role", "primary")
-        self.continue_button.setAccessibleName("Continue to your session")
-        self.continue_button.setAccessibleDescription("You have read the note; the session starts.")
-        self.continue_button.setDefault(True)
-        self.continue_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.continue_button)
-        layout.addLayout(buttons)
-        self.continue_button.setFocus()
-
-
 def ask_safety(
     parent: QWidget | None,
     store: SafetyStore,
@@ -344,27 +319,27 @@ def ask_safety(
     *,
     now: datetime | None = None,
     force: bool = False,
+    today: TodayQuestion | None = None,
 ) -> bool:
     """True to go ahead with the session.
 
-    Shows the checklist when it is due (first session, 30 days, a standing "yes", a recheck asked for)
-    or when `force`; otherwise only the pregnancy note, for a pregnancy routine.
+    Before every session, today's states (one short screen, with a pregnancy routine's note); then the
+    checklist when it is due (first session, 30 days, a standing "yes", a recheck asked for) or when `force`.
     """
+    if today is None:
+        from selfmassage.qt.today_dialog import ask_today as today
+
     moment = now if now is not None else datetime.now().astimezone()
-    pregnancy = routine.profile is Profile.PREGNANCY
+    if not today(parent, pregnancy=routine.profile is Profile.PREGNANCY):
+        return False
     if force or store.needs_check(moment):
-        dialog = SafetyDialog(parent, pregnancy=pregnancy)
+        dialog = SafetyDialog(parent)
         dialog.answered.connect(lambda answers: store.record(answers, moment))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         answers = dialog.answers()
         dialog.deleteLater()
         return accepted and safety.all_clear(answers)
-    if pregnancy:
-        note = PregnancyNoteDialog(parent)
-        accepted = note.exec() == QDialog.DialogCode.Accepted
-        note.deleteLater()
-        return accepted
     return True
 
 
-__all__ = ["PregnancyNoteDialog", "SafetyDialog", "ask_safety"]
+__all__ = ["SafetyDialog", "TodayQuestion", "ask_safety"]

@@ -1,4 +1,4 @@
-"""A "yes" to osteochondrosis or a disc hernia: every step beside the spine runs light; the rest as written."""
+"""A "yes" to osteochondrosis or a disc hernia: steps beside the spine run light; the rest as written."""
 
 from __future__ import annotations
 

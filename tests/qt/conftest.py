@@ -75,7 +75,8 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
         parts = real_parts(settings)
         parts.clock = lambda: clock
         parts.sleep_watch = lambda: sleep_watch
-        parts.safety = DialogSafetyGate(safety_store)
+        # Today's question is answered "none of these" here; tests/qt/test_window_safety.py asks it for real.
+        parts.safety = DialogSafetyGate(safety_store, today=lambda parent, pregnancy=False: True)
         window = MainWindow(settings, RoutineLibrary(user, builtin), parts)
         made.append(window)  # not qtbot.addWidget: it closes the window before a running session is stopped
         window.show()

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.safety import QUESTION_IDS, QUESTIONS
 from selfmassage.core.techniques import Profile, Stage, Technique
-from selfmassage.qt.safety_dialog import PregnancyNoteDialog, SafetyDialog, ask_safety
+from selfmassage.qt.safety_dialog import SafetyDialog, ask_safety
+from selfmassage.qt.today_dialog import TodayDialog
 from selfmassage.store.safety import SafetyStore
 
 NOW = datetime(2025, 3, 1, 19, 0, tzinfo=UTC)
@@ -18,6 +19,11 @@ ALL_NO = dict.fromkeys(QUESTION_IDS, False)
 STEPS = (Step(Stage.PREPARATORY, Technique.STROKING, "lower back", 60),)
 BACK = Routine("Back", STEPS)
 PREGNANCY = Routine("Gentle back", STEPS, profile=Profile.PREGNANCY)
+
+
+def none_today(parent, pregnancy=False):
+    """Today's question answered "none of these": these tests are about the checklist after it."""
+    return True
 
 
 @pytest.fixture
@@ -70,7 +76,7 @@ def test_all_no_goes_ahead_and_is_remembered(qtbot, parent, store):
         click(qtbot, dialog.continue_button)
 
     seen = on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is True
     assert len(seen) == 1
     assert store.answers == ALL_NO
     assert SafetyStore(store.path).last_checked == NOW
@@ -110,11 +116,11 @@ def test_any_yes_shows_the_doctor_message_and_does_not_start(qtbot, parent, stor
         click(qtbot, dialog.close_button)
 
     on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is False
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is False
     assert shown["stop"] is True
     assert "Please ask a doctor before you massage" in shown["message"]
     assert "blood clot" in shown["list"]
-    assert "fever" not in shown["list"]  # only what the person said yes to
+    assert "cancer" not in shown["list"]  # only what the person said yes to
     # The "yes" is remembered, so the next session asks again, even a minute later.
     assert store.answers["clots"] is True
     assert SafetyStore(store.path).needs_check(NOW + timedelta(minutes=1)) is True
@@ -122,16 +128,16 @@ def test_any_yes_shows_the_doctor_message_and_does_not_start(qtbot, parent, stor
 
 def test_a_yes_by_mistake_can_be_changed(qtbot, parent, store):
     def act(dialog):
-        answer_all(qtbot, dialog, yes={"fever"})
+        answer_all(qtbot, dialog, yes={"cancer"})
         click(qtbot, dialog.continue_button)
         assert dialog.showing_stop()
         click(qtbot, dialog.back_button)
         assert not dialog.showing_stop()
-        click(qtbot, dialog.no_button("fever"))
+        click(qtbot, dialog.no_button("cancer"))
         click(qtbot, dialog.continue_button)
 
     on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is True
     assert store.answers == ALL_NO
 
 
@@ -144,7 +150,7 @@ def test_keyboard_only_y_and_n_answer_and_enter_continues(qtbot, parent, store):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
     on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is True
     assert store.answers == ALL_NO
 
 
@@ -154,12 +160,12 @@ def test_keyboard_only_tab_moves_between_questions_and_space_answers(qtbot):
     dialog.show()
     dialog.activateWindow()
     # The keyboard starts on the first question.
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.yes_button("fever"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.yes_button("cancer"))
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Right)  # Yes → No within the question
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
-    assert dialog.answers() == {"fever": False}
+    assert dialog.answers() == {"cancer": False}
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.yes_button("skin")
+    assert dialog.focusWidget() is dialog.yes_button("clots")
 
 
 def test_keyboard_only_a_yes_then_space_on_close(qtbot, parent, store):
@@ -173,24 +179,24 @@ def test_keyboard_only_a_yes_then_space_on_close(qtbot, parent, store):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)
 
     on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is False
-    assert store.answers["fever"] is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is False
+    assert store.answers["cancer"] is True
 
 
 def test_escape_closes_without_starting_or_remembering(qtbot, parent, store):
     def act(dialog):
-        click(qtbot, dialog.no_button("fever"))
+        click(qtbot, dialog.no_button("cancer"))
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     on_open(act)
-    assert ask_safety(parent, store, BACK, now=NOW) is False
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW) is False
     assert store.last_checked is None
 
 
 def test_not_asked_again_within_30_days(qtbot, parent, store):
     store.record(ALL_NO, NOW)
     seen = on_open(lambda dialog: dialog.reject())
-    assert ask_safety(parent, store, BACK, now=NOW + timedelta(days=29)) is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW + timedelta(days=29)) is True
     qtbot.waitUntil(lambda: len(seen) == 1)
     assert seen == [None]  # no dialog was open when the timer fired
 
@@ -205,7 +211,7 @@ def test_asked_again_after_30_days(qtbot, parent, store):
         click(qtbot, dialog.continue_button)
 
     seen = on_open(act)
-    assert ask_safety(parent, store, BACK, now=later) is True
+    assert ask_safety(parent, store, BACK, today=none_today, now=later) is True
     assert len(seen) == 1
     assert store.last_checked == later
 
@@ -216,46 +222,61 @@ def test_asked_again_when_the_person_asks(qtbot, parent, store, how):
     if how == "request_recheck":
         store.request_recheck()
     seen = on_open(lambda dialog: click(qtbot, dialog.cancel_button))
-    assert ask_safety(parent, store, BACK, now=NOW + timedelta(days=1), force=how == "force") is False
+    assert ask_safety(parent, store, BACK, today=none_today, now=NOW + timedelta(days=1),
+                      force=how == "force") is False
     assert len(seen) == 1 and isinstance(seen[0], SafetyDialog)
 
 
-def test_the_pregnancy_note_is_in_the_checklist_for_a_pregnancy_routine(qtbot, parent, store):
-    shown = {}
-
-    def act(dialog):
-        shown["visible"] = dialog.pregnancy_note is not None and dialog.pregnancy_note.isVisible()
-        shown["text"] = dialog.pregnancy_note.accessibleDescription() if dialog.pregnancy_note else ""
-        answer_all(qtbot, dialog)
-        click(qtbot, dialog.continue_button)
-
-    on_open(act)
-    assert ask_safety(parent, store, PREGNANCY, now=NOW) is True
-    assert shown["visible"] is True
-    assert "45 minutes" in shown["text"] and "lie on your side" in shown["text"]
-
-
-def test_a_standard_routine_has_no_pregnancy_note(qtbot):
-    dialog = SafetyDialog()
-    qtbot.addWidget(dialog)
-    assert dialog.pregnancy_note is None
-    assert dialog.with_care_note.accessibleDescription().count("doctor") == 1
-
-
-@pytest.mark.parametrize(("button", "expected"), [("continue_button", True), ("cancel_button", False)])
-def test_the_pregnancy_note_is_shown_each_time_even_when_checked(qtbot, parent, store, button, expected):
+@pytest.mark.parametrize(("key", "expected"), [(Qt.Key.Key_N, True), (Qt.Key.Key_Escape, False)])
+def test_the_pregnancy_note_is_on_todays_screen_each_time(qtbot, parent, store, key, expected):
     store.record(ALL_NO, NOW)
     shown = {}
 
     def act(dialog):
         shown["type"] = type(dialog)
-        shown["text"] = dialog.note.accessibleName()
-        click(qtbot, getattr(dialog, button))
+        shown["text"] = dialog.pregnancy_note.accessibleDescription() if dialog.pregnancy_note else ""
+        qtbot.keyClick(dialog, key)
 
     on_open(act)
     assert ask_safety(parent, store, PREGNANCY, now=NOW + timedelta(days=2)) is expected
-    assert shown["type"] is PregnancyNoteDialog
-    assert "light techniques only" in shown["text"].lower()
+    assert shown["type"] is TodayDialog
+    assert "light techniques only" in shown["text"].lower() and "45 minutes" in shown["text"]
+
+
+def test_a_standard_routine_has_no_pregnancy_note(qtbot):
+    dialog = TodayDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.pregnancy_note is None
+    checklist = SafetyDialog()
+    qtbot.addWidget(checklist)
+    assert checklist.with_care_note.accessibleDescription().count("doctor") == 1
+
+
+def test_todays_screen_asks_first_then_the_checklist_when_due(qtbot, parent, store):
+    seen = []
+
+    def checklist(dialog):
+        seen.append(type(dialog))
+        answer_all(qtbot, dialog)
+        click(qtbot, dialog.continue_button)
+
+    def today(dialog):
+        seen.append(type(dialog))
+        assert dialog.focusWidget() is dialog.no_button
+        qtbot.keyClick(dialog, Qt.Key.Key_N)
+        on_open(checklist)
+
+    on_open(today)
+    assert ask_safety(parent, store, BACK, now=NOW) is True
+    assert seen == [TodayDialog, SafetyDialog]
+
+
+def test_a_question_that_needs_a_word_more_shows_it(qtbot):
+    dialog = SafetyDialog()
+    qtbot.addWidget(dialog)
+    row = next(row for row in dialog.rows if row.question.id == "nerves")
+    assert "stress is no reason to wait" in row.detail.text().lower()
+    assert "stress" in dialog.yes_button("nerves").accessibleDescription().lower()
 
 
 def test_every_control_has_an_accessible_name(qtbot):
@@ -267,14 +288,15 @@ def test_every_control_has_an_accessible_name(qtbot):
     assert len(buttons) == 2 * len(QUESTIONS) + 4
     for button in buttons:
         assert button.accessibleName(), button.text()
-    assert dialog.yes_button("fever").accessibleName() == "Yes: Do you have a fever?"
+    assert dialog.yes_button("cancer").accessibleName() == (
+        "Yes: Do you have cancer, or are you being treated for it?")
 
 
 def test_text_is_large(qtbot):
     dialog = SafetyDialog()
     qtbot.addWidget(dialog)
     assert dialog.rows[0].label.font().pointSize() >= 15
-    assert dialog.yes_button("fever").font().pointSize() >= 15
+    assert dialog.yes_button("cancer").font().pointSize() >= 15
 
 
 def test_the_built_in_pregnancy_routine_gets_its_note(qtbot, parent):
@@ -284,14 +306,13 @@ def test_the_built_in_pregnancy_routine_gets_its_note(qtbot, parent):
     entry = read_routine_file(asset_path("routines", "pregnancy-safe-light-massage.json"), Source.BUILTIN)
     assert entry.routine is not None
     store = SafetyStore.default()  # the config dir, isolated per test by tests/conftest.py
+    store.record(ALL_NO, NOW)
     shown = {}
 
     def act(dialog):
         shown["note"] = dialog.pregnancy_note is not None and dialog.pregnancy_note.isVisible()
-        answer_all(qtbot, dialog)
-        click(qtbot, dialog.continue_button)
+        qtbot.keyClick(dialog, Qt.Key.Key_N)
 
     on_open(act)
     assert ask_safety(parent, store, entry.routine, now=NOW) is True
     assert shown["note"] is True
-    assert SafetyStore.default().last_checked == NOW
