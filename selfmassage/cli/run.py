@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, open_history, usable_routine
-from selfmassage.cli.errors import EXIT_OK, UserError
+from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, UserError
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import SessionStatus
+from selfmassage.core.routine import Routine
 from selfmassage.runner import run_in_terminal
 from selfmassage.sound.player import make_player
 from selfmassage.sound.voice import PromptStyle
@@ -28,6 +30,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= 1000:
         raise UserError("--speed must be above 0 and at most 1000.")
     routine = usable_routine(args.name)
+    if sys.stdin.isatty() and sys.stdout.isatty() and not ask_today_in_terminal():
+        return EXIT_PROBLEMS
+    routine = _as_it_runs_for_you(routine)
     settings = load_settings()
     history: History | None = None
     rehearsal = args.speed > 1 and not args.keep_rehearsal
@@ -64,6 +69,42 @@ def cmd_run(args: argparse.Namespace) -> int:
         if history is not None:
             history.close()
     return EXIT_OK if engine.status is SessionStatus.COMPLETED else 130
+
+
+def ask_today_in_terminal(read: Callable[[str], str] = input) -> bool:
+    """Today's question, as the window asks it before every session; True when none applies."""
+    from selfmassage.core import safety
+
+    print(safety.TODAY_TITLE)
+    for state in safety.TODAY_STATES:
+        print(f"  - {state}")
+    while True:
+        # The prompt is printed here: input() would write it to stderr.
+        print("Answer n (none of these) or y (yes, one of these): ", end="", flush=True)
+        try:
+            answer = read("").strip().lower()
+        except EOFError:
+            print()
+            return False
+        if answer in ("n", "no"):
+            return True
+        if answer in ("y", "yes"):
+            print(f"{safety.TODAY_STOP_TITLE}. {safety.TODAY_STOP_MESSAGE}")
+            return False
+
+
+def _as_it_runs_for_you(routine: Routine) -> Routine:
+    """Softened beside the spine when your safety answers say osteochondrosis or a disc hernia."""
+    from selfmassage.core import safety
+    from selfmassage.core.spine_care import soften_for_spine
+    from selfmassage.store.safety import SafetyStore
+
+    if not safety.spine_care(SafetyStore.default().answers):
+        return routine
+    softened = soften_for_spine(routine)
+    if softened != routine:
+        print(safety.SPINE_SOFTENED)
+    return softened
 
 
 def add_run_command(commands: Subcommands) -> None:

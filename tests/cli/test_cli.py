@@ -212,3 +212,44 @@ def test_cli_commands_do_not_import_qt(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_terminal_asks_todays_question_before_a_session(capsys):
+    from selfmassage.cli.run import ask_today_in_terminal
+
+    answers = iter(["maybe", "n"])
+    assert ask_today_in_terminal(lambda prompt: next(answers)) is True
+    out = capsys.readouterr().out
+    assert out.startswith("Today, do you have any of these?\n  - A fever\n")
+    assert ask_today_in_terminal(lambda prompt: "y") is False
+    assert "No massage today." in capsys.readouterr().out
+
+
+def test_a_session_on_a_terminal_asks_first_and_a_yes_runs_nothing(cli, write_json, clean_routine):
+    import pty
+    import select
+
+    assert cli("routines", "import", str(write_json("in.json", clean_routine)))[0] == 0
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "selfmassage", "run", "Quick back", "--mute"],
+                               stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=dict(os.environ),
+                               cwd=Path(__file__).resolve().parents[2])
+    os.close(follower)
+    seen = b""
+    while b"Answer n" not in seen:
+        assert select.select([leader], [], [], 30)[0], seen  # never hang: the question must come
+        chunk = os.read(leader, 1024)
+        assert chunk, seen
+        seen += chunk
+    os.write(leader, b"y\n")
+    assert process.wait(timeout=30) == 1
+    while select.select([leader], [], [], 1)[0]:
+        try:
+            chunk = os.read(leader, 1024)
+        except OSError:  # the session's end of the terminal is closed: everything has been read
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert b"A bleeding wound" in seen and b"No massage today." in seen and b"[1/5]" not in seen
