@@ -4,6 +4,9 @@ A screen reader reads a control's accessible name ("Start") and description ("St
 Qt falls back to a button's text and a widget's tooltip, but not every control has either, and the parts
 Qt adds inside a control (a spin box's text field, a table's column headings, a scroll area's bars) have
 none; `name_inner_parts` names those after the control they belong to.
+
+A label gets no accessible name of its own: on AT-SPI a QLabel has no text interface, so its name is all a
+screen reader gets, and a fixed name ("Description") would hide the text it shows.
 """
 
 from __future__ import annotations
@@ -31,6 +34,24 @@ def spoken_duration(seconds: int) -> str:
     parts = [f"{n} {unit}{'s' if n != 1 else ''}"
              for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
     return " ".join(parts) or "0 seconds"
+
+
+def focus_first(page: QWidget) -> None:
+    """Give the keyboard to the first control of `page` in Tab order, unless it is in the page already:
+    after a page change or a dialog the focus must never be nowhere."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    if focused is not None and page.isAncestorOf(focused) and focused.isVisible():
+        return
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def describe(widget: W, name: str, description: str) -> W:

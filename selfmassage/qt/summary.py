@@ -31,11 +31,9 @@ class SummaryPage(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("summary_heading")
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("How the session ended")
         relative_font(self.heading, 2.0, bold=True)
         self.facts = QLabel(self)
         self.facts.setObjectName("summary_facts")
-        self.facts.setAccessibleName("What you did")
         relative_font(self.facts, 1.4)
 
         # No style sheet on this frame or above it: the panel's own large fonts must reach its labels.
@@ -79,10 +77,8 @@ class SummaryPage(QWidget):
         self.result = result
         self.heading.setText(_HEADINGS[result.status])
         minutes = format_length(round(result.active_seconds))
-        self.heading.setAccessibleDescription(self.heading.text())
         self.facts.setText(f"{minutes} of massage  ·  {result.steps_done} of {result.steps_total} steps done"
                            f"  ·  {result.routine.name}")
-        self.facts.setAccessibleDescription(self.facts.text())
         if self.checkin_panel is not None:
             self.checkin_layout.removeWidget(self.checkin_panel)
             self.checkin_panel.deleteLater()
