@@ -24,16 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.announcements import spoken_duration
+
 W = TypeVar("W", bound=QWidget)
+__all__ = ["announce", "describe", "focus_first", "name_inner_parts", "spoken_duration"]
 
 
-def spoken_duration(seconds: int) -> str:
-    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
-    hours, rest = divmod(max(0, int(seconds)), 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
-             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
-    return " ".join(parts) or "0 seconds"
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Have the screen reader say `text` (an AT-SPI object:announcement), politely unless `assertive`:
+    for what changes without the focus moving (a step, a result, a counter)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    QAccessible.updateAccessibility(event)
 
 
 def focus_first(page: QWidget) -> None:

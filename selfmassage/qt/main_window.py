@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.summary.done_requested.connect(self.back_to_routines)
         self.add_page(SESSION, self.session_view)
         self.add_page(SUMMARY, self.summary)
+        from selfmassage.qt.session_prompts import PromptChoice
+
+        self.prompt_choice = PromptChoice(self)  # Spoken prompts by…, Time left (T), a screen reader's words
         self.built = True
         self._apply_look()
         self._update_actions()
@@ -628,6 +631,8 @@ class MainWindow(QMainWindow):
                 reason = exc.strerror or exc
                 self.statusBar().showMessage(
                     f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+
+    remember = _remember  # for the window's parts
 
     def _icon(self, kind: str) -> QIcon:
         from selfmassage.qt import icons

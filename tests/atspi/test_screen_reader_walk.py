@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from desktop import Desktop, DesktopError, Node, find, missing_tools
 
+from selfmassage.core.announcements import step_sentence
 from selfmassage.core.routine import Routine
 from selfmassage.core.techniques import instruction_for
 from selfmassage.resources import assets_dir
@@ -76,6 +77,10 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     assert any(f"{len(routine.steps)} steps" in name for name in labels), labels  # the facts line
     assert window_stack(tree)["name"] == "Choose a routine"
 
+    # -- Sound ▸ Spoken prompts by ▸ Screen reader: the session's steps go to the screen reader --------
+    desktop.keys("alt+o", "b", "s")
+    desktop.wait_for_focus("list", "Routines")
+
     # -- the safety questions, answered No by key, then the sound test: Enter goes on -----------------
     desktop.keys("Return")
     desktop.wait_for_window("Safety check before your session")
@@ -98,9 +103,25 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     assert not FIXED_NAMES & set(labels), FIXED_NAMES & set(labels)
     assert window_stack(tree)["name"] == f"Session: {routine.name}"
 
+    count = len(routine.steps)
+    start = desktop.wait_to_hear(f"Starting {routine.name}: {count} steps")
+    first = desktop.wait_to_hear(f"Step 1 of {count}: {step_sentence(first_step)}.")
+    said = desktop.announcements()
+    assert said.index(start) < said.index(first)
+
     desktop.keys("Right")  # the next step
-    desktop.wait_for(lambda: any(name.startswith(f"Step 2 of {len(routine.steps)}")
+    desktop.wait_for(lambda: any(name.startswith(f"Step 2 of {count}")
                                  for name in label_names(desktop.tree())), "step 2 shown")
+    desktop.wait_to_hear(f"Step 2 of {count}: {step_sentence(second_step)}.")
+    desktop.keys("space")
+    desktop.wait_to_hear("Paused. Press Space to go on.")
+    desktop.keys("t")
+    told = desktop.wait_to_hear("left in the routine.")
+    assert told.startswith("Paused. ") and "left in this step" in told
+    desktop.keys("space")
+    desktop.wait_to_hear("Going on.")
+    # Polite and few: no sentence a second. Start, stage, step 1, step 2 (maybe a stage), pause, T, resume.
+    assert len(desktop.announcements()) <= 9, desktop.announcements()
 
     # -- Esc asks to stop; the question is read once, with no unnamed picture ------------------------
     desktop.keys("Escape")
@@ -117,6 +138,7 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     desktop.keys("Return")
 
     # -- the summary: focus in the check-in at once ------------------------------------------------
+    desktop.wait_to_hear("Session stopped after ")
     desktop.wait_for(lambda: "You stopped the session early." in label_names(desktop.tree()), "the summary")
     node = desktop.focused()
     assert node is not None and node["name"] == "How do you feel after your session", node
