@@ -26,6 +26,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import Side
+from selfmassage.i18n import ngettext
 
 # "10 seconds left" once a step, and only where the step is long enough for the warning to help.
 LAST_SECONDS_NOTICE = 10
@@ -54,9 +55,14 @@ def spoken_duration(seconds: float) -> str:
     """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
     hours, rest = divmod(max(0, int(seconds)), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
-             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
-    return " ".join(parts) or "0 seconds"
+    parts = []
+    if hours:
+        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
+    if minutes:
+        parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
+    if secs or not parts:
+        parts.append(ngettext("{n} second", "{n} seconds", secs).format(n=secs))
+    return " ".join(parts)
 
 
 def step_length(seconds: int) -> str:

@@ -25,11 +25,9 @@ from __future__ import annotations
 import math
 import wave
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfmassage.core.areas import region_for
 from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
@@ -46,13 +44,10 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Side
-from selfmassage.resources import assets_dir
+from selfmassage.i18n import N_
+from selfmassage.sound.interface import CuePlayer
+from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
 
-if TYPE_CHECKING:
-    from selfmassage.sound.player import CuePlayer
-
-# Silence between the clips of one prompt: each clip is a sentence of its own.
-CLIP_GAP_SECONDS = 0.2
 # "Next" is said only in a countdown longer than this: in a short one it would crowd the step's own prompt.
 NEXT_AFTER_SECONDS = 20
 # "Next" ends at least this long before the final countdown's first tick.
@@ -68,13 +63,6 @@ SOUND_CHECK = "phrase-sound-check"
 SIDE_CLIPS = {Side.LEFT: "phrase-left-side", Side.RIGHT: "phrase-right-side"}
 
 
-@dataclass(frozen=True)
-class Prompt:
-    """Clips said one after another as one utterance; `clips` are file stems in assets/voice/."""
-
-    clips: tuple[str, ...]
-
-
 class PromptStyle(StrEnum):
     FULL = "full"  # technique and area at every step
     CHANGES = "changes"  # only what differs from the step before
@@ -85,8 +73,34 @@ class PromptStyle(StrEnum):
         return cls.CHANGES if name in set(short_routines) else cls.FULL
 
 
-def voice_dir() -> Path:
-    return assets_dir() / "voice"
+# What each clip says, marked for the catalogue: tools/make_voice.py renders them, in each language, with
+# espeak-ng. The English clips are assets/voice/*.wav, another language's assets/voice/<lang>/*.wav.
+SPOKEN: dict[str, str] = {
+    "technique-stroking": N_("Stroking."),
+    "technique-rubbing": N_("Rubbing."),
+    "technique-squeezing": N_("Squeezing."),
+    "technique-kneading": N_("Kneading."),
+    "technique-vibration": N_("Vibration."),
+    "area-lower-back": N_("Lower back."),
+    "area-along-the-spine": N_("Along the spine."),
+    "area-shoulder-blades": N_("Shoulder blades."),
+    "area-collar-zone": N_("Collar zone."),
+    "area-shoulders": N_("Shoulders."),
+    "area-neck": N_("Neck."),
+    "area-glutes": N_("Glutes."),
+    "area-legs": N_("Legs."),
+    "stage-preparatory": N_("Preparatory stage."),
+    "stage-medium-deep": N_("Medium deep stage."),
+    "stage-deep": N_("Deep stage."),
+    "stage-final": N_("Final stage."),
+    NEXT: N_("Next:"),
+    SWITCH_SIDES: N_("Switch sides."),
+    SIDE_CLIPS[Side.LEFT]: N_("Left side."),
+    SIDE_CLIPS[Side.RIGHT]: N_("Right side."),
+    DONE: N_("Done. Well done."),
+    PAUSED: N_("Paused."),
+    SOUND_CHECK: N_("This is how your prompts will sound."),
+}
 
 
 class VoiceClips:
