@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage import __version__
-from selfmassage.qt.a11y import describe
+from selfmassage.qt.a11y import announce, describe
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
     from selfmassage.sound.check import SoundCheckResult
@@ -151,6 +151,7 @@ def show_checking(button: QPushButton, result: QLabel) -> None:
     result.setText("Playing every sound once…")
     result.setAccessibleDescription(result.text())
     result.show()
+    announce(result, result.text())  # it shows away from the focus: say it
 
 
 def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> None:
@@ -159,6 +160,7 @@ def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> 
     result.setText(found.message if found.works else f"No sound. {found.message}")
     result.setAccessibleDescription(result.text())
     result.show()
+    announce(result, result.text())  # it shows away from the focus: say it
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:

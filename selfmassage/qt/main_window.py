@@ -280,7 +280,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
                             f"{APP_TITLE}")
         self.show_page(SUMMARY)
-        (panel or self.summary.done_button).setFocus()
+        # The check-in's first choice, not the panel itself: a screen reader then says where it is.
+        focus_panel = getattr(panel, "focus_first", None)
+        focus_panel() if focus_panel is not None else self.summary.done_button.setFocus()
 
     def _checkin_given(self, checkin: CheckIn) -> None:
         if self.result is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
+from selfmassage.qt.a11y import announce
 from selfmassage.qt.picker import format_length
 from selfmassage.qt.theme import relative_font
 
@@ -108,3 +109,4 @@ class SummaryPage(QWidget):
         self.thanks.setText(text)
         self.thanks.show()
         self.done_button.setFocus()
+        announce(self.thanks, text)

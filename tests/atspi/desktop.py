@@ -250,6 +250,13 @@ def focused(tree: list[Node]) -> Node | None:
     return next((node for node in nodes if "focused" in node["states"]), None)
 
 
+def parent_of(tree: list[Node], node: Node | None) -> Node:
+    """The object that holds `node` (the nearest one before it, one level up)."""
+    assert node is not None
+    index = tree.index(node)
+    return next(tree[i] for i in range(index - 1, -1, -1) if tree[i]["depth"] == node["depth"] - 1)
+
+
 def _subtree(tree: list[Node], start: int) -> list[Node]:
     depth = tree[start]["depth"]
     end = next((i for i in range(start + 1, len(tree)) if tree[i]["depth"] <= depth), len(tree))

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktop import Desktop, DesktopError, Node, find, missing_tools
+from desktop import Desktop, DesktopError, Node, find, focused, missing_tools, parent_of
 
 from selfmassage.core.announcements import step_sentence
+from selfmassage.core.checkin import Symptom
 from selfmassage.core.routine import Routine
+from selfmassage.core.safety import checkin_hint
 from selfmassage.core.techniques import instruction_for
 from selfmassage.resources import assets_dir
 from selfmassage.store.library import Source, read_routine_file
@@ -84,12 +86,23 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     # -- the safety questions, answered No by key, then the sound test: Enter goes on -----------------
     desktop.keys("Return")
     desktop.wait_for_window("Safety check before your session")
-    first = desktop.focused()
-    assert first is not None and "Do you have a fever?" in first["name"] + first["description"], first
-    desktop.keys(*["n"] * 9)
+    tree = desktop.tree()
+    first = focused(tree)
+    assert first is not None and (first["role"], first["name"]) == ("radio button", "Yes"), first
+    group = parent_of(tree, first)
+    assert group["name"] == "Question 1 of 9: Do you have a fever?", group
+    assert group["description"].startswith("Yes / No"), group
+    assert [n["name"] for n in find(tree, role="radio button")][:2] == ["Yes", "No"]
+    desktop.keys("n")
+    desktop.wait_to_hear("8 questions left to answer.")  # the counter, said as it changes
+    tree = desktop.tree()
+    assert parent_of(tree, focused(tree))["name"].startswith("Question 2 of 9: "), focused(tree)
+    desktop.keys(*["n"] * 8)
+    desktop.wait_to_hear("All questions answered.")
     desktop.wait_for_focus("push button", "Continue to your session")
     desktop.keys("Return")
     desktop.wait_for_window("Can you hear this?")
+    before_session = len(desktop.announcements())
     desktop.keys("Return")
 
     # -- the session: the focus on Pause, the step's words as shown ---------------------------------
@@ -121,7 +134,8 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     desktop.keys("space")
     desktop.wait_to_hear("Going on.")
     # Polite and few: no sentence a second. Start, stage, step 1, step 2 (maybe a stage), pause, T, resume.
-    assert len(desktop.announcements()) <= 9, desktop.announcements()
+    in_session = desktop.announcements()[before_session:]
+    assert len(in_session) <= 9, in_session
 
     # -- Esc asks to stop; the question is read once, with no unnamed picture ------------------------
     desktop.keys("Escape")
@@ -137,11 +151,43 @@ def test_a_whole_session_by_keyboard_as_a_screen_reader_gets_it(desktop: Desktop
     desktop.wait_for_focus("push button", "Stop")
     desktop.keys("Return")
 
-    # -- the summary: focus in the check-in at once ------------------------------------------------
+    # -- the summary: the check-in's first choice has the focus; one feeling of five, by key ----------
     desktop.wait_to_hear("Session stopped after ")
     desktop.wait_for(lambda: "You stopped the session early." in label_names(desktop.tree()), "the summary")
-    node = desktop.focused()
-    assert node is not None and node["name"] == "How do you feel after your session", node
+    tree = desktop.tree()
+    node = focused(tree)
+    assert node is not None and (node["role"], node["name"]) == ("radio button", "1: Much worse"), node
+    assert parent_of(tree, node)["name"].startswith("How do you feel?"), parent_of(tree, node)
+    assert len([n for n in find(tree, role="radio button") if n["name"][:2] in "1:2:3:4:5:"]) == 5
+    desktop.keys("4")
+    chosen = desktop.wait_for_focus("radio button", "4: Better")
+    assert "checked" in chosen["states"], chosen
+    desktop.keys("Tab")  # out of the group (one Tab stop), to the first sign
+    desktop.wait_for_focus("check box", "Pain")
+    desktop.keys("space")
+    advice = desktop.wait_to_hear(checkin_hint({Symptom.PAIN}))
+    assert advice in label_names(desktop.tree())  # said as it is shown
+    desktop.keys(*["Tab"] * 6)  # the other five signs, then the note
+    desktop.wait_for_focus("text", "A note for yourself, optional")
+    desktop.keys("Return")  # Enter in the note saves
+    desktop.wait_to_hear("Thank you. Your answers are kept with this session.")
+    desktop.wait_for_focus("push button", "Back to routines")
+
+    # -- back to the routines, then the history: focus on the first control, ranges one choice -----
+    desktop.keys("Return")
+    desktop.wait_for_focus("list", "Routines")
+    assert window_stack(desktop.tree())["name"] == "Choose a routine"
+    desktop.keys("ctrl+h")
+    desktop.wait_for(lambda: window_stack(desktop.tree())["name"] == "Your history", "the history page")
+    tree = desktop.tree()
+    node = focused(tree)
+    assert node is not None and node["role"] not in ("filler", "panel", "layered pane"), node
+    ranges = [n for n in find(tree, role="radio button") if n["name"].endswith(" weeks")]
+    assert [n["name"] for n in ranges] == ["12 weeks", "26 weeks", "52 weeks"]
+    assert [("checked" in n["states"]) for n in ranges] == [True, False, False]
+    assert parent_of(tree, ranges[0])["name"] == "Weeks the chart shows"
+    labels = label_names(tree)
+    assert not FIXED_NAMES & set(labels), FIXED_NAMES & set(labels)
 
 
 def test_the_desktop_reports_a_missing_app_window_instead_of_hanging(scratch: Path) -> None:
