@@ -25,6 +25,7 @@ from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
+from selfmassage.qt.today_dialog import TodayDialog
 from selfmassage.sound.check import WORKS
 from tests.history_support import BERLIN, add, open_history
 
@@ -52,7 +53,7 @@ def test_every_menu_action_says_what_it_does(window, tmp_path):
     menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
     assert len(menus) == 6  # Session, View, Sound, Routines, History, Help
     menus += [action.menu() for menu in menus for action in menu.actions() if action.menu() is not None]
-    assert len(menus) == 7  # and History ▸ Plan
+    assert len(menus) == 8  # and History ▸ Plan, Sound ▸ Spoken prompts by
     for menu in menus:
         assert isinstance(menu, QMenu)
         for action in menu.actions():
@@ -174,11 +175,24 @@ def test_the_safety_questions_and_the_ask_a_doctor_page(qtbot, window):
         assert dialog.showing_stop()
         missing += without_words(dialog)
         dialog.reject()
-        return [*missing, *([] if count >= 20 else [f"only {count} controls"])]
+        # Yes and No per question, and the page's own buttons.
+        return [*missing, *([] if count >= 2 * len(dialog.rows) + 2 else [f"only {count} controls"])]
 
     seen = while_modal(SafetyDialog, look)
     window.ask_safety_again()
     assert seen == [[]]
+
+
+def test_todays_question_and_its_no_massage_today_page(qtbot):
+    dialog = TodayDialog(pregnancy=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    missing = without_words(dialog)
+    assert len(checked_controls(dialog)) >= 2
+    qtbot.keyClick(dialog, Qt.Key.Key_Y)
+    assert dialog.showing_stop()
+    assert missing + without_words(dialog) == []
 
 
 def test_the_volume_window_before_and_after_a_sound_test(qtbot, window):

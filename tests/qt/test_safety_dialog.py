@@ -288,8 +288,11 @@ def test_every_control_has_an_accessible_name(qtbot):
     assert len(buttons) == 2 * len(QUESTIONS) + 4
     for button in buttons:
         assert button.accessibleName(), button.text()
-    assert dialog.yes_button("cancer").accessibleName() == (
-        "Yes: Do you have cancer, or are you being treated for it?")
+    # A group of two radio buttons per question, read as "Question 1 of 5: Do you have cancer, … Yes / No".
+    assert dialog.yes_button("cancer").accessibleName() == "Yes"
+    assert dialog.rows[0].accessibleName() == (
+        f"Question 1 of {len(QUESTIONS)}: Do you have cancer, or are you being treated for it?")
+    assert dialog.rows[0].accessibleDescription().startswith("Yes / No")
 
 
 def test_text_is_large(qtbot):
