@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum, auto
 
 from selfmassage.core.clock import Clock
@@ -55,9 +55,12 @@ from selfmassage.core.events import (
     TempoBeat,
 )
 from selfmassage.core.routine import Routine, Step
-from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique
+from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Intensity, Side, Stage, Technique
 
 FINAL_COUNTDOWN_SECONDS = 3
+# Finish gently: this long of light stroking on the area you were working, instead of an abrupt stop.
+GENTLE_FINISH_SECONDS = 30
+GENTLE_FINISH_NOTE = "Stroke lightly and slowly, toward your heart, to finish gently."
 # More than this many seconds unaccounted for between two looks at the clocks: the computer slept.
 SLEEP_GAP_SECONDS = 30.0
 
@@ -135,6 +138,7 @@ class SessionEngine:
         self._settling = False
         # The moment being handled, as (active time, clock time); None: ask the clock.
         self._moment: tuple[float, float] | None = None
+        self._closing = False  # finishing gently: the last step is the closing stroking
 
     # -- listening ------------------------------------------------------------------------------
 
@@ -339,6 +343,30 @@ class SessionEngine:
                 self._finish_step(at=at, skipped=True)
             self._advance(self._index if again else max(0, self._index - 1), at=at, by_user=True)
 
+    def finish_gently(self, seconds: int = GENTLE_FINISH_SECONDS) -> None:
+        """Stop, but not abruptly: end what runs now, then light stroking on the same area for `seconds`,
+        then the end (stopped, not completed). An abrupt stop is one of the things that cause pain."""
+        if self._deferred_by_listener(lambda: self.finish_gently(seconds)):
+            return
+        if self.state is EngineState.PAUSED:
+            self.resume()
+        if not self._catch_up() or self._closing:
+            return
+        at = self.active_time()
+        closing = Step(stage=Stage.FINAL, technique=Technique.STROKING, area=self.step.area, seconds=seconds,
+                       intensity=Intensity.LIGHT, note=GENTLE_FINISH_NOTE)
+        with self._handling(at):
+            if self._part is not StepPart.SWITCH:
+                self._finish_step(at=at, skipped=True)
+            self.routine = replace(self.routine, steps=(*self.routine.steps[:self._index + 1], closing))
+            self._closing = True
+            self._advance(self._index + 1, at=at, by_user=True)
+
+    @property
+    def closing(self) -> bool:
+        """The light stroking of a gentle finish is running."""
+        return self._closing
+
     def stop(self) -> None:
         if self._deferred_by_listener(self.stop):
             return
@@ -425,7 +453,8 @@ class SessionEngine:
 
     def _advance(self, index: int, *, at: float, by_user: bool) -> None:
         if index >= len(self.routine.steps):
-            self._finish(at, SessionStatus.COMPLETED)
+            # A gentle finish ends a session cut short: it was stopped, however softly.
+            self._finish(at, SessionStatus.STOPPED if self._closing else SessionStatus.COMPLETED)
             return
         self._enter_step(index, at=at, previous=self.step.stage, by_user=by_user)
 

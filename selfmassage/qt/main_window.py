@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from selfmassage.qt.parts import SessionAudio, WindowParts
     from selfmassage.qt.session_driver import SessionDriver
     from selfmassage.qt.sound_intro import SoundIntroDialog
+    from selfmassage.qt.stop_panel import StopPanel
     from selfmassage.sound.check import SoundCheckResult
     from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.library import RoutineLibrary
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.player: CuePlayer | None = None
         self.driver: SessionDriver | None = None
+        self._stop: StopPanel | None = None  # asks how to stop; made the first time Esc is pressed
+        self._paused_to_ask = False  # the panel paused the session, so keeping going resumes it
         self.result: SessionResult | None = None  # the last session's, until it is handed on
         self._result_pending = False
         self._audio: SessionAudio | None = None
@@ -265,14 +268,42 @@ class MainWindow(QMainWindow):
         self.picker.set_spine_care(gate is not None and gate.spine_care)
 
     def ask_to_stop(self) -> None:
+        """Esc or Stop: the session pauses and asks, in the window, to finish gently or to stop now."""
         if self.driver is None or not self.driver.running:
             return
-        from selfmassage.qt import dialogs
+        panel = self._stop_panel()
+        if panel.isVisible():  # Esc again: keep going
+            panel.keep_button.click()
+            return
+        self._paused_to_ask = not self.driver.paused
+        if self._paused_to_ask:
+            self.driver.toggle_pause()
+        panel.open()
+        self._update_actions()
 
-        if dialogs.confirm(self, "Stop the session?", "Stop here? You can start again any time.",
-                           yes="Stop", no="Keep going"):
-            # The answer may come after the routine ended on its own; stop() then does nothing.
-            self.driver.stop()
+    def _stop_panel(self) -> StopPanel:
+        if self._stop is None:
+            from selfmassage.qt.stop_panel import StopPanel
+
+            self._stop = StopPanel(self.session_view)
+            self._stop.finish_gently.connect(lambda: self._stop_chosen("gently"))
+            self._stop.stop_now.connect(lambda: self._stop_chosen("now"))
+            self._stop.keep_going.connect(lambda: self._stop_chosen("keep"))
+        return self._stop
+
+    def _stop_chosen(self, choice: str) -> None:
+        driver = self.driver
+        self._update_actions()
+        if driver is None or not driver.running:  # the routine ended on its own meanwhile
+            return
+        if choice == "now":
+            driver.stop()
+        elif choice == "gently":
+            driver.finish_gently()  # goes on from the pause at once
+        elif self._paused_to_ask and driver.paused:
+            driver.toggle_pause()
+        if driver.running:
+            self.session_view.buttons["pause"].setFocus()
 
     def back_to_routines(self) -> None:
         self._hand_on_result()
@@ -402,8 +433,9 @@ class MainWindow(QMainWindow):
             return
         page = self.current_page() if self.pages.count() else PICKER
         running = self.driver is not None and self.driver.running and page == SESSION
+        asking = self._stop is not None and self._stop.isVisible()  # the panel's keys are its own
         for name in ("pause", "skip", "back", "stop"):
-            self.actions[name].setEnabled(running)
+            self.actions[name].setEnabled(running and not asking)
         self.actions["start"].setEnabled(page == PICKER and self.picker.current_routine() is not None)
         paused = running and self.driver is not None and self.driver.paused
         if paused != self._shown_paused:

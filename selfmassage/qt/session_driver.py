@@ -90,6 +90,11 @@ class SessionDriver(QObject):
         self.engine.stop()
         self._arm()
 
+    def finish_gently(self) -> None:
+        """Light stroking on the current area for half a minute, then the end: no abrupt stop."""
+        self.engine.finish_gently()
+        self._arm()
+
     def wake(self) -> None:
         """Deliver what is due by now and arm the timer again. Also right after the clock jumps."""
         self.engine.poll()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from qt_helpers import activate, advance, answer_box
 
 from selfmassage.core.checkin import Symptom
@@ -148,21 +149,48 @@ def test_buttons_do_what_their_keys_do(qtbot, window, clock):
     assert window.driver.paused
 
 
-def test_escape_asks_first_and_stops_only_on_yes(qtbot, window, clock):
+def test_escape_pauses_and_asks_in_the_window_and_keep_going_goes_on(qtbot, window, clock):
+    start_short(qtbot, window)
+    advance(window, clock, 4)  # one second into rubbing the shoulder blades (4 s)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    panel = window._stop
+    assert panel.isVisible() and panel.parentWidget() is window.session_view  # in the window, no dialog
+    assert QApplication.activeModalWidget() is None
+    assert QApplication.focusWidget() is panel.gently_button and panel.gently_button.text() == "Finish gently"
+    assert window.driver.paused  # the countdown does not run on behind the question
+    advance(window, clock, 10)
+    assert window.session_view.countdown_text() == "00:03" and window.driver.running
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # keep going
+    assert not panel.isVisible() and not window.driver.paused
+    advance(window, clock, 1)
+    assert window.session_view.countdown_text() == "00:02"
+
+
+def test_finish_gently_is_the_default_strokes_the_same_area_then_the_summary(qtbot, window, clock):
     start_short(qtbot, window)
     advance(window, clock, 4)
-    seen = answer_box("Keep going")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert seen == ["Stop here? You can start again any time."]
-    assert window.current_page() == "session" and window.driver.running
-
-    activate(qtbot, window)
-    answer_box("Stop")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter: the default, Finish gently
+    view = window.session_view
+    assert (view.technique.text(), view.area.text()) == ("Stroking", "Shoulder blades")
+    assert view.countdown_text() == "00:30" and not window.driver.paused
     with qtbot.waitSignal(window.driver.finished, timeout=2000) as finished:
-        qtbot.keyClick(window, Qt.Key.Key_Escape)
+        advance(window, clock, 30)
     assert finished.args[0].status is SessionStatus.STOPPED
     assert window.current_page() == "summary"
     assert window.summary.heading.text() == "You stopped the session early."
+
+
+def test_stop_now_ends_at_once(qtbot, window, clock):
+    start_short(qtbot, window)
+    advance(window, clock, 4)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window._stop.now_button
+    with qtbot.waitSignal(window.driver.finished, timeout=2000) as finished:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert finished.args[0].status is SessionStatus.STOPPED
+    assert window.current_page() == "summary"
     assert "1 of 4 steps done" in window.summary.facts.text()
     assert window.windowTitle() == "Stopped · selfmassage"
 
