@@ -59,8 +59,8 @@ def edit():
         return
     menus = [action.text() for action in window.menuBar().actions()]
     print("menus", menus)
-    action = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")
-    action.trigger()
+    act = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")
+    act.trigger()
     print("page", window.current_page())
     window.close()
 
