@@ -119,7 +119,7 @@ def classic_back() -> Routine:
     )
 
 
-def therapeutic_back() -> Routine:
+def thorough_back() -> Routine:
     # The guide's sequence, in its order: warm every zone; pressing that grows; up the spine with both
     # hands; down it in small circles; glutes worked hard; shoulders and collar zone kneaded and tapped;
     # a fist over the whole back; stroking to finish.
@@ -213,10 +213,10 @@ def therapeutic_back() -> Routine:
              "Stroke down from your neck to your shoulders. Breathe out."),
     ]
     return Routine(
-        name="Therapeutic back sequence",
-        description="The guide's step-by-step back sequence: warm-up, slow pressing, work along the spine, "
-                    "glutes and shoulders, then stroking. For a thorough session when your back feels "
-                    "tight; about 33 minutes.",
+        name="Thorough relaxing back sequence",
+        description="A thorough, relaxing session in the guide's order: warm-up, slow pressing, work along "
+                    "the spine, glutes and shoulders, then stroking. It relaxes and keeps you moving; "
+                    "treating back trouble is a professional's work. About 33 minutes.",
         tempo=70,
         steps=tuple(steps),
     )
@@ -462,7 +462,7 @@ def learn_on_legs() -> Routine:
 
 
 def builtin_routines() -> list[Routine]:
-    return [classic_back(), therapeutic_back(), evening_ball(), after_workout(), pregnancy_light(),
+    return [classic_back(), thorough_back(), evening_ball(), after_workout(), pregnancy_light(),
             learn_on_legs()]
 
 

@@ -465,7 +465,7 @@ class SessionEngine:
             self._emit(StageChanged(at=at, stage=step.stage, previous=previous))  # type: ignore[arg-type]
         self._enter_part(StepPart.LEFT if step.both_sides else StepPart.WHOLE, at=at)
         self._emit(StepStarted(at=at, index=index, step=step, next_step=self.next_step,
-                               by_user=by_user))
+                               by_user=by_user, closing=self._closing))
         if step.both_sides:
             self._emit(SideStarted(at=at, index=index, side=Side.LEFT))
 

@@ -33,6 +33,8 @@ class StepStarted:
     next_step: Step | None
     # True when the step changed because of skip or back, not because time ran out.
     by_user: bool = False
+    # The light stroking of a gentle finish (SessionEngine.finish_gently), not a step of the routine.
+    closing: bool = False
 
 
 @dataclass(frozen=True)

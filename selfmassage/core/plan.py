@@ -81,7 +81,10 @@ class Plan:
 
     @property
     def advice(self) -> str:
-        """The guide's word on a plan of your own above its 1–2 a week; "" when there is nothing to add."""
+        """The guide's word on a plan, said once when it is chosen; "" when there is nothing to add."""
+        if self.kind is PlanKind.PAIN_RELIEF:
+            return ("At home, massage relaxes; treating pain is a professional's work. See one if it "
+                    "does not ease.")
         if self.kind is PlanKind.CUSTOM and self.per_week > PREVENTIVE_MOST:
             return (f"The guide suggests {PREVENTIVE_LEAST}–{PREVENTIVE_MOST} sessions a week to keep your "
                     "back well, and every other day at most while something hurts.")

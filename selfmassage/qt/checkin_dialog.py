@@ -49,7 +49,11 @@ SYMPTOM_LABELS: dict[Symptom, str] = {
     Symptom.NAUSEA: "Nausea",
     Symptom.FATIGUE: "Tiredness",
     Symptom.BODY_ACHES: "Body aches",
+    Symptom.DROWSINESS: "Drowsiness",
 }
+STILL_BOTHERING = "Is it still bothering you?"
+EASED_HINT = ("Good. Now that it has eased, the preventive plan fits again: 1–2 sessions a week, to keep "
+              "it that way.")
 NOTE_MAX = 200
 NUMBER_POINTS = 26
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -98,6 +102,7 @@ class _FeelingButton(QRadioButton):
 class CheckInPanel(QWidget):
     submitted = Signal(object)  # a CheckIn
     skipped = Signal()
+    back_to_preventive = Signal()  # on the pain-relief plan, once it has eased
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +154,8 @@ class CheckInPanel(QWidget):
         self.hint.setVisible(False)
         layout.addWidget(self.hint)
 
+        layout.addWidget(self._build_eased())
+
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
         self.note.setPlaceholderText("A note for yourself (optional)")
@@ -197,6 +204,46 @@ class CheckInPanel(QWidget):
 
     def set_feeling(self, feeling: int) -> None:
         self.feeling_buttons[feeling].setChecked(True)
+
+    def _build_eased(self) -> QWidget:
+        """The pain-relief plan's question: still bothering you? Hidden on the other plans."""
+        self.eased_box = describe(QFrame(), STILL_BOTHERING, "One choice: yes, still; or no, it has eased.")
+        box = QVBoxLayout(self.eased_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(paragraph(STILL_BOTHERING), 1)
+        self.still_button = QRadioButton("Yes, still")
+        self.eased_button = QRadioButton("No, it has eased")
+        self.eased_group = QButtonGroup(self)
+        for button in (self.still_button, self.eased_button):
+            button.setProperty("choice", True)
+            describe(button, f"{button.text()}: {STILL_BOTHERING}", "Tells whether the pain has eased.")
+            self.eased_group.addButton(button)
+            row.addWidget(button)
+        box.addLayout(row)
+        self.eased_hint = paragraph(EASED_HINT)
+        self.eased_hint.setProperty("role", "hint")
+        self.preventive_button = QPushButton("Go back to preventive")
+        describe(self.preventive_button, "Go back to the preventive plan", "1–2 sessions a week from now on.")
+        self.preventive_button.setAutoDefault(False)
+        self.preventive_button.clicked.connect(self.back_to_preventive)
+        self.preventive_button.clicked.connect(lambda: self.preventive_button.setEnabled(False))
+        box.addWidget(self.eased_hint)
+        box.addWidget(self.preventive_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.eased_button.toggled.connect(self._show_eased)
+        self._show_eased(False)
+        self.eased_box.hide()
+        return self.eased_box
+
+    def ask_if_eased(self) -> None:
+        """On the pain-relief plan: ask whether it still bothers you, and suggest preventive once it eased."""
+        self.eased_box.show()
+
+    def _show_eased(self, eased: bool) -> None:
+        self.eased_hint.setVisible(eased)
+        self.preventive_button.setVisible(eased)
+        if eased:
+            announce(self.eased_hint, EASED_HINT)
 
     def feeling(self) -> int | None:
         chosen = self.feeling_group.checkedId()

@@ -167,6 +167,7 @@ class HistoryHook(QObject):
         # First, before anything else can subscribe to a new session's engine (see the module docstring).
         window.session_started.connect(self._session_started)
         window.session_ended.connect(self._session_ended)
+        window.preventive_wanted.connect(lambda: self.set_plan(Plan()))
         self._make_menu()
         self.button = QPushButton("History")
         self.button.setToolTip("How often you massage, against your plan (Ctrl+H)")
@@ -348,8 +349,10 @@ class HistoryHook(QObject):
         else:
             self._show_plan()
 
-    def _plan_changed(self, _plan: Plan) -> None:
+    def _plan_changed(self, plan: Plan) -> None:
         self._show_plan()
+        if plan.advice:  # the guide's word on this plan, once a run
+            self.window.notice.tell_once(plan.advice)
         if self.tray is not None:
             self.tray.refresh()
 

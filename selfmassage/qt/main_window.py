@@ -69,6 +69,7 @@ class _SoundRelay(QObject):
 
 class MainWindow(QMainWindow):
     session_started = Signal(object)  # SessionDriver, just started
+    preventive_wanted = Signal()  # the pain has eased: back to the preventive plan
     session_ended = Signal(object)  # SessionResult, once per session, with the check-in if one was given
 
     def __init__(self, settings: Settings, library: RoutineLibrary | None = None,
@@ -321,6 +322,9 @@ class MainWindow(QMainWindow):
             self._audio = None
         make_panel = self.parts.checkin_panel
         panel = make_panel(self.summary.checkin_card) if make_panel is not None else None
+        if panel is not None and self.settings.get("plan") == "pain-relief":  # still bothering you?
+            panel.ask_if_eased()  # type: ignore[attr-defined]
+            panel.back_to_preventive.connect(self.preventive_wanted)  # type: ignore[attr-defined]
         self.summary.show_result(result, panel)
         self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
                             f"{APP_TITLE}")

@@ -6,7 +6,8 @@ put a stand-in in its place. `selfmassage.qt.app.real_parts` wires the real ones
 - `session_audio(engine, player)`: hooks cues and spoken prompts onto a session (SessionSound and
   SessionVoice); returns an object with `detach()` and `set_voice(on)`.
 - `body_map(parent)`: a widget with `set_area(area: str | None)` (selfmassage.qt.body_map.BodyMap).
-- `checkin_panel(parent)`: a widget with `submitted(CheckIn)` and `skipped()` signals (CheckInPanel).
+- `checkin_panel(parent)`: a widget with `submitted(CheckIn)`, `skipped()` and `back_to_preventive()` signals
+  and `ask_if_eased()` for the pain-relief plan (CheckInPanel).
   Made with its parent, not parented later: a widget with its own style sheet whose labels were built
   without a parent loses their font when it is moved under another widget (Qt), and the check-in's
   large text would shrink.

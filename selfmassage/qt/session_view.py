@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.cautions import GO_IN_GENTLY, goes_in_hard
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import (
     Event,
@@ -140,6 +141,7 @@ class SessionView(QWidget):
         self._next: Step | None = None
         self._index = 0
         self._paused = False
+        self._caution = ""  # "Go in gently" after a jump from light to firm, for that step
         self._text_scale = 1.0
         self.body_map: QWidget | None = None
         self._press_keys = _PressKeys(self)
@@ -291,7 +293,8 @@ class SessionView(QWidget):
         if isinstance(event, StageChanged):
             self.stages.set_current(event.stage)
         elif isinstance(event, StepStarted):
-            self._show_step(event.index, event.step, event.next_step)
+            caution = GO_IN_GENTLY if goes_in_hard(self._step, event.step, by_user=event.by_user) else ""
+            self._show_step(event.index, event.step, event.next_step, caution)
         elif isinstance(event, SideStarted):
             self._show_side(event.side)
         elif isinstance(event, SideSwitch):
@@ -308,8 +311,11 @@ class SessionView(QWidget):
 
     # -- inner workings ----------------------------------------------------------------------------
 
-    def _show_step(self, index: int, step: Step, next_step: Step | None) -> None:
+    def _show_step(self, index: int, step: Step, next_step: Step | None, caution: str = "") -> None:
+        if self._engine is not None:
+            self._routine = self._engine.routine  # a gentle finish adds its stroking step
         assert self._routine is not None
+        self._caution = caution
         self._index, self._step, self._next = index, step, next_step
         count = len(self._routine.steps)
         detail = [f"Step {index + 1} of {count}", f"{step.intensity.value} pressure"]
@@ -330,7 +336,8 @@ class SessionView(QWidget):
         self.technique.setText(step.technique.label)
         area = step.area[:1].upper() + step.area[1:]
         self.area.setText(f"{area} · {side.value} side" if side is not None else area)
-        self.instruction.setText(instruction_for(step.technique, step.note))
+        instruction = instruction_for(step.technique, step.note)
+        self.instruction.setText(f"{self._caution} {instruction}" if self._caution else instruction)
         if side is Side.LEFT:
             self.next_label.setText("Next: the right side")
         else:

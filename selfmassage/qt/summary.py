@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from selfmassage.core.cautions import SIT_UP_SLOWLY
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
@@ -36,6 +37,11 @@ class SummaryPage(QWidget):
         self.facts = QLabel(self)
         self.facts.setObjectName("summary_facts")
         relative_font(self.facts, 1.4)
+        # Lying down long can lower blood pressure: every session ends with this, on screen and spoken.
+        self.rise = QLabel(SIT_UP_SLOWLY, self)
+        self.rise.setObjectName("summary_rise")
+        self.rise.setWordWrap(True)
+        relative_font(self.rise, 1.4, bold=True)
 
         # No style sheet on this frame or above it: the panel's own large fonts must reach its labels.
         self.checkin_card = QFrame(self)
@@ -65,13 +71,14 @@ class SummaryPage(QWidget):
         root.setSpacing(16)
         root.addWidget(self.heading)
         root.addWidget(self.facts)
+        root.addWidget(self.rise)
         root.addSpacing(12)
         root.addWidget(self.checkin_card, 1)
         root.addLayout(buttons)
 
     def own_widgets(self) -> list[QWidget]:
         """The widgets of this page the window's style sheet may go on (not the check-in panel's parents)."""
-        return [self.heading, self.facts, self.thanks, self.done_button]
+        return [self.heading, self.facts, self.rise, self.thanks, self.done_button]
 
     def show_result(self, result: SessionResult, checkin_panel: QWidget | None) -> None:
         """Show a finished session; `checkin_panel` has a `submitted(CheckIn)` signal (None: no check-in)."""

@@ -11,7 +11,11 @@ What is said:
   technique alone; a both-sides step adds "Left side.", the switch says "Switch sides.", then "Right side.";
 - a step whose countdown runs longer than 20 s: "Next:" technique, area, timed to end before the final
   three ticks (for a both-sides step, in the right side);
-- the end of a completed session: "Done. Well done."; a pause: "Paused."
+- the step's pressure ("Light.", "Moderate.", "Firm.") whenever it changes; firm kneading adds "Slowly.
+  Never to pain."; skipping from a light step straight to a firm one adds "Go in
+  gently."; the light stroking of a gentle finish starts with "Finish gently.";
+- the end of a completed session: "Done. Well done.", and of every session "Sit up slowly, and rest a
+  moment before you stand."; a pause: "Paused."
 
 Notes are not spoken: a note is free text, and text can't be said without a speech engine at run time,
 which the app does not ship. The per-routine switch the issue asks for ("speak the step's note instead")
@@ -30,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from selfmassage.core.areas import region_for
+from selfmassage.core.cautions import goes_in_hard, pressure_changed
 from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
 from selfmassage.core.events import (
     Event,
@@ -43,7 +48,7 @@ from selfmassage.core.events import (
     StepStarted,
 )
 from selfmassage.core.routine import Step
-from selfmassage.core.techniques import Side
+from selfmassage.core.techniques import Intensity, Side, Technique
 from selfmassage.i18n import N_
 from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
@@ -61,6 +66,11 @@ DONE = "phrase-done"
 PAUSED = "phrase-paused"
 SOUND_CHECK = "phrase-sound-check"
 SIDE_CLIPS = {Side.LEFT: "phrase-left-side", Side.RIGHT: "phrase-right-side"}
+SLOWLY = "phrase-slowly"
+NEVER_TO_PAIN = "phrase-never-to-pain"
+SIT_UP_SLOWLY = "phrase-sit-up-slowly"
+FINISH_GENTLY = "phrase-finish-gently"
+GO_IN_GENTLY = "phrase-go-in-gently"
 
 
 class PromptStyle(StrEnum):
@@ -100,6 +110,14 @@ SPOKEN: dict[str, str] = {
     DONE: N_("Done. Well done."),
     PAUSED: N_("Paused."),
     SOUND_CHECK: N_("This is how your prompts will sound."),
+    "intensity-light": N_("Light."),
+    "intensity-moderate": N_("Moderate."),
+    "intensity-firm": N_("Firm."),
+    SLOWLY: N_("Slowly."),
+    NEVER_TO_PAIN: N_("Never to pain."),
+    SIT_UP_SLOWLY: N_("Sit up slowly, and rest a moment before you stand."),
+    FINISH_GENTLY: N_("Finish gently."),
+    GO_IN_GENTLY: N_("Go in gently."),
 }
 
 
@@ -181,10 +199,10 @@ class VoiceMap:
         match event:
             case StageChanged(stage=stage):
                 return self._said((f"stage-{stage.value}",))
-            case StepStarted(step=step, next_step=next_step):
+            case StepStarted(step=step, next_step=next_step, by_user=by_user, closing=closing):
                 self._previous, self._step, self._next = self._step, step, next_step
                 self._side = None
-                return self._said(self.step_clips(step, self._previous))
+                return self._said(self._step_start_clips(step, self._previous, by_user, closing))
             case SideStarted(side=side):
                 self._side = side
                 return self._said((SIDE_CLIPS[side],))
@@ -193,11 +211,25 @@ class VoiceMap:
                 return self._said((SWITCH_SIDES,))
             case SecondLeft(seconds_left=left):
                 return self._next_for(left)
-            case SessionFinished(status=SessionStatus.COMPLETED):
-                return self._said((DONE,))
+            case SessionFinished(status=status):
+                return self._said((DONE, SIT_UP_SLOWLY) if status is SessionStatus.COMPLETED
+                                  else (SIT_UP_SLOWLY,))
             case Paused():
                 return self._said((PAUSED,))
         return []
+
+    def _step_start_clips(self, step: Step, previous: Step | None, by_user: bool,
+                          closing: bool) -> tuple[str, ...]:
+        """Technique and area, the pressure when it changes, and the cautions that apply."""
+        clips = [FINISH_GENTLY] if closing else []
+        clips += self.step_clips(step, previous)
+        if pressure_changed(previous, step):
+            clips.append(f"intensity-{step.intensity.value}")
+        if step.technique is Technique.KNEADING and step.intensity is Intensity.FIRM:
+            clips += [SLOWLY, NEVER_TO_PAIN]  # deep kneading is where it could start to hurt
+        if goes_in_hard(previous, step, by_user=by_user):
+            clips.append(GO_IN_GENTLY)
+        return tuple(clips)
 
     def _next_for(self, seconds_left: int) -> list[Prompt]:
         step, next_step = self._step, self._next

@@ -28,12 +28,12 @@ ROUTINES_DIR = ROOT / "assets" / "routines"
 FILES = sorted(ROUTINES_DIR.glob("*.json"))
 
 CLASSIC = "classic-back-session"
-THERAPEUTIC = "therapeutic-back-sequence"
+THOROUGH = "thorough-relaxing-back-sequence"
 EVENING_BALL = "evening-relax-with-a-massage-ball"
 AFTER_WORKOUT = "after-workout-back-and-shoulders"
 PREGNANCY = "pregnancy-safe-light-massage"
 LEGS = "learn-the-techniques-on-your-legs"
-EXPECTED = {CLASSIC, THERAPEUTIC, EVENING_BALL, AFTER_WORKOUT, PREGNANCY, LEGS}
+EXPECTED = {CLASSIC, THOROUGH, EVENING_BALL, AFTER_WORKOUT, PREGNANCY, LEGS}
 
 # A note is read from across the room during a step: one short line.
 NOTE_FITS_ON_SCREEN = 90
@@ -121,8 +121,14 @@ def test_the_classic_session_covers_all_four_stages_with_deep_the_longest():
     assert totals[Stage.DEEP] == max(totals.values())
 
 
-def test_the_therapeutic_sequence_follows_the_guide_in_order():
-    routine = load(THERAPEUTIC)
+def test_the_thorough_sequence_relaxes_and_says_treatment_is_a_professionals_work():
+    routine = load(THOROUGH)
+    assert "relaxing" in routine.name.lower() and "therap" not in routine.name.lower()
+    assert "treating back trouble is a professional's work" in routine.description
+
+
+def test_the_thorough_sequence_follows_the_guide_in_order():
+    routine = load(THOROUGH)
     steps = routine.steps
 
     def first(technique: Technique, area: str, after: int = 0) -> int:

@@ -43,7 +43,11 @@ def test_pain_relief_reads_as_a_ceiling():
 
 def test_a_plan_of_your_own_above_two_a_week_carries_the_guides_advice():
     assert "1–2 sessions a week" in Plan(PlanKind.CUSTOM, 3).advice
-    assert Plan(PlanKind.CUSTOM, 2).advice == Plan().advice == Plan(PlanKind.PAIN_RELIEF).advice == ""
+    assert Plan(PlanKind.CUSTOM, 2).advice == Plan().advice == ""
+
+
+def test_the_pain_relief_plan_says_treatment_is_a_professionals_work():
+    assert "treating pain is a professional's work" in Plan(PlanKind.PAIN_RELIEF).advice
 
 
 def test_plans_read_from_the_command_line():

@@ -105,10 +105,14 @@ def test_skip_by_keyboard(qtbot, panel):
         qtbot.keyClick(panel.skip_button, Qt.Key.Key_Space)
 
 
-def test_a_calm_hint_for_pain_dizziness_or_headache(qtbot, panel):
+def test_a_calm_hint_for_each_sign_and_one_for_several(qtbot, panel):
     assert not panel.hint.isVisible()
     tick(qtbot, panel.symptom_boxes[Symptom.FATIGUE])
-    assert not panel.hint.isVisible()  # tiredness alone needs no advice
+    assert panel.hint.isVisible() and "shorter session" in panel.hint.text()
+    tick(qtbot, panel.symptom_boxes[Symptom.FATIGUE])
+    tick(qtbot, panel.symptom_boxes[Symptom.DROWSINESS])  # drowsiness is one of the signs asked
+    assert "sit up slowly" in panel.hint.text()
+    tick(qtbot, panel.symptom_boxes[Symptom.DROWSINESS])
     tick(qtbot, panel.symptom_boxes[Symptom.DIZZINESS])
     assert panel.hint.isVisible()
     assert panel.hint.text() == "Sit up slowly and drink some water."

@@ -15,7 +15,7 @@ from qt_helpers import activate, advance, answer_box
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.events import SessionFinished, StepStarted
-from selfmassage.core.plan import PlanKind
+from selfmassage.core.plan import Plan, PlanKind
 from selfmassage.qt.history_hook import MISSING_BUILTINS, TRAY_FLAG, HistoryHook, add_history
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.reminders_dialog import RemindersDialog
@@ -96,9 +96,9 @@ def test_stopping_keeps_the_session_as_stopped_with_the_steps_done(qtbot, with_h
     window = hook.window
     start(qtbot, window)
     advance(window, clock, 4)  # the first step (3 s) done, one second into the second
-    answer_box("Stop")
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # the stop panel, paused
     with qtbot.waitSignal(window.driver.finished, timeout=2000):
-        qtbot.keyClick(window, Qt.Key.Key_Escape)
+        qtbot.mouseClick(window._stop.now_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.session_ended, timeout=1000):
         qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     [(session, steps)] = sessions_in(db)
@@ -517,3 +517,27 @@ def test_a_history_that_can_only_be_read_is_shown_with_no_import_or_delete(qtbot
     hook.open_review()
     assert hook.review.import_button.isHidden() and hook.review.delete_button.isHidden()
     assert not hook.import_action.isEnabled() and hook.export_action.isEnabled()
+
+
+def test_on_pain_relief_the_checkin_asks_if_it_still_bothers_and_offers_preventive_once_eased(
+        qtbot, with_history, clock, settings_path):
+    hook = with_history()
+    window = hook.window
+    hook.set_plan(Plan(PlanKind.PAIN_RELIEF))
+    assert "treating pain is a professional's work" in window.notice.text()  # said once, on choosing it
+    start(qtbot, window)
+    advance(window, clock, 12)
+    panel = window.summary.checkin_panel
+    assert panel.eased_box.isVisible() and not panel.preventive_button.isVisible()
+    qtbot.mouseClick(panel.eased_button, Qt.MouseButton.LeftButton)
+    assert panel.eased_hint.isVisible() and "1–2 sessions a week" in panel.eased_hint.text()
+    qtbot.mouseClick(panel.preventive_button, Qt.MouseButton.LeftButton)
+    assert hook.plan == Plan()
+    assert Settings(settings_path).get("plan") == "preventive"
+
+
+def test_on_other_plans_the_checkin_does_not_ask_about_pain(qtbot, with_history, clock):
+    hook = with_history()
+    start(qtbot, hook.window)
+    advance(hook.window, clock, 12)
+    assert not hook.window.summary.checkin_panel.eased_box.isVisible()

@@ -310,3 +310,28 @@ def test_after_the_summary_a_second_session_starts_fresh(qtbot, window, clock):
         advance(window, clock, 12)
         qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     assert second.args[0].routine.name == "Another one"
+
+
+def test_skipping_from_light_to_firm_says_go_in_gently_and_every_end_says_sit_up_slowly(
+        qtbot, window, clock, routines_dirs):
+    import json
+
+    from selfmassage.core.cautions import GO_IN_GENTLY, SIT_UP_SLOWLY
+
+    _builtin, user = routines_dirs
+    (user / "firm.json").write_text(json.dumps({"format": 1, "name": "Firm one", "steps": [
+        {"stage": "preparatory", "technique": "stroking", "area": "lower back", "seconds": 5},
+        {"stage": "deep", "technique": "kneading", "area": "glutes", "seconds": 5, "intensity": "firm"},
+        {"stage": "final", "technique": "stroking", "area": "lower back", "seconds": 5}]}), encoding="utf-8")
+    window.refresh_routines()
+    assert window.picker.select("Firm one")
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    view = window.session_view
+    assert not view.instruction.text().startswith(GO_IN_GENTLY)
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # straight from light stroking into firm kneading
+    assert view.technique.text() == "Kneading" and view.instruction.text().startswith(GO_IN_GENTLY)
+    advance(window, clock, 5)  # time ran out: the next step comes as planned, no caution
+    assert view.technique.text() == "Stroking" and not view.instruction.text().startswith(GO_IN_GENTLY)
+    advance(window, clock, 5)
+    assert window.current_page() == "summary"
+    assert window.summary.rise.text() == SIT_UP_SLOWLY and window.summary.rise.isVisible()

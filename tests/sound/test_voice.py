@@ -7,6 +7,7 @@ import math
 import threading
 import time
 import wave
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from selfmassage.core.events import (
     StepStarted,
 )
 from selfmassage.core.routine import Routine, Step
-from selfmassage.core.techniques import KNOWN_AREAS, Side, Sides, Stage, Technique
+from selfmassage.core.techniques import KNOWN_AREAS, Intensity, Side, Sides, Stage, Technique
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.session_sound import SessionSound
 from selfmassage.sound.silent import RecordingPlayer
@@ -135,10 +136,28 @@ def test_the_fixed_phrases_each_have_their_event():
     assert clips_of(voice.prompts_for(SideStarted(at=13.0, index=0, side=Side.RIGHT))) == [
         ("phrase-right-side",)]
     done = SessionFinished(at=23.0, status=SessionStatus.COMPLETED, active_seconds=23.0, steps_done=1)
-    assert clips_of(voice.prompts_for(done)) == [("phrase-done",)]
+    assert clips_of(voice.prompts_for(done)) == [("phrase-done", "phrase-sit-up-slowly")]
     stopped = SessionFinished(at=5.0, status=SessionStatus.STOPPED, active_seconds=5.0, steps_done=0)
-    assert voice.prompts_for(stopped) == []
+    assert clips_of(voice.prompts_for(stopped)) == [("phrase-sit-up-slowly",)]  # every session ends so
     assert clips_of(voice.prompts_for(Paused(at=3.0, reason=PauseReason.SLEEP))) == [("phrase-paused",)]
+
+
+def test_a_prompt_says_the_pressure_when_it_changes_and_the_cautions_where_they_apply():
+    voice = VoiceMap(shipped_clips())
+    light = step(Technique.STROKING, "lower back", 30)
+    firm = replace(step(Technique.KNEADING, "shoulders", 30), intensity=Intensity.FIRM)
+    assert clips_of(voice.prompts_for(started(light))) == [("technique-stroking", "area-lower-back")]
+    # Skipped from light straight to firm kneading: the pressure, slowly, never to pain, go in gently.
+    skipped = StepStarted(at=3.0, index=1, step=firm, next_step=None, by_user=True)
+    assert clips_of(voice.prompts_for(skipped)) == [(
+        "technique-kneading", "area-shoulders", "intensity-firm", "phrase-slowly", "phrase-never-to-pain",
+        "phrase-go-in-gently")]
+    same = StepStarted(at=33.0, index=2, step=replace(firm, area="neck"), next_step=None)
+    assert clips_of(voice.prompts_for(same)) == [("technique-kneading", "area-neck", "phrase-slowly",
+                                                  "phrase-never-to-pain")]
+    closing = StepStarted(at=40.0, index=3, step=light, next_step=None, by_user=True, closing=True)
+    assert clips_of(voice.prompts_for(closing)) == [(
+        "phrase-finish-gently", "technique-stroking", "area-lower-back", "intensity-light")]
 
 
 def test_every_clip_the_prompts_use_is_shipped_as_44k_mono_16_bit():
@@ -245,7 +264,7 @@ def test_a_both_sides_step_says_next_in_its_right_side():
         (right_side_ends - lead, ("phrase-next", "technique-stroking", "area-lower-back")),
         (53.0, ("stage-final",)),
         (53.0, ("technique-stroking", "area-lower-back")),
-        (73.0, ("phrase-done",)),
+        (73.0, ("phrase-done", "phrase-sit-up-slowly")),
     ]
 
 
@@ -268,7 +287,7 @@ def test_cue_then_words_at_each_moment_of_a_session():
         Cue.STAGE, ("stage-deep",), ("technique-rubbing", "area-shoulders"), ("phrase-left-side",),
         Cue.SWITCH, ("phrase-switch-sides",),
         Cue.STEP_START, ("phrase-right-side",),
-        Cue.DONE, ("phrase-done",),
+        Cue.DONE, ("phrase-done", "phrase-sit-up-slowly"),
     ]
 
 
@@ -309,7 +328,7 @@ def test_late_events_are_not_spoken_but_done_is():
     clock.advance(100)  # a stalled loop, no sleep watch: the engine catches up all at once
     engine.poll()
     assert clips_of(player.spoken) == [("stage-preparatory",), ("technique-stroking", "area-lower-back"),
-                                       ("phrase-done",)]
+                                       ("phrase-done", "phrase-sit-up-slowly")]
 
 
 # -- the player: words and cues take turns -----------------------------------------------------------
@@ -425,7 +444,7 @@ def test_voice_and_cues_reach_the_device_one_after_another_never_at_once(alsa_fi
         cue_pcm(Cue.SWITCH), prompt_pcm(Prompt(("phrase-switch-sides",))),
         cue_pcm(Cue.STEP_START), prompt_pcm(Prompt(("phrase-right-side",))),
         cue_pcm(Cue.TICK),
-        cue_pcm(Cue.DONE), prompt_pcm(Prompt(("phrase-done",))),
+        cue_pcm(Cue.DONE), prompt_pcm(Prompt(("phrase-done", "phrase-sit-up-slowly"))),
     ]
     # Each open of the device carries exactly one cue or one prompt, whole, never a mix of both.
     assert alsa_file.plays() == expected
