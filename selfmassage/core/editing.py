@@ -24,6 +24,7 @@ from selfmassage.core.techniques import (
     RUB_CAP_SECONDS,
     TEMPO_DEFAULT,
     VIBRATION_CAP_SECONDS,
+    Direction,
     Intensity,
     Profile,
     Stage,
@@ -50,17 +51,18 @@ class DraftStep:
     intensity: Intensity = Intensity.LIGHT
     variant: Variant | None = None
     note: str = ""
+    direction: Direction | None = None  # no control in the form yet: kept as the file had it
 
     @classmethod
     def from_step(cls, step: Step) -> DraftStep:
         return cls(step.stage, step.technique, step.area, step.seconds, step.intensity, step.variant,
-                   step.note)
+                   step.note, step.direction)
 
     def to_step(self) -> Step:
         """Unchecked: for totals and the guide's rules, which read only choices and seconds."""
         return Step(stage=self.stage, technique=self.technique, area=self.area.strip(),
                     seconds=self.seconds, intensity=self.intensity, variant=self.variant,
-                    note=self.note.strip())
+                    note=self.note.strip(), direction=self.direction)
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -72,6 +74,8 @@ class DraftStep:
         }
         if self.variant is not None:
             item["variant"] = self.variant.value
+        if self.direction is not None:
+            item["direction"] = self.direction.value
         if self.note.strip():
             item["note"] = self.note
         return item
