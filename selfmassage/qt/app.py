@@ -107,6 +107,10 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window)
+            from selfmassage.qt.learn_page import add_learn_page
+            from selfmassage.qt.movement_hook import add_movement
+
+            add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -148,6 +148,7 @@ class BodyMap(QWidget):
         self._regions: tuple[str, ...] = ()
         self._high_contrast = high_contrast
         self.problem: str | None = None
+        self._picture: QPixmap | None = None  # the drawing at this size: the movement layer repaints often
         self._renderer = QSvgRenderer(self)
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -186,6 +187,7 @@ class BodyMap(QWidget):
             except (OSError, ET.ParseError) as exc:  # MissingAssetError is an OSError
                 log.info("no body map: %s", exc)
                 self.problem = MISSING_MAP
+        self._picture = None
         self.update()
 
     # --- geometry ------------------------------------------------------------------------------------
@@ -222,7 +224,17 @@ class BodyMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._renderer.isValid():
             return
+        ratio = self.devicePixelRatioF()
+        if self._picture is None or self._picture.size() != self.size() * ratio:
+            # Drawn once per size and look; a paint then copies the part it needs (the movement layer's
+            # small rectangle, a few times a second, would otherwise render the whole SVG each time).
+            self._picture = QPixmap(self.size() * ratio)
+            self._picture.setDevicePixelRatio(ratio)
+            self._picture.fill(QColor(0, 0, 0, 0))
+            drawing = QPainter(self._picture)
+            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(drawing, self.map_rect())
+            drawing.end()
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, self.map_rect())
+        painter.drawPixmap(0, 0, self._picture)  # clipped to the region being painted
         painter.end()

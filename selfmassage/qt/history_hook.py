@@ -241,7 +241,7 @@ class HistoryHook(QObject):
 
     def _session_started(self, driver: SessionDriver) -> None:
         self.recorder = None
-        if self.saving:
+        if self.saving and not driver.routine.practice:  # a try-out from the Learn page is not a massage
             assert self.history is not None
             self.recorder = SessionRecorder(self.history, driver.engine, wall_clock=self._now,
                                             on_problem=self.window.notice.tell_once)
