@@ -44,7 +44,10 @@ def crash_routine() -> dict:
 def start_run() -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", str(SPEED), "--mute"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy(),
+        # Unbuffered: a buffered readline may take more than the first step's lines from the pipe, and
+        # communicate() then reads on from the pipe itself, so those lines were lost under load.
+        bufsize=0)
 
 
 def read_until_first_step(process: subprocess.Popen[bytes]) -> bytes:
