@@ -50,13 +50,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
 from selfmassage.core.routine import format_duration
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
-from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
+from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history_rows import SessionRow
 from selfmassage.store.recorder import local_now
 
 CHART_WEEKS = (12, 26, 52)
@@ -146,7 +148,7 @@ class SessionTableModel(QAbstractTableModel):
                 feeling = [] if session.feeling is None else [f"{session.feeling}/5"]
                 return " · ".join([*feeling, *session.symptoms])
             return session.note.replace("\n", " ")
-        if role == Qt.ItemDataRole.ForegroundRole and session.status != COMPLETED:
+        if role == Qt.ItemDataRole.ForegroundRole and session.status != SessionStatus.COMPLETED:
             # Listed, but not counted toward the plan; the Status column says so in words.
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
@@ -552,7 +554,7 @@ class ReviewPage(QWidget):
     def _selected(self) -> None:
         session = self.selected_session()
         # A running session belongs to the window that runs it: it can be deleted once it has ended.
-        self.delete_button.setEnabled(session is not None and session.status != RUNNING)
+        self.delete_button.setEnabled(session is not None and session.status != SessionStatus.RUNNING)
         self.details.setPlainText("" if session is None else self.describe_session(session))
 
     def describe_session(self, session: SessionRow) -> str:
@@ -573,8 +575,8 @@ class ReviewPage(QWidget):
             lines.append(f"Note: {session.note}")
         steps = self.history.steps(session.id)
         if not steps:
-            lines.append("No steps kept (imported from a CSV file)." if session.status != RUNNING
-                         else "No step finished yet.")
+            running = session.status == SessionStatus.RUNNING
+            lines.append("No step finished yet." if running else "No steps kept (imported from a CSV file).")
         for step in steps:
             done = (f"{format_duration(round(step.actual_seconds))} of "
                     f"{format_duration(step.planned_seconds)}" + (", skipped" if step.skipped else ""))
@@ -583,7 +585,7 @@ class ReviewPage(QWidget):
 
     def delete_selected(self) -> None:
         session = self.selected_session()
-        if session is None or session.status == RUNNING:
+        if session is None or session.status == SessionStatus.RUNNING:
             return
         answer = QMessageBox.question(
             self, "Delete this session?",
