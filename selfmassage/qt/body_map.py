@@ -8,8 +8,8 @@ import logging
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QByteArray, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -152,6 +152,7 @@ class BodyMap(QWidget):
         self._renderer = QSvgRenderer(self)
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its picture holds the background too
         self.setAccessibleName("Body map")
         self._reload()
 
@@ -222,19 +223,27 @@ class BodyMap(QWidget):
         return QSize(150, 300)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._renderer.isValid():
-            return
         ratio = self.devicePixelRatioF()
         if self._picture is None or self._picture.size() != self.size() * ratio:
-            # Drawn once per size and look; a paint then copies the part it needs (the movement layer's
-            # small rectangle, a few times a second, would otherwise render the whole SVG each time).
-            self._picture = QPixmap(self.size() * ratio)
-            self._picture.setDevicePixelRatio(ratio)
-            self._picture.fill(QColor(0, 0, 0, 0))
-            drawing = QPainter(self._picture)
-            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderer.render(drawing, self.map_rect())
-            drawing.end()
+            self._picture = self._draw_picture(ratio)
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)  # clipped to the region being painted
         painter.end()
+
+    def _draw_picture(self, ratio: float) -> QPixmap:
+        """The map on what lies behind it, once per size and look. The widget is opaque with it, so the
+        movement layer's small repaints, a few a second, stop here: neither the whole SVG nor the styled
+        card behind it is painted again for them."""
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(QColor(0, 0, 0, 0))
+        parent = self.parentWidget()
+        if parent is not None:  # the card's own background, without its children (this map among them)
+            parent.render(picture, QPoint(), QRegion(self.geometry()),
+                          QWidget.RenderFlag.DrawWindowBackground)
+        if self._renderer.isValid():
+            drawing = QPainter(picture)
+            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(drawing, self.map_rect())
+            drawing.end()
+        return picture
