@@ -113,7 +113,6 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window)
             add_menu_entry_switch(window)
-            add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()
@@ -124,6 +123,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             history_hook.load(history_path())  # with the tray, and a line for each missing piece
             if in_tray and not history_hook.in_tray:
                 window.show()  # no tray to open it from
+            add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
             # PySide6's import hook reads the source of every module imported after it (inspect.getsource),
             # and linecache keeps it all: ~5 MiB of text no one reads. A traceback reads its lines again.
             linecache.clearcache()

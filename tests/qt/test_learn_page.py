@@ -17,7 +17,7 @@ from selfmassage.qt.learn_page import LEARN_PAGE, TRY_TEXT, LearnHook, add_learn
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.movement_hook import add_movement
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.history import History
 
 
