@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QRegion
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPixmap, QRegion
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -236,7 +236,7 @@ class BodyMap(QWidget):
         card behind it is painted again for them."""
         picture = QPixmap(self.size() * ratio)
         picture.setDevicePixelRatio(ratio)
-        picture.fill(QColor(0, 0, 0, 0))
+        picture.fill(self.palette().color(QPalette.ColorRole.Window))  # as Qt would, when on its own
         parent = self.parentWidget()
         if parent is not None:  # the card's own background, without its children (this map among them)
             parent.render(picture, QPoint(), QRegion(self.geometry()),
