@@ -14,7 +14,7 @@ from selfmassage.core.routine import format_duration
 from selfmassage.core.routine_format import RoutineFileError, loads_routine, routine_to_dict
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import instruction_for
-from selfmassage.store.files import read_capped
+from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
 
 if TYPE_CHECKING:
@@ -77,6 +77,10 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             routine, problems = loads_routine(data, source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
+            worst = EXIT_UNREADABLE
+            continue
+        except FileRefused as exc:  # not a plain file, or too big
+            print(f"{name}: {exc.strerror}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
         except OSError as exc:

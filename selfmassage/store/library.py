@@ -159,7 +159,7 @@ class RoutineLibrary:
     def import_file(self, path: Path, *, replace: bool = False) -> RoutineEntry:
         entry = read_routine_file(path)
         if entry.error:
-            raise LibraryError(f"{path}: can't be read: {entry.error}")
+            raise LibraryError(f"{path}: {entry.error}")
         if entry.routine is None:
             raise LibraryError(f"{path}: {entry.problems[0]}")
         if has_errors(entry.problems):
