@@ -75,7 +75,7 @@ def _seconds_text(seconds: float) -> str:
 
 def export_text(history: History) -> tuple[str, int]:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; and a note's lone \r is quoted too
     writer.writerow(COLUMNS)
     count = 0
     for session in history.sessions():
