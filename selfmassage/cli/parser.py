@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from selfmassage import __version__
+from selfmassage.cli.desktop import add_desktop_options
 from selfmassage.cli.history import add_history_commands
 from selfmassage.cli.plan import add_plan_commands
 from selfmassage.cli.routines import add_routines_commands
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"selfmassage {__version__}")
     parser.add_argument("--tray", action="store_true",
                         help="open in the tray, the window hidden, as at login (shown if there is no tray)")
+    add_desktop_options(parser)
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_routines_commands(commands)

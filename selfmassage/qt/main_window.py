@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from selfmassage.qt.session_driver import SessionDriver
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.sound.check import SoundCheckResult
-    from selfmassage.sound.player import CuePlayer
+    from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"
@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         current = self.picker.current_entry()
         wanted = current.name if current is not None else self.settings.get("last_routine")
         self.picker.set_entries(self.library.entries(), select=wanted)
+        if self.focusWidget() is None:
+            # The list, not the first button in the window (a notice's Close): Enter starts from there.
+            self.picker.list.setFocus()
         self._update_actions()
 
     def set_player(self, player: CuePlayer) -> None:

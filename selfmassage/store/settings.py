@@ -58,6 +58,7 @@ DECLARED: tuple[Setting, ...] = (
     Setting("reminders", bool, False, "A reminder on the chosen days."),
     Setting("reminder_days", list, [0, 3], "Reminder weekdays, 0 = Monday.", _weekdays),
     Setting("reminder_time", str, "19:00", "Reminder time, HH:MM, local.", _clock_time),
+    Setting("reminder_shown", str, "", "The day the last reminder was shown (or declined), and its plan."),
     Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
     Setting("last_routine", str, "", "The routine picked last time."),
     Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),

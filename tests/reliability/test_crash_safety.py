@@ -111,7 +111,8 @@ def test_fifty_kills_lose_no_finished_step_and_the_next_start_works(imported):
             session = sessions[-1]
             steps = history.steps(session.id)
             assert history.integrity_ok()
-        if done:
+        if done or (session.status == SessionStatus.COMPLETED and last == STEPS):
+            # The history hears the end before the screen: a kill between the two leaves it completed.
             assert session.status == SessionStatus.COMPLETED and len(steps) == STEPS
         else:
             kills_mid_session += 1
