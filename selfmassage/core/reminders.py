@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from selfmassage.core.plan import CourseState, Plan, PlanKind, follow_course
 from selfmassage.core.stats import HistoryFigures, monday_of
+from selfmassage.i18n import format_date, format_weekday_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LOOK_AHEAD_DAYS = 8  # every weekday comes round within a week
@@ -111,8 +112,8 @@ def due_text(due: date, today: date, plan: Plan) -> str:
     if due == today + timedelta(days=1):
         return "Next session: tomorrow."
     if plan.has_course and due - today > timedelta(days=7):
-        return f"Resting after your course. Next course from {due.day} {due:%b %Y}."
-    return f"Next session: {WEEKDAYS[due.weekday()]} {due.day} {due:%b}."
+        return f"Resting after your course. Next course from {format_date(due)}."
+    return f"Next session: {format_weekday_date(due)}."
 
 
 REMINDER_SUMMARY = "Time for your massage"

@@ -66,6 +66,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
     """
     from PySide6.QtWidgets import QApplication
 
+    from selfmassage.qt.language import use_language
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.single_instance import SingleInstance
     from selfmassage.store.paths import runtime_dir, settings_path
@@ -88,6 +89,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         app.setOrganizationName("selfmassage")
         app.setDesktopFileName(APP_ID)  # Wayland's app id: the compositor finds the menu entry and icon
         settings = Settings(settings_path())
+        use_language(app, settings.get("language"))  # before the first word is shown
         window = MainWindow(settings)  # its first frame
         if not in_tray:
             window.show()
@@ -97,6 +99,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             nonlocal player, history_hook
             from selfmassage.qt.editor_hook import add_routine_editor
             from selfmassage.qt.history_hook import add_history
+            from selfmassage.qt.language import add_language_menu
             from selfmassage.qt.main_window import app_icon
             from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
             from selfmassage.resources import assets_dir
@@ -112,6 +115,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window, notifier=lambda: desktop_notifier(window))
             add_menu_entry_switch(window)
+            add_language_menu(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from selfmassage.i18n import LANGUAGES
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -62,6 +63,8 @@ DECLARED: tuple[Setting, ...] = (
     Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
     Setting("last_routine", str, "", "The routine picked last time."),
     Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),
+    Setting("language", str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
+            lambda value: value in ("", *LANGUAGES)),
 )
 BY_NAME = {setting.name: setting for setting in DECLARED}
 
