@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from selfmassage.cli.common import library, named_file, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
+from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
-from selfmassage.core.routine_format import RoutineFileError, loads_routine, routine_to_dict
-from selfmassage.core.rules import validate
+from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
 from selfmassage.core.techniques import instruction_for
 from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
@@ -74,7 +74,8 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             data = read_capped(named_file(name), MAX_ROUTINE_BYTES, TOO_BIG)
-            routine, problems = loads_routine(data, source=name)
+            # Field and rule problems together, in step order: one wrong key hides nothing after it.
+            _, problems = check_routine_bytes(data, source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             worst = EXIT_UNREADABLE
@@ -91,8 +92,6 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             print(f"selfmassage: {exc}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
-        if routine is not None:
-            problems = validate(routine)
         for problem in problems:
             print(f"{name}: {problem}")
         if has_errors(problems) and worst == EXIT_OK:
@@ -104,7 +103,12 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
     try:
         entry = library().import_file(named_file(args.file), replace=args.replace)
     except LibraryError as exc:
-        raise UserError(str(exc)) from None
+        if not exc.problems:
+            raise UserError(str(exc)) from None
+        # Every problem at once, a line each as `routines validate` prints them; nothing is imported.
+        for problem in exc.problems:
+            print(f"selfmassage: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Imported {entry.name!r} to {entry.path}")
     return EXIT_OK
 
