@@ -277,6 +277,7 @@ class HistoryHook(QObject):
         if self.screen is None:
             self.screen = ReviewScreen()
             self.screen.back_requested.connect(self.back_to_routines)
+            self.screen.setWindowTitle("Your history")  # what a screen reader calls the page
             self.window.add_page(REVIEW_PAGE, self.screen)
             self._fill_screen()
         return self.screen
@@ -377,6 +378,10 @@ class HistoryHook(QObject):
         tray.reminder_due.connect(self._reminder_due)
         tray.menu.aboutToShow.connect(lambda: tray.set_routines(self._routine_names()))
         self.tray = tray
+        driver = self.window.driver
+        if driver is not None and driver.running:  # the history opened after a session began
+            tray.session_started()
+            driver.finished.connect(self._session_over)
         if tray.notice:
             # Only someone who asked for reminders needs the banner; for anyone else a passing line will do.
             if self.window.settings.get("reminders"):
