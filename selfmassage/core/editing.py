@@ -17,11 +17,12 @@ from typing import Any
 
 from selfmassage.core.fixes import STROKING_SECONDS, Fix, FixKind, fixed_steps, offered_fixes
 from selfmassage.core.problems import Problem, Severity, has_errors
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_key
 from selfmassage.core.routine_format import FORMAT_VERSION, MAX_NAME, parse_routine
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import (
     TEMPO_DEFAULT,
+    Direction,
     Intensity,
     Profile,
     Sides,
@@ -49,17 +50,18 @@ class DraftStep:
     variant: Variant | None = None
     note: str = ""
     sides: Sides = Sides.ONE
+    direction: Direction | None = None  # no control in the form yet: kept as the file had it
 
     @classmethod
     def from_step(cls, step: Step) -> DraftStep:
         return cls(step.stage, step.technique, step.area, step.seconds, step.intensity, step.variant,
-                   step.note, step.sides)
+                   step.note, step.sides, step.direction)
 
     def to_step(self) -> Step:
         """Unchecked: for totals and the guide's rules, which read only choices and seconds."""
         return Step(stage=self.stage, technique=self.technique, area=self.area.strip(),
                     seconds=self.seconds, intensity=self.intensity, variant=self.variant,
-                    note=self.note.strip(), sides=self.sides)
+                    note=self.note.strip(), sides=self.sides, direction=self.direction)
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -73,6 +75,8 @@ class DraftStep:
         item["intensity"] = self.intensity.value
         if self.variant is not None:
             item["variant"] = self.variant.value
+        if self.direction is not None:
+            item["direction"] = self.direction.value
         if self.note.strip():
             item["note"] = self.note
         return item
@@ -371,14 +375,14 @@ class RoutineDraft:
 
 def unique_name(name: str, taken: Iterable[str]) -> str:
     """`name`, or "name (2)", "name (3)", … : the first one no routine in `taken` has (any case)."""
-    used = {other.strip().casefold() for other in taken}
+    used = {name_key(other) for other in taken}
     base = name.strip() or "Routine"
-    if base.casefold() not in used:
+    if name_key(base) not in used:
         return base
     number = 2
     while True:
         suffix = f" ({number})"
         candidate = base[:MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in used:
+        if name_key(candidate) not in used:
             return candidate
         number += 1
