@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from selfmassage.core import safety
 from selfmassage.core.checkin import Symptom
 from selfmassage.qt.checkin_dialog import CheckInPanel
-from selfmassage.qt.safety_dialog import PregnancyNoteDialog, SafetyDialog
+from selfmassage.qt.safety_dialog import SafetyDialog
+from selfmassage.qt.today_dialog import TodayDialog
 
 
 def main() -> int:
@@ -39,11 +40,11 @@ def main() -> int:
     questions.continue_button.click()
     shot(questions, "safety-ask-a-doctor")
     questions.close()
-    pregnancy = SafetyDialog(pregnancy=True)
-    shot(pregnancy, "safety-questions-pregnancy")
-    pregnancy.close()
-    note = PregnancyNoteDialog()
-    shot(note, "safety-pregnancy-note")
+    today = TodayDialog()
+    shot(today, "safety-today")
+    today.close()
+    note = TodayDialog(pregnancy=True)
+    shot(note, "safety-today-pregnancy")
     note.close()
     panel = CheckInPanel()
     panel.resize(820, 580)

@@ -224,7 +224,16 @@ def test_the_sound_test_before_the_first_session(qtbot, make_window):
     assert seen == [[]]
 
 
-@pytest.mark.parametrize("which", ["stop", "test sound", "about"])
+def test_the_stop_panel_in_the_session(qtbot, window):
+    start(qtbot, window)
+    window.ask_to_stop()
+    panel = window._stop
+    assert panel.isVisible() and QApplication.activeModalWidget() is None  # in the window, not a box
+    assert without_words(panel) == []
+    assert len(checked_controls(panel)) >= 3  # Finish gently, Stop now, Keep going
+
+
+@pytest.mark.parametrize("which", ["test sound", "about"])
 def test_message_boxes(qtbot, window, which):
     def look(box: QMessageBox) -> list[str]:
         missing = without_words(box)
@@ -232,10 +241,7 @@ def test_message_boxes(qtbot, window, which):
         return missing
 
     seen = while_modal(QMessageBox, look)
-    if which == "stop":
-        start(qtbot, window)
-        window.ask_to_stop()
-    elif which == "test sound":
+    if which == "test sound":
         window.actions["sound_check"].trigger()
         qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     else:

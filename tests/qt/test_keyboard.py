@@ -261,4 +261,4 @@ def test_focus_is_visible_on_every_page(qtbot, window, clock, tmp_path, high_con
     qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
     assert assert_focus_shows(qtbot, window.session_view.buttons["back"]) == 5
     advance(window, clock, 12)
-    assert assert_focus_shows(qtbot, window.summary.checkin_panel.feeling_buttons[1]) == 11
+    assert assert_focus_shows(qtbot, window.summary.checkin_panel.feeling_buttons[1]) == 12  # 7 signs

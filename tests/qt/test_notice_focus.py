@@ -27,7 +27,7 @@ def window_as_the_app_opens_it(qtbot, clock, routines_dirs, settings_path, safet
     settings.set("sound_intro_done", True)
     parts = real_parts(settings)
     parts.clock = lambda: clock
-    parts.safety = DialogSafetyGate(safety_store)
+    parts.safety = DialogSafetyGate(safety_store, today=lambda parent, pregnancy=False: True)  # none today
     window = MainWindow(settings)
     window.show()
     window.build_rest(RoutineLibrary(user, builtin), parts)
