@@ -154,11 +154,21 @@ class SessionProbe:
         self._hook_sound(window)
         window.session_started.connect(self._session_started)
         self.session_at = time.monotonic()
+        QTimer.singleShot(0, self._none_today)  # a returning user: N on today's question
         if not window.start_session(routine):
             raise SystemExit("the window did not start the session")
         self.emit(event="session", at=self.session_at, routine=routine.name, steps=len(routine.steps),
                   planned_seconds=routine.total_seconds)
         QTimer.singleShot(round(self.seconds * 1000), self._report)
+
+    @fatal
+    def _none_today(self) -> None:
+        """Answer "none of these" on the today-question that comes before every session."""
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and hasattr(dialog, "states") and hasattr(dialog, "no_button"):
+            dialog.no_button.click()
+        elif self.engine is None:
+            QTimer.singleShot(5, self._none_today)
 
     @fatal
     def _session_started(self, driver: Any) -> None:
