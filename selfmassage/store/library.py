@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from selfmassage.core.routine_format import (
     routine_to_dict,
 )
 from selfmassage.core.rules import validate
+from selfmassage.i18n import _
 from selfmassage.store.atomic import write_text_atomic
 
 ROUTINE_SUFFIX = ".json"
@@ -64,7 +65,17 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
         return RoutineEntry(path.stem, source, path, None, error=f"can't be read: {exc.strerror}")
     if routine is None:
         return RoutineEntry(path.stem, source, path, None, problems)
+    if source is Source.BUILTIN:
+        routine = in_language(routine)
     return RoutineEntry(routine.name, source, path, routine, validate(routine))
+
+
+def in_language(routine: Routine) -> Routine:
+    """A built-in routine's name, description and notes in the language in use (the file stays English;
+    a step's area is translated where it is shown, as the body map and the voice read the English)."""
+    steps = tuple(replace(step, note=_(step.note)) if step.note else step for step in routine.steps)
+    return replace(routine, name=_(routine.name), description=_(routine.description) if routine.description
+                   else "", steps=steps)
 
 
 def shown_name(name: str, limit: int = 60) -> str:
@@ -99,8 +110,12 @@ class RoutineLibrary:
     def find(self, name: str, entries: list[RoutineEntry] | None = None) -> RoutineEntry | None:
         """By routine name (case-insensitive), else by file stem; built-ins win a tie."""
         entries = self.entries() if entries is None else entries
+        # A built-in routine answers to its English name too: scripts keep working in any language.
         wanted = name.strip().casefold()
+        translated = _(name.strip()).casefold()
         for entry in entries:
+            if entry.source is Source.BUILTIN and entry.name.casefold() == translated:
+                return entry
             if entry.name.casefold() == wanted:
                 return entry
         for entry in entries:
