@@ -27,12 +27,12 @@ from selfmassage.core import safety
 from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
 
-KEYS_HINT = "Press Y for yes or N for no. Tab moves between questions."
+KEYS_HINT = N_("Press Y for yes or N for no. Tab moves between questions.")
 
 
 def _note_box(title: str, lines: tuple[str, ...], name: str) -> QFrame:
@@ -184,7 +184,7 @@ class SafetyDialog(QDialog):
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to its answers
         layout.addWidget(self.scroll, 1)
 
-        layout.addWidget(paragraph(KEYS_HINT, muted=True, points=12))
+        layout.addWidget(paragraph(_(KEYS_HINT), muted=True, points=12))
         buttons = QHBoxLayout()
         self.progress = paragraph("", muted=True)
         self.progress.setObjectName("progress")
@@ -314,7 +314,7 @@ class PregnancyNoteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Before you start — selfmassage"))
         self.setAccessibleName(_(safety.PREGNANCY_TITLE))
-        self.setAccessibleDescription(" ".join(safety.PREGNANCY_NOTE))
+        self.setAccessibleDescription(" ".join(_(line) for line in safety.PREGNANCY_NOTE))
         self.setModal(True)
         apply_calm_style(self)
         self.setMinimumWidth(660)
@@ -322,7 +322,7 @@ class PregnancyNoteDialog(QDialog):
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
         layout.addWidget(heading(_(safety.PREGNANCY_TITLE)))
-        self.note = bullet_list(safety.PREGNANCY_NOTE)
+        self.note = bullet_list(tuple(_(line) for line in safety.PREGNANCY_NOTE))
         self.note.setObjectName("pregnancy-note")
         layout.addWidget(self.note)
         layout.addStretch(1)  # wrapped text asks for spare height; keep it below the words
