@@ -62,6 +62,11 @@ class Variant(StrEnum):
     PALM_BASE = "palm-base"
     TWO_HANDS = "two-hands"
 
+    @property
+    def label(self) -> str:
+        """'palm edge', in the language in use."""
+        return _(_VARIANT_LABELS[self])
+
 
 class Sides(StrEnum):
     """How many sides a step works: one, or the left side and then the right side."""
@@ -93,6 +98,9 @@ _STAGE_LABELS = {Stage.PREPARATORY: N_("Preparatory"), Stage.MEDIUM_DEEP: N_("Me
                  Stage.DEEP: N_("Deep"), Stage.FINAL: N_("Final")}
 _INTENSITY_LABELS = {Intensity.LIGHT: N_("light"), Intensity.MODERATE: N_("moderate"),
                      Intensity.FIRM: N_("firm")}
+
+_VARIANT_LABELS = {Variant.TRANSVERSE: N_("transverse"), Variant.PALM_EDGE: N_("palm edge"),
+                   Variant.PALM_BASE: N_("palm base"), Variant.TWO_HANDS: N_("two hands")}
 
 # One area at most 10 s: longer rubbing or vibration on one spot hurts.
 RUB_CAP_SECONDS = 10

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from selfmassage.i18n import N_, _
 from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.theme import (
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
     from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"
+# Every top-level menu, for the catalogue: the hooks ask for theirs by these English titles (see `menu`).
+MENU_TITLES = (N_("&Session"), N_("&View"), N_("S&ound"), N_("&Routines"), N_("H&istory"), N_("&Help"))
 PICKER, SESSION, SUMMARY = "picker", "session", "summary"
 
 
@@ -161,7 +164,9 @@ class MainWindow(QMainWindow):
         return next(name for name, widget in self._page_names.items() if widget is current)
 
     def menu(self, title: str) -> QMenu:
-        """The top-level menu called `title`, made (just before Help) if there is none yet."""
+        """The top-level menu called `title` (English, as in MENU_TITLES: shown in the language in use), made
+        (just before Help) if there is none yet."""
+        title = _(title)
         for action in self.menuBar().actions():
             if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
                 return action.menu()  # type: ignore[return-value]
@@ -238,8 +243,8 @@ class MainWindow(QMainWindow):
             return
         from selfmassage.qt import dialogs
 
-        if dialogs.confirm(self, "Stop the session?", "Stop here? You can start again any time.",
-                           yes="Stop", no="Keep going"):
+        if dialogs.confirm(self, _("Stop the session?"), _("Stop here? You can start again any time."),
+                           yes=_("Stop"), no=_("Keep going")):
             # The answer may come after the routine ended on its own; stop() then does nothing.
             self.driver.stop()
 
@@ -260,8 +265,8 @@ class MainWindow(QMainWindow):
         make_panel = self.parts.checkin_panel
         panel = make_panel(self.summary.checkin_card) if make_panel is not None else None
         self.summary.show_result(result, panel)
-        self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
-                            f"{APP_TITLE}")
+        ended = _("Done") if result.status is SessionStatus.COMPLETED else _("Stopped")
+        self.setWindowTitle(f"{ended} · {APP_TITLE}")
         self.show_page(SUMMARY)
         (panel or self.summary.done_button).setFocus()
 
@@ -304,34 +309,35 @@ class MainWindow(QMainWindow):
 
         # Enter itself is the picker's (RoutinePicker.keyPressEvent): a window-wide Enter would take the
         # key from every page another part of the app adds.
-        start = self._action("start", "Start", self.picker_start, tip="Start the chosen routine")
-        start.setText("Start\tEnter")
-        self._action("pause", "Pause", self._toggle_pause, keys="Space", tip="Pause or resume")
-        self._action("skip", "Skip", self._skip, keys="Right", tip="Skip to the next step")
-        self._action("back", "Back", self._back, keys="Left", tip="Back to the previous step")
+        start = self._action("start", _("Start"), self.picker_start, tip=_("Start the chosen routine"))
+        start.setText(_("Start") + "\tEnter")
+        self._action("pause", _("Pause"), self._toggle_pause, keys="Space", tip=_("Pause or resume"))
+        self._action("skip", _("Skip"), self._skip, keys="Right", tip=_("Skip to the next step"))
+        self._action("back", _("Back"), self._back, keys="Left", tip=_("Back to the previous step"))
         # Esc is a separate shortcut (see _escape): in full screen it leaves full screen first.
-        stop = self._action("stop", "Stop…", self.ask_to_stop, tip="Stop the session")
-        stop.setText("Stop…\tEsc")
-        stop.setToolTip("Stop the session (Esc; in full screen, Esc first leaves full screen)")
+        stop = self._action("stop", _("Stop…"), self.ask_to_stop, tip=_("Stop the session"))
+        stop.setText(_("Stop…") + "\tEsc")
+        stop.setToolTip(_("Stop the session (Esc; in full screen, Esc first leaves full screen)"))
         # Enabled only in full screen or during a session, so Esc still cancels things on other pages.
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape_pressed)
-        self._action("quit", "Quit", self.close, keys="Ctrl+Q", tip="Quit selfmassage")
-        self._action("full_screen", "Full screen", self.toggle_full_screen, keys="F11",
-                     tip="Full screen, with the biggest text", checkable=True)
-        self._action("large_text", "Large text", self.set_large_text, tip="Bigger text everywhere",
+        self._action("quit", _("Quit"), self.close, keys="Ctrl+Q", tip=_("Quit selfmassage"))
+        self._action("full_screen", _("Full screen"), self.toggle_full_screen, keys="F11",
+                     tip=_("Full screen, with the biggest text"), checkable=True)
+        self._action("large_text", _("Large text"), self.set_large_text, tip=_("Bigger text everywhere"),
                      checkable=True)
-        self._action("high_contrast", "High contrast", self.set_high_contrast,
-                     tip="Black, white and one strong colour", checkable=True)
-        self._action("mute", "Mute", self.set_muted, keys="M", tip="Sound cues on or off", checkable=True)
-        self._action("volume", "Volume…", self.open_volume, tip="How loud the cues and the voice are")
-        self._action("voice", "Spoken prompts", self.set_voice,
-                     tip="Say each step's name and what comes next", checkable=True)
-        self._action("sound_check", "Test sound…", lambda: self.test_sound(),
-                     tip="Play every sound once, and say what to check if there is none")
-        self._action("safety", "Safety questions…", self.ask_safety_again,
-                     tip="Go through the safety questions again")
-        self._action("about", "About selfmassage", lambda: dialogs.show_about(self),
-                     tip="The version, and what selfmassage does")
+        self._action("high_contrast", _("High contrast"), self.set_high_contrast,
+                     tip=_("Black, white and one strong colour"), checkable=True)
+        self._action("mute", _("Mute"), self.set_muted, keys="M", tip=_("Sound cues on or off"),
+                     checkable=True)
+        self._action("volume", _("Volume…"), self.open_volume, tip=_("How loud the cues and the voice are"))
+        self._action("voice", _("Spoken prompts"), self.set_voice,
+                     tip=_("Say each step's name and what comes next"), checkable=True)
+        self._action("sound_check", _("Test sound…"), lambda: self.test_sound(),
+                     tip=_("Play every sound once, and say what to check if there is none"))
+        self._action("safety", _("Safety questions…"), self.ask_safety_again,
+                     tip=_("Go through the safety questions again"))
+        self._action("about", _("About selfmassage"), lambda: dialogs.show_about(self),
+                     tip=_("The version, and what selfmassage does"))
         self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
         self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
         self.actions["voice"].setChecked(bool(self.settings.get("voice")))
@@ -343,11 +349,12 @@ class MainWindow(QMainWindow):
         # namespace), so the bar keeps its size when the rest of the window is built.
         bar.setProperty("theme_font", True)
         bar.setFont(QApplication.font())
-        bar.setAccessibleName("Menu bar")
-        bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
-                                     "letter opens it.")
+        bar.setAccessibleName(_("Menu bar"))
+        bar.setAccessibleDescription(_("Session, View, Sound and the other menus. Alt and a menu's "
+                                       "underlined letter opens it."))
         self._menus = {name: bar.addMenu(title) for name, title in
-                       (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
+                       (("session", _("&Session")), ("view", _("&View")), ("sound", _("S&ound")),
+                        ("help", _("&Help")))}
 
     def _fill_menus(self) -> None:
         session = self._menus["session"]
@@ -376,9 +383,9 @@ class MainWindow(QMainWindow):
         if paused != self._shown_paused:
             self._shown_paused = paused
             pause = self.actions["pause"]
-            pause.setText("Resume" if paused else "Pause")
+            pause.setText(_("Resume") if paused else _("Pause"))
             pause.setIcon(self._icon("play" if paused else "pause"))
-            pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+            pause.setToolTip(_("{action} (Space)").format(action=_("Resume") if paused else _("Pause")))
         self.actions["safety"].setEnabled(self.parts.safety is not None)
         self._escape.setEnabled(running or self.isFullScreen())
         # The check's sounds would mix with a session's cues.
@@ -446,8 +453,8 @@ class MainWindow(QMainWindow):
     def _show_muted(self, muted: bool) -> None:
         mute = self.actions["mute"]
         mute.setChecked(muted)
-        mute.setText("Unmute" if muted else "Mute")
-        mute.setToolTip(f"{'Sound is off: turn it on' if muted else 'Turn the sound off'} (M)")
+        mute.setText(_("Unmute") if muted else _("Mute"))
+        mute.setToolTip(_("Sound is off: turn it on (M)") if muted else _("Turn the sound off (M)"))
         mute.setIcon(self._icon("muted" if muted else "sound"))
 
     def set_volume(self, volume: float) -> None:
@@ -503,7 +510,7 @@ class MainWindow(QMainWindow):
         self._checking_sound = True
         self._check_report = report
         self._update_actions()
-        self.statusBar().showMessage("Playing every sound once…")
+        self.statusBar().showMessage(_("Playing every sound once…"))
         # Before the player is ready (it opens after the window shows), the check opens a device of its own.
         from selfmassage.sound.check import start_sound_check
 
@@ -530,7 +537,7 @@ class MainWindow(QMainWindow):
                 return
         from selfmassage.qt import dialogs
 
-        dialogs.tell(self, "Test sound", result.message)
+        dialogs.tell(self, _("Test sound"), result.message)
 
     def offer_sound_test(self) -> None:
         """Before the first session, once: Can you hear this? (Test sound, Spoken prompts, Continue)."""
@@ -616,7 +623,8 @@ class MainWindow(QMainWindow):
                 self._settings_notice_shown = True
                 reason = exc.strerror or exc
                 self.statusBar().showMessage(
-                    f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+                    _("Your settings can't be saved ({reason}); they hold until you quit.").format(
+                        reason=reason), 20_000)
 
     def _icon(self, kind: str) -> QIcon:
         from selfmassage.qt import icons
@@ -634,8 +642,8 @@ class MainWindow(QMainWindow):
         if self.driver is not None and self.driver.running:
             from selfmassage.qt import dialogs
 
-            if not dialogs.confirm(self, "Quit selfmassage?", "A session is running. Stop it and quit?",
-                                   yes="Stop and quit", no="Keep going"):
+            if not dialogs.confirm(self, _("Quit selfmassage?"), _("A session is running. Stop it and quit?"),
+                                   yes=_("Stop and quit"), no=_("Keep going")):
                 event.ignore()
                 return
             self.driver.stop()

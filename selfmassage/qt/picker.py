@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.i18n import _
 from selfmassage.qt.theme import relative_font
 
 if TYPE_CHECKING:
@@ -42,8 +43,10 @@ def format_length(seconds: int) -> str:
     """A routine's length in words: '25 min', '12 min 30 s', '45 s'."""
     minutes, secs = divmod(max(0, int(seconds)), 60)
     if not minutes:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+        return _("{seconds} s").format(seconds=secs)
+    if secs:
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+    return _("{minutes} min").format(minutes=minutes)
 
 
 def why_unusable(entry: RoutineEntry) -> str:

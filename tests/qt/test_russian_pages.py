@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from qt_helpers import advance
 from russian_helpers import english_words, shown_texts
 
 from selfmassage.core.safety import QUESTION_IDS
 from selfmassage.qt.language import use_language
 from selfmassage.qt.safety_dialog import PregnancyNoteDialog, SafetyDialog
+from selfmassage.qt.sound_intro import SoundIntroDialog
 
 
 @pytest.fixture
@@ -62,3 +64,42 @@ def test_the_pregnancy_note_is_all_russian(qtbot, in_russian):
     qtbot.addWidget(dialog)
     dialog.show()
     assert english_words(shown_texts(dialog)) == []
+
+
+@pytest.fixture
+def russian_window(qapp, make_window, in_russian):
+    return make_window()
+
+
+def test_a_session_in_russian_shows_the_step_the_stages_and_the_time_in_russian(qtbot, russian_window, clock):
+    window = russian_window
+    view = window.session_view
+    assert window.picker.select("Short back")
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+    assert (view.technique.text(), view.area.text()) == ("Поглаживание", "Поясница")
+    assert view.meta.text() == "Шаг 1 из 4  ·  лёгкий нажим"
+    assert view.next_label.text() == "Дальше: Растирание, лопатки"
+    assert view.progress_label.text() == "Осталось 00:12 из 00:12"
+    assert view.ring.spoken() == "До конца шага: 3 секунды"
+    assert view.instruction.text() == "Легко скользите всей ладонью по направлению к сердцу."
+    user_words = {view.instruction}  # a user routine's own note stays as written (this one has none)
+    shown = [text for widget in [view, *view.findChildren(QWidget)] if widget not in user_words
+             for text in shown_texts(widget)]
+    print([t for t in set(shown) if english_words([t])])
+    assert english_words(shown) == []
+    assert window.actions["pause"].text() == "Пауза"
+    assert [action.text() for action in window.menuBar().actions()][:3] == ["&Сеанс", "&Вид", "&Звук"]
+    advance(window, clock, 12)
+    assert window.current_page() == "summary"
+    assert window.summary.heading.text() == "Молодец. Сеанс завершён."
+    assert window.summary.facts.text().startswith("Массаж: 12 с  ·  выполнено шагов: 4 из 4")
+    assert english_words(shown_texts(window.summary)) == ["Short", "back"]  # the user routine's own name
+
+
+def test_the_sound_test_before_the_first_session_is_all_russian(qtbot, in_russian):
+    dialog = SoundIntroDialog(voice_on=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert english_words(shown_texts(dialog)) == []
+    assert dialog.windowTitle() == "Вы это слышите? — selfmassage"
