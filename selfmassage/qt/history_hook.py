@@ -377,6 +377,10 @@ class HistoryHook(QObject):
         tray.reminder_due.connect(self._reminder_due)
         tray.menu.aboutToShow.connect(lambda: tray.set_routines(self._routine_names()))
         self.tray = tray
+        driver = self.window.driver
+        if driver is not None and driver.running:  # the history opened after a session began
+            tray.session_started()
+            driver.finished.connect(self._session_over)
         if tray.notice:
             # Only someone who asked for reminders needs the banner; for anyone else a passing line will do.
             if self.window.settings.get("reminders"):
