@@ -25,8 +25,10 @@ class TempoPulse(QWidget):
 
     def set_tempo(self, per_minute: int) -> None:
         self.setAccessibleDescription(ngettext(
-            "A dot that jumps from side to side {count} time a minute: rub in time with it, one stroke each way.",
-            "A dot that jumps from side to side {count} times a minute: rub in time with it, one stroke each way.",
+            "A dot that jumps from side to side {count} time a minute: rub in time with it, one stroke each "
+            "way.",
+            "A dot that jumps from side to side {count} times a minute: rub in time with it, one stroke each "
+            "way.",
             per_minute).format(count=per_minute))
 
     def reset(self) -> None:
