@@ -28,12 +28,17 @@ class SessionAudio:
         from selfmassage.sound.session_sound import SessionSound
         from selfmassage.sound.voice import PromptStyle, SessionVoice
 
+        self.settings = settings
         self.cues = SessionSound(engine, player, tempo_click=bool(settings.get("tempo_click")))
         style = PromptStyle.for_routine(engine.routine.name, settings.get("voice_short_routines"))
-        self.voice = SessionVoice(engine, player, enabled=bool(settings.get("voice")), style=style)
+        self.voice = SessionVoice(engine, player, enabled=False, style=style)
+        self.set_voice(bool(settings.get("voice")))
 
     def set_voice(self, on: bool) -> None:
-        self.voice.enabled = on
+        """The app voice speaks when it is on and the screen reader has not been given the prompts."""
+        from selfmassage.core.announcements import SpokenPrompts
+
+        self.voice.enabled = on and SpokenPrompts(self.settings.get("spoken_prompts")).by_app_voice
 
     def detach(self) -> None:
         self.cues.detach()

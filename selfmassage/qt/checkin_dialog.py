@@ -11,11 +11,13 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
 from selfmassage.i18n import N_, _
-from selfmassage.qt.a11y import describe
+from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.calm_style import (
     POINTS,
     SMALL_POINTS,
@@ -55,14 +57,14 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{feeling}"): feeling for feeling, _label in FEELINGS}
 
 
-class _FeelingButton(QPushButton):
-    """A big number, readable from across the room, with its meaning underneath."""
+class _FeelingButton(QRadioButton):
+    """A big number, readable from across the room, with its meaning underneath. A radio button drawn as a
+    button: a screen reader says "radio button, 4 of 5, checked", one choice of a group."""
 
     def __init__(self, feeling: int, label: str) -> None:
         label = _(label)
         super().__init__()
-        self.setCheckable(True)
-        self.setAutoDefault(False)
+        self.setProperty("choice", True)
         self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
         self.setObjectName(f"feeling-{feeling}")
         self.setAccessibleName(f"{feeling}: {label}")
@@ -114,7 +116,11 @@ class CheckInPanel(QWidget):
         layout.addWidget(heading(_("How do you feel?")))
         layout.addWidget(paragraph(_("Compared with before your session. Press 1 to 5, or click."),
                                    muted=True))
-        feelings = QHBoxLayout()
+        # One group, named by its question, so a screen reader says it as the focus comes in.
+        self.feeling_box = describe(QFrame(), _("How do you feel? Compared with before your session"),
+                                    _("One choice, 1 to 5. The arrow keys or the keys 1 to 5 choose."))
+        feelings = QHBoxLayout(self.feeling_box)
+        feelings.setContentsMargins(0, 0, 0, 0)
         feelings.setSpacing(10)
         self.feeling_group = QButtonGroup(self)
         self.feeling_group.setExclusive(True)
@@ -124,7 +130,7 @@ class CheckInPanel(QWidget):
             self.feeling_group.addButton(button, feeling)
             self.feeling_buttons[feeling] = button
             feelings.addWidget(button, 1)
-        layout.addLayout(feelings)
+        layout.addWidget(self.feeling_box)
 
         layout.addSpacing(6)
         layout.addWidget(paragraph(_("Did you notice any of these?")))
@@ -219,16 +225,18 @@ class CheckInPanel(QWidget):
         self.note.clear()
 
     def focus_first(self) -> None:
-        """Take the keyboard, so 1–5 work at once, without a focus ring that looks like a choice."""
+        """Take the keyboard on the first choice (the chosen one, if any), so 1–5 and the arrows work at
+        once; a focused choice shows a ring, a chosen one is filled."""
         chosen = self.feeling()
-        target = self.feeling_buttons[chosen] if chosen is not None else self
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.feeling_buttons[chosen if chosen is not None else FEELINGS[0][0]].setFocus(
+            Qt.FocusReason.OtherFocusReason)
 
     def _update_hint(self) -> None:
         text = checkin_hint(self.symptoms())
         self.hint.setText(text)
         self.hint.setAccessibleName(text)
         self.hint.setVisible(bool(text))
+        announce(self.hint, text)  # the advice shows away from the focus: say it
 
     def _save(self) -> None:
         self.submitted.emit(self.check_in())

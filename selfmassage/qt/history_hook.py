@@ -277,6 +277,7 @@ class HistoryHook(QObject):
         if self.screen is None:
             self.screen = ReviewScreen()
             self.screen.back_requested.connect(self.back_to_routines)
+            self.screen.setWindowTitle("Your history")  # what a screen reader calls the page
             self.window.add_page(REVIEW_PAGE, self.screen)
             self._fill_screen()
         return self.screen

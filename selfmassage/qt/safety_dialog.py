@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
 from selfmassage.i18n import N_, _, ngettext
-from selfmassage.qt.a11y import name_inner_parts
+from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
 
@@ -58,11 +59,15 @@ class _QuestionRow(QFrame):
     changed = Signal()
     answered_by_key = Signal()
 
-    def __init__(self, question: SafetyQuestion, number: int) -> None:
+    def __init__(self, question: SafetyQuestion, number: int, total: int) -> None:
         super().__init__()
         self.question = question
         self.number = number
         self.setProperty("role", "card")
+        # A group of two radio buttons, named by its question: read as "Question 3 of 9: … Yes / No".
+        self.setAccessibleName(_("Question {number} of {count}: {question}").format(
+            number=number, count=total, question=_(question.text)))
+        self.setAccessibleDescription(_("Yes / No. Press Y or N."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(12)
@@ -78,14 +83,12 @@ class _QuestionRow(QFrame):
         self.group.addButton(self.no)
         self.group.buttonToggled.connect(lambda _button, _on: self.changed.emit())
 
-    def _button(self, text: str, kind: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(True)
-        button.setAutoDefault(False)
+    def _button(self, text: str, kind: str) -> QRadioButton:
+        button = QRadioButton(text)
+        button.setProperty("choice", True)  # drawn as a button (calm_style)
         button.setMinimumWidth(92)
         button.setObjectName(f"{self.question.id}-{kind}")
-        question = _(self.question.text)
-        button.setAccessibleName(_("{answer}: {question}").format(answer=text, question=question))
+        button.setAccessibleName(text)
         button.setAccessibleDescription(
             _("Answer {answer} to question {number}. Press {key} to answer and go to the next "
               "question.").format(answer=text.lower(), number=self.number, key=text[0]))
@@ -164,7 +167,7 @@ class SafetyDialog(QDialog):
         rows_layout.setSpacing(8)
         self.rows: list[_QuestionRow] = []
         for number, question in enumerate(safety.QUESTIONS, start=1):
-            row = _QuestionRow(question, number)
+            row = _QuestionRow(question, number, len(safety.QUESTIONS))
             row.changed.connect(self._update_progress)
             row.answered_by_key.connect(lambda row=row: self._focus_after(row))
             rows_layout.addWidget(row)
@@ -222,6 +225,8 @@ class SafetyDialog(QDialog):
         else:
             text = ngettext("{n} question left to answer.", "{n} questions left to answer.",
                             left).format(n=left)
+        if text != self.progress.text() and self.progress.text():
+            announce(self.progress, text)  # the count changes away from the focus
         self.progress.setText(text)
         self.progress.setAccessibleName(text)
 
@@ -232,10 +237,10 @@ class SafetyDialog(QDialog):
     def set_answer(self, question_id: str, yes: bool) -> None:
         next(row for row in self.rows if row.question.id == question_id).set_answer(yes)
 
-    def yes_button(self, question_id: str) -> QPushButton:
+    def yes_button(self, question_id: str) -> QRadioButton:
         return next(row.yes for row in self.rows if row.question.id == question_id)
 
-    def no_button(self, question_id: str) -> QPushButton:
+    def no_button(self, question_id: str) -> QRadioButton:
         return next(row.no for row in self.rows if row.question.id == question_id)
 
     def _continue(self) -> None:

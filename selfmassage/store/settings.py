@@ -47,6 +47,8 @@ DECLARED: tuple[Setting, ...] = (
     Setting("volume", float, 0.8, "Loudness of the cues, 0 to 1.", _between(0.0, 1.0)),
     Setting("tempo_click", bool, True, "A soft click at the rubbing tempo."),
     Setting("voice", bool, True, "Spoken prompts: what to do, and what comes next."),
+    Setting("spoken_prompts", str, "app voice", "Who says a session's prompts: app voice, screen reader "
+            "or both.", lambda value: value in ("app voice", "screen reader", "both")),
     Setting("voice_volume", float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0)),
     Setting("voice_short_routines", list, [], "Routines whose prompts name only what changed since the "
             "step before.", _names),
