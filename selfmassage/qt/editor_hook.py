@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
+from selfmassage.i18n import _
+
 # The editor's modules are imported when its page is first built: on the way to the first window they
 # cost more than the window itself (benchmarks, start-up).
 if TYPE_CHECKING:
@@ -49,16 +51,16 @@ class RoutineEditorHook(QObject):
         self.window = window
         self.page: RoutinesPage | None = None
         menu = window.menu("&Routines")
-        self.edit_action = self._action(menu, "Edit routines…", "Ctrl+E", self.open,
-                                        "Change, copy, import or export your routines")
-        self.new_action = self._action(menu, "New routine", "Ctrl+N", lambda: self.open(then="new"),
-                                       "Make a new routine")
-        self.import_action = self._action(menu, "Import a routine…", "", lambda: self.open(then="import"),
-                                          "Add a routine from a file")
-        self.button = QPushButton("Edit routines")
+        self.edit_action = self._action(menu, _("Edit routines…"), "Ctrl+E", self.open,
+                                        _("Change, copy, import or export your routines"))
+        self.new_action = self._action(menu, _("New routine"), "Ctrl+N", lambda: self.open(then="new"),
+                                       _("Make a new routine"))
+        self.import_action = self._action(menu, _("Import a routine…"), "", lambda: self.open(then="import"),
+                                          _("Add a routine from a file"))
+        self.button = QPushButton(_("Edit routines"))
         self.button.setObjectName("edit_routines_button")
-        self.button.setToolTip("Make a routine your own: change, copy, import or export it (Ctrl+E)")
-        self.button.setAccessibleName("Edit routines")
+        self.button.setToolTip(_("Make a routine your own: change, copy, import or export it (Ctrl+E)"))
+        self.button.setAccessibleName(_("Edit routines"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(lambda: self.open())
         window.picker.add_button(self.button)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.plan import CUSTOM_MAX, CUSTOM_MIN, Plan, PlanKind, plan_from_settings
 from selfmassage.core.session_result import SessionResult
+from selfmassage.i18n import N_, _
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.tray import BY_WINDOW, ReminderTray
@@ -52,9 +53,9 @@ REVIEW_PAGE = "review"
 PICKER_PAGE = "picker"
 SUMMARY_PAGE = "summary"
 TRAY_FLAG = "--tray"  # what the autostart entry adds: start in the tray, the window hidden
-MISSING_BUILTINS = ("The built-in routines are missing, so only your own are listed. Reinstall selfmassage "
+MISSING_BUILTINS = N_("The built-in routines are missing, so only your own are listed. Reinstall selfmassage "
                     "to get them back.")
-STILL_IN_TRAY = "selfmassage is still here, in the tray, for your reminders. Quit from its menu."
+STILL_IN_TRAY = N_("selfmassage is still here, in the tray, for your reminders. Quit from its menu.")
 
 
 class _SavingSettings:
@@ -100,10 +101,10 @@ class ReviewScreen(QWidget):
         layout.setContentsMargins(12, 8, 12, 0)
         layout.setSpacing(0)
         row = QHBoxLayout()
-        self.back_button = QPushButton("Back to routines", self)
-        self.back_button.setToolTip("Back to your routines (Esc)")
-        self.back_button.setAccessibleName("Back to routines")
-        self.back_button.setAccessibleDescription("Back to the list of routines (Esc)")
+        self.back_button = QPushButton(_("Back to routines"), self)
+        self.back_button.setToolTip(_("Back to your routines (Esc)"))
+        self.back_button.setAccessibleName(_("Back to routines"))
+        self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
         self.back_button.clicked.connect(self.back_requested.emit)
         row.addWidget(self.back_button)
         row.addStretch(1)
@@ -168,9 +169,9 @@ class HistoryHook(QObject):
         window.session_started.connect(self._session_started)
         window.session_ended.connect(self._session_ended)
         self._make_menu()
-        self.button = QPushButton("History")
-        self.button.setToolTip("How often you massage, against your plan (Ctrl+H)")
-        self.button.setAccessibleName("History")
+        self.button = QPushButton(_("History"))
+        self.button.setToolTip(_("How often you massage, against your plan (Ctrl+H)"))
+        self.button.setAccessibleName(_("History"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open_review)
         window.picker.add_button(self.button)
@@ -286,8 +287,8 @@ class HistoryHook(QObject):
         assert self.screen is not None
         self.review = None
         if self.history is None:
-            why = self.missing or "It opens in a moment."
-            self.screen.show_message(f"Your history can't be shown. {why}")
+            why = self.missing or _("It opens in a moment.")
+            self.screen.show_message(_("Your history can't be shown. {why}").format(why=why))
             return
         review = ReviewPage(self.history, self._settings, now=self._now)
         if self.history.read_only:  # its notice says why; an import or a delete could only fail
@@ -302,7 +303,7 @@ class HistoryHook(QObject):
         """Show the review; None during a session, whose page must stay in reach."""
         window = self.window
         if window.driver is not None and window.driver.running:
-            window.statusBar().showMessage("Your history opens once the session is over.", 10_000)
+            window.statusBar().showMessage(_("Your history opens once the session is over."), 10_000)
             return None
         if window.current_page() == SUMMARY_PAGE:
             window.back_to_routines()  # leaving the summary, as Done does: the session is handed on
@@ -341,7 +342,7 @@ class HistoryHook(QObject):
         self._plan_changed(plan)
 
     def ask_custom_plan(self) -> None:
-        number, ok = QInputDialog.getInt(self.window, "Your own plan", "Sessions a week:",
+        number, ok = QInputDialog.getInt(self.window, _("Your own plan"), _("Sessions a week:"),
                                          self.plan.per_week, CUSTOM_MIN, CUSTOM_MAX)
         if ok:
             self.set_plan(Plan(PlanKind.CUSTOM, number))
@@ -357,8 +358,8 @@ class HistoryHook(QObject):
         plan = self.plan
         self.plan_actions[plan.kind].setChecked(True)
         custom = self.plan_actions[PlanKind.CUSTOM]
-        custom.setText(f"Your own: {plan.per_week} a week…" if plan.kind is PlanKind.CUSTOM
-                       else "Your own number a week…")
+        custom.setText(_("Your own: {count} a week…").format(count=plan.per_week)
+                       if plan.kind is PlanKind.CUSTOM else _("Your own number a week…"))
 
     # -- reminders, the tray, start at login ---------------------------------------------------------
 
@@ -467,7 +468,9 @@ class HistoryHook(QObject):
                 autostart.disable_autostart()
         except OSError as exc:
             self.window.statusBar().showMessage(
-                f"Start at login can't be {'set' if on else 'turned off'} ({exc.strerror or exc}).", 20_000)
+                (_("Start at login can't be set ({reason}).") if on
+                 else _("Start at login can't be turned off ({reason}).")).format(reason=exc.strerror or exc),
+                20_000)
         enabled = autostart.autostart_enabled()
         self.login_action.setChecked(enabled)
         if enabled == on:
@@ -484,7 +487,7 @@ class HistoryHook(QObject):
             if self.tray is not None and self.tray.icon is not None and not self._told_still_in_tray:
                 self._told_still_in_tray = True
                 if QSystemTrayIcon.supportsMessages():
-                    self.tray.icon.showMessage("selfmassage", STILL_IN_TRAY,
+                    self.tray.icon.showMessage("selfmassage", _(STILL_IN_TRAY),
                                                QSystemTrayIcon.MessageIcon.Information, 8000)
             return True
         return False
@@ -500,7 +503,7 @@ class HistoryHook(QObject):
             told.append(str(problem))
         builtin = self.window.library.builtin_dir
         if builtin is None or not any(builtin.glob("*.json")):
-            told.append(MISSING_BUILTINS)
+            told.append(_(MISSING_BUILTINS))
         told.extend(self.window.settings.problems)
         for line in told:
             self.window.notice.tell_once(line)
@@ -510,29 +513,33 @@ class HistoryHook(QObject):
         if not self._settings_told:
             self._settings_told = True
             self.window.statusBar().showMessage(
-                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
+                _("Your settings can't be saved ({reason}); they hold until you quit.").format(
+                    reason=exc.strerror or exc), 20_000)
 
     # -- the menu ------------------------------------------------------------------------------------
 
     def _make_menu(self) -> None:
         menu = self.window.menu("H&istory")
-        self.review_action = self._action(menu, "Review…", self.open_review, "Ctrl+H",
-                                          "How often you massage, against your plan")
-        self.export_action = self._action(menu, "Export history…", self.export_history, "",
-                                          "Save every session to a CSV file")
-        self.import_action = self._action(menu, "Import history…", self.import_history, "",
-                                          "Add sessions from a CSV backup")
+        self.review_action = self._action(menu, _("Review…"), self.open_review, "Ctrl+H",
+                                          _("How often you massage, against your plan"))
+        self.export_action = self._action(menu, _("Export history…"), self.export_history, "",
+                                          _("Save every session to a CSV file"))
+        self.import_action = self._action(menu, _("Import history…"), self.import_history, "",
+                                          _("Add sessions from a CSV backup"))
         menu.addSeparator()
-        plan_menu = menu.addMenu("Plan")
-        plan_menu.menuAction().setStatusTip("How often you mean to massage")
+        plan_menu = menu.addMenu(_("Plan"))
+        plan_menu.menuAction().setStatusTip(_("How often you mean to massage"))
         group = QActionGroup(self)
         self.plan_actions: dict[PlanKind, QAction] = {}
-        for kind, text in ((PlanKind.PREVENTIVE, "Preventive: 1–2 a week"),
-                           (PlanKind.PAIN_RELIEF, "Pain relief: every other day"),
-                           (PlanKind.CUSTOM, "Your own number a week…")):
+        for kind, text, tip in ((PlanKind.PREVENTIVE, _("Preventive: 1–2 a week"),
+                                 _("Your plan: preventive: 1–2 a week")),
+                                (PlanKind.PAIN_RELIEF, _("Pain relief: every other day"),
+                                 _("Your plan: pain relief: every other day")),
+                                (PlanKind.CUSTOM, _("Your own number a week…"),
+                                 _("Your plan: your own number a week"))):
             action = QAction(text, self)
             action.setCheckable(True)
-            action.setStatusTip(f"Your plan: {text.rstrip('…').lower()}")
+            action.setStatusTip(tip)
             group.addAction(action)
             plan_menu.addAction(action)
             self.plan_actions[kind] = action
@@ -542,12 +549,12 @@ class HistoryHook(QObject):
         self.plan_actions[PlanKind.CUSTOM].triggered.connect(self.ask_custom_plan)
         self._show_plan()
         menu.addSeparator()
-        self.reminders_action = self._action(menu, "Reminders…", self.edit_reminders, "",
-                                             "A reminder on the days and at the time you choose")
-        self.login_action = QAction("Start at login", self)
+        self.reminders_action = self._action(menu, _("Reminders…"), self.edit_reminders, "",
+                                             _("A reminder on the days and at the time you choose"))
+        self.login_action = QAction(_("Start at login"), self)
         self.login_action.setCheckable(True)
         self.login_action.setChecked(autostart.autostart_enabled())
-        self.login_action.setStatusTip("Open selfmassage in the tray when you log in")
+        self.login_action.setStatusTip(_("Open selfmassage in the tray when you log in"))
         self.login_action.toggled.connect(self._login_toggled)
         menu.addAction(self.login_action)
         self._update_actions()

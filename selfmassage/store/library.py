@@ -141,7 +141,7 @@ class RoutineLibrary:
         """
         # The file must load again: a name the format refuses (empty, over 80 characters, a line break)
         # would otherwise be written and then listed as unreadable, and the routine lost.
-        _, field_problems = parse_routine(routine_to_dict(routine))
+        _parsed, field_problems = parse_routine(routine_to_dict(routine))
         problems = field_problems or validate(routine)
         if has_errors(problems):
             first = next(problem for problem in problems if problem.is_error)
