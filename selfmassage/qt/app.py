@@ -27,9 +27,9 @@ class SessionAudio:
         from selfmassage.sound.session_sound import SessionSound
         from selfmassage.sound.voice import PromptStyle, SessionVoice
 
-        self.cues = SessionSound(engine, player, tempo_click=bool(settings.get("tempo_click")))
-        style = PromptStyle.for_routine(engine.routine.name, settings.get("voice_short_routines"))
-        self.voice = SessionVoice(engine, player, enabled=bool(settings.get("voice")), style=style)
+        self.cues = SessionSound(engine, player, tempo_click=settings.tempo_click)
+        style = PromptStyle.for_routine(engine.routine.name, settings.voice_short_routines)
+        self.voice = SessionVoice(engine, player, enabled=settings.voice, style=style)
 
     def set_voice(self, on: bool) -> None:
         self.voice.enabled = on
@@ -51,7 +51,7 @@ def real_parts(settings: Settings) -> WindowParts:
         clock=MonotonicClock,
         sleep_watch=SleepClock,  # the boot clock: a sleep shows, a time-of-day change doesn't
         session_audio=lambda engine, player: SessionAudio(engine, player, settings),
-        body_map=lambda parent: BodyMap(parent, high_contrast=bool(settings.get("high_contrast"))),
+        body_map=lambda parent: BodyMap(parent, high_contrast=settings.high_contrast),
         checkin_panel=CheckInPanel,
         safety=DialogSafetyGate(SafetyStore.default()),
     )
@@ -114,9 +114,9 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()
-            player = make_player(bool(settings.get("muted")), float(settings.get("volume")),
+            player = make_player(settings.muted, settings.volume,
                                  on_problem=window.report_sound_problem,
-                                 voice_volume=float(settings.get("voice_volume")))
+                                 voice_volume=settings.voice_volume)
             window.set_player(player)
             history_hook.load(history_path())  # with the tray, and a line for each missing piece
             if in_tray and not history_hook.in_tray:

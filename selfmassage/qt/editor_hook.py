@@ -118,7 +118,7 @@ class RoutineEditorHook(QObject):
         player = self.window.player
         if player is None:
             return None
-        return SessionSound(engine, player, bool(self.window.settings.get("tempo_click")))
+        return SessionSound(engine, player, self.window.settings.tempo_click)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Closing the window with unsaved routine changes asks Save / Discard / Cancel first."""

@@ -316,14 +316,14 @@ class HistoryHook(QObject):
     @property
     def plan(self) -> Plan:
         settings = self.window.settings
-        return plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
+        return plan_from_settings(settings.plan, settings.plan_per_week)
 
     def set_plan(self, plan: Plan) -> None:
         if self.review is not None:
             self.review.set_plan(plan)  # saves it and says so through plan_changed
             return
-        self._settings.set("plan", plan.kind.value)
-        self._settings.set("plan_per_week", plan.per_week)
+        self._settings.plan = plan.kind.value
+        self._settings.plan_per_week = plan.per_week
         self._plan_changed(plan)
 
     def ask_custom_plan(self) -> None:
@@ -365,7 +365,7 @@ class HistoryHook(QObject):
         self.tray = tray
         if tray.notice:
             # Only someone who asked for reminders needs the banner; for anyone else a passing line will do.
-            if self.window.settings.get("reminders"):
+            if self.window.settings.reminders:
                 self.window.notice.tell_once(tray.notice)
             else:
                 self.window.statusBar().showMessage(tray.notice, 15_000)
@@ -416,14 +416,14 @@ class HistoryHook(QObject):
 
     def edit_reminders(self) -> None:
         settings = self.window.settings
-        dialog = RemindersDialog(bool(settings.get("reminders")), settings.get("reminder_days"),
-                                 settings.get("reminder_time"), self.window)
+        dialog = RemindersDialog(settings.reminders, settings.reminder_days,
+                                 settings.reminder_time, self.window)
         if dialog.exec():
             on, days, at = dialog.chosen()
-            self._settings.set("reminders", on)
+            self._settings.reminders = on
             if days:
-                self._settings.set("reminder_days", days)
-            self._settings.set("reminder_time", at)
+                self._settings.reminder_days = days
+            self._settings.reminder_time = at
             if self.tray is not None:
                 self.tray.refresh()
         dialog.deleteLater()
@@ -440,13 +440,13 @@ class HistoryHook(QObject):
         enabled = autostart.autostart_enabled()
         self.login_action.setChecked(enabled)
         if enabled == on:
-            self._settings.set("autostart", on)
+            self._settings.autostart = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window's close button hides it to the tray while reminders are on: they need the app running.
         Quit (Ctrl+Q, the menus) closes it for real."""
         if (watched is self.window and event.type() == QEvent.Type.Close and not self._quitting
-                and self.in_tray and self.window.settings.get("reminders")
+                and self.in_tray and self.window.settings.reminders
                 and not (self.window.driver is not None and self.window.driver.running)):
             self.window.hide()
             event.ignore()

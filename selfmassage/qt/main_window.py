@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         the routines, and the menus' titles), and `build_rest(library, parts)` adds the rest once it shows."""
         super().__init__(parent)
         self.settings = settings
+        settings.on_save_problem = self._settings_problem
         self.player: CuePlayer | None = None
         self.driver: SessionDriver | None = None
         self.result: SessionResult | None = None  # the last session's, until it is handed on
@@ -174,16 +175,16 @@ class MainWindow(QMainWindow):
     def refresh_routines(self) -> None:
         """Read the routine folders again (at start, after the editor saves) and keep the selection."""
         current = self.picker.current_entry()
-        wanted = current.name if current is not None else self.settings.get("last_routine")
+        wanted = current.name if current is not None else self.settings.last_routine
         self.picker.set_entries(self.library.entries(), select=wanted)
         self._update_actions()
 
     def set_player(self, player: CuePlayer) -> None:
         """The cue player, once it is made (after the window shows); mute and volume come from settings."""
         self.player = player
-        player.muted = bool(self.settings.get("muted"))
-        player.volume = float(self.settings.get("volume"))
-        player.voice_volume = float(self.settings.get("voice_volume"))
+        player.muted = self.settings.muted
+        player.volume = self.settings.volume
+        player.voice_volume = self.settings.voice_volume
         if player.problem:
             self.show_sound_notice(str(player.problem))
         self._update_actions()
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
             return False
         self.offer_sound_test()
         self._hand_on_result()
-        self._remember("last_routine", routine.name)
+        self.settings.last_routine = routine.name
         if self.driver is not None:  # the last session's: done with
             self.driver.deleteLater()
         from selfmassage.qt.session_driver import SessionDriver
@@ -329,9 +330,9 @@ class MainWindow(QMainWindow):
                      tip="Go through the safety questions again")
         self._action("about", "About selfmassage", lambda: dialogs.show_about(self),
                      tip="The version, and what selfmassage does")
-        self.actions["large_text"].setChecked(bool(self.settings.get("large_text")))
-        self.actions["high_contrast"].setChecked(bool(self.settings.get("high_contrast")))
-        self.actions["voice"].setChecked(bool(self.settings.get("voice")))
+        self.actions["large_text"].setChecked(self.settings.large_text)
+        self.actions["high_contrast"].setChecked(self.settings.high_contrast)
+        self.actions["voice"].setChecked(self.settings.voice)
 
     def _make_menus(self) -> None:
         # The titles are in the first frame; build_rest fills them (their actions bring the Qt namespace).
@@ -427,15 +428,15 @@ class MainWindow(QMainWindow):
             self._update_actions()
 
     def set_large_text(self, on: bool) -> None:
-        self._remember("large_text", bool(on))
+        self.settings.large_text = bool(on)
         self._apply_look()
 
     def set_high_contrast(self, on: bool) -> None:
-        self._remember("high_contrast", bool(on))
+        self.settings.high_contrast = bool(on)
         self._apply_look()
 
     def set_muted(self, muted: bool) -> None:
-        self._remember("muted", bool(muted))
+        self.settings.muted = bool(muted)
         if self.player is not None:
             self.player.muted = bool(muted)
         self._show_muted(bool(muted))
@@ -448,22 +449,22 @@ class MainWindow(QMainWindow):
         mute.setIcon(self._icon("muted" if muted else "sound"))
 
     def set_volume(self, volume: float) -> None:
-        self._remember("volume", max(0.0, min(1.0, float(volume))))
+        self.settings.volume = max(0.0, min(1.0, float(volume)))
         if self.player is not None:
-            self.player.volume = float(self.settings.get("volume"))
+            self.player.volume = self.settings.volume
 
     def set_voice_volume(self, volume: float) -> None:
-        self._remember("voice_volume", max(0.0, min(1.0, float(volume))))
+        self.settings.voice_volume = max(0.0, min(1.0, float(volume)))
         if self.player is not None:
-            self.player.voice_volume = float(self.settings.get("voice_volume"))
+            self.player.voice_volume = self.settings.voice_volume
 
     def open_volume(self) -> None:
         from selfmassage.qt import dialogs
 
         dialog = dialogs.VolumeDialog(
-            float(self.settings.get("volume")), self.set_volume,
-            float(self.settings.get("voice_volume")), self.set_voice_volume, self,
-            voice_on=bool(self.settings.get("voice")), on_voice_toggle=self.set_voice)
+            self.settings.volume, self.set_volume,
+            self.settings.voice_volume, self.set_voice_volume, self,
+            voice_on=self.settings.voice, on_voice_toggle=self.set_voice)
         dialog.test_button.setEnabled(self._can_test_sound())
         dialog.test_button.clicked.connect(lambda: self._test_sound_in(dialog))
         dialog.exec()
@@ -471,19 +472,19 @@ class MainWindow(QMainWindow):
 
     def set_voice(self, on: bool) -> None:
         """Spoken prompts on or off, from the Sound menu, the volume window or the first sound test."""
-        self._remember("voice", bool(on))
+        self.settings.voice = bool(on)
         self.actions["voice"].setChecked(bool(on))
         if self._audio is not None:
             self._audio.set_voice(bool(on))
 
     def set_short_prompts(self, routine: str, on: bool) -> None:
         """Whether `routine`'s spoken prompts name only what changes (setting voice_short_routines)."""
-        names = [name for name in self.settings.get("voice_short_routines") if name != routine]
-        self._remember("voice_short_routines", [*names, routine] if on else names)
+        names = [name for name in self.settings.voice_short_routines if name != routine]
+        self.settings.voice_short_routines = [*names, routine] if on else names
 
     def _routine_chosen(self, entry: object) -> None:
         name = getattr(entry, "name", None)
-        self.picker.set_short_prompts(name is not None and name in self.settings.get("voice_short_routines"))
+        self.picker.set_short_prompts(name is not None and name in self.settings.voice_short_routines)
         self._update_actions()
 
     def _can_test_sound(self) -> bool:
@@ -504,8 +505,8 @@ class MainWindow(QMainWindow):
         # Before the player is ready (it opens after the window shows), the check opens a device of its own.
         from selfmassage.sound.check import start_sound_check
 
-        start_sound_check(self._relay.checked.emit, self.player, volume=float(self.settings.get("volume")),
-                          voice_volume=float(self.settings.get("voice_volume")))
+        start_sound_check(self._relay.checked.emit, self.player, volume=self.settings.volume,
+                          voice_volume=self.settings.voice_volume)
         return True
 
     def _test_sound_in(self, dialog: dialogs.VolumeDialog | SoundIntroDialog) -> None:
@@ -531,18 +532,18 @@ class MainWindow(QMainWindow):
 
     def offer_sound_test(self) -> None:
         """Before the first session, once: Can you hear this? (Test sound, Spoken prompts, Continue)."""
-        if self.settings.get("sound_intro_done"):
+        if self.settings.sound_intro_done:
             return
         from selfmassage.qt.sound_intro import SoundIntroDialog
         from selfmassage.sound.check import advice
 
         problem = self.player.problem if self.player is not None else None
-        dialog = SoundIntroDialog(voice_on=bool(self.settings.get("voice")),
+        dialog = SoundIntroDialog(voice_on=self.settings.voice,
                                   problem=advice(str(problem)) if problem else None, parent=self)
         dialog.test_button.clicked.connect(lambda: self._test_sound_in(dialog))
         dialog.voice.toggled.connect(self.set_voice)
         dialog.exec()
-        self._remember("sound_intro_done", True)
+        self.settings.sound_intro_done = True
         dialog.deleteLater()
 
     def ask_safety_again(self) -> None:
@@ -553,11 +554,11 @@ class MainWindow(QMainWindow):
         """The app's palette and font (and style) for the settings; returns the sheet for the window's
         own widgets. The first frame takes Fusion from the command line (run_app), not the app's own style:
         that brings QStyle's enums (see theme.apply_theme)."""
-        high_contrast = bool(self.settings.get("high_contrast"))
+        high_contrast = self.settings.high_contrast
         self._colours = colours(high_contrast)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            large = bool(self.settings.get("large_text"))
+            large = self.settings.large_text
             return apply_theme(app, high_contrast=high_contrast, large_text=large, style=style)
         return stylesheet(self._colours)
 
@@ -577,8 +578,8 @@ class MainWindow(QMainWindow):
         """High contrast and Large text, after a change or once build_rest has made the other pages."""
         from selfmassage.qt import focus_ring, icons
 
-        large = bool(self.settings.get("large_text"))
-        high_contrast = bool(self.settings.get("high_contrast"))
+        large = self.settings.large_text
+        high_contrast = self.settings.high_contrast
         self._style_own_widgets(self._theme_the_app())
         mine = self._own_widgets()
         for widget in mine:
@@ -600,20 +601,17 @@ class MainWindow(QMainWindow):
         for name, kind in (("start", "play"), ("skip", "skip"), ("back", "back"), ("stop", "stop")):
             self.actions[name].setIcon(self._icon(kind))
         self.picker.start_button.setIcon(icons.icon("play", self._colours.accent_text))
-        self._show_muted(bool(self.settings.get("muted")))
+        self._show_muted(self.settings.muted)
         self._shown_paused: bool | None = None  # draw the pause action afresh in the new colours
         self._update_actions()
 
-    def _remember(self, name: str, value: object) -> None:
-        """Change a setting and save it; a settings file that can't be written never stops the window."""
-        try:
-            self.settings.set(name, value)
-        except OSError as exc:  # the value still holds in memory until the window closes
-            if not self._settings_notice_shown:
-                self._settings_notice_shown = True
-                reason = exc.strerror or exc
-                self.statusBar().showMessage(
-                    f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+    def _settings_problem(self, exc: OSError) -> None:
+        """A settings file that can't be written never stops the window: one line, once; the values hold in
+        memory until it closes."""
+        if not self._settings_notice_shown:
+            self._settings_notice_shown = True
+            self.statusBar().showMessage(
+                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
 
     def _icon(self, kind: str) -> QIcon:
         from selfmassage.qt import icons
@@ -623,7 +621,7 @@ class MainWindow(QMainWindow):
     # -- window geometry and closing ---------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        saved = self.settings.get("window_geometry")
+        saved = self.settings.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             self.resize(1120, 720)
 
@@ -637,7 +635,7 @@ class MainWindow(QMainWindow):
                 return
             self.driver.stop()
         self._hand_on_result()
-        self._remember("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         super().closeEvent(event)
 
 

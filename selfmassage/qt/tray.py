@@ -88,7 +88,7 @@ class ReminderTray(QObject):
 
     @property
     def plan(self) -> Plan:
-        return plan_from_settings(self.settings.get("plan"), self.settings.get("plan_per_week"))
+        return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
 
     def set_routines(self, names: list[str]) -> None:
         self._routines_menu.clear()
@@ -113,10 +113,10 @@ class ReminderTray(QObject):
     def _arm(self, now: datetime) -> None:
         self._timer.stop()
         self.armed_for = None
-        if not self.settings.get("reminders"):
+        if not self.settings.reminders:
             return
-        self.armed_for = next_reminder(now, self.settings.get("reminder_days"),
-                                       parse_clock(self.settings.get("reminder_time")))
+        self.armed_for = next_reminder(now, self.settings.reminder_days,
+                                       parse_clock(self.settings.reminder_time))
         if self.armed_for is None:
             return
         wait = min(max(0.0, seconds_until(self.armed_for, now)), RECHECK_SECONDS)
