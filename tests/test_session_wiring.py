@@ -18,10 +18,12 @@ from selfmassage.store.recorder import SessionRecorder
 from tests.history_support import ROUTINE, open_history
 
 
-def steps_on_disk(path: Path) -> int:
+def on_disk(path: Path) -> tuple[int, int]:
+    """(sessions, steps) another connection can read now."""
     other = sqlite3.connect(path)
     try:
-        return other.execute("SELECT COUNT(*) FROM steps").fetchone()[0]
+        return (other.execute("SELECT COUNT(*) FROM sessions").fetchone()[0],
+                other.execute("SELECT COUNT(*) FROM steps").fetchone()[0])
     finally:
         other.close()
 
@@ -32,12 +34,12 @@ class CheckingPlayer(RecordingPlayer):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self.on_disk_at_cue: list[int] = []
+        self.on_disk_at_cue: list[tuple[int, int]] = []
 
     def play(self, cue: Cue) -> None:
         super().play(cue)
         if cue in (Cue.STAGE, Cue.STEP_START, Cue.SWITCH):  # one of them at each step's start
-            self.on_disk_at_cue.append(steps_on_disk(self.path))
+            self.on_disk_at_cue.append(on_disk(self.path))
 
 
 def test_the_history_has_each_step_before_the_next_is_cued_or_shown(tmp_path):
@@ -45,12 +47,12 @@ def test_the_history_has_each_step_before_the_next_is_cued_or_shown(tmp_path):
     clock = FakeClock()
     engine = SessionEngine(ROUTINE, clock)
     player = CheckingPlayer(history.path)
-    shown: list[int] = []
+    shown: list[tuple[int, int]] = []
 
     def view(engine: SessionEngine) -> object:
         def show(event: Event) -> None:
             if isinstance(event, StepStarted):
-                shown.append(steps_on_disk(history.path))
+                shown.append(on_disk(history.path))
         engine.subscribe(show)
         return show
 
@@ -60,8 +62,8 @@ def test_the_history_has_each_step_before_the_next_is_cued_or_shown(tmp_path):
     for step in ROUTINE.steps:
         clock.advance(step.seconds)
         engine.poll()
-    every_step = list(range(len(ROUTINE.steps)))
-    assert player.on_disk_at_cue == every_step  # step N is cued with steps 0 … N-1 on disk
+    every_step = [(1, done) for done in range(len(ROUTINE.steps))]
+    assert player.on_disk_at_cue == every_step  # step N is cued with its session and steps 0 … N-1 on disk
     assert shown == every_step
     assert wired.save_checkin(CheckIn(feeling=4))
     assert history.session(wired.recorder.session_id).feeling == 4
