@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from selfmassage.i18n import format_date
+
 COURSE_MIN, COURSE_MAX = 12, 15
 COURSE_END_GAP_DAYS = 14  # a course with 12–14 sessions is over once more than this passes without one
 COURSE_LAPSE_DAYS = 56  # an unfinished course lapses after more than 8 weeks without a session
@@ -177,7 +179,7 @@ class Course:
 
 
 def _day(day: date | None) -> str:
-    return "—" if day is None else f"{day.day} {day:%b %Y}"
+    return "—" if day is None else format_date(day)
 
 
 def follow_course(session_days: Iterable[tuple[date, int]], today: date) -> Course:

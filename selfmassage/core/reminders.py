@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from selfmassage.core.plan import CourseState, Plan, PlanKind, follow_course
 from selfmassage.core.stats import HistoryFigures, monday_of
+from selfmassage.i18n import format_date, format_weekday_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LOOK_AHEAD_DAYS = 8  # every weekday comes round within a week
@@ -79,6 +80,26 @@ def next_reminder(
     return None
 
 
+def previous_reminder(
+    now: datetime, weekdays: Iterable[int], at: time, zone: tzinfo | None = None,
+) -> datetime | None:
+    """The last reminder time at or before `now` on one of `weekdays`, within a week; None if no days."""
+    days = set(weekdays)
+    if not days:
+        return None
+    if zone is None and isinstance(now.tzinfo, ZoneInfo):
+        zone = now.tzinfo
+    local_today = now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+    for back in range(LOOK_AHEAD_DAYS + 1):
+        day = local_today - timedelta(days=back)
+        if day.weekday() not in days:
+            continue
+        moment = _localize(datetime.combine(day, at), zone)
+        if moment.astimezone(now.tzinfo) <= now:
+            return moment
+    return None
+
+
 def seconds_until(moment: datetime, now: datetime) -> float:
     """Real seconds between two aware times (Python ignores offsets when both share one tzinfo)."""
     return (moment.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
@@ -91,8 +112,18 @@ def due_text(due: date, today: date, plan: Plan) -> str:
     if due == today + timedelta(days=1):
         return "Next session: tomorrow."
     if plan.has_course and due - today > timedelta(days=7):
-        return f"Resting after your course. Next course from {due.day} {due:%b %Y}."
-    return f"Next session: {WEEKDAYS[due.weekday()]} {due.day} {due:%b}."
+        return f"Resting after your course. Next course from {format_date(due)}."
+    return f"Next session: {format_weekday_date(due)}."
+
+
+REMINDER_SUMMARY = "Time for your massage"
+
+
+def reminder_body(plan: Plan) -> str:
+    """The notification's second line, under REMINDER_SUMMARY."""
+    if plan.kind is PlanKind.PAIN_RELIEF:
+        return "A gentle session today, then a day off."
+    return "Your plan has a session due today. Pick a routine when you're ready."
 
 
 def reminder_message(plan: Plan) -> str:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.i18n import ngettext
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -28,9 +30,14 @@ def spoken_duration(seconds: int) -> str:
     """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
     hours, rest = divmod(max(0, int(seconds)), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
-             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
-    return " ".join(parts) or "0 seconds"
+    parts = []
+    if hours:
+        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
+    if minutes:
+        parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
+    if secs or not parts:
+        parts.append(ngettext("{n} second", "{n} seconds", secs).format(n=secs))
+    return " ".join(parts)
 
 
 def describe(widget: W, name: str, description: str) -> W:

@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
         current = self.picker.current_entry()
         wanted = current.name if current is not None else self.settings.last_routine
         self.picker.set_entries(self.library.entries(), select=wanted)
+        if self.focusWidget() is None:
+            # The list, not the first button in the window (a notice's Close): Enter starts from there.
+            self.picker.list.setFocus()
         self._update_actions()
 
     def set_player(self, player: CuePlayer) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.plan import Plan, PlanKind, plan_from_settings
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
+from selfmassage.i18n import format_weekday_time
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.review_minutes import MinutesJob, MinutesRelay
 from selfmassage.qt.session_table import (
@@ -306,7 +307,8 @@ class ReviewPage(QWidget):
         for session in listed[:HOVER_LINES]:
             minutes = round(session.active_seconds / 60)
             extra = "" if session.counted else f" — {session.status}, not counted"
-            lines.append(f"{session.started_at:%a %H:%M}  {session.routine_name}, {minutes} min{extra}")
+            when = format_weekday_time(session.started_at)
+            lines.append(f"{when}  {session.routine_name}, {minutes} min{extra}")
         if len(listed) > HOVER_LINES:
             more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
             lines.append(f"and {more} more")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
+from selfmassage.i18n import LANGUAGES
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -99,9 +100,12 @@ class Settings:
     reminders = Declared(bool, False, "A reminder on the chosen days.")
     reminder_days: Declared[list[int]] = Declared(list, [0, 3], "Reminder weekdays, 0 = Monday.", _weekdays)
     reminder_time = Declared(str, "19:00", "Reminder time, HH:MM, local.", _clock_time)
+    reminder_shown = Declared(str, "", "The day the last reminder was shown (or declined), and its plan.")
     autostart = Declared(bool, False, "Start selfmassage at login, in the tray.")
     last_routine = Declared(str, "", "The routine picked last time.")
     window_geometry = Declared(str, "", "Where the window was, as Qt saved it.")
+    language = Declared(str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
+                        lambda value: value in ("", *LANGUAGES))
 
     def __init__(self, path: Path, on_save_problem: Callable[[OSError], None] | None = None) -> None:
         self.path = path
