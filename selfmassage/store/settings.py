@@ -112,6 +112,7 @@ class Settings:
         self.problems: list[str] = []  # one plain line each, for the user
         # Told when a change can't be written; the value holds in memory until the app ends. None: raise.
         self.on_save_problem = on_save_problem
+        self.unsaved = False  # True while the file lacks a change that could not be written
         self._values: dict[str, Any] = {}
         self._load()
 
@@ -161,9 +162,12 @@ class Settings:
         try:
             self.save()
         except OSError as exc:
+            self.unsaved = True
             if self.on_save_problem is None:
                 raise
             self.on_save_problem(exc)
+        else:
+            self.unsaved = False
 
     def save(self) -> None:
         write_text_atomic(self.path, json.dumps(self._values, indent=2, sort_keys=True) + "\n")
