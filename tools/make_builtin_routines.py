@@ -313,6 +313,8 @@ def after_workout() -> Routine:
         ]),
         step(MID, SQUEEZE, "shoulders", 45, MODERATE,
              "Press across each shoulder muscle, from your neck out to your arm.", Variant.TRANSVERSE),
+        step(MID, SQUEEZE, "collar zone", 30, MODERATE,
+             "Press across the base of your neck, one side and then the other.", Variant.TRANSVERSE),
         step(MID, SQUEEZE, "lower back", 45, MODERATE,
              "Press the heels of your palms up your lower back.", Variant.PALM_BASE),
         step(DEEP, SQUEEZE, "shoulders", 60, MODERATE,

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from selfmassage.cli.common import library
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
+from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
-from selfmassage.core.routine_format import RoutineFileError, loads_routine, routine_to_dict
-from selfmassage.core.rules import validate
+from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
 from selfmassage.core.techniques import instruction_for
 from selfmassage.store.library import LibraryError
 
@@ -76,7 +76,8 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
         try:
             if path.is_file() and path.stat().st_size > 1024 * 1024:
                 raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
-            routine, problems = loads_routine(path.read_bytes(), source=name)
+            # Field and rule problems together, in step order: one wrong key hides nothing after it.
+            _, problems = check_routine_bytes(path.read_bytes(), source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             worst = EXIT_UNREADABLE
@@ -85,8 +86,6 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             print(f"{name}: can't be read: {exc.strerror}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
-        if routine is not None:
-            problems = validate(routine)
         for problem in problems:
             print(f"{name}: {problem}")
         if has_errors(problems) and worst == EXIT_OK:
@@ -98,7 +97,12 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
     try:
         entry = library().import_file(Path(args.file), replace=args.replace)
     except LibraryError as exc:
-        raise UserError(str(exc)) from None
+        if not exc.problems:
+            raise UserError(str(exc)) from None
+        # Every problem at once, a line each as `routines validate` prints them; nothing is imported.
+        for problem in exc.problems:
+            print(f"selfmassage: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Imported {entry.name!r} to {entry.path}")
     return EXIT_OK
 

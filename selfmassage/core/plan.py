@@ -3,7 +3,8 @@
 Plans:
 - preventive (the default): 1–2 sessions a week, in courses of 12–15 sessions, the next course 6 months
   after the last one ended.
-- pain-relief: every other day at most, until the pain eases — 3–4 sessions in a week is on target.
+- pain-relief: every other day at most, until the pain eases. A ceiling, not a target: up to 4 sessions in a
+  week keeps to it, fewer is never "below", and nothing reminds you to massage.
 - custom: a number of sessions a week, 1–7, chosen by the person.
 
 The course (preventive plan only), exactly:
@@ -33,6 +34,7 @@ COURSE_END_GAP_DAYS = 14  # a course with 12–14 sessions is over once more tha
 COURSE_LAPSE_DAYS = 56  # an unfinished course lapses after more than 8 weeks without a session
 REST_MONTHS = 6
 CUSTOM_MIN, CUSTOM_MAX = 1, 7
+PREVENTIVE_LEAST, PREVENTIVE_MOST = 1, 2  # the guide's sessions a week
 
 
 class PlanKind(StrEnum):
@@ -55,20 +57,35 @@ class Plan:
     @property
     def low(self) -> int:
         """Fewest sessions in a week that keep to the plan."""
-        return {PlanKind.PREVENTIVE: 1, PlanKind.PAIN_RELIEF: 3}.get(self.kind, self.per_week)
+        return {PlanKind.PREVENTIVE: PREVENTIVE_LEAST, PlanKind.PAIN_RELIEF: 0}.get(self.kind, self.per_week)
 
     @property
     def high(self) -> int:
         """Most sessions in a week that keep to the plan."""
-        return {PlanKind.PREVENTIVE: 2, PlanKind.PAIN_RELIEF: 4}.get(self.kind, self.per_week)
+        return {PlanKind.PREVENTIVE: PREVENTIVE_MOST, PlanKind.PAIN_RELIEF: 4}.get(self.kind, self.per_week)
 
     @property
     def has_course(self) -> bool:
         return self.kind is PlanKind.PREVENTIVE
 
     @property
+    def is_ceiling(self) -> bool:
+        """Pain relief: "every other day" is the most, not a goal; no week falls short of it."""
+        return self.low == 0
+
+    @property
     def band(self) -> str:
+        if self.is_ceiling:
+            return f"up to {self.high}"
         return f"{self.low}–{self.high}" if self.low != self.high else str(self.low)
+
+    @property
+    def advice(self) -> str:
+        """The guide's word on a plan of your own above its 1–2 a week; "" when there is nothing to add."""
+        if self.kind is PlanKind.CUSTOM and self.per_week > PREVENTIVE_MOST:
+            return (f"The guide suggests {PREVENTIVE_LEAST}–{PREVENTIVE_MOST} sessions a week to keep your "
+                    "back well, and every other day at most while something hurts.")
+        return ""
 
     def status(self, sessions: int) -> WeekStatus:
         if sessions < self.low:
@@ -88,7 +105,7 @@ class Plan:
             return (f"1–2 sessions a week, in courses of {COURSE_MIN}–{COURSE_MAX}; the next course "
                     f"{REST_MONTHS} months after one ends.")
         if self.kind is PlanKind.PAIN_RELIEF:
-            return "Every other day at most, until the pain eases."
+            return "Every other day at most, while it bothers you; fewer is fine, and stop once it eases."
         return f"{self.per_week} {'session' if self.per_week == 1 else 'sessions'} a week."
 
     @property

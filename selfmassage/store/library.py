@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import Problem, has_errors
 from selfmassage.core.routine import Routine
 from selfmassage.core.routine_format import (
     RoutineFileError,
     dumps_routine,
-    loads_routine,
     parse_routine,
     routine_to_dict,
 )
@@ -34,7 +34,14 @@ class Source(StrEnum):
 
 
 class LibraryError(Exception):
-    """A plain sentence for the user: what went wrong and what to do."""
+    """A plain sentence for the user: what went wrong and what to do.
+
+    For a file that can't be imported, `problems` holds every problem in it, in step order.
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass(frozen=True)
@@ -57,14 +64,14 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
     try:
         if path.stat().st_size > 1024 * 1024:
             raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
-        routine, problems = loads_routine(path.read_bytes(), source=str(path))
+        routine, problems = check_routine_bytes(path.read_bytes(), source=str(path))
     except RoutineFileError as exc:
         return RoutineEntry(path.stem, source, path, None, error=str(exc))
     except OSError as exc:
         return RoutineEntry(path.stem, source, path, None, error=f"can't be read: {exc.strerror}")
     if routine is None:
         return RoutineEntry(path.stem, source, path, None, problems)
-    return RoutineEntry(routine.name, source, path, routine, validate(routine))
+    return RoutineEntry(routine.name, source, path, routine, problems)
 
 
 def shown_name(name: str, limit: int = 60) -> str:
@@ -157,11 +164,9 @@ class RoutineLibrary:
         entry = read_routine_file(path)
         if entry.error:
             raise LibraryError(f"{path}: {entry.error}")
-        if entry.routine is None:
-            raise LibraryError(f"{path}: {entry.problems[0]}")
-        if has_errors(entry.problems):
+        if entry.routine is None or has_errors(entry.problems):
             first = next(problem for problem in entry.problems if problem.is_error)
-            raise LibraryError(f"{path}: {first}")
+            raise LibraryError(f"{path}: {first}", entry.problems)
         try:
             target = self.save(entry.routine, replace=replace)
         except LibraryError as exc:

@@ -79,7 +79,7 @@ def test_at_most_one_a_day_per_plan_across_restarts(history):
     restarted = ReminderSchedule(EVERY_DAY, ReminderMemory.from_text(memory.to_text()))
     assert not restarted.check(at(THURSDAY, 21), history, PREVENTIVE).remind
     # A new plan is a new question.
-    assert restarted.check(at(THURSDAY, 21), history, Plan(PlanKind.PAIN_RELIEF)).remind
+    assert restarted.check(at(THURSDAY, 21), history, Plan(PlanKind.CUSTOM, 3)).remind
     assert restarted.check(at(THURSDAY + timedelta(days=1), 19), history, PREVENTIVE).remind
 
 
@@ -105,10 +105,16 @@ def test_waking_after_the_time_shows_it_late_the_same_day(history):
 
 
 def test_a_missed_time_on_a_day_with_nothing_due_is_not_brought_up_later(history):
-    pain_relief = Plan(PlanKind.PAIN_RELIEF)
-    add(history, at(date(2026, 11, 18), 9))  # Wednesday: nothing due on Thursday, due again Friday
+    add(history, at(date(2026, 11, 16), 9))  # Monday: the week's one session; nothing due Thursday
     schedule = ReminderSchedule(ReminderTimes.of([3], time(19, 0), BERLIN))
-    assert not schedule.check(at(date(2026, 11, 20), 8), history, pain_relief).remind
+    assert not schedule.check(at(date(2026, 11, 20), 8), history, Plan(PlanKind.CUSTOM, 1)).remind
+
+
+def test_pain_relief_never_reminds(history):
+    # Every other day is the most, not a goal: days without a session bring no reminder.
+    schedule = ReminderSchedule(EVERY_DAY)
+    add(history, at(THURSDAY - timedelta(days=6), 9))
+    assert not schedule.check(at(THURSDAY, 19), history, Plan(PlanKind.PAIN_RELIEF)).remind
 
 
 def test_later_asks_again_in_an_hour_and_not_today_ends_the_day(history):
