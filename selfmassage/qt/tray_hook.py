@@ -70,6 +70,9 @@ class TrayHook(QObject):
         tray.reminder_due.connect(self._reminder_due)
         tray.menu.aboutToShow.connect(lambda: tray.set_routines(self._routine_names()))
         self.tray = tray
+        driver = window.driver
+        if driver is not None and driver.running:  # the history opened after a session began
+            self._session_started(driver)
         if tray.notice:
             # Only someone who asked for reminders needs the banner; for anyone else a passing line will do.
             if window.settings.reminders:

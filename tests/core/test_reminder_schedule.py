@@ -110,6 +110,16 @@ def test_a_missed_time_on_a_day_with_nothing_due_is_not_brought_up_later(history
     assert not schedule.check(at(date(2026, 11, 20), 8), history, Plan(PlanKind.CUSTOM, 1)).remind
 
 
+def test_a_missed_time_in_a_courses_rest_is_not_brought_up_the_day_the_rest_ends(history):
+    # A whole course of 15 sessions ending 20 May: the rest lasts until Friday 20 November.
+    add(history, *(at(date(2026, 5, 6) + timedelta(days=n), 9) for n in range(15)))
+    schedule = ReminderSchedule(ReminderTimes.of([3], time(19, 0), BERLIN),
+                                ReminderMemory(MONDAY, PREVENTIVE.setting))
+    friday = date(2026, 11, 20)
+    assert not schedule.check(at(THURSDAY, 19), history, PREVENTIVE).remind  # resting
+    assert not schedule.check(at(friday, 8), history, PREVENTIVE).remind  # due now, but Thursday was not
+
+
 def test_pain_relief_never_reminds(history):
     # Every other day is the most, not a goal: days without a session bring no reminder.
     schedule = ReminderSchedule(EVERY_DAY)

@@ -132,3 +132,22 @@ def test_with_no_service_the_tray_balloon_then_the_window_shows_it(qtbot, make_w
         assert "Time for your massage" not in window.notice.text()
     finally:
         hook.close()
+
+
+def test_a_history_opened_after_the_session_began_still_keeps_the_reminder_away(qtbot, make_window, history):
+    clock = Clock(MONDAY_EVENING - timedelta(minutes=5))
+    window = make_window()
+    for name, value in (("reminders", True), ("reminder_days", [0]), ("reminder_time", "19:00")):
+        window.settings.set(name, value)
+    hook = add_history(window, now=clock, tray_available=False)
+    try:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert window.driver is not None and window.driver.running
+        hook.use_history(history)  # the file opens once the window shows: here, mid-session
+        clock.now = MONDAY_EVENING + timedelta(seconds=1)
+        assert not hook.tray.check()
+        window.driver.stop()
+        clock.now += timedelta(minutes=10)
+        assert hook.tray.check()
+    finally:
+        hook.close()
