@@ -145,9 +145,9 @@ def test_a_history_opened_after_the_session_began_still_keeps_the_reminder_away(
         assert window.driver is not None and window.driver.running
         hook.use_history(history)  # the file opens once the window shows: here, mid-session
         clock.now = MONDAY_EVENING + timedelta(seconds=1)
-        assert not hook.tray.check()
+        assert not hook.tray_hook.tray.check()
         window.driver.stop()
         clock.now += timedelta(minutes=10)
-        assert hook.tray.check()
+        assert hook.tray_hook.tray.check()
     finally:
         hook.close()
