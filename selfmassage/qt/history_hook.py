@@ -178,6 +178,7 @@ class HistoryHook(QObject):
     def ensure_screen(self) -> ReviewScreen:
         if self.screen is None:
             self.screen = ReviewScreen()
+            self.screen.setWindowTitle("Your history")  # what a screen reader calls the page
             self.screen.back_requested.connect(self.window.back_to_routines)
             self.window.add_page(Page.REVIEW, self.screen)
             self._fill_screen()

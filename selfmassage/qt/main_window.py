@@ -59,6 +59,8 @@ if TYPE_CHECKING:  # all of these come after the first frame, with window_rest
     from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"
+# What a screen reader calls the page stack while each page shows (it says the stack's name on a change).
+PAGE_TITLES = {Page.PICKER: "Choose a routine", Page.SESSION: "Session", Page.SUMMARY: "Your session"}
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self._page_names: dict[str, QWidget] = {}
+        self._page_titles: dict[str, str] = {}
         self.notice = NoticeBanner(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -127,13 +130,23 @@ class MainWindow(QMainWindow):
 
     # -- the public API: pages, menus, actions, closing --------------------------------------------
 
-    def add_page(self, name: str, widget: QWidget) -> None:
-        """Add a page to the window's stack; `show_page(name)` brings it up."""
+    def add_page(self, name: str, widget: QWidget, title: str = "") -> None:
+        """Add a page to the window's stack; `show_page(name)` brings it up. `title` is what a screen reader
+        calls it (else the widget's window title, else the name)."""
         self._page_names[name] = widget
+        self._page_titles[name] = title or widget.windowTitle() or PAGE_TITLES.get(name, name.capitalize())
         self.pages.addWidget(widget)
+        if self.pages.count() == 1:
+            self.pages.setAccessibleName(self._page_titles[name])
 
-    def show_page(self, name: str) -> None:
-        self.pages.setCurrentWidget(self._page_names[name])
+    def show_page(self, name: str, title: str = "") -> None:
+        """Bring up page `name`; the keyboard goes to its first control unless it is already in the page."""
+        page = self._page_names[name]
+        self.pages.setCurrentWidget(page)
+        # The stack is read out on every page change: by the page's title, not as an unnamed pane.
+        self.pages.setAccessibleName(title or self._page_titles[name])
+        if self.built:
+            self._rest.focus_first(page)
         self.update_actions()
 
     def current_page(self) -> str:

@@ -57,7 +57,7 @@ class SessionControl(QObject):
         driver.event.connect(window.session_view.show_event)
         driver.event.connect(self._event_for_actions)
         driver.finished.connect(self._finished)
-        window.show_page(Page.SESSION)
+        window.show_page(Page.SESSION, f"Session: {routine.name}")
         self.wired = wire_session(driver.engine, recorder=self.make_recorder, sound=window.sound.attach,
                                   view=self._listen)
         window.session_started.emit(driver)
@@ -125,7 +125,9 @@ class SessionControl(QObject):
         done = "Done" if result.status is SessionStatus.COMPLETED else "Stopped"
         window.setWindowTitle(f"{done} · {APP_TITLE}")
         window.show_page(Page.SUMMARY)
-        (panel or window.summary.done_button).setFocus()
+        # The check-in's first choice, not the panel itself: a screen reader then says where it is.
+        focus_panel = getattr(panel, "focus_first", None)
+        focus_panel() if focus_panel is not None else window.summary.done_button.setFocus()
 
     def checkin_given(self, checkin: CheckIn) -> None:
         if self.wired is not None:

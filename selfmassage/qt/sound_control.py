@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from selfmassage.core.announcements import SpokenPrompts
 from selfmassage.core.engine import SessionEngine
 from selfmassage.qt import dialogs
 from selfmassage.qt.sound_intro import SoundIntroDialog
@@ -55,9 +56,13 @@ class SoundControl(QObject):
         """The session's cues and prompts (session_wiring calls this after the recorder)."""
         settings = self.settings
         self.audio = None if self.player is None else SessionAudio(
-            engine, self.player, tempo_click=settings.tempo_click, voice=settings.voice,
+            engine, self.player, tempo_click=settings.tempo_click, voice=self._app_voice(settings.voice),
             short_routines=settings.voice_short_routines)
         return self.audio
+
+    def _app_voice(self, on: bool) -> bool:
+        """The app voice speaks when it is on and the screen reader has not been given the prompts."""
+        return on and SpokenPrompts(self.settings.spoken_prompts).by_app_voice
 
     def report_problem(self, problem: object) -> None:
         """Hand this to the player as `on_problem`; safe to call from any thread."""
@@ -92,7 +97,7 @@ class SoundControl(QObject):
         self.settings.voice = bool(on)
         self.window.actions["voice"].setChecked(bool(on))
         if self.audio is not None:
-            self.audio.set_voice(bool(on))
+            self.audio.set_voice(self._app_voice(bool(on)))
 
     def set_short_prompts(self, routine: str, on: bool) -> None:
         """Whether `routine`'s spoken prompts name only what changes (setting voice_short_routines)."""

@@ -12,9 +12,11 @@ from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selfmassage.qt import dialogs, focus_ring, icons
+from selfmassage.qt.a11y import focus_first  # noqa: F401  (the window's show_page uses it)
 from selfmassage.qt.pages import Page
 from selfmassage.qt.parts import WindowParts
 from selfmassage.qt.session_control import APP_TITLE, SessionControl
+from selfmassage.qt.session_prompts import PromptChoice
 from selfmassage.qt.session_view import SessionActions, SessionView
 from selfmassage.qt.sound_control import SoundControl
 from selfmassage.qt.summary import SummaryPage
@@ -48,6 +50,7 @@ def build(window: MainWindow, library: RoutineLibrary, parts: WindowParts | None
     summary.done_requested.connect(window.sessions.back_to_routines)
     window.add_page(Page.SESSION, view)
     window.add_page(Page.SUMMARY, summary)
+    window.prompt_choice = PromptChoice(window)  # Spoken prompts by…, Time left (T), a screen reader's words
     window.built = True
     apply_look(window)
 
