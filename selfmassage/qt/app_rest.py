@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import HistoryHook, add_history
 from selfmassage.qt.language import add_language_menu
+from selfmassage.qt.learn_page import add_learn_page
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
+from selfmassage.qt.movement_hook import add_movement
 from selfmassage.qt.parts import real_parts
 from selfmassage.qt.single_instance import SingleInstance
 from selfmassage.qt.window_rest import app_icon
@@ -42,6 +44,7 @@ class AppRest:
         self.history: HistoryHook = add_history(window, notifier=notifier_for(window))
         add_menu_entry_switch(window)
         add_language_menu(window)
+        add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
         instance.raise_requested.connect(window.bring_to_front)
         instance.listen()
         window.refresh_routines()

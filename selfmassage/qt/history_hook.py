@@ -162,7 +162,7 @@ class HistoryHook(QObject):
 
     def _make_recorder(self, engine: SessionEngine) -> SessionRecorder | None:
         self.recorder = None
-        if self.saving:
+        if self.saving and not engine.routine.practice:  # a try-out from the Learn page is not a massage
             assert self.history is not None
             self.recorder = SessionRecorder(self.history, engine, wall_clock=self._now,
                                             on_problem=self.window.notice.tell_once)

@@ -11,3 +11,4 @@ class Page(StrEnum):
     SUMMARY = "summary"
     ROUTINES = "routines"  # the routine editor (editor_hook)
     REVIEW = "review"  # the history (history_hook)
+    LEARN = "learn"  # the techniques, with the movement on the map (learn_page)

@@ -104,6 +104,8 @@ class Settings:
     autostart = Declared(bool, False, "Start selfmassage at login, in the tray.")
     last_routine = Declared(str, "", "The routine picked last time.")
     window_geometry = Declared(str, "", "Where the window was, as Qt saved it.")
+    show_movement = Declared(bool, True, "Show how the hand moves on the body map during a session.")
+    reduce_motion = Declared(bool, False, "Still pictures instead of moving ones (the desktop may ask too).")
     spoken_prompts = Declared(str, "app voice", "Who says a session's prompts: app voice, screen reader "
                               "or both.", lambda value: value in ("app voice", "screen reader", "both"))
     language = Declared(str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
