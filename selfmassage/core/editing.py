@@ -17,7 +17,7 @@ from typing import Any
 
 from selfmassage.core.fixes import STROKING_SECONDS, Fix, FixKind, fixed_steps, offered_fixes
 from selfmassage.core.problems import Problem, Severity, has_errors
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_key
 from selfmassage.core.routine_format import FORMAT_VERSION, MAX_NAME, parse_routine
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import (
@@ -371,14 +371,14 @@ class RoutineDraft:
 
 def unique_name(name: str, taken: Iterable[str]) -> str:
     """`name`, or "name (2)", "name (3)", … : the first one no routine in `taken` has (any case)."""
-    used = {other.strip().casefold() for other in taken}
+    used = {name_key(other) for other in taken}
     base = name.strip() or "Routine"
-    if base.casefold() not in used:
+    if name_key(base) not in used:
         return base
     number = 2
     while True:
         suffix = f" ({number})"
         candidate = base[:MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in used:
+        if name_key(candidate) not in used:
             return candidate
         number += 1

@@ -190,7 +190,8 @@ class Course:
             return (f"Course {self.number} complete on {_day(self.last_on)}. The rest is over: "
                     f"your next session starts course {self.number + 1}.")
         if self.lapsed_at:
-            return (f"Your last course stopped after {self.lapsed_at} sessions. Your next session "
+            several = "sessions" if self.lapsed_at > 1 else "session"
+            return (f"Your last course stopped after {self.lapsed_at} {several}. Your next session "
                     f"starts a new course.")
         return "No course yet: your next completed session starts one."
 

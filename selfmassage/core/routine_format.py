@@ -12,7 +12,7 @@ import re
 from typing import Any, TypeVar
 
 from selfmassage.core.problems import Problem, Severity
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_problem
 from selfmassage.core.techniques import (
     TEMPO_DEFAULT,
     TEMPO_MAX,
@@ -243,6 +243,9 @@ def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[
         problems.append(_field(f"format must be {FORMAT_VERSION}; this app reads version "
                                f"{FORMAT_VERSION} files.", "format"))
     name = _text(data, "name", problems, required=True, low=1, high=MAX_NAME)
+    if name and (wrong := name_problem(name)):
+        problems.append(_field(wrong, "name"))
+        name = ""
     description = _text(data, "description", problems, required=False, low=0,
                         high=MAX_DESCRIPTION, single_line=False)
     tempo = _whole_number(data, "tempo", problems, low=TEMPO_MIN, high=TEMPO_MAX, required=False,

@@ -51,7 +51,21 @@ class HistoryWrites:
                      for ident in abandoned])
             for ident in abandoned:
                 self._locks.forget(ident)
+        self._sweep_ended_locks()
         return abandoned
+
+    def _sweep_ended_locks(self) -> None:
+        """A process killed after writing its session's end, before removing its lock file, left one."""
+        listed = self._locks.listed()
+        if not listed:
+            return
+        marks = ", ".join("?" * len(listed))
+        ended = [row[0] for row in self._db.execute(  # a session being started has no row yet: kept
+            f"SELECT id FROM sessions WHERE status != ? AND id IN ({marks})",
+            (SessionStatus.RUNNING.value, *listed))]
+        for ident in ended:
+            if not self._locks.owner_alive(ident):
+                self._locks.forget(ident)
 
     def _routine_id(self, db: sqlite3.Connection, text: str) -> int:
         digest = sha256_hex(text.encode("utf-8"))

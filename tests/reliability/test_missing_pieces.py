@@ -190,9 +190,9 @@ def test_a_history_damaged_inside_is_kept_aside_and_every_readable_session_carri
     damaged = damage(path, "sessions_start")  # the index the list reads by
     code, out, err = cli("history")
     (aside,) = asides(path)
-    assert code == 1 and out == ""
+    assert code == 0 and len(out.splitlines()) == 40  # what was recovered, shown at once
     assert err == (f"selfmassage: your history file was damaged. A new one holds the 40 sessions that could "
-                   f"still be read; the damaged file is kept at {aside}. Run the command again.\n")
+                   f"still be read; the damaged file is kept at {aside}.\n")
     assert aside.read_bytes() == damaged  # nothing lost: the file as it was
     code, out, err = cli("history")
     assert code == 0 and err == "" and len(out.splitlines()) == 40
