@@ -105,8 +105,10 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             from selfmassage.qt.editor_hook import add_routine_editor
             from selfmassage.qt.history_hook import add_history
             from selfmassage.qt.language import add_language_menu
+            from selfmassage.qt.learn_page import add_learn_page
             from selfmassage.qt.main_window import app_icon
             from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
+            from selfmassage.qt.movement_hook import add_movement
             from selfmassage.resources import assets_dir
             from selfmassage.sound.player import make_player
             from selfmassage.store.library import RoutineLibrary
@@ -131,6 +133,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             history_hook.load(history_path())  # with the tray, and a line for each missing piece
             if in_tray and not history_hook.in_tray:
                 window.show()  # no tray to open it from
+            add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
             # PySide6's import hook reads the source of every module imported after it (inspect.getsource),
             # and linecache keeps it all: ~5 MiB of text no one reads. A traceback reads its lines again.
             linecache.clearcache()

@@ -249,7 +249,7 @@ class HistoryHook(QObject):
             self.tray.session_started()
             driver.finished.connect(self._session_over)
         self.recorder = None
-        if self.saving:
+        if self.saving and not driver.routine.practice:  # a try-out from the Learn page is not a massage
             assert self.history is not None
             self.recorder = SessionRecorder(self.history, driver.engine, wall_clock=self._now,
                                             on_problem=self.window.notice.tell_once)

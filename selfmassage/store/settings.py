@@ -55,6 +55,8 @@ DECLARED: tuple[Setting, ...] = (
     Setting("sound_intro_done", bool, False, "The sound test before the first session was offered."),
     Setting("large_text", bool, False, "Bigger text everywhere."),
     Setting("high_contrast", bool, False, "Black, white and one strong colour."),
+    Setting("show_movement", bool, True, "Show how the hand moves on the body map during a session."),
+    Setting("reduce_motion", bool, False, "Still pictures instead of moving ones (the desktop may ask too)."),
     Setting("plan", str, "preventive", "preventive, pain-relief or custom.",
             lambda value: value in ("preventive", "pain-relief", "custom")),
     Setting("plan_per_week", int, 2, "Sessions a week on the custom plan.", _between(1, 7)),
