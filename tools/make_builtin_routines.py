@@ -455,7 +455,8 @@ def learn_on_legs() -> Routine:
     return Routine(
         name="Learn the techniques on your legs",
         description="Practise all five techniques on your legs, where they are easy to reach, before you use "
-                    "them on your back. For beginners; about 13 minutes.",
+                    "them on your back. To watch each one move first and try it for 20 seconds, press "
+                    "Learn the techniques. For beginners; about 13 minutes.",
         tempo=80,
         steps=tuple(steps),
     )

@@ -22,6 +22,7 @@ from selfmassage.core.routine_format import FORMAT_VERSION, MAX_NAME, parse_rout
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import (
     TEMPO_DEFAULT,
+    Direction,
     Intensity,
     Profile,
     Sides,
@@ -49,17 +50,18 @@ class DraftStep:
     variant: Variant | None = None
     note: str = ""
     sides: Sides = Sides.ONE
+    direction: Direction | None = None  # no control in the form yet: kept as the file had it
 
     @classmethod
     def from_step(cls, step: Step) -> DraftStep:
         return cls(step.stage, step.technique, step.area, step.seconds, step.intensity, step.variant,
-                   step.note, step.sides)
+                   step.note, step.sides, step.direction)
 
     def to_step(self) -> Step:
         """Unchecked: for totals and the guide's rules, which read only choices and seconds."""
         return Step(stage=self.stage, technique=self.technique, area=self.area.strip(),
                     seconds=self.seconds, intensity=self.intensity, variant=self.variant,
-                    note=self.note.strip(), sides=self.sides)
+                    note=self.note.strip(), sides=self.sides, direction=self.direction)
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -73,6 +75,8 @@ class DraftStep:
         item["intensity"] = self.intensity.value
         if self.variant is not None:
             item["variant"] = self.variant.value
+        if self.direction is not None:
+            item["direction"] = self.direction.value
         if self.note.strip():
             item["note"] = self.note
         return item

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from selfmassage.core.techniques import (
     SIDE_SWITCH_SECONDS,
     TEMPO_DEFAULT,
+    Direction,
     Intensity,
     Profile,
     Sides,
@@ -32,6 +33,8 @@ class Step:
     variant: Variant | None = None
     note: str = ""
     sides: Sides = Sides.ONE
+    # None: the area's own flow for the technique (selfmassage.core.movement).
+    direction: Direction | None = None
 
     @property
     def both_sides(self) -> bool:
@@ -66,6 +69,8 @@ class Routine:
     profile: Profile = Profile.STANDARD
     # Where it came from, for messages; not part of the file format.
     source: str = field(default="", compare=False)
+    # A short try-out from the Learn page: it runs as a session does, but it is not a massage to keep.
+    practice: bool = field(default=False, compare=False)
 
     @property
     def total_seconds(self) -> int:
