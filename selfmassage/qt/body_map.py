@@ -157,7 +157,7 @@ class BodyMap(QWidget):
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its picture holds the background too
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         self._reload()
 
     # --- what it shows -------------------------------------------------------------------------------
@@ -191,7 +191,7 @@ class BodyMap(QWidget):
                 self._renderer.load(QByteArray(styled_svg(self._regions, self._high_contrast)))
             except (OSError, ET.ParseError) as exc:  # MissingAssetError is an OSError
                 log.info("no body map: %s", exc)
-                self.problem = MISSING_MAP
+                self.problem = _(MISSING_MAP)
         self._picture = None
         self.update()
 

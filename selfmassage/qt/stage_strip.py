@@ -81,11 +81,13 @@ class StageStrip(QWidget):
                 "covered": "✓ {number} {stage}",
                 "absent": "– {number} {stage}",
             }[state]
-            label.setText(text)
-            spoken = {"current": "now, the current stage", "done": "done", "todo": "to come",
-                      "covered": "in this routine", "absent": "not in this routine"}[state]
-            label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
-            label.setAccessibleDescription(f"Stage {number} of {len(self.labels)}.")
+            label.setText(text.format(number=number, stage=stage.label))
+            spoken = {"current": _("now, the current stage"), "done": _("done"), "todo": _("to come"),
+                      "covered": _("in this routine"), "absent": _("not in this routine")}[state]
+            label.setAccessibleName(_("Stage {number}, {stage}: {state}").format(
+                number=number, stage=stage.label, state=spoken))
+            label.setAccessibleDescription(_("Stage {number} of {count}.").format(number=number,
+                                                                                  count=len(self.labels)))
             set_style_flag(label, "stage", state)
             # Bold in code after the restyle: a restyle resets the font, a font rule in the sheet its size.
             font = QFont(self.font())
