@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.core.clock import FakeClock
     from selfmassage.core.safety import QUESTION_IDS
     from selfmassage.core.techniques import Technique
-    from selfmassage.qt.app import real_parts
     from selfmassage.qt.language import use_language
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.parts import real_parts
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.resources import assets_dir
     from selfmassage.sound.silent import SilentPlayer
