@@ -317,7 +317,7 @@ def test_the_history_in_the_window_its_button_review_screen_and_reminders(qtbot,
             return [*missing, *([] if count >= 10 else [f"only {count} controls"])]
 
         seen = while_modal(RemindersDialog, look)
-        hook.edit_reminders()
+        hook.tray_hook.edit_reminders()
         assert seen == [[]]
     finally:
         hook.close()
