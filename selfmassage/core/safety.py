@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from selfmassage.core.checkin import Symptom
+from selfmassage.i18n import N_, _
 
 # Ask again after this long, even when every answer was "no": health changes.
 RECHECK_AFTER = timedelta(days=30)
@@ -60,7 +61,7 @@ QUESTIONS: tuple[SafetyQuestion, ...] = (
 QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
 
 # Shown with the questions; informs, never blocks.
-WITH_CARE_TITLE = "Take extra care if this is you"
+WITH_CARE_TITLE = N_("Take extra care if this is you")
 WITH_CARE: tuple[str, ...] = (
     "Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently.",
 )
@@ -74,14 +75,14 @@ STOP_MESSAGE = (
     "Please ask a doctor before you massage. Some health conditions can get worse with massage, "
     "and a doctor can tell you what is safe for you."
 )
-STOP_LATER = "When things change, you can answer the questions again and start your session."
+STOP_LATER = N_("When things change, you can answer the questions again and start your session.")
 
-PREGNANCY_TITLE = "This routine is for pregnancy"
+PREGNANCY_TITLE = N_("This routine is for pregnancy")
 PREGNANCY_NOTE: tuple[str, ...] = (
-    "Use light techniques only: stroking and gentle rubbing.",
-    "Keep the whole session to 45 minutes or less.",
-    "Later in pregnancy, lie on your side.",
-    "Check with your doctor or midwife that massage is right for you.",
+    N_("Use light techniques only: stroking and gentle rubbing."),
+    N_("Keep the whole session to 45 minutes or less."),
+    N_("Later in pregnancy, lie on your side."),
+    N_("Check with your doctor or midwife that massage is right for you."),
 )
 
 # After a session: one calm line when a sign of overdoing it was ticked. Advice, never a diagnosis.
@@ -94,7 +95,8 @@ HINTS: dict[Symptom, str] = {
     Symptom.FATIGUE: "Rest now, and try a shorter session next time.",
     Symptom.BODY_ACHES: "Go lighter next time; a little ache that fades within a day is common.",
 }
-HINT_SEVERAL = "More than one of these came up: consider asking a physiotherapist before your next session."
+HINT_SEVERAL = N_("More than one of these came up: consider asking a physiotherapist before your next "
+                  "session.")
 
 
 def _aware(moment: datetime) -> datetime:
@@ -133,5 +135,5 @@ def checkin_hint(symptoms: Iterable[Symptom]) -> str:
     chosen = set(symptoms)
     ticked = [symptom for symptom in HINTS if symptom in chosen]
     if len(ticked) > 1:
-        return HINT_SEVERAL
-    return HINTS[ticked[0]] if ticked else ""
+        return _(HINT_SEVERAL)
+    return _(HINTS[ticked[0]]) if ticked else ""

@@ -33,6 +33,7 @@ from selfmassage.core.reminders import (
     reminder_message,
     seconds_until,
 )
+from selfmassage.i18n import _
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
@@ -72,7 +73,7 @@ class ReminderTray(QObject):
                           else tray_available)
         self.notice: str | None = None
         if not self.available:
-            self.notice = ("Your desktop has no tray, so reminders show only while the window is open.")
+            self.notice = _("Your desktop has no tray, so reminders show only while the window is open.")
         self.due: date | None = None
         self.due_line = ""
         self.armed_for: datetime | None = None
@@ -93,13 +94,13 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self._due_action = QAction("", self.menu)
         self._due_action.setEnabled(False)
-        self._routines_menu = QMenu("Start a routine", self.menu)
+        self._routines_menu = QMenu(_("Start a routine"), self.menu)
         self.menu.addAction(self._due_action)
         self.menu.addSeparator()
         self.menu.addMenu(self._routines_menu)
-        self.menu.addAction("Open selfmassage", self.open_requested.emit)
+        self.menu.addAction(_("Open selfmassage"), self.open_requested.emit)
         self.menu.addSeparator()
-        self.menu.addAction("Quit", self.quit_requested.emit)
+        self.menu.addAction(_("Quit"), self.quit_requested.emit)
         self.icon: QSystemTrayIcon | None = None
         if self.available:
             self.icon = QSystemTrayIcon(icon or _app_icon(), self)
@@ -108,14 +109,14 @@ class ReminderTray(QObject):
             self.icon.messageClicked.connect(self._open_picker)
             service = self.desktop_notifier()
             if not QSystemTrayIcon.supportsMessages() and not (service is not None and service.available()):
-                self.notice = "Your desktop shows no notifications, so reminders appear in the window."
+                self.notice = _("Your desktop shows no notifications, so reminders appear in the window.")
             self.icon.show()
         self.set_routines(routine_names or [])
         self.refresh()
 
     @property
     def plan(self) -> Plan:
-        return plan_from_settings(self.settings.get("plan"), self.settings.get("plan_per_week"))
+        return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
 
     def set_routines(self, names: list[str]) -> None:
         self._names = list(names)
@@ -133,7 +134,7 @@ class ReminderTray(QObject):
         used = sorted((name for name in self._names if counts.get(name, 0) > 0), key=lambda n: -counts[n])
         if used:
             return used[0]
-        last = self.settings.get("last_routine")
+        last = self.settings.last_routine
         return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:
@@ -154,7 +155,7 @@ class ReminderTray(QObject):
     def _arm(self, now: datetime) -> None:
         self._timer.stop()
         self.armed_for = None
-        if not self.settings.get("reminders"):
+        if not self.settings.reminders:
             return
         self.schedule.times = self._times()
         verdict = self.schedule.check(now, self.history, self.plan)
@@ -174,7 +175,7 @@ class ReminderTray(QObject):
     def check(self) -> bool:
         """The timer's wake-up: remind if the schedule says so; returns True when it reminded."""
         now = self._now()
-        reminded = bool(self.settings.get("reminders")) and self.schedule.check(
+        reminded = bool(self.settings.reminders) and self.schedule.check(
             now, self.history, self.plan).remind
         if reminded:
             self.remind(now)
@@ -189,7 +190,7 @@ class ReminderTray(QObject):
         self.reminder_due.emit(reminder_message(plan))
 
     def desktop_notifier(self) -> DesktopNotifier | None:
-        if self.notifier is None and self._make_notifier is not None and self.settings.get("reminders"):
+        if self.notifier is None and self._make_notifier is not None and self.settings.reminders:
             self._use_notifier(self._make_notifier())
         return self.notifier
 
@@ -200,10 +201,10 @@ class ReminderTray(QObject):
     def _deliver(self, plan: Plan) -> str:
         notifier = self.desktop_notifier()
         if notifier is not None and notifier.available():
-            actions = [("default", "Open selfmassage")]
+            actions = [("default", _("Open selfmassage"))]
             if self.suggested:
-                actions.append(("start", f"Start {self.suggested}"))
-            actions += [("later", "Later"), ("not-today", "Not today")]
+                actions.append(("start", _("Start {routine}").format(routine=self.suggested)))
+            actions += [("later", _("Later")), ("not-today", _("Not today"))]
             if "actions" not in notifier.capabilities():
                 actions = []
             if notifier.notify(REMINDER_SUMMARY, reminder_body(plan), actions):
@@ -240,7 +241,7 @@ class ReminderTray(QObject):
 
     def _remember(self, memory: ReminderMemory) -> None:
         with contextlib.suppress(OSError):  # it holds for this run; at worst one reminder comes twice
-            self.settings.set("reminder_shown", memory.to_text())
+            self.settings.reminder_shown = memory.to_text()
 
     # -- sessions ------------------------------------------------------------------------------------
 
