@@ -228,7 +228,7 @@ def test_the_sound_test_before_the_first_session(qtbot, make_window):
 def test_the_stop_panel_in_the_session(qtbot, window):
     start(qtbot, window)
     window.ask_to_stop()
-    panel = window._stop
+    panel = window.sessions.stop_panel
     assert panel.isVisible() and QApplication.activeModalWidget() is None  # in the window, not a box
     assert without_words(panel) == []
     assert len(checked_controls(panel)) >= 3  # Finish gently, Stop now, Keep going

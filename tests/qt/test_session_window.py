@@ -153,7 +153,7 @@ def test_escape_pauses_and_asks_in_the_window_and_keep_going_goes_on(qtbot, wind
     start_short(qtbot, window)
     advance(window, clock, 4)  # one second into rubbing the shoulder blades (4 s)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    panel = window._stop
+    panel = window.sessions.stop_panel
     assert panel.isVisible() and panel.parentWidget() is window.session_view  # in the window, no dialog
     assert QApplication.activeModalWidget() is None
     assert QApplication.focusWidget() is panel.gently_button and panel.gently_button.text() == "Finish gently"
@@ -186,7 +186,7 @@ def test_stop_now_ends_at_once(qtbot, window, clock):
     advance(window, clock, 4)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window._stop.now_button
+    assert QApplication.focusWidget() is window.sessions.stop_panel.now_button
     with qtbot.waitSignal(window.driver.finished, timeout=2000) as finished:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert finished.args[0].status is SessionStatus.STOPPED
