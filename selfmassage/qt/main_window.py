@@ -37,6 +37,7 @@ from selfmassage.qt.theme import (
     stylesheet,
     text_scale,
 )
+from selfmassage.qt.window_fit import ScreenFit, opening_size, scrolling, set_minimum
 from selfmassage.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -150,15 +151,17 @@ class MainWindow(QMainWindow):
     def add_page(self, name: str, widget: QWidget) -> None:
         """Add a page to the window's stack; `show_page(name)` brings it up."""
         self._page_names[name] = widget
-        self.pages.addWidget(widget)
+        # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
+        self.pages.addWidget(scrolling(widget))
 
     def show_page(self, name: str) -> None:
-        self.pages.setCurrentWidget(self._page_names[name])
+        self.pages.setCurrentWidget(self._page_names[name].parentWidget().parentWidget())
         self._update_actions()
 
     def current_page(self) -> str:
         current = self.pages.currentWidget()
-        return next(name for name, widget in self._page_names.items() if widget is current)
+        return next(name for name, widget in self._page_names.items()
+                    if widget.parentWidget().parentWidget() is current)
 
     def menu(self, title: str) -> QMenu:
         """The top-level menu called `title`, made (just before Help) if there is none yet."""
@@ -623,9 +626,11 @@ class MainWindow(QMainWindow):
     # -- window geometry and closing ---------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
+        set_minimum(self)  # in code: the pages' layouts never make the window grow (window_fit)
         saved = self.settings.get("window_geometry")
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            self.resize(1120, 720)
+            self.resize(opening_size(self))
+        self._screen_fit = ScreenFit(self)  # and it stays inside its screen's free area
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.driver is not None and self.driver.running:
