@@ -18,16 +18,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def stats(weeks: int) -> dict[str, float]:
     began = time.perf_counter()
-    from selfmassage.cli import _now, _plan, _settings
+    from selfmassage.cli.common import load_settings, now, plan_of
     from selfmassage.core.stats import compute_stats
     from selfmassage.store.history import History
     from selfmassage.store.paths import history_path
 
     imported = time.perf_counter()
-    plan = _plan(_settings())
+    plan = plan_of(load_settings())
     with History.open(history_path()) as history:
         opened = time.perf_counter()
-        compute_stats(history, plan, _now(), weeks)
+        compute_stats(history, plan, now(), weeks)
         computed = time.perf_counter()
         sessions = history.count_sessions()
     return {"import_ms": (imported - began) * 1000, "open_ms": (opened - imported) * 1000,

@@ -8,12 +8,14 @@ cd "$here"
 # libasound2-dev: simpleaudio builds from source. xvfb: real-window screenshots.
 # The libxcb*/libegl/libxkbcommon ones: Qt's xcb platform plugin for a real window.
 # tzdata: the time zones zoneinfo reads (weeks across daylight-saving changes, reminders).
+# desktop-file-utils, appstream: the tests validate the desktop entry and the AppStream metainfo with them.
 apt_packages=(
     libasound2-dev gcc xvfb xauth
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
     libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1
     libxcb-xinerama0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-util1 fonts-dejavu-core tzdata
+    desktop-file-utils appstream
 )
 missing=()
 for p in "${apt_packages[@]}"; do

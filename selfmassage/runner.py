@@ -22,7 +22,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
-from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.session_sound import SessionSound
 from selfmassage.sound.voice import PromptStyle, SessionVoice
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from selfmassage.core.checkin import CheckIn, Symptom
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import Intensity, Stage, Technique
-from selfmassage.store.history import COMPLETED, History, RecordedSession, StepRow
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import RecordedSession, StepRow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -30,7 +32,8 @@ def open_history(tmp_path: Path) -> History:
 
 
 def session_at(
-    when: datetime, status: str = COMPLETED, *, minutes: float = 20, routine: Routine = ROUTINE,
+    when: datetime, status: SessionStatus = SessionStatus.COMPLETED, *, minutes: float = 20,
+    routine: Routine = ROUTINE,
     symptoms: tuple[Symptom, ...] = (), feeling: int | None = None, note: str = "",
 ) -> RecordedSession:
     """A whole session starting at `when` (aware), its steps sharing `minutes` of massage."""
@@ -42,5 +45,6 @@ def session_at(
                            CheckIn(feeling, frozenset(symptoms), note))
 
 
-def add(history: History, *whens: datetime, status: str = COMPLETED, **options: object) -> None:
+def add(history: History, *whens: datetime, status: SessionStatus = SessionStatus.COMPLETED,
+        **options: object) -> None:
     history.add_sessions(session_at(when, status, **options) for when in whens)  # type: ignore[arg-type]

@@ -21,18 +21,15 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from selfmassage.core.checkin import CheckIn, Symptom
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
 from selfmassage.resources import assets_dir
-from selfmassage.store.history import (
-    COMPLETED,
-    INTERRUPTED,
-    STOPPED,
-    History,
-    RecordedSession,
-    StepRow,
-)
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import RecordedSession, StepRow
 from selfmassage.store.library import read_routine_file
 from selfmassage.store.paths import history_path
+
+COMPLETED, STOPPED, INTERRUPTED = SessionStatus.COMPLETED, SessionStatus.STOPPED, SessionStatus.INTERRUPTED
 
 NOTES = ("Shoulders felt looser after.", "Did it after work, a bit rushed.", "Lower back much better.",
          "Used the ball against the wall.", "Slept well afterwards.", "")

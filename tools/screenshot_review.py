@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.resources import assets_dir
-    from selfmassage.sound.player import SilentPlayer
+    from selfmassage.sound.silent import SilentPlayer
     from selfmassage.store.history import History
     from selfmassage.store.library import RoutineLibrary
     from selfmassage.store.paths import history_path, routines_dir, settings_path

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.resources import assets_dir
     from selfmassage.sound.check import WORKS, SoundCheckResult
-    from selfmassage.sound.player import SilentPlayer
+    from selfmassage.sound.silent import SilentPlayer
     from selfmassage.store.library import RoutineLibrary
     from selfmassage.store.paths import history_path
     from selfmassage.store.safety import SafetyStore

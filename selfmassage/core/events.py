@@ -19,6 +19,7 @@ class PauseReason(StrEnum):
 
 
 class SessionStatus(StrEnum):
+    RUNNING = "running"  # only in the history: a session under way, or cut off before its end was written
     COMPLETED = "completed"
     STOPPED = "stopped"
     INTERRUPTED = "interrupted"

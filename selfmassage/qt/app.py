@@ -6,6 +6,8 @@ import linecache
 import sys
 from typing import TYPE_CHECKING
 
+from selfmassage import APP_ID
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.history_hook import HistoryHook
     from selfmassage.qt.parts import WindowParts
-    from selfmassage.sound.player import CuePlayer
+    from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.settings import Settings
 
 
@@ -83,7 +85,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         app.setApplicationName("selfmassage")
         app.setApplicationDisplayName("selfmassage")
         app.setOrganizationName("selfmassage")
-        app.setDesktopFileName("selfmassage")
+        app.setDesktopFileName(APP_ID)  # Wayland's app id: the compositor finds the menu entry and icon
         settings = Settings(settings_path())
         window = MainWindow(settings)  # its first frame
         if not in_tray:
@@ -95,6 +97,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             from selfmassage.qt.editor_hook import add_routine_editor
             from selfmassage.qt.history_hook import add_history
             from selfmassage.qt.main_window import app_icon
+            from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
             from selfmassage.resources import assets_dir
             from selfmassage.sound.player import make_player
             from selfmassage.store.library import RoutineLibrary
@@ -107,6 +110,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
             # Before any other hook that listens for sessions: the history must hear each one first.
             history_hook = add_history(window)
+            add_menu_entry_switch(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()

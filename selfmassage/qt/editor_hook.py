@@ -81,8 +81,8 @@ class RoutineEditorHook(QObject):
 
             window = self.window
             page = RoutinesPage(window.library, sound=self._preview_sound, can_start=True, can_leave=True)
-            page.doneRequested.connect(self._back_to_picker)
-            page.startRequested.connect(self._start)
+            page.done_requested.connect(self._back_to_picker)
+            page.start_requested.connect(self._start)
             page.editor.saved.connect(lambda _path: window.refresh_routines())
             window.add_page(ROUTINES_PAGE, page)
             self.page = page

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from selfmassage.qt.session_driver import SessionDriver
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.sound.check import SoundCheckResult
-    from selfmassage.sound.player import CuePlayer
+    from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"

@@ -29,7 +29,7 @@ from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
-    from selfmassage.sound.player import CuePlayer
+    from selfmassage.sound.interface import CuePlayer
 
 
 class SessionAudio(Protocol):

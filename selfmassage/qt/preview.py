@@ -20,7 +20,7 @@ from selfmassage.core.events import Event, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
 from selfmassage.qt.a11y import describe, spoken_duration
-from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.session_sound import SessionSound
 
 PREVIEW_SPEED = 10.0

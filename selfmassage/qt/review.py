@@ -2,188 +2,53 @@
 
 Add it to the window with one call, `create_review_page(parent)`, and call `refresh()` when a session
 ends. Everything on the first screen comes from aggregated queries; the minutes per technique and per
-area (which read every step of the period) are counted on a worker thread with its own read-only
-connection, and the session list loads 200 rows at a time as it scrolls — so the page opens quickly
-with 100,000 sessions.
+area (which read every step of the period) are counted on a worker thread (review_minutes), and the
+session list (session_table) loads 200 rows at a time as it scrolls — so the page opens quickly with
+100,000 sessions.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.core.plan import Course, Plan, PlanKind, plan_from_settings
-from selfmassage.core.routine import format_duration
+from selfmassage.core.plan import Plan, PlanKind, plan_from_settings
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
 from selfmassage.qt.a11y import describe, name_inner_parts
+from selfmassage.qt.review_minutes import MinutesJob, MinutesRelay
+from selfmassage.qt.session_table import (
+    short_day,
+)
+from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
-from selfmassage.store.history import COMPLETED, RUNNING, History, HistoryError, SessionRow
+from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history_rows import SessionRow
+from selfmassage.store.paths import history_path, settings_path
 from selfmassage.store.recorder import local_now
+from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)
 PERIODS: tuple[tuple[str, int | None], ...] = (
     ("Last 4 weeks", 28), ("Last 12 weeks", 84), ("Last 52 weeks", 364), ("All time", None))
-PAGE_ROWS = 200
 HOVER_LINES = 10
-COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
-
-
-def _short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-class SessionTableModel(QAbstractTableModel):
-    """Sessions newest first, fetched a page at a time as the view scrolls."""
-
-    def __init__(self, history: History, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._history = history
-        self._rows: list[SessionRow] = []
-        self._total = 0
-        self._course: Course | None = None
-
-    def reload(self, course: Course | None) -> None:
-        self.beginResetModel()
-        self._course = course
-        self._total = self._history.count_sessions()
-        self._rows = self._history.sessions(newest_first=True, limit=PAGE_ROWS)
-        self.endResetModel()
-
-    @property
-    def total(self) -> int:
-        """Sessions in the history (the rows loaded so far may be fewer)."""
-        return self._total
-
-    def row(self, number: int) -> SessionRow:
-        return self._rows[number]
-
-    def during_rest(self, session: SessionRow) -> bool:
-        return self._course is not None and session.counted and self._course.in_rest(session.local_day)
-
-    # -- Qt model ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        more = self._history.sessions(newest_first=True, limit=PAGE_ROWS, offset=len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        session = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return f"{session.started_at:%a %d %b %Y  %H:%M}"
-            if column == 1:
-                return session.routine_name
-            if column == 2:
-                return session.status + (" (rest)" if self.during_rest(session) else "")
-            if column == 3:
-                return format_duration(round(session.active_seconds))
-            if column == 4:
-                feeling = [] if session.feeling is None else [f"{session.feeling}/5"]
-                return " · ".join([*feeling, *session.symptoms])
-            return session.note.replace("\n", " ")
-        if role == Qt.ItemDataRole.ForegroundRole and session.status != COMPLETED:
-            # Listed, but not counted toward the plan; the Status column says so in words.
-            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            if not session.counted:
-                return "Only completed sessions count toward your plan."
-            if self.during_rest(session):
-                return "During the rest after a course: allowed, and not part of a course."
-        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 5):
-            return session.routine_name if column == 1 else session.note
-        return None
-
-
-class _Relay(QObject):
-    """Carries a worker thread's result back to the GUI thread (queued signal)."""
-
-    done = Signal(int, object)
-
-
-class _MinutesJob(QRunnable):
-    def __init__(self, path: Path, generation: int, first: date | None, last: date, relay: _Relay) -> None:
-        super().__init__()
-        self._path, self._generation, self._first, self._last = path, generation, first, last
-        self._relay = relay
-
-    def run(self) -> None:
-        result: object
-        try:
-            reader = History.open_readonly(self._path)
-            try:
-                result = (reader.minutes_by("technique", self._first, self._last),
-                          reader.minutes_by("area", self._first, self._last))
-            finally:
-                reader.close()
-        except (sqlite3.Error, HistoryError) as exc:
-            result = exc
-        with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
-            self._relay.done.emit(self._generation, result)
 
 
 class ReviewPage(QWidget):
@@ -210,7 +75,7 @@ class ReviewPage(QWidget):
         self._weeks = CHART_WEEKS[0]
         self._stats: Stats | None = None
         self._generation = 0
-        self._relay = _Relay(self)
+        self._relay = MinutesRelay(self)
         self._relay.done.connect(self._minutes_ready)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -325,73 +190,13 @@ class ReviewPage(QWidget):
         minutes_layout.addWidget(self.area_bars)
         minutes_layout.addStretch(1)
 
-        sessions = QWidget(split)
-        sessions_layout = QVBoxLayout(sessions)
-        sessions_layout.setContentsMargins(8, 0, 0, 0)
-        list_row = QHBoxLayout()
-        list_title = QLabel("Sessions", sessions)
-        relative_font(list_title, 1.2, bold=True)
-        list_row.addWidget(list_title)
-        self.count_label = QLabel(sessions)
-        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        list_row.addWidget(self.count_label)
-        list_row.addStretch(1)
-        self.export_button = QPushButton("Export CSV…", sessions)
-        self.import_button = QPushButton("Import CSV…", sessions)
-        describe(self.export_button, "Export CSV", "Write every session to a CSV file you choose.")
-        describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
-                 "skipped.")
-        self.export_button.clicked.connect(self.export_csv)
-        self.import_button.clicked.connect(self.import_csv)
-        list_row.addWidget(self.export_button)
-        list_row.addWidget(self.import_button)
-        sessions_layout.addLayout(list_row)
-
-        self.model = SessionTableModel(self.history, self)
-        self.table = QTableView(sessions)
-        self.table.setModel(self.model)
-        describe(self.table, "Sessions", "Newest first. Up and Down pick a session; its details show "
-                 "below.")
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # Widths from sample text, not ResizeToContents: that would ask for every loaded row's data.
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header_view.setStretchLastSection(True)
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("Wed 30 Sep 2026  00:00", "After-workout back and s",
-                                         "interrupted", "00:00:00", "5/5 · dizziness")):
-            header_view.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        self.table.setMinimumHeight(180)
-        self.table.selectionModel().selectionChanged.connect(self._selected)
-        sessions_layout.addWidget(self.table, 3)
-
-        self.details = QPlainTextEdit(sessions)
-        self.details.setReadOnly(True)
-        self.details.setTabChangesFocus(True)
-        describe(self.details, "Session details", "The chosen session's steps and check-in.")
-        self.details.setPlaceholderText("Pick a session to see its steps and check-in.")
-        self.details.setMaximumHeight(150)
-        sessions_layout.addWidget(self.details, 1)
-        detail_row = QHBoxLayout()
-        self.status_line = QLabel(sessions)
-        self.status_line.setWordWrap(True)
-        self.status_line.setAccessibleName("What happened")
-        self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        detail_row.addWidget(self.status_line, 1)
-        self.delete_button = QPushButton("Delete session…", sessions)
-        self.delete_button.setEnabled(False)
-        describe(self.delete_button, "Delete session", "Delete the chosen session from your history, after "
-                 "a question.")
-        self.delete_button.clicked.connect(self.delete_selected)
-        detail_row.addWidget(self.delete_button)
-        sessions_layout.addLayout(detail_row)
+        self.sessions = SessionsPane(self.history, split)
+        self.sessions.changed.connect(self._sessions_changed)
+        pane = self.sessions
+        self.model, self.table, self.details = pane.model, pane.table, pane.details
+        self.count_label = pane.count_label
+        self.status_line, self.delete_button = pane.status_line, pane.delete_button
+        self.export_button, self.import_button = pane.export_button, pane.import_button
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         name_inner_parts(self)
@@ -443,11 +248,7 @@ class ReviewPage(QWidget):
     def refresh(self) -> None:
         """Read everything again: after a session ends, an import or a delete."""
         self._show_weeks()
-        self.model.reload(self._stats.course if self._stats else None)
-        total = self.model.total
-        self.count_label.setText(f"{total:,} in all" if total else "none yet")
-        self.details.clear()
-        self.delete_button.setEnabled(False)
+        self.sessions.reload(self._stats.course if self._stats else None)
         self._count_minutes()
 
     def _show_weeks(self) -> None:
@@ -500,7 +301,7 @@ class ReviewPage(QWidget):
             "1 session" if figure.sessions == 1 else f"{figure.sessions} sessions")
         status = {"below": "fewer than planned", "on-target": "on plan", "above": "more than planned"}[
             figure.status.value]
-        lines = [f"{figure.week} ({_short_day(figure.monday)} – {_short_day(sunday)}): {count}, {status}"]
+        lines = [f"{figure.week} ({short_day(figure.monday)} – {short_day(sunday)}): {count}, {status}"]
         listed = self.history.sessions(figure.monday, until=sunday, limit=HOVER_LINES + 1)
         for session in listed[:HOVER_LINES]:
             minutes = round(session.active_seconds / 60)
@@ -520,7 +321,7 @@ class ReviewPage(QWidget):
         days = self.period_box.currentData()
         today = self._now().date()
         first = None if days is None else today - timedelta(days=days - 1)
-        self._pool.start(_MinutesJob(self.history.path, self._generation, first, today, self._relay))
+        self._pool.start(MinutesJob(self.history.path, self._generation, first, today, self._relay))
 
     def _minutes_ready(self, generation: int, result: object) -> None:
         if generation != self._generation:
@@ -543,101 +344,25 @@ class ReviewPage(QWidget):
     # -- the list ------------------------------------------------------------------------------
 
     def selected_session(self) -> SessionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return self.sessions.selected_session()
 
     def select_row(self, number: int) -> None:
-        self.table.selectRow(number)
-
-    def _selected(self) -> None:
-        session = self.selected_session()
-        # A running session belongs to the window that runs it: it can be deleted once it has ended.
-        self.delete_button.setEnabled(session is not None and session.status != RUNNING)
-        self.details.setPlainText("" if session is None else self.describe_session(session))
+        self.sessions.select_row(number)
 
     def describe_session(self, session: SessionRow) -> str:
-        lines = [f"{_when(session.started_at)} · {session.routine_name} · {session.status} · "
-                 f"{format_duration(round(session.active_seconds))} of massage"]
-        if not session.counted:
-            lines.append("Not counted toward your plan: only completed sessions are.")
-        elif self.model.during_rest(session):
-            lines.append("During the rest after a course: allowed, and not part of a course.")
-        checkin = []
-        if session.feeling is not None:
-            checkin.append(f"feeling {session.feeling}/5")
-        if session.symptoms:
-            checkin.append("noted " + ", ".join(session.symptoms))
-        if checkin:
-            lines.append("After it: " + "; ".join(checkin) + ".")
-        if session.note:
-            lines.append(f"Note: {session.note}")
-        steps = self.history.steps(session.id)
-        if not steps:
-            lines.append("No steps kept (imported from a CSV file)." if session.status != RUNNING
-                         else "No step finished yet.")
-        for step in steps:
-            done = (f"{format_duration(round(step.actual_seconds))} of "
-                    f"{format_duration(step.planned_seconds)}" + (", skipped" if step.skipped else ""))
-            lines.append(f"{step.seq + 1:>3}. {step.technique.capitalize()}, {step.area} — {done}")
-        return "\n".join(lines)
+        return self.sessions.describe_session(session)
 
     def delete_selected(self) -> None:
-        session = self.selected_session()
-        if session is None or session.status == RUNNING:
-            return
-        answer = QMessageBox.question(
-            self, "Delete this session?",
-            f"Delete the session of {_when(session.started_at)} ({session.routine_name})? "
-            "This can't be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.history.delete_session(session.id)
-        self.refresh()
-        self.status_line.setText(f"Deleted the session of {_when(session.started_at)}.")
-        self.changed.emit()
-
-    # -- CSV -----------------------------------------------------------------------------------
+        self.sessions.delete_selected()
 
     def export_csv(self) -> None:
-        from selfmassage.store.history_csv import export_csv
-
-        name, _ = QFileDialog.getSaveFileName(self, "Export your history", "selfmassage-history.csv",
-                                              "CSV files (*.csv)")
-        if not name:
-            return
-        path = Path(name)
-        try:
-            count = export_csv(self.history, path)
-        except OSError as exc:
-            self.status_line.setText(f"{path.name} can't be written: {exc.strerror}.")
-            return
-        self.status_line.setText(f"Exported {count:,} {'session' if count == 1 else 'sessions'} to {path}.")
+        self.sessions.export_csv()
 
     def import_csv(self) -> None:
-        from selfmassage.store.history_csv import CsvImportError
-        from selfmassage.store.history_csv import import_csv as import_file
+        self.sessions.import_csv()
 
-        name, _ = QFileDialog.getOpenFileName(self, "Import sessions", "", "CSV files (*.csv);;All files (*)")
-        if not name:
-            return
-        path = Path(name)
-        try:
-            result = import_file(self.history, path)
-        except OSError as exc:
-            self.status_line.setText(f"{path.name} can't be read: {exc.strerror}.")
-            return
-        except CsvImportError as exc:
-            shown = exc.problems[:5]
-            more = len(exc.problems) - len(shown)
-            self.status_line.setText(
-                f"Nothing was imported from {path.name}. Fix these rows and try again:\n"
-                + "\n".join(shown) + (f"\n…and {more} more." if more else ""))
-            return
+    def _sessions_changed(self) -> None:
         self.refresh()
-        skipped = f" {result.skipped:,} were already here." if result.skipped else ""
-        sessions = "session" if result.added == 1 else "sessions"
-        self.status_line.setText(f"Imported {result.added:,} {sessions} from {path.name}.{skipped}")
         self.changed.emit()
 
     def closeEvent(self, event: Any) -> None:
@@ -658,9 +383,6 @@ def _callout(parent: QWidget) -> QLabel:
 
 def create_review_page(parent: QWidget | None = None) -> QWidget:
     """The review for the person's own history and settings; a plain message if the history can't open."""
-    from selfmassage.store.paths import history_path, settings_path
-    from selfmassage.store.settings import Settings
-
     try:
         history = History.open(history_path())
     except HistoryError as exc:

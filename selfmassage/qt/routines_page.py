@@ -160,9 +160,9 @@ def entry_problem(entry: RoutineEntry) -> str:
 class RoutinesPage(QWidget):
     """The list of routines beside the editor. Put it in a window; call `settle_unsaved()` before closing."""
 
-    startRequested = Signal(object)  # a Routine with no errors
-    modifiedChanged = Signal(bool)
-    doneRequested = Signal()  # "Done" pressed and nothing unsaved is left: the host may leave the page
+    start_requested = Signal(object)  # a Routine with no errors
+    modified_changed = Signal(bool)
+    done_requested = Signal()  # "Done" pressed and nothing unsaved is left: the host may leave the page
 
     def __init__(self, library: RoutineLibrary, *, prompts: Prompts | None = None,
                  sound: SoundHook | None = None, can_start: bool = False, can_leave: bool = False,
@@ -191,10 +191,10 @@ class RoutinesPage(QWidget):
         self.list.currentItemChanged.connect(self._item_changed)
         self.editor = RoutineEditor(library, show_error=self.prompts.error, can_start=can_start)
         self.editor.saved.connect(self._saved)
-        self.editor.modifiedChanged.connect(self.modifiedChanged)
-        self.editor.duplicateRequested.connect(self.duplicate_routine)
-        self.editor.startRequested.connect(self.startRequested)
-        self.editor.previewRequested.connect(self.open_preview)
+        self.editor.modified_changed.connect(self.modified_changed)
+        self.editor.duplicate_requested.connect(self.duplicate_routine)
+        self.editor.start_requested.connect(self.start_requested)
+        self.editor.preview_requested.connect(self.open_preview)
         self.broken = BrokenFilePanel()
         self.broken.delete_button.clicked.connect(self.delete_routine)
         self.stack = QStackedWidget()
@@ -292,7 +292,7 @@ class RoutinesPage(QWidget):
     def leave(self) -> None:
         """Done: settle unsaved changes, then tell the host it may show another page."""
         if self.settle_unsaved():
-            self.doneRequested.emit()
+            self.done_requested.emit()
 
     def settle_unsaved(self) -> bool:
         """Before unsaved changes are lost: Save / Discard / Cancel. True when it is fine to go on."""
@@ -567,7 +567,7 @@ class EditorWindow(QMainWindow):
         self.page = RoutinesPage(library, prompts=prompts or Prompts(self), sound=sound)
         self.setCentralWidget(self.page)
         self.setWindowTitle("Routines — selfmassage[*]")
-        self.page.modifiedChanged.connect(self.setWindowModified)
+        self.page.modified_changed.connect(self.setWindowModified)
         routines = self.menuBar().addMenu("&Routines")
         routines.addActions(self.page.routine_actions())
         edit = self.menuBar().addMenu("&Edit")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import BAD_FILE, NO_DEVICE, NO_LIBRARY, CuePlayer, make_player
+from selfmassage.sound.interface import BAD_FILE, NO_DEVICE, NO_LIBRARY, CuePlayer
+from selfmassage.sound.player import make_player
 from selfmassage.sound.voice import SOUND_CHECK, Prompt
 
 WORKS = ("Sound works. You should have heard six short sounds and a voice; if not, turn your speakers up "

@@ -1,4 +1,4 @@
-"""Players for the cues and the spoken prompts: one that plays through simpleaudio, and silent ones.
+"""The player that plays cues and spoken prompts through simpleaudio (the silent ones are in sound.silent).
 
 The caller is the GUI thread (or the terminal runner), so `play()` and `speak()` only put the sound on a
 queue: one background thread opens the sound device, plays cues and prompts one after another (never two at
@@ -9,7 +9,6 @@ so once in `problem`, calls `on_problem` once, and goes silent.
 
 from __future__ import annotations
 
-import array
 import contextlib
 import ctypes
 import importlib
@@ -17,26 +16,21 @@ import importlib.util
 import logging
 import math
 import queue
-import sys
 import threading
 import time
 import wave
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from selfmassage.resources import MissingAssetError, asset_path
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.voice import CLIP_GAP_SECONDS, Prompt, voice_dir
+from selfmassage.sound.interface import BAD_FILE, NO_DEVICE, NO_LIBRARY, CuePlayer, ProblemCallback
+from selfmassage.sound.pcm import Sound, load_wav, pcm_bytes
+from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
+from selfmassage.sound.silent import PlayerBase, SilentPlayer
 
 log = logging.getLogger(__name__)
-
-ProblemCallback = Callable[[str], None]
-
-NO_LIBRARY = "No sound: the sound library is not installed. Follow the screen instead."
-NO_DEVICE = "No sound: your computer's sound device did not answer. Follow the screen instead."
-BAD_FILE = "No sound: a sound file is missing or damaged. Reinstall selfmassage to hear the cues."
 
 # A cue that waited this long (a stalled device, a backlog) is no longer about now: drop it, don't queue up.
 STALE_AFTER = 1.0
@@ -48,57 +42,6 @@ _POLL_SECONDS = 0.005
 # How often it looks before then: a sound that stops early (a failing device) holds up the next no longer.
 _EARLY_END_SECONDS = 0.1
 # The queue's clock; a name of its own so a test can move it.
-_now = time.monotonic
-
-
-class CuePlayer(Protocol):
-    """What the window, the terminal runner and SessionSound use."""
-
-    on_problem: ProblemCallback | None
-
-    @property
-    def volume(self) -> float:
-        """0.0 to 1.0, scaling the samples' amplitude."""
-        ...
-
-    @volume.setter
-    def volume(self, value: float) -> None: ...
-
-    @property
-    def muted(self) -> bool: ...
-
-    @muted.setter
-    def muted(self, value: bool) -> None: ...
-
-    @property
-    def problem(self) -> str | None:
-        """One plain sentence for the user once sound has failed; None while it works."""
-        ...
-
-    @property
-    def voice_volume(self) -> float:
-        """0.0 to 1.0, for the spoken prompts; `muted` silences them too."""
-        ...
-
-    @voice_volume.setter
-    def voice_volume(self, value: float) -> None: ...
-
-    def play(self, cue: Cue) -> None:
-        """Start `cue` soon; returns at once and never raises."""
-        ...
-
-    def speak(self, prompt: Prompt) -> None:
-        """Say `prompt` after whatever is queued before it; returns at once and never raises."""
-        ...
-
-    def wait_idle(self, timeout: float | None = None) -> bool:
-        """Block until every cue asked for has finished; False on timeout. Never on the GUI thread."""
-        ...
-
-    def close(self) -> None:
-        """Stop playing and let the background thread end. Playing afterwards does nothing."""
-        ...
-
 
 # alsa-lib prints its own errors straight to stderr (eight lines for a machine without a sound card); the
 # one notice the user needs is `problem`, so ALSA's messages go to the debug log instead.
@@ -123,197 +66,7 @@ def _quiet_alsa() -> None:
         ctypes.CDLL("libasound.so.2").snd_lib_error_set_handler(_alsa_handler)
 
 
-def _checked_volume(value: float) -> float:
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError("volume must be a number from 0.0 to 1.0")
-    return min(1.0, max(0.0, value))
-
-
-class _PlayerBase:
-    """Settings and the once-only problem report that every player shares."""
-
-    def __init__(
-        self, *, volume: float = 1.0, muted: bool = False, on_problem: ProblemCallback | None = None,
-        voice_volume: float = 1.0,
-    ) -> None:
-        self._volume = _checked_volume(volume)
-        self._voice_volume = _checked_volume(voice_volume)
-        self._muted = bool(muted)
-        self._problem: str | None = None
-        self._problem_lock = threading.Lock()
-        self.on_problem = on_problem
-
-    @property
-    def volume(self) -> float:
-        return self._volume
-
-    @volume.setter
-    def volume(self, value: float) -> None:
-        self._volume = _checked_volume(value)
-
-    @property
-    def voice_volume(self) -> float:
-        return self._voice_volume
-
-    @voice_volume.setter
-    def voice_volume(self, value: float) -> None:
-        self._voice_volume = _checked_volume(value)
-
-    @property
-    def muted(self) -> bool:
-        return self._muted
-
-    @muted.setter
-    def muted(self, value: bool) -> None:
-        self._muted = bool(value)
-
-    @property
-    def problem(self) -> str | None:
-        return self._problem
-
-    @property
-    def audible(self) -> bool:
-        return not self._muted and self._volume > 0.0
-
-    @property
-    def voice_audible(self) -> bool:
-        return not self._muted and self._voice_volume > 0.0
-
-    def _wanted(self, item: Cue | Prompt) -> bool:
-        return self.voice_audible if isinstance(item, Prompt) else self.audible
-
-    def _report_problem(self, message: str) -> None:
-        """Keep the first problem and tell `on_problem` about it; later failures stay quiet."""
-        with self._problem_lock:
-            if self._problem is not None:
-                return
-            self._problem = message
-            callback = self.on_problem
-        if callback is None:
-            return
-        try:
-            callback(message)
-        except Exception as error:
-            # A broken callback must not take the sound thread (or the session) down with it.
-            log.warning("on_problem callback failed: %r", error)
-
-    def wait_idle(self, timeout: float | None = None) -> bool:
-        return True
-
-    def close(self) -> None:
-        return None
-
-
-class SilentPlayer(_PlayerBase):
-    """Plays nothing; keeps volume and mute so the window's controls still round-trip."""
-
-    def __init__(
-        self,
-        *,
-        volume: float = 1.0,
-        muted: bool = False,
-        on_problem: ProblemCallback | None = None,
-        problem: str | None = None,
-        voice_volume: float = 1.0,
-    ) -> None:
-        super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
-        if problem is not None:
-            self._report_problem(problem)
-
-    def play(self, cue: Cue) -> None:
-        return None
-
-    def speak(self, prompt: Prompt) -> None:
-        return None
-
-
-class RecordingPlayer(SilentPlayer):
-    """Silent, but remembers each cue and prompt a person would have heard (not while muted): for tests.
-
-    `heard` keeps both in the order they were asked for.
-    """
-
-    def __init__(self, *, volume: float = 1.0, muted: bool = False, voice_volume: float = 1.0) -> None:
-        super().__init__(volume=volume, muted=muted, voice_volume=voice_volume)
-        self.played: list[Cue] = []
-        self.spoken: list[Prompt] = []
-        self.heard: list[Cue | Prompt] = []
-
-    def play(self, cue: Cue) -> None:
-        if self.audible:
-            self.played.append(cue)
-            self.heard.append(cue)
-
-    def speak(self, prompt: Prompt) -> None:
-        if self.voice_audible:
-            self.spoken.append(prompt)
-            self.heard.append(prompt)
-
-
-@dataclass(frozen=True)
-class _Sound:
-    samples: array.array  # 16-bit, native byte order
-    channels: int
-    rate: int
-
-
-def _load_wav(path: Path) -> _Sound:
-    with wave.open(str(path), "rb") as wav:
-        if wav.getsampwidth() != 2:
-            raise wave.Error(f"{path} is not 16-bit")
-        frames = wav.readframes(wav.getnframes())
-        channels, rate = wav.getnchannels(), wav.getframerate()
-    samples = array.array("h")
-    samples.frombytes(frames)
-    if sys.byteorder == "big":  # WAV is little-endian
-        samples.byteswap()
-    return _Sound(samples, channels, rate)
-
-
-def _pcm_bytes(samples: array.array, volume: float) -> bytes:
-    """Little-endian 16-bit PCM at `volume` (amplitude scale, rounded to the nearest step)."""
-    if sys.byteorder == "big":
-        samples = array.array("h", samples)
-        samples.byteswap()
-    pcm = samples.tobytes()
-    return pcm if volume >= 1.0 else _scaled(pcm, volume)
-
-
-# A byte with its top bit flipped: the high byte of a 16-bit sample, two's complement <-> offset binary.
-_FLIP_SIGN = bytes(range(128, 256)) + bytes(range(128))
-# Samples scaled in one multiplication (see _scaled): 160 KiB of lanes at a time.
-_SAMPLES_AT_ONCE = 8192
-
-
-def _scaled(pcm: bytes, volume: float) -> bytes:
-    """Little-endian 16-bit samples times `volume` (0 to 1), each rounded to the nearest step.
-
-    A loop over the samples in Python costs ~6 ms per second of sound, on the sound thread, for each new
-    prompt. Here one multiplication of one big integer scales them all: each sample, made unsigned (offset
-    binary), gets an 8-byte lane; times the volume in 32-bit fixed point, plus a constant that rounds and
-    keeps the offset, every lane stays below 2**48, so none carries into the next, and bytes 4 and 5 of each
-    lane are the scaled sample, still offset. Byte slices do the rest, so it runs ~3 times faster. It goes a
-    piece at a time: the lanes take 20 bytes a sample while they exist, which would raise the peak memory.
-    """
-    factor = round(volume * 2**32)
-    # (s + 2**15) * factor + constant == s * factor + 2**31 + 2**15 * 2**32: s * volume, rounded, offset.
-    constant = (2**31 + 2**15 * 2**32 - 2**15 * factor).to_bytes(8, "little")
-    result = bytearray(len(pcm) - len(pcm) % 2)
-    for start in range(0, len(result), 2 * _SAMPLES_AT_ONCE):
-        piece = pcm[start : start + 2 * _SAMPLES_AT_ONCE]
-        count = len(piece) // 2
-        lanes = bytearray(8 * count)
-        lanes[0::8] = piece[0::2]
-        lanes[1::8] = piece[1::2].translate(_FLIP_SIGN)
-        every_lane = int.from_bytes(constant * count, "little")
-        out = (int.from_bytes(lanes, "little") * factor + every_lane).to_bytes(8 * count, "little")
-        result[start : start + 2 * count : 2] = out[4::8]
-        result[start + 1 : start + 2 * count : 2] = out[5::8].translate(_FLIP_SIGN)
-    return bytes(result)
-
-
-class SimpleaudioPlayer(_PlayerBase):
+class SimpleaudioPlayer(PlayerBase):
     """Plays cues through simpleaudio on one daemon thread, one after another.
 
     Nothing happens until `start()` or the first audible `play()`: a player made muted never touches the
@@ -329,10 +82,13 @@ class SimpleaudioPlayer(_PlayerBase):
         sounds_dir: Path | None = None,
         voice_volume: float = 1.0,
         voice_dir: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`clock`: the queue's clock, which says when a waiting cue is too old to play (a test moves it)."""
         super().__init__(volume=volume, muted=muted, on_problem=on_problem, voice_volume=voice_volume)
         self._sounds_dir = sounds_dir
         self._voice_dir = voice_dir
+        self._clock = clock
         self._queue: queue.SimpleQueue[tuple[Cue | Prompt, float] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -343,17 +99,17 @@ class SimpleaudioPlayer(_PlayerBase):
         self._unavailable = False
         # Worker-thread state: the loaded sounds, their bytes at one volume, and the cue playing now
         # (simpleaudio's play object must stay referenced while it plays).
-        self._sounds: dict[Cue, _Sound] = {}
+        self._sounds: dict[Cue, Sound] = {}
         self._scaled_volume: float | None = None
         self._scaled: dict[Cue, bytes] = {}
         self._playing: Any = None
         # Voice clips load on first use (a missing one costs its prompt, not the cues).
-        self._clips: dict[str, _Sound] = {}
+        self._clips: dict[str, Sound] = {}
         self._spoken_volume: float | None = None
         self._spoken: dict[str, bytes] = {}  # each voice clip's samples at the voice volume
         self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
 
-    @_PlayerBase.muted.setter
+    @PlayerBase.muted.setter
     def muted(self, value: bool) -> None:
         self._muted = bool(value)
         if self._muted:
@@ -384,7 +140,7 @@ class SimpleaudioPlayer(_PlayerBase):
             log.warning("could not queue the prompt %r: %s", prompt, error)
 
     def _enqueue(self, sound: Cue | Prompt) -> None:
-        item = (sound, _now())
+        item = (sound, self._clock())
         self.start()
         with self._idle:
             self._pending += 1
@@ -437,7 +193,7 @@ class SimpleaudioPlayer(_PlayerBase):
         _quiet_alsa()
         try:
             for cue in Cue:
-                self._sounds[cue] = _load_wav(self._sound_path(cue))
+                self._sounds[cue] = load_wav(self._sound_path(cue))
         except (OSError, EOFError, wave.Error) as error:
             self._fail(BAD_FILE, error)
             return None
@@ -467,20 +223,20 @@ class SimpleaudioPlayer(_PlayerBase):
         if sound is Cue.TEMPO and self._prompt_ended_at > queued_at:
             return False  # it waited for words to end: late, it would only break the rhythm
         limit = PROMPT_STALE_AFTER if isinstance(sound, Prompt) else STALE_AFTER
-        return _now() - queued_at <= limit
+        return self._clock() - queued_at <= limit
 
     def _pcm(self, cue: Cue) -> bytes:
         volume = self._volume
         if volume != self._scaled_volume:
             self._scaled_volume, self._scaled = volume, {}
         if cue not in self._scaled:
-            self._scaled[cue] = _pcm_bytes(self._sounds[cue].samples, volume)
+            self._scaled[cue] = pcm_bytes(self._sounds[cue].samples, volume)
         return self._scaled[cue]
 
-    def _clip(self, stem: str) -> _Sound:
+    def _clip(self, stem: str) -> Sound:
         if stem not in self._clips:
             folder = self._voice_dir if self._voice_dir is not None else voice_dir()
-            clip = _load_wav(folder / f"{stem}.wav")
+            clip = load_wav(folder / f"{stem}.wav")
             if clip.channels != 1:
                 raise wave.Error(f"voice clip {stem} is not mono")
             self._clips[stem] = clip
@@ -498,7 +254,7 @@ class SimpleaudioPlayer(_PlayerBase):
         # Each clip is scaled once: its words come back in other prompts ("Rubbing." at every rubbing step).
         for stem, clip in zip(prompt.clips, clips, strict=True):
             if stem not in self._spoken:
-                self._spoken[stem] = _pcm_bytes(clip.samples, volume)
+                self._spoken[stem] = pcm_bytes(clip.samples, volume)
         gap = bytes(2 * round(CLIP_GAP_SECONDS * rate))
         return gap.join(self._spoken[stem] for stem in prompt.clips), rate
 
@@ -525,7 +281,7 @@ class SimpleaudioPlayer(_PlayerBase):
         finally:
             self._playing = None
             if isinstance(sound, Prompt):
-                self._prompt_ended_at = _now()
+                self._prompt_ended_at = self._clock()
 
     def _wait_for_end(self, playing: Any, sound: Cue | Prompt, seconds: float) -> None:
         """Wait here, on this thread, until the sound has played, so nothing overlaps; mute and close cut

@@ -5,7 +5,7 @@ from __future__ import annotations
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Event, SessionFinished
 from selfmassage.sound.cues import CueMap
-from selfmassage.sound.player import CuePlayer
+from selfmassage.sound.interface import CuePlayer
 
 # Events the engine delivers this late (a stalled event loop catching up) are history: a burst of old
 # ticks and chimes would only confuse. Seconds of session time.

@@ -25,11 +25,9 @@ from __future__ import annotations
 import math
 import wave
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfmassage.core.areas import region_for
 from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
@@ -46,13 +44,9 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Side
-from selfmassage.resources import assets_dir
+from selfmassage.sound.interface import CuePlayer
+from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
 
-if TYPE_CHECKING:
-    from selfmassage.sound.player import CuePlayer
-
-# Silence between the clips of one prompt: each clip is a sentence of its own.
-CLIP_GAP_SECONDS = 0.2
 # "Next" is said only in a countdown longer than this: in a short one it would crowd the step's own prompt.
 NEXT_AFTER_SECONDS = 20
 # "Next" ends at least this long before the final countdown's first tick.
@@ -68,13 +62,6 @@ SOUND_CHECK = "phrase-sound-check"
 SIDE_CLIPS = {Side.LEFT: "phrase-left-side", Side.RIGHT: "phrase-right-side"}
 
 
-@dataclass(frozen=True)
-class Prompt:
-    """Clips said one after another as one utterance; `clips` are file stems in assets/voice/."""
-
-    clips: tuple[str, ...]
-
-
 class PromptStyle(StrEnum):
     FULL = "full"  # technique and area at every step
     CHANGES = "changes"  # only what differs from the step before
@@ -83,10 +70,6 @@ class PromptStyle(StrEnum):
     def for_routine(cls, name: str, short_routines: Iterable[str]) -> PromptStyle:
         """The style a routine uses, from the `voice_short_routines` setting."""
         return cls.CHANGES if name in set(short_routines) else cls.FULL
-
-
-def voice_dir() -> Path:
-    return assets_dir() / "voice"
 
 
 class VoiceClips:

@@ -16,8 +16,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
+from selfmassage.core.events import SessionStatus
 from selfmassage.store.atomic import write_text_atomic
-from selfmassage.store.history import ENDED_STATUSES, RUNNING, History, ImportedSession, utc_text
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import ENDED_STATUSES, ImportedSession
+from selfmassage.store.history_time import utc_text
 
 COLUMNS = ("started_at", "ended_at", "routine", "status", "active_seconds", "feeling", "symptoms", "note")
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -56,7 +59,7 @@ def export_text(history: History) -> tuple[str, int]:
     writer.writerow(COLUMNS)
     count = 0
     for session in history.sessions():
-        if session.status == RUNNING:
+        if session.status == SessionStatus.RUNNING:
             continue  # still going (in another window): its end isn't known yet
         ended = session.ended_at
         if ended is not None and ended < session.started_at:
@@ -131,7 +134,7 @@ def _row(cells: list[str]) -> ImportedSession:
         found.add(known[word])
     if len(note) > MAX_NOTE:
         raise ValueError(f"note is {len(note)} characters; at most {MAX_NOTE}")
-    return ImportedSession(routine, started, ended, status, seconds,
+    return ImportedSession(routine, started, ended, SessionStatus(status), seconds,
                            CheckIn(feeling_value, frozenset(found), note))
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def fixed_now(monkeypatch):
-    monkeypatch.setattr("selfmassage.cli._now", lambda: NOW)
+    monkeypatch.setattr("selfmassage.cli.common.now", lambda: NOW)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 
 from selfmassage.core.checkin import Symptom
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
 from selfmassage.core.stats import by_body_area, compute_stats, iso_week, week_window
-from selfmassage.store.history import INTERRUPTED, STOPPED
 from tests.history_support import BERLIN, NEW_YORK, add, open_history
 
 
@@ -80,8 +80,8 @@ def test_a_session_keeps_the_local_day_it_had_even_when_viewed_from_elsewhere(hi
 def test_only_completed_sessions_count_and_minutes_are_theirs(history):
     monday = datetime(2026, 11, 16, 19, 0, tzinfo=BERLIN)
     add(history, monday, minutes=24)
-    add(history, monday.replace(day=17), status=STOPPED, minutes=5)
-    add(history, monday.replace(day=18), status=INTERRUPTED, minutes=9)
+    add(history, monday.replace(day=17), status=SessionStatus.STOPPED, minutes=5)
+    add(history, monday.replace(day=18), status=SessionStatus.INTERRUPTED, minutes=9)
     stats = compute_stats(history, Plan(), monday.replace(day=19), weeks=1)
     week = stats.this_week
     assert (week.sessions, round(week.minutes, 1), week.status, week.this_week) == (
@@ -145,7 +145,7 @@ def test_repeated_pain_or_dizziness_suggests_a_lighter_routine_and_a_professiona
     add(history, datetime(2026, 11, 2, 19, tzinfo=BERLIN), symptoms=(Symptom.PAIN,))
     stats = compute_stats(history, Plan(), now, weeks=4)
     assert stats.warnings == []  # once is not "repeated"
-    add(history, datetime(2026, 11, 12, 19, tzinfo=BERLIN), status=STOPPED,
+    add(history, datetime(2026, 11, 12, 19, tzinfo=BERLIN), status=SessionStatus.STOPPED,
         symptoms=(Symptom.DIZZINESS, Symptom.FATIGUE))
     stats = compute_stats(history, Plan(), now, weeks=4)
     assert [warning.kind for warning in stats.warnings] == ["symptoms"]

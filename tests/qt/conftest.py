@@ -20,7 +20,8 @@ from selfmassage.qt import theme
 from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.safety_gate import DialogSafetyGate
-from selfmassage.sound.player import CuePlayer, RecordingPlayer
+from selfmassage.sound.interface import CuePlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.safety import SafetyStore
 from selfmassage.store.settings import Settings

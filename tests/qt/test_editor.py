@@ -19,7 +19,7 @@ from selfmassage.qt.editor import RoutineEditor
 from selfmassage.qt.preview import PreviewDialog, session_sound
 from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, RoutinesPage, Unsaved
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 
 
@@ -654,10 +654,10 @@ def test_done_settles_changes_before_the_host_leaves_the_page(qtbot, library, pr
     page.select_routine("Evening back")
     page.editor.seconds_spin.setValue(12)
     prompts.unsaved_answer = Unsaved.CANCEL
-    with qtbot.assertNotEmitted(page.doneRequested):
+    with qtbot.assertNotEmitted(page.done_requested):
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     prompts.unsaved_answer = Unsaved.DISCARD
-    with qtbot.waitSignal(page.doneRequested, timeout=1000):
+    with qtbot.waitSignal(page.done_requested, timeout=1000):
         qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     assert not page.editor.draft.dirty
 

@@ -12,7 +12,7 @@ from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique
 from selfmassage.qt.editor_hook import PICKER_PAGE, ROUTINES_PAGE, add_routine_editor
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineEntry, RoutineLibrary
 
 

@@ -503,8 +503,8 @@ def test_a_history_that_can_only_be_read_is_shown_with_no_import_or_delete(qtbot
                                                                            monkeypatch):
     with History.open(db):
         pass  # a history with nothing in it, then the folder turns read-only
-    monkeypatch.setattr(History, "_connect", staticmethod(lambda path: (_ for _ in ()).throw(
-        sqlite3.OperationalError("attempt to write a readonly database"))))
+    monkeypatch.setattr("selfmassage.store.history.connect", lambda path: (_ for _ in ()).throw(
+        sqlite3.OperationalError("attempt to write a readonly database")))
     hook = with_history()
     window = hook.window
     assert hook.history is not None and hook.history.read_only and not hook.saving

@@ -10,7 +10,8 @@ from qt_helpers import activate
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.sound.check import NO_DEVICE_FOUND, WORKS
-from selfmassage.sound.player import NO_DEVICE, RecordingPlayer, SilentPlayer
+from selfmassage.sound.interface import NO_DEVICE
+from selfmassage.sound.silent import RecordingPlayer, SilentPlayer
 from selfmassage.sound.voice import PromptStyle
 
 

@@ -9,7 +9,8 @@ from qt_helpers import activate, advance, answer_box
 
 from selfmassage.sound.check import TURNED_OFF, WORKS
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import NO_DEVICE, NO_LIBRARY, RecordingPlayer, SilentPlayer
+from selfmassage.sound.interface import NO_DEVICE, NO_LIBRARY
+from selfmassage.sound.silent import RecordingPlayer, SilentPlayer
 
 
 def start_short(qtbot, window):

@@ -24,8 +24,8 @@ import pytest
 from selfmassage.core import clock as clock_module
 from selfmassage.core.clock import MonotonicClock, SleepClock
 from selfmassage.core.engine import EngineState, SessionEngine
-from selfmassage.core.events import Event, Paused, PauseReason, SecondLeft, StepFinished
-from selfmassage.store.history import COMPLETED, History
+from selfmassage.core.events import Event, Paused, PauseReason, SecondLeft, SessionStatus, StepFinished
+from selfmassage.store.history import History
 from selfmassage.store.history_csv import export_csv, import_csv
 from selfmassage.store.recorder import SessionRecorder
 from tests.history_support import BERLIN, ROUTINE
@@ -123,7 +123,7 @@ def test_a_wall_clock_set_mid_session_changes_nothing(tmp_path, computer, shift)
     assert jumped.countdown == calm.countdown
     (kept,) = history.sessions()
     (reference,) = calm_history.sessions()
-    assert kept.status == COMPLETED and kept.active_seconds == ROUTINE.total_seconds
+    assert kept.status == SessionStatus.COMPLETED and kept.active_seconds == ROUTINE.total_seconds
     assert (kept.started_at, kept.ended_at) == (reference.started_at, reference.ended_at)
     assert kept.ended_at == EVENING + timedelta(seconds=ROUTINE.total_seconds)
     assert history.steps(kept.id) == calm_history.steps(reference.id)
@@ -151,7 +151,7 @@ def test_a_sleep_of_the_computer_still_pauses_where_the_session_was(tmp_path, co
         computer.awake(1)
         session.engine.poll()
     (kept,) = history.sessions()
-    assert kept.status == COMPLETED and kept.active_seconds == ROUTINE.total_seconds
+    assert kept.status == SessionStatus.COMPLETED and kept.active_seconds == ROUTINE.total_seconds
     # The end on record is the real end: the sleep counts as time passed, the session's own time does not.
     assert kept.ended_at >= EVENING + timedelta(seconds=45 * 60 + ROUTINE.total_seconds)
     history.close()
@@ -173,7 +173,7 @@ def test_old_sessions_that_end_before_they_began_still_export_and_import(tmp_pat
     path = tmp_path / "history.sqlite3"
     with History.open(path) as history:
         ident = history.start_session(ROUTINE, EVENING)
-        history.finish_session(ident, COMPLETED, EVENING - timedelta(minutes=50), 600)
+        history.finish_session(ident, SessionStatus.COMPLETED, EVENING - timedelta(minutes=50), 600)
         export_csv(history, tmp_path / "backup.csv")
     with History.open(tmp_path / "restored.sqlite3") as restored:
         assert import_csv(restored, tmp_path / "backup.csv").added == 1

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from selfmassage import resources
 from selfmassage.cli import main
-from selfmassage.sound.player import BAD_FILE, NO_DEVICE, NO_LIBRARY
+from selfmassage.sound.interface import BAD_FILE, NO_DEVICE, NO_LIBRARY
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
 from tests.history_support import BERLIN, add

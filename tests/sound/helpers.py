@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import array
+import sys
 import threading
 import types
 import wave
@@ -15,6 +17,14 @@ from selfmassage.resources import asset_path
 from selfmassage.sound.cues import Cue
 
 SYSTEM_ALSA_CONF = "/usr/share/alsa/alsa.conf"
+
+
+def samples(pcm: bytes) -> array.array:
+    values = array.array("h")
+    values.frombytes(pcm)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def step(stage: Stage, technique: Technique, area: str, seconds: int) -> Step:

@@ -6,8 +6,8 @@ from selfmassage.core.clock import FakeClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.techniques import Stage, Technique
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
 from selfmassage.sound.session_sound import SessionSound
+from selfmassage.sound.silent import RecordingPlayer
 from tests.sound.helpers import advance_to, cue_pcm, routine, run_to_end, step
 
 PREP, DEEP = Stage.PREPARATORY, Stage.DEEP

@@ -18,7 +18,7 @@ from selfmassage.sound.check import (
     start_sound_check,
 )
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.sound.voice import SOUND_CHECK, Prompt, voice_dir
 from tests.sound.helpers import cue_pcm
 

@@ -26,8 +26,8 @@ from selfmassage.core.events import (
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import KNOWN_AREAS, Side, Sides, Stage, Technique
 from selfmassage.sound.cues import Cue
-from selfmassage.sound.player import RecordingPlayer
 from selfmassage.sound.session_sound import SessionSound
+from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.sound.voice import (
     CLIP_GAP_SECONDS,
     NEXT_CLEARANCE_SECONDS,

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.engine import EngineState, SessionEngine
+from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import Sides, Stage, Technique
-from selfmassage.store.history import COMPLETED
 from selfmassage.store.recorder import SessionRecorder
 from tests.history_support import BERLIN, open_history
 
@@ -38,6 +38,6 @@ def test_both_sides_are_kept_and_counted(tmp_path):
         (2, "lower back", 20, 20.0, False),
     ]
     session = history.session(recorder.session_id)
-    assert (session.status, session.active_seconds) == (COMPLETED, ROUTINE.total_seconds)
+    assert (session.status, session.active_seconds) == (SessionStatus.COMPLETED, ROUTINE.total_seconds)
     assert ROUTINE.total_seconds == 20 + 10 + 3 + 10 + 20
     assert history.minutes_by("area")["shoulders"] == 20.0  # both sides; the switch is no massage

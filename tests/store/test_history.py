@@ -14,16 +14,10 @@ from pathlib import Path
 import pytest
 
 from selfmassage.core.checkin import CheckIn, Symptom
-from selfmassage.store.history import (
-    COMPLETED,
-    INTERRUPTED,
-    RUNNING,
-    SCHEMA_VERSION,
-    STOPPED,
-    History,
-    HistoryError,
-    sha256_hex,
-)
+from selfmassage.core.events import SessionStatus
+from selfmassage.store.digest import sha256_hex
+from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history_schema import SCHEMA_VERSION
 from tests.history_support import BERLIN, ROUTINE, add, open_history
 
 START = datetime(2026, 11, 19, 19, 5, 30, 123456, tzinfo=BERLIN)
@@ -50,18 +44,18 @@ def test_a_session_is_written_at_start_and_step_by_step(tmp_path):
         ident = history.start_session(ROUTINE, START)
         running = history.session(ident)
         assert (running.status, running.started_at, running.ended_at) == (
-            RUNNING, START.replace(microsecond=0), None)
+            SessionStatus.RUNNING, START.replace(microsecond=0), None)
         assert running.started_at.utcoffset() == timedelta(hours=1)
         step = ROUTINE.steps[0]
         history.record_step(ident, index=0, stage=step.stage, technique=step.technique, area=step.area,
                             planned_seconds=2, actual_seconds=2.0, skipped=False, active_seconds=2.0,
                             at=START + timedelta(seconds=2))
         assert history.session(ident).active_seconds == 2.0
-        history.finish_session(ident, COMPLETED, START + timedelta(minutes=1), 10.0)
+        history.finish_session(ident, SessionStatus.COMPLETED, START + timedelta(minutes=1), 10.0)
         history.save_checkin(ident, CheckIn(4, frozenset({Symptom.PAIN, Symptom.FATIGUE}), "Loose now."))
         done = history.session(ident)
         assert (done.status, done.active_seconds, done.feeling, done.symptoms, done.note) == (
-            COMPLETED, 10.0, 4, ("fatigue", "pain"), "Loose now.")
+            SessionStatus.COMPLETED, 10.0, 4, ("fatigue", "pain"), "Loose now.")
         assert [(row.seq, row.index, row.technique, row.actual_seconds) for row in history.steps(ident)] == [
             (0, 0, "stroking", 2.0)]
         assert history.routine_copy(ident)["name"] == "Quick back"
@@ -192,13 +186,13 @@ def test_a_session_left_running_by_a_killed_process_is_interrupted_at_the_next_o
     try:
         # While its process lives, another open (say `selfmassage stats`) leaves it running.
         with History.open(path) as history:
-            assert history.session(ident).status == RUNNING
+            assert history.session(ident).status == SessionStatus.RUNNING
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
     with History.open(path) as history:
         session = history.session(ident)
-        assert session.status == INTERRUPTED
+        assert session.status == SessionStatus.INTERRUPTED
         assert session.ended_at == session.started_at + timedelta(seconds=2)  # its last step's end
         assert session.active_seconds == 2.0
         assert len(history.steps(ident)) == 1  # the finished step survived the kill
@@ -210,9 +204,9 @@ def test_finish_refuses_running_as_an_end_status(tmp_path):
     with open_history(tmp_path) as history:
         ident = history.start_session(ROUTINE, START)
         with pytest.raises(ValueError):
-            history.finish_session(ident, RUNNING, START, 0)
-        history.finish_session(ident, STOPPED, START + timedelta(seconds=5), 5)
-        assert history.session(ident).status == STOPPED
+            history.finish_session(ident, SessionStatus.RUNNING, START, 0)
+        history.finish_session(ident, SessionStatus.STOPPED, START + timedelta(seconds=5), 5)
+        assert history.session(ident).status == SessionStatus.STOPPED
 
 
 def test_the_routine_copy_is_keyed_by_its_sha256_without_loading_openssl(tmp_path):

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.engine import SessionEngine
-from selfmassage.core.events import Event, StepFinished, StepStarted
-from selfmassage.store.history import COMPLETED, RUNNING, STOPPED, History
+from selfmassage.core.events import Event, SessionStatus, StepFinished, StepStarted
+from selfmassage.store.history import History
 from selfmassage.store.recorder import SessionRecorder
 from tests.history_support import BERLIN, ROUTINE, open_history
 
@@ -48,13 +48,14 @@ def test_each_step_is_on_disk_as_soon_as_it_finishes(tmp_path):
     engine.subscribe(reader_check)
     engine.start()
     session = history.session(recorder.session_id)
-    assert (session.status, session.started_at) == (RUNNING, datetime(2026, 11, 19, 19, 0, tzinfo=BERLIN))
+    assert session.status == SessionStatus.RUNNING
+    assert session.started_at == datetime(2026, 11, 19, 19, 0, tzinfo=BERLIN)
     for step in ROUTINE.steps:
         clock.advance(step.seconds)
         engine.poll()
     assert seen == [(0, 0), (1, 1), (2, 2), (3, 3)]
     done = history.session(recorder.session_id)
-    assert (done.status, done.active_seconds) == (COMPLETED, ROUTINE.total_seconds)
+    assert (done.status, done.active_seconds) == (SessionStatus.COMPLETED, ROUTINE.total_seconds)
     assert done.ended_at == done.started_at + timedelta(seconds=ROUTINE.total_seconds)
     assert [(row.index, row.planned_seconds, row.actual_seconds, row.skipped)
             for row in history.steps(recorder.session_id)] == [
@@ -77,7 +78,7 @@ def test_skip_back_and_stop_are_kept_as_they_happened(tmp_path):
             for row in history.steps(recorder.session_id)]
     assert rows == [(0, 0, 1.0, True), (1, 1, 1.0, True), (2, 0, 2.0, False), (3, 1, 0.5, True)]
     session = history.session(recorder.session_id)
-    assert (session.status, session.active_seconds) == (STOPPED, 4.5)
+    assert (session.status, session.active_seconds) == (SessionStatus.STOPPED, 4.5)
     assert recorder.save_checkin(CheckIn(2, note="Too fast."))
     assert history.session(recorder.session_id).note == "Too fast."
     history.close()
@@ -92,12 +93,12 @@ def test_a_history_that_cannot_be_written_never_stops_the_session(tmp_path):
     for step in ROUTINE.steps:
         clock.advance(step.seconds)
         engine.poll()
-    assert engine.status is not None and engine.status.value == COMPLETED
+    assert engine.status is not None and engine.status is SessionStatus.COMPLETED
     assert len(told) == 1 and "can't be saved" in told[0] and "goes on" in told[0]
     assert recorder.problem == told[0]
     assert not recorder.save_checkin(CheckIn(3))
     history._db.execute("PRAGMA query_only = OFF")
-    assert history.session(recorder.session_id).status == RUNNING  # what was there is untouched
+    assert history.session(recorder.session_id).status == SessionStatus.RUNNING  # what was there is untouched
     history.close()
 
 
@@ -116,7 +117,7 @@ def test_a_step_finished_then_a_crash_leaves_that_step(tmp_path):
     engine.start()
     clock.advance(ROUTINE.steps[0].seconds + 1)
     engine.poll()
-    history._release(recorder.session_id)  # the process "dies": its lock goes with it
+    history._locks.release(recorder.session_id)  # the process "dies": its lock goes with it
     history._db.close()
     with History.open(history.path) as again:
         session = again.session(recorder.session_id)

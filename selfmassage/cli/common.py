@@ -1,0 +1,78 @@
+"""What the commands share: the clock, and the routines, history and settings opened with one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from selfmassage import resources
+from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
+from selfmassage.core.plan import Plan, plan_from_settings
+from selfmassage.core.routine import Routine
+from selfmassage.store.history import History, HistoryError, is_damaged
+from selfmassage.store.library import RoutineLibrary
+from selfmassage.store.paths import history_path, routines_dir, settings_path
+from selfmassage.store.settings import Settings
+
+# What each command group adds its commands to.
+Subcommands = argparse._SubParsersAction  # type: ignore[type-arg]
+
+
+def now() -> datetime:
+    """The wall clock in local time; tests replace it."""
+    return datetime.now().astimezone()
+
+
+def library() -> RoutineLibrary:
+    builtin = resources.assets_dir() / "routines"  # looked up when called: tests point it at a copy
+    return RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
+
+
+def usable_routine(name: str) -> Routine:
+    entry = library().find(name)
+    if entry is None:
+        raise UserError(f"no routine called {name!r}; see `selfmassage routines list`.")
+    if entry.routine is None:
+        raise UserError(f"{entry.path}: {entry.error or entry.problems[0]}")
+    if not entry.usable:
+        first = next(problem for problem in entry.problems if problem.is_error)
+        raise UserError(f"{entry.path}: {first}")
+    return entry.routine
+
+
+def open_history() -> History:
+    try:
+        history = History.open(history_path())
+    except HistoryError as exc:
+        raise UserError(str(exc)) from None
+    if history.notice:
+        print(f"selfmassage: {history.notice}", file=sys.stderr)
+    return history
+
+
+def load_settings() -> Settings:
+    settings = Settings(settings_path())
+    for problem in settings.problems:
+        print(f"selfmassage: {problem}", file=sys.stderr)
+    return settings
+
+
+def plan_of(settings: Settings) -> Plan:
+    return plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
+
+
+def repair_damaged_history(exc: BaseException) -> int | None:
+    """A history found damaged inside while a command ran: keep the file, start afresh with every row still
+    readable, and say so. None when `exc` is not that."""
+    if not is_damaged(exc):
+        return None
+    try:
+        aside, sessions = History.repair(history_path())
+    except HistoryError as error:
+        print(f"selfmassage: your history file is damaged, and {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"selfmassage: your history file was damaged. A new one holds the {sessions} "
+          f"{'session' if sessions == 1 else 'sessions'} that could still be read; the damaged file is kept "
+          f"at {aside}. Run the command again.", file=sys.stderr)
+    return EXIT_PROBLEMS

@@ -1,0 +1,68 @@
+"""`selfmassage run NAME`: a guided session in the terminal, kept in the history as it runs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from selfmassage.cli import common
+from selfmassage.cli.common import load_settings, open_history, usable_routine
+from selfmassage.cli.errors import EXIT_OK, UserError
+from selfmassage.core.engine import SessionEngine
+from selfmassage.core.events import SessionStatus
+from selfmassage.runner import run_in_terminal
+from selfmassage.sound.player import make_player
+from selfmassage.sound.voice import PromptStyle
+from selfmassage.store.history import History
+from selfmassage.store.recorder import SessionRecorder
+
+if TYPE_CHECKING:
+    from selfmassage.cli.common import Subcommands
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if not 0 < args.speed <= 1000:
+        raise UserError("--speed must be above 0 and at most 1000.")
+    routine = usable_routine(args.name)
+    settings = load_settings()
+    history: History | None = None
+    if not args.no_history:
+        try:
+            history = open_history()
+        except UserError as exc:  # the session still runs; it just isn't kept
+            print(f"selfmassage: {exc} This session won't be saved.", file=sys.stderr)
+        if history is not None and history.read_only:  # its notice said so, once
+            history.close()
+            history = None
+
+    def attach(engine: SessionEngine) -> None:
+        if history is not None:
+            SessionRecorder(history, engine, wall_clock=common.now,
+                            on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
+
+    player = make_player(settings.get("muted") or args.mute, settings.get("volume"),
+                         on_problem=lambda message: print(message, file=sys.stderr),
+                         voice_volume=settings.get("voice_volume"))
+    try:
+        engine = run_in_terminal(
+            routine, speed=args.speed, player=player, tempo_click=settings.get("tempo_click"),
+            voice=settings.get("voice") and not args.no_voice,
+            voice_style=PromptStyle.for_routine(routine.name, settings.get("voice_short_routines")),
+            attach=attach)
+        player.wait_idle(3.0)  # let the last cue finish before the process ends
+    finally:
+        player.close()
+        if history is not None:
+            history.close()
+    return EXIT_OK if engine.status is SessionStatus.COMPLETED else 130
+
+
+def add_run_command(commands: Subcommands) -> None:
+    run = commands.add_parser("run", help="a guided session in the terminal")
+    run.add_argument("name", help="the routine's name (see `routines list`)")
+    run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
+    run.add_argument("--mute", action="store_true", help="no sound cues this time")
+    run.add_argument("--no-voice", action="store_true", help="no spoken prompts this time")
+    run.add_argument("--no-history", action="store_true", help="don't keep this session (for previews)")
+    run.set_defaults(handler=cmd_run)

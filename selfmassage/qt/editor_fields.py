@@ -1,0 +1,191 @@
+"""The routine editor's forms: the routine's own fields (name, tempo, profile, description) and the chosen
+step's (stage, technique, area, time, intensity, variant, note). They only show values; the editor turns
+their signals into edits of the draft."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from selfmassage.core.editing import DraftState, DraftStep
+from selfmassage.core.routine_format import MAX_AREA, MAX_NAME, MAX_NOTE, MAX_SECONDS
+from selfmassage.core.techniques import (
+    KNOWN_AREAS,
+    TEMPO_MAX,
+    TEMPO_MIN,
+    Intensity,
+    Profile,
+    Stage,
+    Technique,
+    Variant,
+)
+from selfmassage.qt.a11y import describe
+
+PROFILE_LABELS = {Profile.STANDARD: "Standard", Profile.PREGNANCY: "Pregnancy (light techniques only)"}
+VARIANT_LABELS = {
+    Variant.TRANSVERSE: "Across the fibres",
+    Variant.PALM_EDGE: "Edge of the palm",
+    Variant.PALM_BASE: "Heel of the palm",
+    Variant.TWO_HANDS: "Two hands",
+}
+
+
+class KeepUndoKeys(QObject):
+    """Text fields have their own Ctrl+Z; the editor's undo must win so every edit undoes the same way."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            combo = event.keyCombination()
+            control = combo.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier
+            if control and combo.key() in (Qt.Key.Key_Z, Qt.Key.Key_Y):
+                event.ignore()
+                return True
+        return False
+
+
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
+
+
+def _combo(items: list[tuple[str, StrEnum | None]]) -> QComboBox:
+    """Items carry the enum's value: Qt keeps a StrEnum only as its plain string."""
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, None if value is None else value.value)
+    return box
+
+
+def _select_data(box: QComboBox, value: StrEnum | None) -> None:
+    index = box.findData(None if value is None else value.value)
+    if index != box.currentIndex():
+        box.setCurrentIndex(index)
+
+
+
+def chosen(box: QComboBox, kind: type[E]) -> E | None:
+    """The enum member a combo box made by `_combo` shows."""
+    data = box.currentData()
+    return None if data is None else kind(data)
+
+
+class RoutineFields(QGridLayout):
+    """Name, tempo and profile on one row, the description below."""
+
+    def __init__(self, owner: QWidget) -> None:
+        super().__init__()
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(MAX_NAME + 20)  # room to see the "too long" message, not unbounded
+        self.name_edit.setPlaceholderText("Give the routine a name")
+        describe(self.name_edit, "Routine name", f"Up to {MAX_NAME} characters.")
+        self.tempo_spin = QSpinBox()
+        self.tempo_spin.setRange(TEMPO_MIN, TEMPO_MAX)
+        self.tempo_spin.setSuffix(" /min")
+        self.tempo_spin.setToolTip("Rubbing tempo: movements a minute, clicked while you rub.")
+        describe(self.tempo_spin, "Rubbing tempo", f"Movements a minute, {TEMPO_MIN} to {TEMPO_MAX}, "
+                 "clicked while you rub.")
+        self.profile_combo = _combo([(PROFILE_LABELS[p], p) for p in Profile])
+        describe(self.profile_combo, "Profile", "Pregnancy allows light techniques only, 45 minutes at most.")
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setPlaceholderText("What it is for, in a line or two (optional)")
+        self.description_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        describe(self.description_edit, "Description", "What the routine is for, in a line or two; "
+                 "optional.")
+        self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 12)
+        self.addWidget(_buddy("Name", self.name_edit), 0, 0)
+        self.addWidget(self.name_edit, 0, 1)
+        self.addWidget(_buddy("Tempo", self.tempo_spin), 0, 2)
+        self.addWidget(self.tempo_spin, 0, 3)
+        self.addWidget(_buddy("Profile", self.profile_combo), 0, 4)
+        self.addWidget(self.profile_combo, 0, 5)
+        self.addWidget(_buddy("Description", self.description_edit), 1, 0, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(self.description_edit, 1, 1, 1, 5)
+        self.setColumnStretch(1, 1)
+
+    def fill(self, state: DraftState) -> None:
+        if self.name_edit.text() != state.name:
+            self.name_edit.setText(state.name)
+        if self.description_edit.toPlainText() != state.description:
+            self.description_edit.setPlainText(state.description)
+        if self.tempo_spin.value() != state.tempo:
+            self.tempo_spin.setValue(state.tempo)
+        _select_data(self.profile_combo, state.profile)
+
+
+class StepForm(QGroupBox):
+    """The chosen step's fields."""
+
+    def __init__(self) -> None:
+        super().__init__("Step")
+        self.setAccessibleName("The chosen step")
+        form = QFormLayout(self)
+        self.stage_combo = _combo([(s.label, s) for s in Stage])
+        self.technique_combo = _combo([(t.label, t) for t in Technique])
+        self.area_combo = QComboBox()
+        self.area_combo.setEditable(True)
+        self.area_combo.addItems(list(KNOWN_AREAS))
+        self.area_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.area_combo.lineEdit().setMaxLength(MAX_AREA + 20)
+        self.area_combo.lineEdit().setPlaceholderText("Where on the body")
+        self.seconds_spin = QSpinBox()
+        self.seconds_spin.setRange(1, MAX_SECONDS)
+        self.seconds_spin.setSuffix(" s")
+        self.intensity_combo = _combo([(i.value.capitalize(), i) for i in Intensity])
+        self.variant_combo = _combo([("None", None), *((VARIANT_LABELS[v], v) for v in Variant)])
+        self.variant_combo.setToolTip("How to squeeze; only squeezing steps have one.")
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(MAX_NOTE + 20)
+        self.note_edit.setPlaceholderText("What to do, in your words (optional)")
+        for widget, name, what in (
+                (self.stage_combo, "Stage", "Preparatory, medium deep, deep or final; stages go in that "
+                 "order."),
+                (self.technique_combo, "Technique", "Stroking, rubbing, squeezing, kneading or vibration."),
+                (self.area_combo, "Area", "Where on the body; pick one or type your own."),
+                (self.seconds_spin, "Time", "Seconds for this step; rubbing and vibration 10 at most."),
+                (self.intensity_combo, "Intensity", "Light, moderate or firm; stroking is always light."),
+                (self.variant_combo, "Variant", "How to squeeze; only squeezing steps have one."),
+                (self.note_edit, "Note", f"What to do, in your words; up to {MAX_NOTE} characters.")):
+            describe(widget, name, what)
+        form.addRow("Stage", self.stage_combo)
+        form.addRow("Technique", self.technique_combo)
+        form.addRow("Area", self.area_combo)
+        form.addRow("Time", self.seconds_spin)
+        form.addRow("Intensity", self.intensity_combo)
+        form.addRow("Variant", self.variant_combo)
+        form.addRow("Note", self.note_edit)
+
+    def fill(self, step: DraftStep | None, index: int) -> None:
+        """Show step number `index` (from 0); None: no step chosen."""
+        if step is None:
+            self.setTitle("Step")
+            return
+        self.setTitle(f"Step {index + 1}")
+        _select_data(self.stage_combo, step.stage)
+        _select_data(self.technique_combo, step.technique)
+        if self.area_combo.currentText() != step.area:
+            self.area_combo.setEditText(step.area)
+        if self.seconds_spin.value() != step.seconds:
+            self.seconds_spin.setValue(step.seconds)
+        _select_data(self.intensity_combo, step.intensity)
+        _select_data(self.variant_combo, step.variant)
+        self.variant_combo.setEnabled(step.technique is Technique.SQUEEZING)
+        if self.note_edit.text() != step.note:
+            self.note_edit.setText(step.note)
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """A field's label, tied to it so assistive technology reads the two together."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label

@@ -1,0 +1,129 @@
+"""The review's list of sessions with what can be done to them: the count, Export and Import, the list,
+the chosen session's details, and Delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfmassage.core.events import SessionStatus
+from selfmassage.core.plan import Course
+from selfmassage.qt.a11y import describe
+from selfmassage.qt.review_csv import export_history, import_history
+from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
+from selfmassage.qt.theme import relative_font
+from selfmassage.store.history import History
+from selfmassage.store.history_rows import SessionRow
+
+
+class SessionsPane(QWidget):
+    """Every session, newest first; `changed` after a delete or an import here."""
+
+    changed = Signal()
+
+    def __init__(self, history: History, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history = history
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        list_row = QHBoxLayout()
+        list_title = QLabel("Sessions", self)
+        relative_font(list_title, 1.2, bold=True)
+        list_row.addWidget(list_title)
+        self.count_label = QLabel(self)
+        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        list_row.addWidget(self.count_label)
+        list_row.addStretch(1)
+        self.export_button = QPushButton("Export CSV…", self)
+        self.import_button = QPushButton("Import CSV…", self)
+        describe(self.export_button, "Export CSV", "Write every session to a CSV file you choose.")
+        describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
+                 "skipped.")
+        self.export_button.clicked.connect(self.export_csv)
+        self.import_button.clicked.connect(self.import_csv)
+        list_row.addWidget(self.export_button)
+        list_row.addWidget(self.import_button)
+        layout.addLayout(list_row)
+
+        self.model = SessionTableModel(history, self)
+        self.table = session_table_view(self.model, self)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 3)
+
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        describe(self.details, "Session details", "The chosen session's steps and check-in.")
+        self.details.setPlaceholderText("Pick a session to see its steps and check-in.")
+        self.details.setMaximumHeight(150)
+        layout.addWidget(self.details, 1)
+        detail_row = QHBoxLayout()
+        self.status_line = QLabel(self)
+        self.status_line.setWordWrap(True)
+        self.status_line.setAccessibleName("What happened")
+        self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        detail_row.addWidget(self.status_line, 1)
+        self.delete_button = QPushButton("Delete session…", self)
+        self.delete_button.setEnabled(False)
+        describe(self.delete_button, "Delete session", "Delete the chosen session from your history, after "
+                 "a question.")
+        self.delete_button.clicked.connect(self.delete_selected)
+        detail_row.addWidget(self.delete_button)
+        layout.addLayout(detail_row)
+
+    def reload(self, course: Course | None) -> None:
+        self.model.reload(course)
+        total = self.model.total
+        self.count_label.setText(f"{total:,} in all" if total else "none yet")
+        self.details.clear()
+        self.delete_button.setEnabled(False)
+
+    def selected_session(self) -> SessionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def select_row(self, number: int) -> None:
+        self.table.selectRow(number)
+
+    def _selected(self) -> None:
+        session = self.selected_session()
+        # A running session belongs to the window that runs it: it can be deleted once it has ended.
+        self.delete_button.setEnabled(session is not None and session.status != SessionStatus.RUNNING)
+        self.details.setPlainText("" if session is None else self.describe_session(session))
+
+    def describe_session(self, session: SessionRow) -> str:
+        return describe_session(self.history, self.model, session)
+
+    def delete_selected(self) -> None:
+        session = self.selected_session()
+        if session is None or session.status == SessionStatus.RUNNING:
+            return
+        answer = QMessageBox.question(
+            self, "Delete this session?",
+            f"Delete the session of {when(session.started_at)} ({session.routine_name})? "
+            "This can't be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.history.delete_session(session.id)
+        self.status_line.setText(f"Deleted the session of {when(session.started_at)}.")
+        self.changed.emit()
+
+    # -- CSV -----------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        export_history(self, self.history, self.status_line.setText)
+
+    def import_csv(self) -> None:
+        if import_history(self, self.history, self.status_line.setText):
+            self.changed.emit()

@@ -1,0 +1,103 @@
+"""A damaged history: moved aside (never deleted, never changed), and every row that still reads copied
+into a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from selfmassage.store.history_schema import HistoryError
+
+_COPIED_COLUMNS = {
+    "routine_copies": "id, digest, json",
+    "sessions": "id, routine_name, routine_id, started_at_utc, utc_offset_minutes, local_day, ended_at_utc, "
+                "last_seen_utc, status, active_seconds, feeling, symptoms, note",
+    "steps": "session_id, seq, step_index, stage, technique, area, planned_seconds, actual_seconds, skipped",
+}
+
+
+def damaged_notice(aside: Path, copied: int) -> str:
+    if not copied:
+        return (f"Your history file could not be read, so a new one was started. "
+                f"The old one is kept at {aside}.")
+    return (f"Your history file was damaged, so a new one was started with the {copied} "
+            f"{'session' if copied == 1 else 'sessions'} that could still be read. "
+            f"The damaged file is kept at {aside}.")
+
+
+def salvage(aside: Path, new: sqlite3.Connection) -> int:
+    """Copy what can be read of a damaged history (already moved aside, never written) into a new one."""
+    # Without a WAL beside it, `immutable` reads the file as it is and makes no -shm or -wal next to it;
+    # with one, its committed pages are read too.
+    wal = aside.with_name(aside.name + "-wal")
+    query = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
+    try:
+        old = sqlite3.connect(f"{aside.resolve().as_uri()}?{query}", uri=True)
+    except sqlite3.DatabaseError:
+        return 0
+    try:
+        return _copy_readable(old, new)
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        old.close()
+
+
+def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection) -> int:
+    """Every row of each table that can be read, in the table's own order (no damaged index is used);
+    a table read stops at its first damaged page. Returns how many sessions came across."""
+    sessions = 0
+    new.execute("BEGIN IMMEDIATE")
+    try:
+        for table, columns in _COPIED_COLUMNS.items():
+            marks = ", ".join("?" * len(columns.split(",")))
+            insert = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})"
+            try:
+                for row in old.execute(f"SELECT {columns} FROM {table} NOT INDEXED"):
+                    try:
+                        new.execute(insert, row)
+                    except sqlite3.IntegrityError:
+                        if table != "sessions":
+                            continue  # a step of a session that could not be read
+                        new.execute(insert, (*row[:2], None, *row[3:]))  # its routine copy was lost
+                    sessions += table == "sessions"
+            except sqlite3.DatabaseError:
+                continue  # the rest of this table is past a damaged page
+        new.execute("COMMIT")
+    except BaseException:
+        new.execute("ROLLBACK")
+        raise
+    return sessions
+
+
+# SQLite's primary result codes that mean "can't write here", and what to tell the person.
+_PLAIN_REASONS = {3: "no permission", 8: "the folder or file is read-only", 10: "the disk can't be written",
+                  13: "the disk is full", 14: "the folder or file can't be opened for writing"}
+
+
+def plain_reason(exc: sqlite3.DatabaseError) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _PLAIN_REASONS:
+        return _PLAIN_REASONS[code & 0xFF]
+    return str(exc)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename the file (and its WAL and shared-memory files) to `<name>.corrupt-YYYYmmdd-HHMMSS`."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    try:
+        path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise HistoryError(f"{path}: your history can't be read and can't be moved aside "
+                           f"({exc.strerror}); nothing was changed.") from None
+    return aside
