@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.add_page(SESSION, self.session_view)
         self.add_page(SUMMARY, self.summary)
         self.built = True
+        for number in range(self.pages.count()):  # the PageScrollers of add_page
+            self.pages.widget(number).leave_tab_to_the_page()
         self._apply_look()
         self._update_actions()
 
@@ -152,7 +154,10 @@ class MainWindow(QMainWindow):
         """Add a page to the window's stack; `show_page(name)` brings it up."""
         self._page_names[name] = widget
         # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
-        self.pages.addWidget(scrolling(widget))
+        scroller = scrolling(widget)
+        if self.built:
+            scroller.leave_tab_to_the_page()
+        self.pages.addWidget(scroller)
 
     def show_page(self, name: str) -> None:
         self.pages.setCurrentWidget(self._page_names[name].parentWidget().parentWidget())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 MINIMUM = QSize(720, 540)  # the smallest window every page is laid out for
 PREFERRED = QSize(1120, 720)  # the size it opens at when the screen has the room
@@ -103,6 +103,11 @@ class PageScroller(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(page)
         self.setFocusProxy(page)
+        self.setAccessibleName(page.accessibleName() or "Page")
+        self.setAccessibleDescription("Scrolls when the window is too small for the whole page.")
+        for bar, way in ((self.verticalScrollBar(), "up and down"), (self.horizontalScrollBar(), "sideways")):
+            bar.setAccessibleName(f"Scroll the page {way}")
+            bar.setAccessibleDescription("The window is too small for the whole page: this shows the rest.")
         page.installEventFilter(self)
 
     def fit_page(self) -> None:
@@ -113,7 +118,7 @@ class PageScroller(QScrollArea):
         # and went with the page's size would resize it again and again.
         minimum = page.minimumSizeHint().expandedTo(page.minimumSize())
         full = self.contentsRect().size()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        bar = self.verticalScrollBar().sizeHint().width()
         tall = minimum.height() > full.height()
         wide = minimum.width() > full.width() - (bar if tall else 0)
         tall = tall or minimum.height() > full.height() - (bar if wide else 0)
@@ -133,6 +138,14 @@ class PageScroller(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-def scrolling(page: QWidget) -> QScrollArea:
+    def leave_tab_to_the_page(self) -> None:
+        """Tab goes to the page's own controls, never to the scroll area. Not made in the window's first
+        frame: asking for a focus policy builds the `Qt` namespace's enums (see main_window)."""
+        from PySide6.QtCore import Qt
+
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def scrolling(page: QWidget) -> PageScroller:
     """`page` in a frameless scroll area that shows bars only when the window is too small for it."""
     return PageScroller(page)
