@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -422,6 +422,10 @@ class SessionView(QWidget):
         super().resizeEvent(event)
         self._fit_fonts()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_fonts()
+
     def _room(self) -> QSize:
         """The room the page is shown in: its scroll area's, bars aside, when it is in one (window_fit)."""
         viewport = self.parentWidget()
@@ -435,8 +439,8 @@ class SessionView(QWidget):
         until the routine's longest words fit, so nothing is cut and the buttons stay in view."""
         room = self._room()
         key = (room.width(), room.height(), self._text_scale, tuple(self._longest.items()))
-        if self._fitting or key == self._fitted_for:
-            return
+        if self._fitting or key == self._fitted_for or not self.isVisible():
+            return  # a hidden page is not laid out: it is fitted when it shows
         self._fitting = True
         try:
             fit = min(room.width() / _REFERENCE.width(), room.height() / _REFERENCE.height())
