@@ -8,14 +8,18 @@ cd "$here"
 # libasound2-dev: simpleaudio builds from source. xvfb: real-window screenshots.
 # The libxcb*/libegl/libxkbcommon ones: Qt's xcb platform plugin for a real window.
 # tzdata: the time zones zoneinfo reads (weeks across daylight-saving changes, reminders).
+# dbus-x11, at-spi2-core, python3-pyatspi, gir1.2-atspi-2.0, openbox, xdotool: the screen-reader test
+# (tests/atspi) runs the app on a private accessibility bus, with a window manager, driven by keys.
 # desktop-file-utils, appstream: the tests validate the desktop entry and the AppStream metainfo with them.
+# dbus-daemon, dunst: the reminder tests run a private session bus with a real notification service.
 apt_packages=(
     libasound2-dev gcc xvfb xauth
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
     libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
     libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1
     libxcb-xinerama0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-util1 fonts-dejavu-core tzdata
-    desktop-file-utils appstream
+    dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 openbox xdotool
+    desktop-file-utils appstream dbus-daemon dunst
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from selfmassage import i18n
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -25,6 +27,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Cues played by any test go to ALSA's null device: silent on a desk with speakers, and the same on a
     # machine with no sound card. Sound tests point ALSA at a file of their own.
     alsa = home / "asound.conf"
+    # English, whatever the desk's locale: the tests read the English words. Russian tests ask for it.
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.setup("en")
     alsa.write_text('pcm.!default { type null }\nctl.!default { type hw card 0 }\n')
     monkeypatch.setenv("ALSA_CONFIG_PATH", f"/usr/share/alsa/alsa.conf:{alsa}")
     return home

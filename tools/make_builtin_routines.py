@@ -313,6 +313,8 @@ def after_workout() -> Routine:
         ]),
         step(MID, SQUEEZE, "shoulders", 45, MODERATE,
              "Press across each shoulder muscle, from your neck out to your arm.", Variant.TRANSVERSE),
+        step(MID, SQUEEZE, "collar zone", 30, MODERATE,
+             "Press across the base of your neck, one side and then the other.", Variant.TRANSVERSE),
         step(MID, SQUEEZE, "lower back", 45, MODERATE,
              "Press the heels of your palms up your lower back.", Variant.PALM_BASE),
         step(DEEP, SQUEEZE, "shoulders", 60, MODERATE,
@@ -453,7 +455,8 @@ def learn_on_legs() -> Routine:
     return Routine(
         name="Learn the techniques on your legs",
         description="Practise all five techniques on your legs, where they are easy to reach, before you use "
-                    "them on your back. For beginners; about 13 minutes.",
+                    "them on your back. To watch each one move first and try it for 20 seconds, press "
+                    "Learn the techniques. For beginners; about 13 minutes.",
         tempo=80,
         steps=tuple(steps),
     )

@@ -1,8 +1,8 @@
 """Screenshots of the main window for the README: the picker, a running step, the summary with the check-in.
 
-Also the first session's sound test, and in the high-contrast theme the running step, the picker (the
-keyboard's focus ring on Start), the routine editor (focus on a problem's fix) and the history review (a
-week picked with the keyboard).
+Also the Learn page, the first session's sound test, and in the high-contrast theme the running step, the
+picker (the keyboard's focus ring on Start), the routine editor (focus on a problem's fix) and the history
+review (a week picked with the keyboard).
 
 The running step is also taken in the high-contrast theme. Last, a contact sheet (tools/contact_sheet.py):
 every page and the first-run dialogs at 1024x600 and 1920x1080 in Large text and High contrast; the window
@@ -60,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.qt.app import real_parts
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
+    from selfmassage.qt.learn_page import add_learn_page
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.movement_hook import add_movement
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.resources import assets_dir
@@ -87,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     # every run (as in screenshot_review.py).
     now = datetime(2026, 11, 19, 21, 30).astimezone()
     history = add_history(window, now=lambda: now, tray_available=False)
+    movement = add_movement(window, desktop_less_motion=lambda: False)  # the running step shows its circles
+    learn = add_learn_page(window, movement)
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())
@@ -105,6 +109,16 @@ def main(argv: list[str] | None = None) -> int:
 
     window.picker.select(ROUTINE)
     shot("picker.png")
+
+    # The Learn page, squeezing's slow press part of the way up the legs (the moment held still).
+    learn_page = learn.open()
+    assert learn_page is not None
+    learn_page.show_technique(Technique.SQUEEZING)
+    learn_page.layer.elapsed = 2.2
+    learn_page.layer.set_running(False)
+    shot("learn.png")
+    window.back_to_routines()
+    window.picker.select(ROUTINE)
 
     # Before the first session, once: the sound test (taken here, then marked as offered).
     intro = SoundIntroDialog(voice_on=True, parent=window)

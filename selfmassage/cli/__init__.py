@@ -6,13 +6,18 @@ imported only when the window starts; no command imports Qt.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
 from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
+from selfmassage.cli.terminal import tolerant_output
+
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a tool that SIGPIPE ended
 
 
 def main(argv: list[str] | None = None) -> int:
+    tolerant_output()
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:  # the window: straight to it, without building the commands' parser first
         from selfmassage.qt.app import run_app
@@ -24,13 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     return _guarded(lambda: args.handler(args))
 
 
-def _guarded(command: Callable[[], int]) -> int:
+def _guarded(command: Callable[[], int], *, again: bool = True) -> int:
     """Run a command; a problem the user can act on ends in one line on stderr and an exit code."""
     try:
         return int(command())
     except UserError as exc:
         print(f"selfmassage: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:  # `selfmassage … | head`: the reader has all it wants
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"selfmassage: {where}{exc.strerror or exc}", file=sys.stderr)
@@ -42,7 +50,20 @@ def _guarded(command: Callable[[], int]) -> int:
             raise  # no history was opened, so it can't be a damaged one
         from selfmassage.cli.common import repair_damaged_history
 
-        code = repair_damaged_history(exc)
-        if code is None:
+        repaired = repair_damaged_history(exc)
+        if repaired is None:
             raise
-        return code
+        if not repaired or not again:
+            return EXIT_PROBLEMS
+        # What could be read is in a new history now: show it, rather than asking for the command again.
+        return _guarded(command, again=False)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush finds no closed pipe to complain of."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind stdout (a test's capture)
+        pass

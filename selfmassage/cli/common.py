@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from selfmassage import resources
-from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
+from selfmassage.cli.errors import EXIT_UNREADABLE, UserError
 from selfmassage.core.plan import Plan, plan_from_settings
 from selfmassage.core.routine import Routine
 from selfmassage.store.history import History, HistoryError, is_damaged
@@ -22,6 +24,19 @@ Subcommands = argparse._SubParsersAction  # type: ignore[type-arg]
 def now() -> datetime:
     """The wall clock in local time; tests replace it."""
     return datetime.now().astimezone()
+
+
+def named_file(name: str) -> Path:
+    """A FILE argument; an empty one is a mistake, not the current folder."""
+    if not name.strip():
+        raise UserError("FILE is empty; give the name of a file.", EXIT_UNREADABLE)
+    return Path(name)
+
+
+def write_refused(name: str, exc: OSError) -> str:
+    """One line for an export that was refused or failed; nothing at `name` was changed."""
+    hint = "; add --force to replace it" if exc.errno == errno.EEXIST else ""
+    return f"{name}: can't be written: {exc.strerror or exc}{hint}. Nothing was changed."
 
 
 def library() -> RoutineLibrary:
@@ -62,17 +77,17 @@ def plan_of(settings: Settings) -> Plan:
     return plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
 
 
-def repair_damaged_history(exc: BaseException) -> int | None:
-    """A history found damaged inside while a command ran: keep the file, start afresh with every row still
-    readable, and say so. None when `exc` is not that."""
+def repair_damaged_history(exc: BaseException) -> bool | None:
+    """A history found damaged inside while a command ran: keep the file aside, start afresh with every
+    row still readable, and say so. None when `exc` is not that; False when the repair failed (said too)."""
     if not is_damaged(exc):
         return None
     try:
         aside, sessions = History.repair(history_path())
     except HistoryError as error:
         print(f"selfmassage: your history file is damaged, and {error}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return False
     print(f"selfmassage: your history file was damaged. A new one holds the {sessions} "
           f"{'session' if sessions == 1 else 'sessions'} that could still be read; the damaged file is kept "
-          f"at {aside}. Run the command again.", file=sys.stderr)
-    return EXIT_PROBLEMS
+          f"at {aside}.", file=sys.stderr)
+    return True

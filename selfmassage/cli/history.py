@@ -6,14 +6,15 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
-from selfmassage.cli.common import load_settings, open_history, plan_of
+from selfmassage.cli.common import load_settings, named_file, open_history, plan_of, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
+from selfmassage.cli.terminal import visible
 from selfmassage.core.plan import follow_course
 from selfmassage.core.routine import format_duration
+from selfmassage.store.history import HistoryError
 from selfmassage.store.history_csv import CsvImportError, export_csv, import_csv
 from selfmassage.store.history_rows import SessionRow
 
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 
 def _session_line(session: SessionRow, during_rest: bool) -> str:
     parts = [f"{session.started_at:%Y-%m-%d %H:%M}  {session.status:<11} "
-             f"{format_duration(round(session.active_seconds)):>8}  {session.routine_name}"]
+             f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_name)}"]
     if session.feeling is not None:
         parts.append(f"feeling {session.feeling}/5")
     if session.symptoms:
-        parts.append(", ".join(session.symptoms))
+        parts.append(visible(", ".join(session.symptoms)))
     if session.note:
-        parts.append(repr(session.note) if "\n" in session.note else f"“{session.note}”")
+        parts.append(f"“{visible(session.note)}”")
     if during_rest:
         parts.append("during the rest")
     return " · ".join(parts)
@@ -69,20 +70,22 @@ def cmd_history_list(args: argparse.Namespace) -> int:
 def cmd_history_export(args: argparse.Namespace) -> int:
     with open_history() as history:
         try:
-            count = export_csv(history, Path(args.file))
+            count = export_csv(history, named_file(args.file), replace=args.force)
         except OSError as exc:
-            raise UserError(f"{args.file}: can't be written: {exc.strerror}") from None
+            raise UserError(write_refused(args.file, exc)) from None
     print(f"Exported {count} {'session' if count == 1 else 'sessions'} to {args.file}")
     return EXIT_OK
 
 
 def cmd_history_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    path = named_file(args.file)
     with open_history() as history:
         try:
             result = import_csv(history, path)
         except OSError as exc:
             raise UserError(f"{args.file}: can't be read: {exc.strerror}", EXIT_UNREADABLE) from None
+        except HistoryError as exc:
+            raise UserError(str(exc)) from None
         except CsvImportError as exc:
             for problem in exc.problems:
                 print(f"{args.file}: {problem}", file=sys.stderr)
@@ -104,6 +107,7 @@ def add_history_commands(commands: Subcommands) -> None:
     hsub = history.add_subparsers(title="history commands", metavar="ACTION")
     hexp = hsub.add_parser("export", help="write your history to a CSV file")
     hexp.add_argument("file", metavar="FILE.csv")
+    hexp.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
     hexp.set_defaults(handler=cmd_history_export)
     himp = hsub.add_parser("import", help="add sessions from a CSV file (the ones already there are skipped)")
     himp.add_argument("file", metavar="FILE.csv")

@@ -49,6 +49,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if plan.kind is PlanKind.CUSTOM:
             settings.set("plan_per_week", plan.per_week)
         print(f"Your plan is now {plan.title.lower()}: {plan.describe()}")
+        if plan.advice:
+            print(plan.advice)
         return EXIT_OK
     plan = plan_of(settings)
     print(f"Your plan: {plan.title.lower()}. {plan.describe()}")

@@ -5,17 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfmassage.cli.common import library
+from selfmassage.cli.common import library, named_file, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
+from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
-from selfmassage.core.routine_format import RoutineFileError, loads_routine, routine_to_dict
-from selfmassage.core.rules import validate
+from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
 from selfmassage.core.techniques import instruction_for
-from selfmassage.store.library import LibraryError
+from selfmassage.store.files import FileRefused, read_capped
+from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
 
 if TYPE_CHECKING:
     from selfmassage.cli.common import Subcommands
@@ -72,21 +72,26 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
 def cmd_routines_validate(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for name in args.files:
-        path = Path(name)
         try:
-            if path.is_file() and path.stat().st_size > 1024 * 1024:
-                raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
-            routine, problems = loads_routine(path.read_bytes(), source=name)
+            data = read_capped(named_file(name), MAX_ROUTINE_BYTES, TOO_BIG)
+            # Field and rule problems together, in step order: one wrong key hides nothing after it.
+            _, problems = check_routine_bytes(data, source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
+            worst = EXIT_UNREADABLE
+            continue
+        except FileRefused as exc:  # not a plain file, or too big
+            print(f"{name}: {exc.strerror}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
         except OSError as exc:
             print(f"{name}: can't be read: {exc.strerror}", file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
-        if routine is not None:
-            problems = validate(routine)
+        except UserError as exc:
+            print(f"selfmassage: {exc}", file=sys.stderr)
+            worst = EXIT_UNREADABLE
+            continue
         for problem in problems:
             print(f"{name}: {problem}")
         if has_errors(problems) and worst == EXIT_OK:
@@ -96,20 +101,25 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
 
 def cmd_routines_import(args: argparse.Namespace) -> int:
     try:
-        entry = library().import_file(Path(args.file), replace=args.replace)
+        entry = library().import_file(named_file(args.file), replace=args.replace)
     except LibraryError as exc:
-        raise UserError(str(exc)) from None
+        if not exc.problems:
+            raise UserError(str(exc)) from None
+        # Every problem at once, a line each as `routines validate` prints them; nothing is imported.
+        for problem in exc.problems:
+            print(f"selfmassage: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"Imported {entry.name!r} to {entry.path}")
     return EXIT_OK
 
 
 def cmd_routines_export(args: argparse.Namespace) -> int:
     try:
-        path = library().export(args.name, Path(args.file))
+        path = library().export(args.name, named_file(args.file), replace=args.force)
     except LibraryError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:
-        raise UserError(f"{args.file}: can't be written: {exc.strerror}") from None
+        raise UserError(write_refused(args.file, exc)) from None
     print(f"Exported to {path}")
     return EXIT_OK
 
@@ -141,4 +151,5 @@ def add_routines_commands(commands: Subcommands) -> None:
     exp = sub.add_parser("export", help="write a routine to a file")
     exp.add_argument("name")
     exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
     exp.set_defaults(handler=cmd_routines_export)

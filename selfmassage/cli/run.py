@@ -1,4 +1,7 @@
-"""`selfmassage run NAME`: a guided session in the terminal, kept in the history as it runs."""
+"""`selfmassage run NAME`: a guided session in the terminal, kept in the history as it runs.
+
+A run faster than real time (`--speed` above 1) is a rehearsal: it is never kept.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +30,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     routine = usable_routine(args.name)
     settings = load_settings()
     history: History | None = None
-    if not args.no_history:
+    rehearsal = args.speed > 1 and not args.keep_rehearsal
+    if rehearsal and not args.no_history:
+        # Faster than real time is a rehearsal, not a massage: it must not count in weeks or courses.
+        print(f"selfmassage: at {args.speed:g}× speed this is a rehearsal; it won't be kept in your history.",
+              file=sys.stderr)
+    if not args.no_history and not rehearsal:
         try:
             history = open_history()
         except UserError as exc:  # the session still runs; it just isn't kept
@@ -61,8 +69,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 def add_run_command(commands: Subcommands) -> None:
     run = commands.add_parser("run", help="a guided session in the terminal")
     run.add_argument("name", help="the routine's name (see `routines list`)")
-    run.add_argument("--speed", type=float, default=1.0, help="faster preview, e.g. 10 (default 1)")
+    run.add_argument("--speed", type=float, default=1.0,
+                     help="a faster rehearsal, e.g. 10 (default 1); a rehearsal is not kept")
     run.add_argument("--mute", action="store_true", help="no sound cues this time")
     run.add_argument("--no-voice", action="store_true", help="no spoken prompts this time")
-    run.add_argument("--no-history", action="store_true", help="don't keep this session (for previews)")
+    run.add_argument("--no-history", action="store_true", help="don't keep this session")
+    # For tests of the recorder only: keep a sped-up run as if it were real.
+    run.add_argument("--keep-rehearsal", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler=cmd_run)

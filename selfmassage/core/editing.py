@@ -13,30 +13,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from typing import Any
 
+from selfmassage.core.fixes import STROKING_SECONDS, Fix, FixKind, fixed_steps, offered_fixes
 from selfmassage.core.problems import Problem, Severity, has_errors
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_key
 from selfmassage.core.routine_format import FORMAT_VERSION, MAX_NAME, parse_routine
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import (
-    RUB_CAP_SECONDS,
     TEMPO_DEFAULT,
-    VIBRATION_CAP_SECONDS,
+    Direction,
     Intensity,
     Profile,
+    Sides,
     Stage,
     Technique,
     Variant,
 )
 
-# A new step, and the stroking a fix adds: long enough to warm up or calm down, short enough to notice.
+# A new step: long enough to warm up or calm down, short enough to notice.
 NEW_STEP_SECONDS = 30
-STROKING_SECONDS = 30
 UNDO_LIMIT = 200
 
-_CAPS = {Technique.RUBBING: RUB_CAP_SECONDS, Technique.VIBRATION: VIBRATION_CAP_SECONDS}
+__all__ = ["DraftState", "DraftStep", "Fix", "FixKind", "RoutineDraft", "unique_name"]
 
 
 @dataclass(frozen=True)
@@ -50,17 +49,19 @@ class DraftStep:
     intensity: Intensity = Intensity.LIGHT
     variant: Variant | None = None
     note: str = ""
+    sides: Sides = Sides.ONE
+    direction: Direction | None = None  # no control in the form yet: kept as the file had it
 
     @classmethod
     def from_step(cls, step: Step) -> DraftStep:
         return cls(step.stage, step.technique, step.area, step.seconds, step.intensity, step.variant,
-                   step.note)
+                   step.note, step.sides, step.direction)
 
     def to_step(self) -> Step:
         """Unchecked: for totals and the guide's rules, which read only choices and seconds."""
         return Step(stage=self.stage, technique=self.technique, area=self.area.strip(),
                     seconds=self.seconds, intensity=self.intensity, variant=self.variant,
-                    note=self.note.strip())
+                    note=self.note.strip(), sides=self.sides, direction=self.direction)
 
     def to_dict(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -68,10 +69,14 @@ class DraftStep:
             "technique": self.technique.value,
             "area": self.area,
             "seconds": self.seconds,
-            "intensity": self.intensity.value,
         }
+        if self.sides is not Sides.ONE:
+            item["sides"] = self.sides.value
+        item["intensity"] = self.intensity.value
         if self.variant is not None:
             item["variant"] = self.variant.value
+        if self.direction is not None:
+            item["direction"] = self.direction.value
         if self.note.strip():
             item["note"] = self.note
         return item
@@ -129,22 +134,6 @@ def check_state(state: DraftState) -> DraftCheck:
     problems = sorted([*field_problems, *rule_problems],
                       key=lambda p: (p.step is None, p.step or 0, p.severity is Severity.WARNING))
     return DraftCheck(routine, tuple(problems))
-
-
-class FixKind(StrEnum):
-    SPLIT = "split"
-    OPENING_STROKING = "opening-stroking"
-    CLOSING_STROKING = "closing-stroking"
-    LIGHT = "light"
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A one-click change that clears a problem; `index` is the 0-based step it works on, if any."""
-
-    kind: FixKind
-    label: str
-    index: int | None = None
 
 
 @dataclass(frozen=True)
@@ -216,7 +205,8 @@ class RoutineDraft:
         return self.check.routine is not None and not self.check.has_errors
 
     def problems_for_step(self, index: int) -> list[Problem]:
-        return [problem for problem in self.problems if problem.step == index + 1]
+        """Problems about this step, a run's problem on each step of the run."""
+        return [problem for problem in self.problems if index + 1 in problem.step_numbers]
 
     def routine_problems(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.step is None]
@@ -369,88 +359,30 @@ class RoutineDraft:
 
     # -- one-click fixes ---------------------------------------------------------------------------
 
-    def split_step(self, index: int) -> list[int]:
-        """An over-cap rubbing or vibration step → steps of the cap each on the same area, the last one
-        taking the remainder. Returns the new steps' indexes (the person then renames their areas)."""
-        step = self.steps[index]
-        cap = _CAPS.get(step.technique)
-        if cap is None or step.seconds <= cap:
-            return [index]
-        full, rest = divmod(step.seconds, cap)
-        parts = [replace(step, seconds=cap) for _ in range(full)]
-        if rest:
-            parts.append(replace(step, seconds=rest))
-        steps = list(self.steps)
-        steps[index:index + 1] = parts
-        self._apply(self._with_steps(steps), "Split step")
-        return list(range(index, index + len(parts)))
-
-    def add_opening_stroking(self) -> int:
-        """Light stroking first, on the area the routine starts with."""
-        area = self.steps[0].area if self.steps else DraftStep().area
-        return self._insert_fix(0, DraftStep(Stage.PREPARATORY, Technique.STROKING, area, STROKING_SECONDS),
-                                "Add opening stroking")
-
-    def add_closing_stroking(self) -> int:
-        """Light stroking last, in the final stage, on the area the routine ends with."""
-        area = self.steps[-1].area if self.steps else DraftStep().area
-        return self._insert_fix(len(self.steps), DraftStep(Stage.FINAL, Technique.STROKING, area,
-                                                           STROKING_SECONDS), "Add closing stroking")
-
-    def _insert_fix(self, at: int, step: DraftStep, label: str) -> int:
-        steps = list(self.steps)
-        steps.insert(at, step)
-        self._apply(self._with_steps(steps), label)
-        return at
-
-    def make_light(self, index: int) -> bool:
-        steps = list(self.steps)
-        steps[index] = replace(steps[index], intensity=Intensity.LIGHT)
-        return self._apply(self._with_steps(steps), "Make step light")
+    def _routine_of(self, steps: tuple[DraftStep, ...]) -> Routine:
+        return replace(self._state, steps=steps).unchecked_routine()
 
     def fixes_for(self, problem: Problem) -> list[Fix]:
-        """The one-click fixes that clear `problem`; empty where the fix takes judgement."""
-        if problem.step is None or not 1 <= problem.step <= len(self.steps):
-            return []
-        index = problem.step - 1
-        step = self.steps[index]
-        if problem.rule in ("rub-cap", "vibration-cap"):
-            cap = _CAPS.get(step.technique)
-            if cap is not None and step.seconds > cap:
-                return [Fix(FixKind.SPLIT, f"Split into {cap}-s steps", index)]
-        elif problem.rule == "open-close":
-            if index == 0 and step.technique is not Technique.STROKING:
-                return [Fix(FixKind.OPENING_STROKING, "Add stroking first")]
-            if index == len(self.steps) - 1 and step.technique is not Technique.STROKING:
-                return [Fix(FixKind.CLOSING_STROKING, "Add stroking last")]
-        elif problem.rule in ("stroking-light", "end-light") and step.intensity is not Intensity.LIGHT:
-            return [Fix(FixKind.LIGHT, "Make it light", index)]
-        return []
+        """The one-click fixes that clear `problem`, each checked first; empty where it takes judgement."""
+        return offered_fixes(self.steps, problem, self._routine_of)
 
     def apply_fix(self, fix: Fix) -> int | None:
-        """Apply a fix; returns the step index to show afterwards."""
-        if fix.kind is FixKind.SPLIT and fix.index is not None:
-            return self.split_step(fix.index)[0]
-        if fix.kind is FixKind.OPENING_STROKING:
-            return self.add_opening_stroking()
-        if fix.kind is FixKind.CLOSING_STROKING:
-            return self.add_closing_stroking()
-        if fix.kind is FixKind.LIGHT and fix.index is not None:
-            self.make_light(fix.index)
-            return fix.index
-        return None
+        """Apply a fix as one undo step; returns the step index to show afterwards."""
+        steps, show, _ = fixed_steps(self.steps, fix)
+        self._apply(self._with_steps(steps), fix.label)
+        return show
 
 
 def unique_name(name: str, taken: Iterable[str]) -> str:
     """`name`, or "name (2)", "name (3)", … : the first one no routine in `taken` has (any case)."""
-    used = {other.strip().casefold() for other in taken}
+    used = {name_key(other) for other in taken}
     base = name.strip() or "Routine"
-    if base.casefold() not in used:
+    if name_key(base) not in used:
         return base
     number = 2
     while True:
         suffix = f" ({number})"
         candidate = base[:MAX_NAME - len(suffix)].rstrip() + suffix
-        if candidate.casefold() not in used:
+        if name_key(candidate) not in used:
             return candidate
         number += 1

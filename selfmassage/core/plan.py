@@ -3,7 +3,8 @@
 Plans:
 - preventive (the default): 1–2 sessions a week, in courses of 12–15 sessions, the next course 6 months
   after the last one ended.
-- pain-relief: every other day at most, until the pain eases — 3–4 sessions in a week is on target.
+- pain-relief: every other day at most, until the pain eases. A ceiling, not a target: up to 4 sessions in a
+  week keeps to it, fewer is never "below", and nothing reminds you to massage.
 - custom: a number of sessions a week, 1–7, chosen by the person.
 
 The course (preventive plan only), exactly:
@@ -26,11 +27,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from selfmassage.i18n import format_date
+
 COURSE_MIN, COURSE_MAX = 12, 15
 COURSE_END_GAP_DAYS = 14  # a course with 12–14 sessions is over once more than this passes without one
 COURSE_LAPSE_DAYS = 56  # an unfinished course lapses after more than 8 weeks without a session
 REST_MONTHS = 6
 CUSTOM_MIN, CUSTOM_MAX = 1, 7
+PREVENTIVE_LEAST, PREVENTIVE_MOST = 1, 2  # the guide's sessions a week
 
 
 class PlanKind(StrEnum):
@@ -53,20 +57,35 @@ class Plan:
     @property
     def low(self) -> int:
         """Fewest sessions in a week that keep to the plan."""
-        return {PlanKind.PREVENTIVE: 1, PlanKind.PAIN_RELIEF: 3}.get(self.kind, self.per_week)
+        return {PlanKind.PREVENTIVE: PREVENTIVE_LEAST, PlanKind.PAIN_RELIEF: 0}.get(self.kind, self.per_week)
 
     @property
     def high(self) -> int:
         """Most sessions in a week that keep to the plan."""
-        return {PlanKind.PREVENTIVE: 2, PlanKind.PAIN_RELIEF: 4}.get(self.kind, self.per_week)
+        return {PlanKind.PREVENTIVE: PREVENTIVE_MOST, PlanKind.PAIN_RELIEF: 4}.get(self.kind, self.per_week)
 
     @property
     def has_course(self) -> bool:
         return self.kind is PlanKind.PREVENTIVE
 
     @property
+    def is_ceiling(self) -> bool:
+        """Pain relief: "every other day" is the most, not a goal; no week falls short of it."""
+        return self.low == 0
+
+    @property
     def band(self) -> str:
+        if self.is_ceiling:
+            return f"up to {self.high}"
         return f"{self.low}–{self.high}" if self.low != self.high else str(self.low)
+
+    @property
+    def advice(self) -> str:
+        """The guide's word on a plan of your own above its 1–2 a week; "" when there is nothing to add."""
+        if self.kind is PlanKind.CUSTOM and self.per_week > PREVENTIVE_MOST:
+            return (f"The guide suggests {PREVENTIVE_LEAST}–{PREVENTIVE_MOST} sessions a week to keep your "
+                    "back well, and every other day at most while something hurts.")
+        return ""
 
     def status(self, sessions: int) -> WeekStatus:
         if sessions < self.low:
@@ -86,7 +105,7 @@ class Plan:
             return (f"1–2 sessions a week, in courses of {COURSE_MIN}–{COURSE_MAX}; the next course "
                     f"{REST_MONTHS} months after one ends.")
         if self.kind is PlanKind.PAIN_RELIEF:
-            return "Every other day at most, until the pain eases."
+            return "Every other day at most, while it bothers you; fewer is fine, and stop once it eases."
         return f"{self.per_week} {'session' if self.per_week == 1 else 'sessions'} a week."
 
     @property
@@ -171,13 +190,14 @@ class Course:
             return (f"Course {self.number} complete on {_day(self.last_on)}. The rest is over: "
                     f"your next session starts course {self.number + 1}.")
         if self.lapsed_at:
-            return (f"Your last course stopped after {self.lapsed_at} sessions. Your next session "
+            several = "sessions" if self.lapsed_at > 1 else "session"
+            return (f"Your last course stopped after {self.lapsed_at} {several}. Your next session "
                     f"starts a new course.")
         return "No course yet: your next completed session starts one."
 
 
 def _day(day: date | None) -> str:
-    return "—" if day is None else f"{day.day} {day:%b %Y}"
+    return "—" if day is None else format_date(day)
 
 
 def follow_course(session_days: Iterable[tuple[date, int]], today: date) -> Course:

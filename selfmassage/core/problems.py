@@ -18,6 +18,15 @@ class Problem:
     message: str  # one line that says how to fix it
     step: int | None = None  # 1-based; None for the routine as a whole
     field: str | None = None  # for `field` problems: the key at fault
+    # Every step a problem is about, when it is more than one (a run of rubbing); `step` is the first.
+    steps: tuple[int, ...] = ()
+
+    @property
+    def step_numbers(self) -> tuple[int, ...]:
+        """The 1-based steps this problem is about; empty for the routine as a whole."""
+        if self.steps:
+            return self.steps
+        return (self.step,) if self.step is not None else ()
 
     @property
     def is_error(self) -> bool:

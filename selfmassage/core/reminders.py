@@ -3,11 +3,12 @@
 Due, per plan:
 - preventive: today when this week has no completed session yet, else next Monday; during the rest
   after a course, the day the next course may start.
-- pain-relief: two days after the last session (every other day), or today if that has passed.
+- pain-relief: never. Every other day is the most, not a goal: you massage when it bothers you, and nothing
+  nudges you to.
 - your own N a week: today while this week has fewer than N, else next Monday.
 
 A reminder fires at the chosen weekdays and time, and only when a session is due by then: nothing nags
-once the week's target is met, on the day after a pain-relief session, or during a course's rest.
+once the week's target is met, on a pain-relief plan, or during a course's rest.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from selfmassage.core.plan import CourseState, Plan, PlanKind, follow_course
+from selfmassage.core.plan import CourseState, Plan, follow_course
 from selfmassage.core.stats import HistoryFigures, monday_of
+from selfmassage.i18n import format_date, format_weekday_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LOOK_AHEAD_DAYS = 8  # every weekday comes round within a week
+NEVER = date.max  # a plan that asks for no session (pain relief) is never due
 
 
 def next_due(figures: HistoryFigures, plan: Plan, today: date) -> date:
     """The first day, from today on, that the plan wants a session."""
     next_monday = monday_of(today) + timedelta(days=7)
-    if plan.kind is PlanKind.PAIN_RELIEF:
-        recent = figures.day_counts(today - timedelta(days=1), today)
-        last = recent[-1][0] if recent else None
-        return max(today, last + timedelta(days=2)) if last is not None else today
+    if plan.is_ceiling:
+        return NEVER
     if plan.has_course:
         course = follow_course(figures.day_counts(last=today), today)
         if course.state is CourseState.RESTING and course.next_course_from is not None:
@@ -79,6 +80,26 @@ def next_reminder(
     return None
 
 
+def previous_reminder(
+    now: datetime, weekdays: Iterable[int], at: time, zone: tzinfo | None = None,
+) -> datetime | None:
+    """The last reminder time at or before `now` on one of `weekdays`, within a week; None if no days."""
+    days = set(weekdays)
+    if not days:
+        return None
+    if zone is None and isinstance(now.tzinfo, ZoneInfo):
+        zone = now.tzinfo
+    local_today = now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+    for back in range(LOOK_AHEAD_DAYS + 1):
+        day = local_today - timedelta(days=back)
+        if day.weekday() not in days:
+            continue
+        moment = _localize(datetime.combine(day, at), zone)
+        if moment.astimezone(now.tzinfo) <= now:
+            return moment
+    return None
+
+
 def seconds_until(moment: datetime, now: datetime) -> float:
     """Real seconds between two aware times (Python ignores offsets when both share one tzinfo)."""
     return (moment.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
@@ -86,16 +107,24 @@ def seconds_until(moment: datetime, now: datetime) -> float:
 
 def due_text(due: date, today: date, plan: Plan) -> str:
     """'Next session: today' — for the tray's tooltip and menu."""
+    if plan.is_ceiling:
+        return "Pain relief: a session when it bothers you, every other day at most."
     if due <= today:
         return "Next session: today."
     if due == today + timedelta(days=1):
         return "Next session: tomorrow."
     if plan.has_course and due - today > timedelta(days=7):
-        return f"Resting after your course. Next course from {due.day} {due:%b %Y}."
-    return f"Next session: {WEEKDAYS[due.weekday()]} {due.day} {due:%b}."
+        return f"Resting after your course. Next course from {format_date(due)}."
+    return f"Next session: {format_weekday_date(due)}."
+
+
+REMINDER_SUMMARY = "Time for your massage"
+
+
+def reminder_body(plan: Plan) -> str:
+    """The notification's second line, under REMINDER_SUMMARY (pain relief never reminds: see next_due)."""
+    return "Your plan has a session due today. Pick a routine when you're ready."
 
 
 def reminder_message(plan: Plan) -> str:
-    if plan.kind is PlanKind.PAIN_RELIEF:
-        return "Time for your massage: a gentle session, then a day off."
     return "Time for your massage. Pick a routine when you're ready."

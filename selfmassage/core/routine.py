@@ -5,11 +5,14 @@ A both-sides step's `seconds` are per side: it runs left, then a short switch, t
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from selfmassage.core.techniques import (
     SIDE_SWITCH_SECONDS,
     TEMPO_DEFAULT,
+    Direction,
     Intensity,
     Profile,
     Sides,
@@ -29,6 +32,8 @@ class Step:
     variant: Variant | None = None
     note: str = ""
     sides: Sides = Sides.ONE
+    # None: the area's own flow for the technique (selfmassage.core.movement).
+    direction: Direction | None = None
 
     @property
     def both_sides(self) -> bool:
@@ -57,6 +62,8 @@ class Routine:
     profile: Profile = Profile.STANDARD
     # Where it came from, for messages; not part of the file format.
     source: str = field(default="", compare=False)
+    # A short try-out from the Learn page: it runs as a session does, but it is not a massage to keep.
+    practice: bool = field(default=False, compare=False)
 
     @property
     def total_seconds(self) -> int:
@@ -83,3 +90,23 @@ def format_duration(seconds: int) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
+
+
+# Line and paragraph separators, and the controls that reverse how text runs (they can make one name
+# look like another, or a name run backwards into the text after it).
+_NAME_FORBIDDEN = re.compile("[\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")  # letters or signs that show nothing
+
+
+def name_key(name: str) -> str:
+    """What makes two routine names the same: equal after Unicode NFC and case folding."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name.strip()).casefold())
+
+
+def name_problem(name: str) -> str | None:
+    """Why a routine name can't be used, or None."""
+    if _NAME_FORBIDDEN.search(name):
+        return "name may not hold line or paragraph separators or text-direction controls."
+    if not any(unicodedata.category(char)[0] not in "CZM" and char not in _BLANK_LETTERS for char in name):
+        return "name must hold a character you can see."
+    return None

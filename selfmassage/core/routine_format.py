@@ -12,11 +12,12 @@ import re
 from typing import Any, TypeVar
 
 from selfmassage.core.problems import Problem, Severity
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_problem
 from selfmassage.core.techniques import (
     TEMPO_DEFAULT,
     TEMPO_MAX,
     TEMPO_MIN,
+    Direction,
     Intensity,
     Profile,
     Sides,
@@ -34,11 +35,12 @@ MAX_AREA = 60
 MAX_NOTE = 300
 MIN_SECONDS, MAX_SECONDS = 1, 900
 
-E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Sides)
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Sides, Direction)
 
 ROUTINE_KEYS = ("format", "name", "description", "tempo", "profile", "steps")
 # "sides" is optional: "one" (the default, left out on save) or "both", where seconds are per side.
-STEP_KEYS = ("stage", "technique", "area", "seconds", "sides", "intensity", "variant", "note")
+# "direction" is optional: left out, the area's own flow for the technique (core.movement) applies.
+STEP_KEYS = ("stage", "technique", "area", "seconds", "sides", "intensity", "variant", "direction", "note")
 
 
 class RoutineFileError(Exception):
@@ -218,6 +220,7 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     intensity = _choice(data, "intensity", Intensity, problems, required=False,
                         default=Intensity.LIGHT, step=number)
     variant = _choice(data, "variant", Variant, problems, required=False, step=number)
+    direction = _choice(data, "direction", Direction, problems, required=False, step=number)
     note = _text(data, "note", problems, required=False, low=0, high=MAX_NOTE, step=number)
     if variant is not None and technique is not None and technique is not Technique.SQUEEZING:
         problems.append(_field("variant is only for squeezing; remove it from this step.", "variant",
@@ -226,7 +229,7 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
             or sides is None):
         return None
     return Step(stage=stage, technique=technique, area=area, seconds=seconds, intensity=intensity,
-                variant=variant, note=note, sides=sides)
+                variant=variant, note=note, sides=sides, direction=direction)
 
 
 def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[Problem]]:
@@ -243,6 +246,9 @@ def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[
         problems.append(_field(f"format must be {FORMAT_VERSION}; this app reads version "
                                f"{FORMAT_VERSION} files.", "format"))
     name = _text(data, "name", problems, required=True, low=1, high=MAX_NAME)
+    if name and (wrong := name_problem(name)):
+        problems.append(_field(wrong, "name"))
+        name = ""
     description = _text(data, "description", problems, required=False, low=0,
                         high=MAX_DESCRIPTION, single_line=False)
     tempo = _whole_number(data, "tempo", problems, low=TEMPO_MIN, high=TEMPO_MAX, required=False,
@@ -288,6 +294,8 @@ def routine_to_dict(routine: Routine) -> dict[str, Any]:
         item["intensity"] = step.intensity.value
         if step.variant is not None:
             item["variant"] = step.variant.value
+        if step.direction is not None:
+            item["direction"] = step.direction.value
         if step.note:
             item["note"] = step.note
         steps.append(item)

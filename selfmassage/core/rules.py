@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from selfmassage.core.problems import Problem, Severity
 from selfmassage.core.routine import Routine, format_duration
+from selfmassage.core.runs import area_spots, name_steps, runs
 from selfmassage.core.techniques import (
     PREGNANCY_MAX_SECONDS,
     PREGNANCY_TECHNIQUES,
@@ -28,6 +30,7 @@ RULE_IDS = (
     "end-light",
     "knead-after-squeeze",
     "deep-longest",
+    "vibration-gentle",
 )
 
 Rule = Callable[[Routine], list[Problem]]
@@ -41,23 +44,21 @@ def _warning(rule: str, message: str, step: int | None = None) -> Problem:
     return Problem(Severity.WARNING, rule, message, step=step)
 
 
-def _caps(routine: Routine) -> list[Problem]:
+def _caps(routine: Routine, numbers: Sequence[int] | None = None) -> list[Problem]:
     problems = []
-    for number, step in enumerate(routine.steps, start=1):
-        if step.technique is Technique.RUBBING and step.seconds > RUB_CAP_SECONDS:
-            problems.append(_error(
-                "rub-cap",
-                f"Rubbing one area for {step.seconds} s hurts; keep it to {RUB_CAP_SECONDS} s "
-                "or split it over more areas.",
-                number,
-            ))
-        if step.technique is Technique.VIBRATION and step.seconds > VIBRATION_CAP_SECONDS:
-            problems.append(_error(
-                "vibration-cap",
-                f"Vibration on one area for {step.seconds} s is too much; keep it to "
-                f"{VIBRATION_CAP_SECONDS} s or split it over more areas.",
-                number,
-            ))
+    for technique, rule, cap in ((Technique.RUBBING, "rub-cap", RUB_CAP_SECONDS),
+                                 (Technique.VIBRATION, "vibration-cap", VIBRATION_CAP_SECONDS)):
+        for run in runs(routine.steps, technique, numbers):
+            if run.seconds <= cap:
+                continue
+            if len(run.steps) == 1:
+                message = (f"{technique.label} on one area for {run.seconds} s is too much; keep it to "
+                           f"{cap} s, or move on to another area.")
+            else:
+                message = (f"{name_steps(run.steps).capitalize()} are {run.seconds} s of "
+                           f"{technique.value} on one area ({run.area}); keep it to {cap} s, then move "
+                           "on to another area.")
+            problems.append(Problem(Severity.ERROR, rule, message, step=run.first, steps=run.steps))
     return problems
 
 
@@ -79,10 +80,16 @@ def _pregnancy(routine: Routine) -> list[Problem]:
         return []
     problems = []
     for number, step in enumerate(routine.steps, start=1):
+        changes = []
         if step.technique not in PREGNANCY_TECHNIQUES:
+            changes.append(f"make it stroking or rubbing, not {step.technique.value}")
+        if step.intensity is not Intensity.LIGHT:
+            changes.append(f"make it light, not {step.intensity.value}")
+        if step.stage is Stage.DEEP:
+            changes.append("move it out of the deep stage")
+        if changes:
             problems.append(_error(
-                "pregnancy",
-                f"In pregnancy use only stroking or rubbing; change this {step.technique.value} step.",
+                "pregnancy", f"In pregnancy every step is light stroking or rubbing; {'; '.join(changes)}.",
                 number,
             ))
     if routine.total_seconds > PREGNANCY_MAX_SECONDS:
@@ -92,6 +99,14 @@ def _pregnancy(routine: Routine) -> list[Problem]:
             f"{format_duration(routine.total_seconds)}.",
         ))
     return problems
+
+
+def _vibration_gentle(routine: Routine) -> list[Problem]:
+    return [
+        _warning("vibration-gentle", "Vibration is never intense; make this step light or moderate.", number)
+        for number, step in enumerate(routine.steps, start=1)
+        if step.technique is Technique.VIBRATION and step.intensity is Intensity.FIRM
+    ]
 
 
 def _open_close(routine: Routine) -> list[Problem]:
@@ -134,15 +149,16 @@ def _end_light(routine: Routine) -> list[Problem]:
 
 
 def _knead_after_squeeze(routine: Routine) -> list[Problem]:
+    """Kneading needs squeezing earlier on the same area: squeezing the legs does not prepare the spine."""
     problems = []
-    squeezed = False
+    squeezed: set[tuple[str, object]] = set()
     for number, step in enumerate(routine.steps, start=1):
         if step.technique is Technique.SQUEEZING:
-            squeezed = True
-        elif step.technique is Technique.KNEADING and not squeezed:
+            squeezed |= area_spots(step.area)
+        elif step.technique is Technique.KNEADING and not area_spots(step.area) <= squeezed:
             problems.append(_warning(
                 "knead-after-squeeze",
-                "Squeeze before you knead; add a squeezing step earlier.",
+                f"Squeeze {step.area} before you knead it; add a squeezing step on it earlier.",
                 number,
             ))
     return problems
@@ -165,8 +181,8 @@ def _deep_longest(routine: Routine) -> list[Problem]:
     )]
 
 
+# The caps are checked apart: their messages name steps, so they need the steps' real numbers.
 RULES: tuple[Rule, ...] = (
-    _caps,
     _stage_order,
     _pregnancy,
     _open_close,
@@ -175,13 +191,20 @@ RULES: tuple[Rule, ...] = (
     _end_light,
     _knead_after_squeeze,
     _deep_longest,
+    _vibration_gentle,
 )
 
 
-def validate(routine: Routine) -> list[Problem]:
-    """Every rule's problems, in step order (routine-wide problems last), errors first within a step."""
+def validate(routine: Routine, numbers: Sequence[int] | None = None) -> list[Problem]:
+    """Every rule's problems, in step order (routine-wide problems last), errors first within a step.
+
+    `numbers` are the steps' own numbers when they are not 1, 2, 3, … (a file's readable steps only).
+    """
     if not routine.steps:
         # A draft in the editor; the file format already refuses a routine with no steps.
         return []
     problems = [problem for rule in RULES for problem in rule(routine)]
+    if numbers is not None:
+        problems = [replace(p, step=numbers[p.step - 1]) if p.step is not None else p for p in problems]
+    problems += _caps(routine, numbers)
     return sorted(problems, key=lambda p: (p.step is None, p.step or 0, p.severity is Severity.WARNING))

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from selfmassage.core.plan import Course, Plan, PlanKind, WeekStatus, follow_course
+from selfmassage.i18n import format_day
 
 MAX_WEEKS = 520
 SYMPTOM_DAYS = 28  # repeated pain or dizziness is looked for in the last 4 weeks
@@ -174,7 +175,7 @@ def _times(count: int) -> str:
 
 
 def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_day(day)
 
 
 def by_body_area(seconds_by_area: dict[str, float]) -> dict[str, float]:

@@ -54,6 +54,19 @@ class Variant(StrEnum):
     TWO_HANDS = "two-hands"
 
 
+class Direction(StrEnum):
+    """Which way the hand travels over an area (a step may set it; else the area's flow decides).
+
+    "circles" keeps the area's way but moves in small circles, as in "back down the spine with small circles".
+    """
+
+    UP = "up"
+    DOWN = "down"
+    TOWARD_SPINE = "toward-spine"
+    AWAY_FROM_SPINE = "away-from-spine"
+    CIRCLES = "circles"
+
+
 class Sides(StrEnum):
     """How many sides a step works: one, or the left side and then the right side."""
 

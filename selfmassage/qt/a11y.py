@@ -4,6 +4,9 @@ A screen reader reads a control's accessible name ("Start") and description ("St
 Qt falls back to a button's text and a widget's tooltip, but not every control has either, and the parts
 Qt adds inside a control (a spin box's text field, a table's column headings, a scroll area's bars) have
 none; `name_inner_parts` names those after the control they belong to.
+
+A label gets no accessible name of its own: on AT-SPI a QLabel has no text interface, so its name is all a
+screen reader gets, and a fixed name ("Description") would hide the text it shows.
 """
 
 from __future__ import annotations
@@ -21,16 +24,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.core.announcements import spoken_duration
+
 W = TypeVar("W", bound=QWidget)
+__all__ = ["announce", "describe", "focus_first", "name_inner_parts", "spoken_duration"]
 
 
-def spoken_duration(seconds: int) -> str:
-    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
-    hours, rest = divmod(max(0, int(seconds)), 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}"
-             for n, unit in ((hours, "hour"), (minutes, "minute"), (secs, "second")) if n]
-    return " ".join(parts) or "0 seconds"
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Have the screen reader say `text` (an AT-SPI object:announcement), politely unless `assertive`:
+    for what changes without the focus moving (a step, a result, a counter)."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    politeness = QAccessible.AnnouncementPoliteness
+    event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
+    QAccessible.updateAccessibility(event)
+
+
+def focus_first(page: QWidget) -> None:
+    """Give the keyboard to the first control of `page` in Tab order, unless it is in the page already:
+    after a page change or a dialog the focus must never be nowhere."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    if focused is not None and page.isAncestorOf(focused) and focused.isVisible():
+        return
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
 
 
 def describe(widget: W, name: str, description: str) -> W:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from selfmassage.core.engine import SessionEngine
     from selfmassage.qt.history_hook import HistoryHook
+    from selfmassage.qt.notifier import DesktopNotifier
     from selfmassage.qt.parts import WindowParts
     from selfmassage.sound.interface import CuePlayer
     from selfmassage.store.settings import Settings
@@ -27,12 +28,17 @@ class SessionAudio:
         from selfmassage.sound.session_sound import SessionSound
         from selfmassage.sound.voice import PromptStyle, SessionVoice
 
+        self.settings = settings
         self.cues = SessionSound(engine, player, tempo_click=bool(settings.get("tempo_click")))
         style = PromptStyle.for_routine(engine.routine.name, settings.get("voice_short_routines"))
-        self.voice = SessionVoice(engine, player, enabled=bool(settings.get("voice")), style=style)
+        self.voice = SessionVoice(engine, player, enabled=False, style=style)
+        self.set_voice(bool(settings.get("voice")))
 
     def set_voice(self, on: bool) -> None:
-        self.voice.enabled = on
+        """The app voice speaks when it is on and the screen reader has not been given the prompts."""
+        from selfmassage.core.announcements import SpokenPrompts
+
+        self.voice.enabled = on and SpokenPrompts(self.settings.get("spoken_prompts")).by_app_voice
 
     def detach(self) -> None:
         self.cues.detach()
@@ -65,6 +71,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
     """
     from PySide6.QtWidgets import QApplication
 
+    from selfmassage.qt.language import use_language
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.single_instance import SingleInstance
     from selfmassage.store.paths import runtime_dir, settings_path
@@ -87,6 +94,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         app.setOrganizationName("selfmassage")
         app.setDesktopFileName(APP_ID)  # Wayland's app id: the compositor finds the menu entry and icon
         settings = Settings(settings_path())
+        use_language(app, settings.get("language"))  # before the first word is shown
         window = MainWindow(settings)  # its first frame
         if not in_tray:
             window.show()
@@ -96,8 +104,11 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             nonlocal player, history_hook
             from selfmassage.qt.editor_hook import add_routine_editor
             from selfmassage.qt.history_hook import add_history
+            from selfmassage.qt.language import add_language_menu
+            from selfmassage.qt.learn_page import add_learn_page
             from selfmassage.qt.main_window import app_icon
             from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
+            from selfmassage.qt.movement_hook import add_movement
             from selfmassage.resources import assets_dir
             from selfmassage.sound.player import make_player
             from selfmassage.store.library import RoutineLibrary
@@ -109,8 +120,9 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
                               real_parts(settings))
             add_routine_editor(window)  # a Routines menu and "Edit routines"; its page is made when opened
             # Before any other hook that listens for sessions: the history must hear each one first.
-            history_hook = add_history(window)
+            history_hook = add_history(window, notifier=lambda: desktop_notifier(window))
             add_menu_entry_switch(window)
+            add_language_menu(window)
             instance.raise_requested.connect(lambda: bring_to_front(window))
             instance.listen()
             window.refresh_routines()
@@ -121,6 +133,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
             history_hook.load(history_path())  # with the tray, and a line for each missing piece
             if in_tray and not history_hook.in_tray:
                 window.show()  # no tray to open it from
+            add_learn_page(window, add_movement(window))  # the movement on the map, and Help ▸ Learn
             # PySide6's import hook reads the source of every module imported after it (inspect.getsource),
             # and linecache keeps it all: ~5 MiB of text no one reads. A traceback reads its lines again.
             linecache.clearcache()
@@ -134,6 +147,13 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         if player is not None:
             player.close()
         instance.release()
+
+
+def desktop_notifier(window: QWidget) -> DesktopNotifier:
+    """The notification service, made once reminders are on: QtDBus and the session bus only then."""
+    from selfmassage.qt.notifier import desktop_notifier as make
+
+    return make(window)
 
 
 def after_first_paint(window: QWidget, then: Callable[[], None], *, at_latest_ms: int = 1000) -> None:

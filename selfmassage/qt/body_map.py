@@ -8,8 +8,8 @@ import logging
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QByteArray, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPixmap, QRegion
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -148,9 +148,11 @@ class BodyMap(QWidget):
         self._regions: tuple[str, ...] = ()
         self._high_contrast = high_contrast
         self.problem: str | None = None
+        self._picture: QPixmap | None = None  # the drawing at this size: the movement layer repaints often
         self._renderer = QSvgRenderer(self)
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its picture holds the background too
         self.setAccessibleName("Body map")
         self._reload()
 
@@ -186,6 +188,7 @@ class BodyMap(QWidget):
             except (OSError, ET.ParseError) as exc:  # MissingAssetError is an OSError
                 log.info("no body map: %s", exc)
                 self.problem = MISSING_MAP
+        self._picture = None
         self.update()
 
     # --- geometry ------------------------------------------------------------------------------------
@@ -220,9 +223,27 @@ class BodyMap(QWidget):
         return QSize(150, 300)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._renderer.isValid():
-            return
+        ratio = self.devicePixelRatioF()
+        if self._picture is None or self._picture.size() != self.size() * ratio:
+            self._picture = self._draw_picture(ratio)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, self.map_rect())
+        painter.drawPixmap(0, 0, self._picture)  # clipped to the region being painted
         painter.end()
+
+    def _draw_picture(self, ratio: float) -> QPixmap:
+        """The map on what lies behind it, once per size and look. The widget is opaque with it, so the
+        movement layer's small repaints, a few a second, stop here: neither the whole SVG nor the styled
+        card behind it is painted again for them."""
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().color(QPalette.ColorRole.Window))  # as Qt would, when on its own
+        parent = self.parentWidget()
+        if parent is not None:  # the card's own background, without its children (this map among them)
+            parent.render(picture, QPoint(), QRegion(self.geometry()),
+                          QWidget.RenderFlag.DrawWindowBackground)
+        if self._renderer.isValid():
+            drawing = QPainter(picture)
+            drawing.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderer.render(drawing, self.map_rect())
+            drawing.end()
+        return picture

@@ -89,6 +89,17 @@ QPushButton[role="primary"]:disabled {{
 }}
 QPushButton[role="feeling"] {{ min-height: 84px; min-width: 104px; padding: 4px; }}
 QPushButton:focus, QPushButton[role="primary"]:focus {{ border: 3px solid {c.focus}; }}
+QRadioButton[choice="true"] {{
+    background: {c.card}; color: {c.ink}; border: 2px solid {c.line}; border-radius: 8px;
+    padding: 8px 18px; min-height: 30px; spacing: 0;
+}}
+QRadioButton[choice="true"]::indicator {{ width: 0; height: 0; border: none; image: none; }}
+QRadioButton[choice="true"]:hover {{ border-color: {c.accent}; }}
+QRadioButton[choice="true"]:checked {{
+    background: {c.accent}; color: {c.accent_text}; border-color: {c.accent};
+}}
+QRadioButton[choice="true"]:focus {{ border: 3px solid {c.focus}; }}
+QRadioButton[role="feeling"] {{ min-height: 84px; min-width: 104px; padding: 4px; }}
 QScrollBar:vertical {{ background: transparent; width: 14px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {c.line}; border-radius: 6px; min-height: 40px; margin: 2px; }}
 QScrollBar::handle:vertical:hover {{ background: {c.muted}; }}

@@ -11,18 +11,20 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
-from selfmassage.qt.a11y import describe
+from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.calm_style import (
     POINTS,
     SMALL_POINTS,
@@ -54,13 +56,13 @@ _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{feeling}"): feeling for feeling, _ in FEELINGS}
 
 
-class _FeelingButton(QPushButton):
-    """A big number, readable from across the room, with its meaning underneath."""
+class _FeelingButton(QRadioButton):
+    """A big number, readable from across the room, with its meaning underneath. A radio button drawn as a
+    button: a screen reader says "radio button, 4 of 5, checked", one choice of a group."""
 
     def __init__(self, feeling: int, label: str) -> None:
         super().__init__()
-        self.setCheckable(True)
-        self.setAutoDefault(False)
+        self.setProperty("choice", True)
         self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
         self.setObjectName(f"feeling-{feeling}")
         self.setAccessibleName(f"{feeling}: {label}")
@@ -111,7 +113,11 @@ class CheckInPanel(QWidget):
         layout.addWidget(heading("How do you feel?"))
         layout.addWidget(paragraph("Compared with before your session. Press 1 to 5, or click.",
                                    muted=True))
-        feelings = QHBoxLayout()
+        # One group, named by its question, so a screen reader says it as the focus comes in.
+        self.feeling_box = describe(QFrame(), "How do you feel? Compared with before your session",
+                                    "One choice, 1 to 5. The arrow keys or the keys 1 to 5 choose.")
+        feelings = QHBoxLayout(self.feeling_box)
+        feelings.setContentsMargins(0, 0, 0, 0)
         feelings.setSpacing(10)
         self.feeling_group = QButtonGroup(self)
         self.feeling_group.setExclusive(True)
@@ -121,7 +127,7 @@ class CheckInPanel(QWidget):
             self.feeling_group.addButton(button, feeling)
             self.feeling_buttons[feeling] = button
             feelings.addWidget(button, 1)
-        layout.addLayout(feelings)
+        layout.addWidget(self.feeling_box)
 
         layout.addSpacing(6)
         layout.addWidget(paragraph("Did you notice any of these?"))
@@ -213,16 +219,18 @@ class CheckInPanel(QWidget):
         self.note.clear()
 
     def focus_first(self) -> None:
-        """Take the keyboard, so 1–5 work at once, without a focus ring that looks like a choice."""
+        """Take the keyboard on the first choice (the chosen one, if any), so 1–5 and the arrows work at
+        once; a focused choice shows a ring, a chosen one is filled."""
         chosen = self.feeling()
-        target = self.feeling_buttons[chosen] if chosen is not None else self
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.feeling_buttons[chosen if chosen is not None else FEELINGS[0][0]].setFocus(
+            Qt.FocusReason.OtherFocusReason)
 
     def _update_hint(self) -> None:
         text = checkin_hint(self.symptoms())
         self.hint.setText(text)
         self.hint.setAccessibleName(text)
         self.hint.setVisible(bool(text))
+        announce(self.hint, text)  # the advice shows away from the focus: say it
 
     def _save(self) -> None:
         self.submitted.emit(self.check_in())

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage import __version__
-from selfmassage.qt.a11y import describe
+from selfmassage.qt.a11y import announce, describe
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
     from selfmassage.sound.check import SoundCheckResult
@@ -32,13 +32,23 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setObjectName("confirm_box")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    describe(box, title, text)
+    _read_once(box, title, "Question")
     describe(yes_button, yes, f"{yes}: {text}")
     describe(no_button, no, f"{no}, and carry on as before. Esc does this too.")
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
     return box.clickedButton() is yes_button
+
+
+def _read_once(box: QMessageBox, title: str, icon: str) -> None:
+    """A screen reader reads a message box's title, then its text from the text's label: the box carries
+    no copy of the text as its description, and its icon is named, not an unnamed picture."""
+    box.setAccessibleName(title)
+    box.setAccessibleDescription("")
+    picture = box.findChild(QLabel, "qt_msgboxex_icon_label")
+    if picture is not None:
+        picture.setAccessibleName(icon)
 
 
 class VolumeDialog(QDialog):
@@ -141,6 +151,7 @@ def show_checking(button: QPushButton, result: QLabel) -> None:
     result.setText("Playing every sound once…")
     result.setAccessibleDescription(result.text())
     result.show()
+    announce(result, result.text())  # it shows away from the focus: say it
 
 
 def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> None:
@@ -149,12 +160,13 @@ def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> 
     result.setText(found.message if found.works else f"No sound. {found.message}")
     result.setAccessibleDescription(result.text())
     result.show()
+    announce(result, result.text())  # it shows away from the focus: say it
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("tell_box")
-    describe(box, title, text)
+    _read_once(box, title, "Note")
     ok = box.button(QMessageBox.StandardButton.Ok)
     describe(ok, "OK", "Close this message.")
     box.exec()

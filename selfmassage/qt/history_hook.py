@@ -38,13 +38,14 @@ from selfmassage.core.plan import CUSTOM_MAX, CUSTOM_MIN, Plan, PlanKind, plan_f
 from selfmassage.core.session_result import SessionResult
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
-from selfmassage.qt.tray import ReminderTray
+from selfmassage.qt.tray import BY_WINDOW, ReminderTray
 from selfmassage.store import autostart
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.recorder import SessionRecorder, local_now
 
 if TYPE_CHECKING:
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.notifier import DesktopNotifier
     from selfmassage.qt.session_driver import SessionDriver
 
 REVIEW_PAGE = "review"
@@ -143,7 +144,10 @@ class HistoryHook(QObject):
         *,
         now: Callable[[], datetime] = local_now,
         tray_available: bool | None = None,
+        notifier: DesktopNotifier | Callable[[], DesktopNotifier] | None = None,
     ) -> None:
+        """`notifier`: the desktop's notification service (the app passes one; without it reminders go to
+        the tray's balloon or the window)."""
         super().__init__(window)
         self.window = window
         self.history: History | None = None
@@ -154,6 +158,7 @@ class HistoryHook(QObject):
         self.tray: ReminderTray | None = None
         self._now = now
         self._tray_available = tray_available
+        self._notifier = notifier
         self._owned = False  # closed by close() only if this hook opened it
         self._settings_told = False
         self._told_still_in_tray = False
@@ -240,11 +245,19 @@ class HistoryHook(QObject):
     # -- sessions ------------------------------------------------------------------------------------
 
     def _session_started(self, driver: SessionDriver) -> None:
+        if self.tray is not None:  # no reminder while it runs or is paused, and ten minutes after
+            self.tray.session_started()
+            driver.finished.connect(self._session_over)
         self.recorder = None
-        if self.saving:
+        if self.saving and not driver.routine.practice:  # a try-out from the Learn page is not a massage
             assert self.history is not None
             self.recorder = SessionRecorder(self.history, driver.engine, wall_clock=self._now,
                                             on_problem=self.window.notice.tell_once)
+
+    def _session_over(self, _result: SessionResult) -> None:
+        """The routine ended or was stopped (before any check-in): the reminder's ten quiet minutes start."""
+        if self.tray is not None and not self._closed:
+            self.tray.session_ended()
 
     def _session_ended(self, result: SessionResult) -> None:
         recorder, self.recorder = self.recorder, None
@@ -264,6 +277,7 @@ class HistoryHook(QObject):
         if self.screen is None:
             self.screen = ReviewScreen()
             self.screen.back_requested.connect(self.back_to_routines)
+            self.screen.setWindowTitle("Your history")  # what a screen reader calls the page
             self.window.add_page(REVIEW_PAGE, self.screen)
             self._fill_screen()
         return self.screen
@@ -356,13 +370,18 @@ class HistoryHook(QObject):
         # The routines the window has just read; the tray reads them again each time its menu opens.
         listed = [entry.name for entry in self.window.picker.entries() if entry.usable]
         tray = ReminderTray(figures, self.window.settings, listed, now=self._now,
-                            tray_available=self._tray_available, parent=self)
+                            tray_available=self._tray_available, notifier=self._notifier, parent=self)
         tray.start_requested.connect(self.start_from_tray)
+        tray.picker_requested.connect(self.show_picker)
         tray.open_requested.connect(self.bring_window)
         tray.quit_requested.connect(self.quit)
         tray.reminder_due.connect(self._reminder_due)
         tray.menu.aboutToShow.connect(lambda: tray.set_routines(self._routine_names()))
         self.tray = tray
+        driver = self.window.driver
+        if driver is not None and driver.running:  # the history opened after a session began
+            tray.session_started()
+            driver.finished.connect(self._session_over)
         if tray.notice:
             # Only someone who asked for reminders needs the banner; for anyone else a passing line will do.
             if self.window.settings.get("reminders"):
@@ -390,6 +409,19 @@ class HistoryHook(QObject):
             self.window.statusBar().showMessage("A session is running: finish or stop it first.", 15_000)
         return started
 
+    def show_picker(self, name: str) -> None:
+        """The reminder or the tray icon was clicked: the window, on the picker with `name` chosen. A
+        running session keeps its page; a finished one's summary is left as Done leaves it."""
+        self.bring_window()
+        window = self.window
+        if window.driver is not None and window.driver.running:
+            return
+        if window.current_page() != PICKER_PAGE:
+            window.back_to_routines()
+        if name:
+            window.picker.select(name)
+        window.picker.list.setFocus()
+
     def bring_window(self) -> None:
         from selfmassage.qt.app import bring_to_front
 
@@ -408,11 +440,10 @@ class HistoryHook(QObject):
         return closed
 
     def _reminder_due(self, text: str) -> None:
-        if self.tray is not None and self.tray.notice is None:
-            return  # the desktop showed it as a notification
-        if self.window.isHidden():
-            self.window.show()
-        self.window.notice.show_message(text)
+        if self.tray is None or self.tray.delivered_by != BY_WINDOW:
+            return  # the desktop showed it: a notification, or the tray's balloon
+        if not self.window.isHidden():
+            self.window.notice.show_message(text)
 
     def edit_reminders(self) -> None:
         settings = self.window.settings

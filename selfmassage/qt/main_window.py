@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 APP_TITLE = "selfmassage"
 PICKER, SESSION, SUMMARY = "picker", "session", "summary"
+# What a screen reader calls the page stack while each page shows (it says the stack's name on a change).
+PAGE_TITLES = {PICKER: "Choose a routine", SESSION: "Session", SUMMARY: "Your session"}
 
 
 class _SoundRelay(QObject):
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self._page_names: dict[str, QWidget] = {}
+        self._page_titles: dict[str, str] = {}
         self.notice = NoticeBanner(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -142,6 +145,9 @@ class MainWindow(QMainWindow):
         self.summary.done_requested.connect(self.back_to_routines)
         self.add_page(SESSION, self.session_view)
         self.add_page(SUMMARY, self.summary)
+        from selfmassage.qt.session_prompts import PromptChoice
+
+        self.prompt_choice = PromptChoice(self)  # Spoken prompts by…, Time left (T), a screen reader's words
         self.built = True
         for number in range(self.pages.count()):  # the PageScrollers of add_page
             self.pages.widget(number).leave_tab_to_the_page()
@@ -150,17 +156,29 @@ class MainWindow(QMainWindow):
 
     # -- pages and menus: where other parts of the app plug in ------------------------------------
 
-    def add_page(self, name: str, widget: QWidget) -> None:
-        """Add a page to the window's stack; `show_page(name)` brings it up."""
+    def add_page(self, name: str, widget: QWidget, title: str = "") -> None:
+        """Add a page to the window's stack; `show_page(name)` brings it up. `title` is what a screen reader
+        calls it (else the widget's window title, else the name)."""
         self._page_names[name] = widget
+        self._page_titles[name] = title or widget.windowTitle() or PAGE_TITLES.get(name, name.capitalize())
         # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
         scroller = scrolling(widget)
+        scroller.setAccessibleName(self._page_titles[name])
         if self.built:
             scroller.leave_tab_to_the_page()
         self.pages.addWidget(scroller)
+        if self.pages.count() == 1:
+            self.pages.setAccessibleName(self._page_titles[name])
 
-    def show_page(self, name: str) -> None:
-        self.pages.setCurrentWidget(self._page_names[name].parentWidget().parentWidget())
+    def show_page(self, name: str, title: str = "") -> None:
+        """Bring up page `name`; the keyboard goes to its first control unless it is already in the page."""
+        from selfmassage.qt.a11y import focus_first
+
+        page = self._page_names[name]
+        self.pages.setCurrentWidget(page.parentWidget().parentWidget())  # its PageScroller
+        # The stack is read out on every page change: by the page's title, not as an unnamed pane.
+        self.pages.setAccessibleName(title or self._page_titles[name])
+        focus_first(page)
         self._update_actions()
 
     def current_page(self) -> str:
@@ -184,6 +202,9 @@ class MainWindow(QMainWindow):
         current = self.picker.current_entry()
         wanted = current.name if current is not None else self.settings.get("last_routine")
         self.picker.set_entries(self.library.entries(), select=wanted)
+        if self.focusWidget() is None:
+            # The list, not the first button in the window (a notice's Close): Enter starts from there.
+            self.picker.list.setFocus()
         self._update_actions()
 
     def set_player(self, player: CuePlayer) -> None:
@@ -228,7 +249,7 @@ class MainWindow(QMainWindow):
         driver.event.connect(self.session_view.show_event)
         driver.event.connect(self._event_for_actions)
         driver.finished.connect(self._session_finished)
-        self.show_page(SESSION)
+        self.show_page(SESSION, f"Session: {routine.name}")
         # Who hears each event first: the history (subscribed here), then the sound, then the window.
         self.session_started.emit(driver)
         if self.player is not None and self.parts.session_audio is not None:
@@ -268,7 +289,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{'Done' if result.status is SessionStatus.COMPLETED else 'Stopped'} · "
                             f"{APP_TITLE}")
         self.show_page(SUMMARY)
-        (panel or self.summary.done_button).setFocus()
+        # The check-in's first choice, not the panel itself: a screen reader then says where it is.
+        focus_panel = getattr(panel, "focus_first", None)
+        focus_panel() if focus_panel is not None else self.summary.done_button.setFocus()
 
     def _checkin_given(self, checkin: CheckIn) -> None:
         if self.result is not None:
@@ -622,6 +645,8 @@ class MainWindow(QMainWindow):
                 reason = exc.strerror or exc
                 self.statusBar().showMessage(
                     f"Your settings can't be saved ({reason}); they hold until you quit.", 20_000)
+
+    remember = _remember  # for the window's parts
 
     def _icon(self, kind: str) -> QIcon:
         from selfmassage.qt import icons

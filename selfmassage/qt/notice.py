@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+_ENTER_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Key_Enter: no Qt namespace before the first frame
 
 
 class NoticeBanner(QFrame):
@@ -46,6 +49,14 @@ class NoticeBanner(QFrame):
         self._told.add(text)
         self.show_message(text)
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A button outside a dialog ignores Enter; on Close it closes, as a person expects.
+        if event.key() in _ENTER_KEYS and self.close_button.hasFocus():
+            self.close_button.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def text(self) -> str:
         return self.label.text()

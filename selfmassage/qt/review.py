@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
+    QRadioButton,
     QScrollArea,
     QSpinBox,
     QSplitter,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.plan import Plan, PlanKind, plan_from_settings
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
+from selfmassage.i18n import format_weekday_time
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.review_minutes import MinutesJob, MinutesRelay
 from selfmassage.qt.session_table import (
@@ -100,7 +101,6 @@ class ReviewPage(QWidget):
         layout.setSpacing(8)
 
         self.notice_label = _callout(body)
-        self.notice_label.setAccessibleName("About your history file")
         self.notice_label.setVisible(bool(self.history.notice))
         self.notice_label.setText(self.history.notice or "")
         layout.addWidget(self.notice_label)
@@ -110,14 +110,18 @@ class ReviewPage(QWidget):
         relative_font(heading, 1.5, bold=True)
         header.addWidget(heading)
         header.addStretch(1)
+        # One choice of three: radio buttons in a group named for a screen reader.
+        self.range_box = describe(QFrame(body), "Weeks the chart shows", "One choice; the arrow keys choose.")
+        ranges = QHBoxLayout(self.range_box)
+        ranges.setContentsMargins(0, 0, 0, 0)
         self.range_buttons = QButtonGroup(self)
         for weeks in CHART_WEEKS:
-            button = QPushButton(f"{weeks} weeks", body)
-            describe(button, f"Show {weeks} weeks", f"The chart shows the last {weeks} weeks.")
-            button.setCheckable(True)
+            button = QRadioButton(f"{weeks} weeks", self.range_box)
+            describe(button, f"{weeks} weeks", f"The chart shows the last {weeks} weeks.")
             button.setChecked(weeks == self._weeks)
             self.range_buttons.addButton(button, weeks)
-            header.addWidget(button)
+            ranges.addWidget(button)
+        header.addWidget(self.range_box)
         self.range_buttons.idClicked.connect(self.set_weeks)
         self._mark_range()
         layout.addLayout(header)
@@ -144,7 +148,6 @@ class ReviewPage(QWidget):
         plan_row.addStretch(1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setAccessibleName("Key to the chart")
         plan_row.addWidget(self.legend)
         layout.addLayout(plan_row)
 
@@ -154,12 +157,10 @@ class ReviewPage(QWidget):
 
         self.course_label = QLabel(body)
         self.course_label.setWordWrap(True)
-        self.course_label.setAccessibleName("This week and your course")
         relative_font(self.course_label, 1.1)
         layout.addWidget(self.course_label)
 
         self.warnings_label = _callout(body)
-        self.warnings_label.setAccessibleName("Warnings")
         layout.addWidget(self.warnings_label)
 
         split = QSplitter(Qt.Orientation.Horizontal, body)
@@ -306,7 +307,8 @@ class ReviewPage(QWidget):
         for session in listed[:HOVER_LINES]:
             minutes = round(session.active_seconds / 60)
             extra = "" if session.counted else f" — {session.status}, not counted"
-            lines.append(f"{session.started_at:%a %H:%M}  {session.routine_name}, {minutes} min{extra}")
+            when = format_weekday_time(session.started_at)
+            lines.append(f"{when}  {session.routine_name}, {minutes} min{extra}")
         if len(listed) > HOVER_LINES:
             more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
             lines.append(f"and {more} more")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from selfmassage.core import safety
 from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
-from selfmassage.qt.a11y import name_inner_parts
+from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
 
@@ -57,11 +58,14 @@ class _QuestionRow(QFrame):
     changed = Signal()
     answered_by_key = Signal()
 
-    def __init__(self, question: SafetyQuestion, number: int) -> None:
+    def __init__(self, question: SafetyQuestion, number: int, total: int) -> None:
         super().__init__()
         self.question = question
         self.number = number
         self.setProperty("role", "card")
+        # A group of two radio buttons, named by its question: read as "Question 3 of 9: … Yes / No".
+        self.setAccessibleName(f"Question {number} of {total}: {question.text}")
+        self.setAccessibleDescription("Yes / No. Press Y or N.")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(12)
@@ -77,13 +81,12 @@ class _QuestionRow(QFrame):
         self.group.addButton(self.no)
         self.group.buttonToggled.connect(lambda _button, _on: self.changed.emit())
 
-    def _button(self, text: str, kind: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(True)
-        button.setAutoDefault(False)
+    def _button(self, text: str, kind: str) -> QRadioButton:
+        button = QRadioButton(text)
+        button.setProperty("choice", True)  # drawn as a button (calm_style)
         button.setMinimumWidth(92)
         button.setObjectName(f"{self.question.id}-{kind}")
-        button.setAccessibleName(f"{text}: {self.question.text}")
+        button.setAccessibleName(text)
         button.setAccessibleDescription(f"Answer {text.lower()} to question {self.number}. "
                                         f"Press {text[0]} to answer and go to the next question.")
         button.setToolTip(f"{text} (press {text[0]})")
@@ -157,7 +160,7 @@ class SafetyDialog(QDialog):
         rows_layout.setSpacing(8)
         self.rows: list[_QuestionRow] = []
         for number, question in enumerate(safety.QUESTIONS, start=1):
-            row = _QuestionRow(question, number)
+            row = _QuestionRow(question, number, len(safety.QUESTIONS))
             row.changed.connect(self._update_progress)
             row.answered_by_key.connect(lambda row=row: self._focus_after(row))
             rows_layout.addWidget(row)
@@ -214,6 +217,8 @@ class SafetyDialog(QDialog):
             text = "1 question left to answer."
         else:
             text = f"{left} questions left to answer."
+        if text != self.progress.text() and self.progress.text():
+            announce(self.progress, text)  # the count changes away from the focus
         self.progress.setText(text)
         self.progress.setAccessibleName(text)
 
@@ -224,10 +229,10 @@ class SafetyDialog(QDialog):
     def set_answer(self, question_id: str, yes: bool) -> None:
         next(row for row in self.rows if row.question.id == question_id).set_answer(yes)
 
-    def yes_button(self, question_id: str) -> QPushButton:
+    def yes_button(self, question_id: str) -> QRadioButton:
         return next(row.yes for row in self.rows if row.question.id == question_id)
 
-    def no_button(self, question_id: str) -> QPushButton:
+    def no_button(self, question_id: str) -> QRadioButton:
         return next(row.no for row in self.rows if row.question.id == question_id)
 
     def _continue(self) -> None:

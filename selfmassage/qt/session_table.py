@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.core.routine import format_duration
+from selfmassage.i18n import format_day, format_moment
 from selfmassage.qt.a11y import describe
 from selfmassage.store.history import History
 from selfmassage.store.history_rows import SessionRow
@@ -21,11 +22,11 @@ COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
 
 
 def when(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+    return format_moment(moment)
 
 
 def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return format_day(day)
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -88,7 +89,7 @@ class SessionTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{session.started_at:%a %d %b %Y  %H:%M}"
+                return format_moment(session.started_at)
             if column == 1:
                 return session.routine_name
             if column == 2:

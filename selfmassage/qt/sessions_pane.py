@@ -70,7 +70,6 @@ class SessionsPane(QWidget):
         detail_row = QHBoxLayout()
         self.status_line = QLabel(self)
         self.status_line.setWordWrap(True)
-        self.status_line.setAccessibleName("What happened")
         self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         detail_row.addWidget(self.status_line, 1)
         self.delete_button = QPushButton("Delete session…", self)

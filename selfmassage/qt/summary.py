@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
+from selfmassage.qt.a11y import announce
 from selfmassage.qt.picker import format_length
 from selfmassage.qt.theme import relative_font
 
@@ -31,11 +32,9 @@ class SummaryPage(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("summary_heading")
         self.heading.setWordWrap(True)
-        self.heading.setAccessibleName("How the session ended")
         relative_font(self.heading, 2.0, bold=True)
         self.facts = QLabel(self)
         self.facts.setObjectName("summary_facts")
-        self.facts.setAccessibleName("What you did")
         relative_font(self.facts, 1.4)
 
         # No style sheet on this frame or above it: the panel's own large fonts must reach its labels.
@@ -79,10 +78,8 @@ class SummaryPage(QWidget):
         self.result = result
         self.heading.setText(_HEADINGS[result.status])
         minutes = format_length(round(result.active_seconds))
-        self.heading.setAccessibleDescription(self.heading.text())
         self.facts.setText(f"{minutes} of massage  ·  {result.steps_done} of {result.steps_total} steps done"
                            f"  ·  {result.routine.name}")
-        self.facts.setAccessibleDescription(self.facts.text())
         if self.checkin_panel is not None:
             self.checkin_layout.removeWidget(self.checkin_panel)
             self.checkin_panel.deleteLater()
@@ -112,3 +109,4 @@ class SummaryPage(QWidget):
         self.thanks.setText(text)
         self.thanks.show()
         self.done_button.setFocus()
+        announce(self.thanks, text)

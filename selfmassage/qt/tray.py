@@ -1,41 +1,52 @@
 """The tray icon and the reminder: when the next session is due, and a nudge at the chosen time.
 
-The scheduling is plain Python in `core.reminders`; this only shows it. One single-shot timer aims at
-the next reminder (waking at least hourly, so a changed clock or a sleeping laptop is noticed), never a
-polling tick. Without a tray the reminder is still worked out and offered to the window through
-`reminder_due`, and `notice` says once what is missing.
+When to remind is plain Python in `core.reminder_schedule` (never during a session, once a day, a missed one
+once); this shows it. One single-shot timer aims at the schedule's next wake-up (at least hourly, so a
+changed clock or a sleeping laptop is noticed), never a polling tick.
+
+Where a reminder goes, in this order: the desktop's notification service (`notifier`, over D-Bus), with
+Start/Later/Not today where the service shows actions; else Qt's tray balloon; else the window, which
+shows it in place (`reminder_due` carries the text every time; `delivered_by` says where it went).
+A click on the notification, the balloon or the tray icon asks for the picker with the suggested routine
+(`picker_requested`): the one used most, else the last one.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from selfmassage.core.plan import Plan, plan_from_settings
+from selfmassage.core.reminder_schedule import ReminderMemory, ReminderSchedule, ReminderTimes
 from selfmassage.core.reminders import (
+    REMINDER_SUMMARY,
     due_text,
     next_due,
-    next_reminder,
     parse_clock,
+    reminder_body,
     reminder_message,
     seconds_until,
-    should_remind,
 )
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
+if TYPE_CHECKING:
+    from selfmassage.qt.notifier import DesktopNotifier
+
 RECHECK_SECONDS = 3600  # the longest the timer sleeps before looking at the clock again
-LATE_LIMIT = timedelta(hours=3)  # a reminder missed while asleep still comes if this late at most
+BY_NOTIFICATION, BY_BALLOON, BY_WINDOW = "notification", "balloon", "window"
 
 
 class ReminderTray(QObject):
     start_requested = Signal(str)  # the routine's name
     open_requested = Signal()
+    picker_requested = Signal(str)  # the picker, with this routine chosen ("" when there is none)
     quit_requested = Signal()
     reminder_due = Signal(str)  # the reminder's text, shown or not (the window may show it too)
 
@@ -48,8 +59,11 @@ class ReminderTray(QObject):
         now: Callable[[], datetime] = local_now,
         tray_available: bool | None = None,
         icon: QIcon | None = None,
+        notifier: DesktopNotifier | Callable[[], DesktopNotifier] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`notifier`: the desktop's notification service, or a function that makes it — called only once
+        reminders are on (connecting to the session bus costs a fraction of a second)."""
         super().__init__(parent)
         self.history = history
         self.settings = settings
@@ -62,6 +76,17 @@ class ReminderTray(QObject):
         self.due: date | None = None
         self.due_line = ""
         self.armed_for: datetime | None = None
+        self.delivered_by = ""  # where the last reminder went: BY_NOTIFICATION, BY_BALLOON or BY_WINDOW
+        self.suggested = ""  # the routine the last reminder offered to start
+        self._names: list[str] = []
+        self.schedule = ReminderSchedule(self._times(),
+                                         ReminderMemory.from_text(settings.get("reminder_shown")))
+        self.notifier: DesktopNotifier | None = None
+        self._make_notifier: Callable[[], DesktopNotifier] | None = None
+        if isinstance(notifier, QObject):
+            self._use_notifier(notifier)
+        else:
+            self._make_notifier = notifier
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
@@ -80,7 +105,9 @@ class ReminderTray(QObject):
             self.icon = QSystemTrayIcon(icon or _app_icon(), self)
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
-            if not QSystemTrayIcon.supportsMessages():
+            self.icon.messageClicked.connect(self._open_picker)
+            service = self.desktop_notifier()
+            if not QSystemTrayIcon.supportsMessages() and not (service is not None and service.available()):
                 self.notice = "Your desktop shows no notifications, so reminders appear in the window."
             self.icon.show()
         self.set_routines(routine_names or [])
@@ -91,6 +118,7 @@ class ReminderTray(QObject):
         return plan_from_settings(self.settings.get("plan"), self.settings.get("plan_per_week"))
 
     def set_routines(self, names: list[str]) -> None:
+        self._names = list(names)
         self._routines_menu.clear()
         for name in names:
             self._routines_menu.addAction(name, lambda name=name: self.start_requested.emit(name))
@@ -98,6 +126,15 @@ class ReminderTray(QObject):
 
     def routine_actions(self) -> list[str]:
         return [action.text() for action in self._routines_menu.actions()]
+
+    def suggested_routine(self) -> str:
+        """The routine used most (completed sessions), else the one picked last, else the first listed."""
+        counts: dict[str, int] = getattr(self.history, "routine_counts", dict)()
+        used = sorted((name for name in self._names if counts.get(name, 0) > 0), key=lambda n: -counts[n])
+        if used:
+            return used[0]
+        last = self.settings.get("last_routine")
+        return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:
         """Work out when the next session is due and re-aim the reminder (after a session, or a change)."""
@@ -110,15 +147,23 @@ class ReminderTray(QObject):
             self.icon.setToolTip(f"selfmassage\n{self.due_line}")
         self._arm(now)
 
+    def _times(self) -> ReminderTimes:
+        settings = self.settings
+        return ReminderTimes.of(settings.get("reminder_days"), parse_clock(settings.get("reminder_time")))
+
     def _arm(self, now: datetime) -> None:
         self._timer.stop()
         self.armed_for = None
         if not self.settings.get("reminders"):
             return
-        self.armed_for = next_reminder(now, self.settings.get("reminder_days"),
-                                       parse_clock(self.settings.get("reminder_time")))
-        if self.armed_for is None:
-            return
+        self.schedule.times = self._times()
+        verdict = self.schedule.check(now, self.history, self.plan)
+        if verdict.remind:  # from the loop, once whoever listens is connected
+            self.armed_for = now
+        elif verdict.wake_at is None:
+            return  # a session runs: its end aims the timer again
+        else:
+            self.armed_for = verdict.wake_at
         wait = min(max(0.0, seconds_until(self.armed_for, now)), RECHECK_SECONDS)
         self._timer.start(int(wait * 1000) + 50)
 
@@ -127,30 +172,92 @@ class ReminderTray(QObject):
         return self._timer.interval() if self._timer.isActive() else None
 
     def check(self) -> bool:
-        """The timer's wake-up: remind if a reminder time has come; returns True when it reminded."""
+        """The timer's wake-up: remind if the schedule says so; returns True when it reminded."""
         now = self._now()
-        target = self.armed_for
-        reminded = False
-        if target is not None and seconds_until(target, now) <= 0:
-            late = -seconds_until(target, now)
-            self.due = next_due(self.history, self.plan, now.date())
-            if late <= LATE_LIMIT.total_seconds() and should_remind(self.due, now):
-                self.remind()
-                reminded = True
-            self.refresh()  # aims at the next one, strictly after now
-        else:
-            self._arm(now)
+        reminded = bool(self.settings.get("reminders")) and self.schedule.check(
+            now, self.history, self.plan).remind
+        if reminded:
+            self.remind(now)
+        self.refresh()  # aims at the next one
         return reminded
 
-    def remind(self) -> None:
-        text = reminder_message(self.plan)
+    def remind(self, now: datetime | None = None) -> None:
+        plan = self.plan
+        self._remember(self.schedule.shown(now or self._now(), plan))
+        self.suggested = self.suggested_routine()
+        self.delivered_by = self._deliver(plan)
+        self.reminder_due.emit(reminder_message(plan))
+
+    def desktop_notifier(self) -> DesktopNotifier | None:
+        if self.notifier is None and self._make_notifier is not None and self.settings.get("reminders"):
+            self._use_notifier(self._make_notifier())
+        return self.notifier
+
+    def _use_notifier(self, notifier: DesktopNotifier) -> None:
+        self.notifier = notifier
+        notifier.action_invoked.connect(self._action)
+
+    def _deliver(self, plan: Plan) -> str:
+        notifier = self.desktop_notifier()
+        if notifier is not None and notifier.available():
+            actions = [("default", "Open selfmassage")]
+            if self.suggested:
+                actions.append(("start", f"Start {self.suggested}"))
+            actions += [("later", "Later"), ("not-today", "Not today")]
+            if "actions" not in notifier.capabilities():
+                actions = []
+            if notifier.notify(REMINDER_SUMMARY, reminder_body(plan), actions):
+                return BY_NOTIFICATION
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage("selfmassage", text, QSystemTrayIcon.MessageIcon.Information, 15000)
-        self.reminder_due.emit(text)
+            self.icon.showMessage("selfmassage", reminder_message(plan),
+                                  QSystemTrayIcon.MessageIcon.Information, 15000)
+            return BY_BALLOON
+        return BY_WINDOW
+
+    # -- what the person does with it ----------------------------------------------------------------
+
+    def _action(self, key: str) -> None:
+        now = self._now()
+        if key == "start" and self.suggested:
+            self.start_requested.emit(self.suggested)
+        elif key == "later":
+            self.schedule.later(now)
+            self._arm(now)
+        elif key == "not-today":
+            self._remember(self.schedule.not_today(now, self.plan))
+            self._arm(now)
+        elif key == "default":
+            self._open_picker()
+
+    def later(self) -> None:
+        self._action("later")
+
+    def not_today(self) -> None:
+        self._action("not-today")
+
+    def _open_picker(self) -> None:
+        self.picker_requested.emit(self.suggested_routine())
+
+    def _remember(self, memory: ReminderMemory) -> None:
+        with contextlib.suppress(OSError):  # it holds for this run; at worst one reminder comes twice
+            self.settings.set("reminder_shown", memory.to_text())
+
+    # -- sessions ------------------------------------------------------------------------------------
+
+    def session_started(self) -> None:
+        """No reminder during a session (running or paused); one on screen is taken away."""
+        self.schedule.session_started()
+        if self.notifier is not None:
+            self.notifier.close()
+        self._arm(self._now())
+
+    def session_ended(self) -> None:
+        self.schedule.session_ended(self._now())
+        self.refresh()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.open_requested.emit()
+            self._open_picker()
 
     def hide(self) -> None:
         self._timer.stop()

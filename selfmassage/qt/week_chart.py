@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from selfmassage.core.plan import Plan, WeekStatus
 from selfmassage.core.stats import WeekFigure
+from selfmassage.i18n import format_day_month
 
 STATUS_COLOURS = {
     WeekStatus.BELOW: QColor("#A7B4C2"),
@@ -136,7 +137,7 @@ def paint_bar(painter: QPainter, rect: QRectF, status: WeekStatus, colours: Char
 
 
 def _day_month(figure: WeekFigure) -> str:
-    return f"{figure.monday.day} {figure.monday:%b}"
+    return format_day_month(figure.monday)
 
 
 class WeekChart(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfmassage.i18n import SOURCE_LANGUAGE, language
 from selfmassage.resources import assets_dir
 
 # Silence between the clips of one prompt: each clip is a sentence of its own.
@@ -19,4 +20,9 @@ class Prompt:
 
 
 def voice_dir() -> Path:
-    return assets_dir() / "voice"
+    """The clips in the language in use (assets/voice/<lang>/); English (assets/voice/) when it has none."""
+    base = assets_dir() / "voice"
+    spoken = language()
+    if spoken != SOURCE_LANGUAGE and (base / spoken).is_dir():
+        return base / spoken
+    return base

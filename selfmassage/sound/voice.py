@@ -44,6 +44,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Side
+from selfmassage.i18n import N_
 from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
 
@@ -70,6 +71,36 @@ class PromptStyle(StrEnum):
     def for_routine(cls, name: str, short_routines: Iterable[str]) -> PromptStyle:
         """The style a routine uses, from the `voice_short_routines` setting."""
         return cls.CHANGES if name in set(short_routines) else cls.FULL
+
+
+# What each clip says, marked for the catalogue: tools/make_voice.py renders them, in each language, with
+# espeak-ng. The English clips are assets/voice/*.wav, another language's assets/voice/<lang>/*.wav.
+SPOKEN: dict[str, str] = {
+    "technique-stroking": N_("Stroking."),
+    "technique-rubbing": N_("Rubbing."),
+    "technique-squeezing": N_("Squeezing."),
+    "technique-kneading": N_("Kneading."),
+    "technique-vibration": N_("Vibration."),
+    "area-lower-back": N_("Lower back."),
+    "area-along-the-spine": N_("Along the spine."),
+    "area-shoulder-blades": N_("Shoulder blades."),
+    "area-collar-zone": N_("Collar zone."),
+    "area-shoulders": N_("Shoulders."),
+    "area-neck": N_("Neck."),
+    "area-glutes": N_("Glutes."),
+    "area-legs": N_("Legs."),
+    "stage-preparatory": N_("Preparatory stage."),
+    "stage-medium-deep": N_("Medium deep stage."),
+    "stage-deep": N_("Deep stage."),
+    "stage-final": N_("Final stage."),
+    NEXT: N_("Next:"),
+    SWITCH_SIDES: N_("Switch sides."),
+    SIDE_CLIPS[Side.LEFT]: N_("Left side."),
+    SIDE_CLIPS[Side.RIGHT]: N_("Right side."),
+    DONE: N_("Done. Well done."),
+    PAUSED: N_("Paused."),
+    SOUND_CHECK: N_("This is how your prompts will sound."),
+}
 
 
 class VoiceClips:

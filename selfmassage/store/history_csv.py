@@ -4,6 +4,9 @@ Columns, in this order: started_at,ended_at,routine,status,active_seconds,feelin
 Times are ISO 8601 with their UTC offset; symptoms are separated by `;`; feeling is empty or 1–5.
 Import checks every row first and adds nothing when any row is bad; a session already there (same start
 and routine) is skipped, so importing the same file twice adds it once.
+
+A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, so such a
+routine name or note is written with a leading ' (as OWASP advises), and import takes exactly that off.
 """
 
 from __future__ import annotations
@@ -11,14 +14,17 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
 from selfmassage.core.events import SessionStatus
-from selfmassage.store.atomic import write_text_atomic
-from selfmassage.store.history import History
+from selfmassage.store.files import read_capped, write_export
+from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history_rescue import plain_reason
 from selfmassage.store.history_rows import ENDED_STATUSES, ImportedSession
 from selfmassage.store.history_time import utc_text
 
@@ -27,6 +33,20 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 MAX_ROUTINE_NAME = 80
 MAX_NOTE = 2000
 MAX_ACTIVE_SECONDS = 24 * 3600
+FIRST_YEAR, LAST_YEAR = 1970, 9998  # any UTC offset keeps these within what a date can hold
+_FORMULA_START = tuple("=+-@\t\r")
+# Control characters a note may not hold (a terminal would act on them); tab and line breaks are fine.
+_NOTE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def neutralised(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs: a leading ' before a formula's first character."""
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def restored(text: str) -> str:
+    """The text `neutralised` was given: exactly its one added ' taken off."""
+    return text[1:] if text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START) else text
 
 
 class CsvImportError(Exception):
@@ -55,7 +75,7 @@ def _seconds_text(seconds: float) -> str:
 
 def export_text(history: History) -> tuple[str, int]:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; and a note's lone \r is quoted too
     writer.writerow(COLUMNS)
     count = 0
     for session in history.sessions():
@@ -66,18 +86,20 @@ def export_text(history: History) -> tuple[str, int]:
             # Recorded by an older version while the wall clock was set back: import would refuse the row.
             ended = session.started_at + timedelta(seconds=round(session.active_seconds))
         writer.writerow([
-            _time_text(session.started_at), _time_text(ended), session.routine_name,
+            _time_text(session.started_at), _time_text(ended), neutralised(session.routine_name),
             session.status, _seconds_text(session.active_seconds),
-            "" if session.feeling is None else session.feeling, ";".join(session.symptoms), session.note,
+            "" if session.feeling is None else session.feeling, ";".join(session.symptoms),
+            neutralised(session.note),
         ])
         count += 1
     return out.getvalue(), count
 
 
-def export_csv(history: History, path: Path) -> int:
-    """Write every ended session to `path` (atomically); returns how many."""
+def export_csv(history: History, path: Path, *, replace: bool = True) -> int:
+    """Write every ended session to a new file at `path`, or over a plain file there with `replace` (the
+    window's save dialog has asked); never into a pipe, a device or a folder (OSError). Returns how many."""
     text, count = export_text(history)
-    write_text_atomic(path, text)
+    write_export(path, text.encode("utf-8"), replace=replace)
     return count
 
 
@@ -93,6 +115,8 @@ def _when(text: str, column: str, required: bool) -> datetime | None:
         raise ValueError(f"{column} {text[:40]!r} is not a time like 2026-11-20T19:05:00+01:00") from None
     if moment.tzinfo is None:
         raise ValueError(f"{column} {text[:40]!r} needs its UTC offset, like +01:00 or Z")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValueError(f"{column} {text[:40]!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
     return moment
 
 
@@ -105,7 +129,7 @@ def _row(cells: list[str]) -> ImportedSession:
     ended = _when(ended_text, "ended_at", required=False)
     if ended is not None and ended < started:
         raise ValueError("ended_at is before started_at")
-    routine = routine.strip()
+    routine = restored(routine.strip())
     if not 1 <= len(routine) <= MAX_ROUTINE_NAME or any(ord(ch) < 32 for ch in routine):
         raise ValueError(f"routine must be one line of 1–{MAX_ROUTINE_NAME} characters")
     status = status.strip().lower()
@@ -132,15 +156,18 @@ def _row(cells: list[str]) -> ImportedSession:
         if word not in known:
             raise ValueError(f"symptom {word[:30]!r} is not one of {', '.join(known)}")
         found.add(known[word])
+    note = restored(note)
     if len(note) > MAX_NOTE:
         raise ValueError(f"note is {len(note)} characters; at most {MAX_NOTE}")
+    if _NOTE_CONTROL.search(note):
+        raise ValueError("note may hold line breaks and tabs but no other control characters")
     return ImportedSession(routine, started, ended, SessionStatus(status), seconds,
                            CheckIn(feeling_value, frozenset(found), note))
 
 
 def parse_csv(text: str) -> list[ImportedSession]:
     """Every row checked; CsvImportError listing each bad one by line number."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # strict: a cut-off quote is an error
     problems: list[str] = []
     sessions: list[ImportedSession] = []
     line = 1
@@ -148,9 +175,9 @@ def parse_csv(text: str) -> list[ImportedSession]:
         header = next(reader, None)
         if header is None:
             raise CsvImportError(["line 1: the file is empty; it needs the header "
-                                  f"{','.join(COLUMNS)}"])
+                                  f"{','.join(COLUMNS)}"], unreadable=True)
         if [cell.strip().lower() for cell in header] != list(COLUMNS):
-            raise CsvImportError([f"line 1: the header must be exactly {','.join(COLUMNS)}"])
+            raise CsvImportError([f"line 1: the header must be exactly {','.join(COLUMNS)}"], unreadable=True)
         line = reader.line_num + 1
         for cells in reader:
             if not any(cell.strip() for cell in cells):
@@ -162,7 +189,10 @@ def parse_csv(text: str) -> list[ImportedSession]:
                 problems.append(f"line {line}: {exc}")
             line = reader.line_num + 1
     except csv.Error as exc:
-        problems.append(f"line {line}: not valid CSV ({exc})")
+        if "end of data" in str(exc):
+            problems.append(f"line {line}: the file ends inside a quoted field; it looks cut off")
+        else:
+            problems.append(f"line {line}: not valid CSV ({exc})")
     if problems:
         raise CsvImportError(problems)
     return sessions
@@ -170,10 +200,9 @@ def parse_csv(text: str) -> list[ImportedSession]:
 
 def import_csv(history: History, path: Path) -> ImportResult:
     """Add the file's sessions; raises CsvImportError (nothing added) or OSError."""
-    if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise CsvImportError([f"the file is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB"], unreadable=True)
+    data = read_capped(path, MAX_IMPORT_BYTES, f"the file is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB")
     try:
-        text = path.read_bytes().decode("utf-8-sig")  # a spreadsheet may add a BOM
+        text = data.decode("utf-8-sig")  # a spreadsheet may add a BOM
     except UnicodeDecodeError as exc:
         raise CsvImportError([f"the file is not UTF-8 text (byte {exc.start})"], unreadable=True) from None
     sessions = parse_csv(text)
@@ -181,5 +210,11 @@ def import_csv(history: History, path: Path) -> ImportResult:
     unique: dict[tuple[str, str], ImportedSession] = {}
     for session in sessions:
         unique.setdefault((utc_text(session.started_at), session.routine_name), session)
-    added, skipped = history.add_imported(unique.values())
+    if history.read_only:
+        raise HistoryError("your history can't be written, so nothing was imported.")
+    try:
+        added, skipped = history.add_imported(unique.values())
+    except sqlite3.OperationalError as exc:  # the disk filled up, the folder turned read-only
+        raise HistoryError(f"your history can't be written ({plain_reason(exc)}), so nothing was "
+                           "imported.") from None
     return ImportResult(added, skipped + len(sessions) - len(unique))

@@ -61,6 +61,13 @@ class SessionLocks:
             os.close(fd)  # closing drops our lock too
         return False
 
+    def listed(self) -> list[int]:
+        """The sessions that have a lock file now, held or left behind."""
+        prefix = f"{self._history_path.name}.session-"
+        numbers = [path.name[len(prefix):-len(".lock")]
+                   for path in self._history_path.parent.glob(f"{prefix}*.lock")]
+        return sorted(int(number) for number in numbers if number.isdigit())
+
     def forget(self, session_id: int) -> None:
         """The lock file of a session found abandoned."""
         with contextlib.suppress(OSError):

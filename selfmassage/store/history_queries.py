@@ -86,6 +86,12 @@ class HistoryQueries:
                                 "GROUP BY local_day ORDER BY local_day", values)
         return [(date.fromordinal(day), count) for day, count in rows]
 
+    def routine_counts(self) -> dict[str, int]:
+        """Completed sessions per routine name: the one used most is the one a reminder suggests."""
+        rows = self._db.execute("SELECT routine_name, COUNT(*) FROM sessions WHERE status = ? "
+                                "GROUP BY routine_name", (SessionStatus.COMPLETED.value,))
+        return {name: count for name, count in rows}
+
     def symptom_reports(self, first: date, last: date) -> list[tuple[date, frozenset[str]]]:
         """Check-ins that noted any symptom, from sessions of any status, oldest first."""
         rows = self._db.execute(

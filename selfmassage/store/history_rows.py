@@ -30,7 +30,8 @@ class SessionRow:
 
     @property
     def local_day(self) -> date:
-        return self.started_at.date()
+        """The day it counts on: this computer's calendar, from the moment it started."""
+        return self.started_at.astimezone().date()
 
     @property
     def counted(self) -> bool:

@@ -51,7 +51,21 @@ class HistoryWrites:
                      for ident in abandoned])
             for ident in abandoned:
                 self._locks.forget(ident)
+        self._sweep_ended_locks()
         return abandoned
+
+    def _sweep_ended_locks(self) -> None:
+        """A process killed after writing its session's end, before removing its lock file, left one."""
+        listed = self._locks.listed()
+        if not listed:
+            return
+        marks = ", ".join("?" * len(listed))
+        ended = [row[0] for row in self._db.execute(  # a session being started has no row yet: kept
+            f"SELECT id FROM sessions WHERE status != ? AND id IN ({marks})",
+            (SessionStatus.RUNNING.value, *listed))]
+        for ident in ended:
+            if not self._locks.owner_alive(ident):
+                self._locks.forget(ident)
 
     def _routine_id(self, db: sqlite3.Connection, text: str) -> int:
         digest = sha256_hex(text.encode("utf-8"))
@@ -147,13 +161,16 @@ class HistoryWrites:
                 if item.status not in ENDED_STATUSES:
                     raise ValueError(f"an imported session can't be {item.status!r}")
                 end = utc_text(item.ended_at) if item.ended_at is not None else None
+                # Counted on this computer's calendar, whatever offset the row was written with (a row
+                # stamped Z at 23:15 on a Sunday is a Monday session in Berlin); shown in its own offset.
+                local = item.started_at.astimezone()
                 symptoms = ";".join(sorted(str(symptom) for symptom in item.checkin.symptoms))
                 db.execute(
                     "INSERT INTO sessions (routine_name, started_at_utc, utc_offset_minutes, local_day, "
                     "ended_at_utc, last_seen_utc, status, active_seconds, feeling, symptoms, note) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (item.routine_name, start, offset_minutes(item.started_at),
-                     local_day_of(item.started_at), end, end or start, item.status,
+                     local_day_of(local), end, end or start, item.status,
                      max(0.0, item.active_seconds), item.checkin.feeling, symptoms, item.checkin.note))
                 added += 1
         return added, skipped

@@ -11,19 +11,22 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import Problem, has_errors
-from selfmassage.core.routine import Routine
+from selfmassage.core.routine import Routine, name_key
 from selfmassage.core.routine_format import (
     RoutineFileError,
     dumps_routine,
-    loads_routine,
     parse_routine,
     routine_to_dict,
 )
 from selfmassage.core.rules import validate
 from selfmassage.store.atomic import write_text_atomic
+from selfmassage.store.files import read_capped, write_export
 
 ROUTINE_SUFFIX = ".json"
+MAX_ROUTINE_BYTES = 1024 * 1024
+TOO_BIG = "the file is over 1 MiB; a routine file may be at most 1 MiB"
 # Names Windows refuses as file names; a routine file may be copied there.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"{port}{i}" for port in ("com", "lpt") for i in range(1, 10))}
 
@@ -34,7 +37,14 @@ class Source(StrEnum):
 
 
 class LibraryError(Exception):
-    """A plain sentence for the user: what went wrong and what to do."""
+    """A plain sentence for the user: what went wrong and what to do.
+
+    For a file that can't be imported, `problems` holds every problem in it, in step order.
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,7 @@ class RoutineEntry:
     path: Path
     routine: Routine | None
     problems: list[Problem] = field(default_factory=list)  # field problems, or rule problems
-    error: str = ""  # why the file can't be read at all
+    error: str = ""  # why the file can't be read at all, shown after "can't be read: "
 
     @property
     def usable(self) -> bool:
@@ -55,16 +65,17 @@ class RoutineEntry:
 def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
     """Load and check one file; never raises on its content."""
     try:
-        if path.stat().st_size > 1024 * 1024:
-            raise RoutineFileError("the file is over 1 MiB; a routine file may be at most 1 MiB")
-        routine, problems = loads_routine(path.read_bytes(), source=str(path))
+        # Only a plain file, read once and at most 1 MiB: a pipe or a link to /dev/zero in the folder
+        # is listed as unreadable and never blocks the others.
+        data = read_capped(path, MAX_ROUTINE_BYTES, TOO_BIG)
+        routine, problems = check_routine_bytes(data, source=str(path))
     except RoutineFileError as exc:
         return RoutineEntry(path.stem, source, path, None, error=str(exc))
     except OSError as exc:
-        return RoutineEntry(path.stem, source, path, None, error=f"can't be read: {exc.strerror}")
+        return RoutineEntry(path.stem, source, path, None, error=exc.strerror or str(exc))
     if routine is None:
         return RoutineEntry(path.stem, source, path, None, problems)
-    return RoutineEntry(routine.name, source, path, routine, validate(routine))
+    return RoutineEntry(routine.name, source, path, routine, problems)
 
 
 def shown_name(name: str, limit: int = 60) -> str:
@@ -93,18 +104,18 @@ class RoutineLibrary:
             if folder is None or not folder.is_dir():
                 continue
             group = [read_routine_file(path, source) for path in sorted(folder.glob(f"*{ROUTINE_SUFFIX}"))]
-            found.extend(sorted(group, key=lambda entry: entry.name.casefold()))
+            found.extend(sorted(group, key=lambda entry: name_key(entry.name)))
         return found
 
     def find(self, name: str, entries: list[RoutineEntry] | None = None) -> RoutineEntry | None:
         """By routine name (case-insensitive), else by file stem; built-ins win a tie."""
         entries = self.entries() if entries is None else entries
-        wanted = name.strip().casefold()
+        wanted = name_key(name)
         for entry in entries:
-            if entry.name.casefold() == wanted:
+            if name_key(entry.name) == wanted:
                 return entry
         for entry in entries:
-            if entry.path.stem.casefold() == wanted:
+            if name_key(entry.path.stem) == wanted:
                 return entry
         return None
 
@@ -122,11 +133,11 @@ class RoutineLibrary:
             raise LibraryError(f"{shown_name(routine.name)} has errors and can't be saved: {first}")
         entries = self.entries()
         clash = self.find(routine.name, entries)
-        if clash is not None and clash.name.casefold() == routine.name.casefold():
+        if clash is not None and name_key(clash.name) == name_key(routine.name):
             if clash.source is Source.BUILTIN:
                 raise LibraryError(f"{shown_name(routine.name)} is a built-in routine; give yours another "
                                    "name.")
-            renaming_onto_itself = old_name is not None and old_name.casefold() == clash.name.casefold()
+            renaming_onto_itself = old_name is not None and name_key(old_name) == name_key(clash.name)
             if not replace and not renaming_onto_itself:
                 raise LibraryError(f"a routine called {shown_name(routine.name)} exists; choose another "
                                    "name or replace it.")
@@ -138,7 +149,7 @@ class RoutineLibrary:
         except OSError as exc:  # read-only, full, no rights: the folder's files are as they were
             raise LibraryError(f"your routine can't be saved in {self.user_dir} "
                                f"({exc.strerror or exc}).") from None
-        if old_name is not None and old_name.casefold() != routine.name.casefold():
+        if old_name is not None and name_key(old_name) != name_key(routine.name):
             previous = self.find(old_name, entries)
             if previous is not None and previous.source is Source.USER and previous.path != target:
                 previous.path.unlink(missing_ok=True)
@@ -157,22 +168,22 @@ class RoutineLibrary:
         entry = read_routine_file(path)
         if entry.error:
             raise LibraryError(f"{path}: {entry.error}")
-        if entry.routine is None:
-            raise LibraryError(f"{path}: {entry.problems[0]}")
-        if has_errors(entry.problems):
+        if entry.routine is None or has_errors(entry.problems):
             first = next(problem for problem in entry.problems if problem.is_error)
-            raise LibraryError(f"{path}: {first}")
+            raise LibraryError(f"{path}: {first}", entry.problems)
         try:
             target = self.save(entry.routine, replace=replace)
         except LibraryError as exc:
             raise LibraryError(f"{path}: {exc}") from None
         return read_routine_file(target)
 
-    def export(self, name: str, destination: Path) -> Path:
+    def export(self, name: str, destination: Path, *, replace: bool = True) -> Path:
+        """Write the routine as a new file; an existing plain file only with `replace` (the window's save
+        dialog has asked). Never into a pipe, a device or a folder (OSError)."""
         entry = self.find(name)
         if entry is None or entry.routine is None:
             raise LibraryError(f"no routine called {name!r} can be exported.")
-        write_text_atomic(destination, dumps_routine(entry.routine))
+        write_export(destination, dumps_routine(entry.routine).encode("utf-8"), replace=replace)
         return destination
 
     def delete(self, name: str) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from selfmassage.i18n import LANGUAGES
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -46,21 +47,28 @@ DECLARED: tuple[Setting, ...] = (
     Setting("volume", float, 0.8, "Loudness of the cues, 0 to 1.", _between(0.0, 1.0)),
     Setting("tempo_click", bool, True, "A soft click at the rubbing tempo."),
     Setting("voice", bool, True, "Spoken prompts: what to do, and what comes next."),
+    Setting("spoken_prompts", str, "app voice", "Who says a session's prompts: app voice, screen reader "
+            "or both.", lambda value: value in ("app voice", "screen reader", "both")),
     Setting("voice_volume", float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0)),
     Setting("voice_short_routines", list, [], "Routines whose prompts name only what changed since the "
             "step before.", _names),
     Setting("sound_intro_done", bool, False, "The sound test before the first session was offered."),
     Setting("large_text", bool, False, "Bigger text everywhere."),
     Setting("high_contrast", bool, False, "Black, white and one strong colour."),
+    Setting("show_movement", bool, True, "Show how the hand moves on the body map during a session."),
+    Setting("reduce_motion", bool, False, "Still pictures instead of moving ones (the desktop may ask too)."),
     Setting("plan", str, "preventive", "preventive, pain-relief or custom.",
             lambda value: value in ("preventive", "pain-relief", "custom")),
     Setting("plan_per_week", int, 2, "Sessions a week on the custom plan.", _between(1, 7)),
     Setting("reminders", bool, False, "A reminder on the chosen days."),
     Setting("reminder_days", list, [0, 3], "Reminder weekdays, 0 = Monday.", _weekdays),
     Setting("reminder_time", str, "19:00", "Reminder time, HH:MM, local.", _clock_time),
+    Setting("reminder_shown", str, "", "The day the last reminder was shown (or declined), and its plan."),
     Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
     Setting("last_routine", str, "", "The routine picked last time."),
     Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),
+    Setting("language", str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
+            lambda value: value in ("", *LANGUAGES)),
 )
 BY_NAME = {setting.name: setting for setting in DECLARED}
 

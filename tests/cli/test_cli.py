@@ -57,6 +57,36 @@ def test_validate_field_problem_names_the_field(cli, write_json, clean_routine):
     assert out.strip().startswith(f"{path}: step 3: error [field] technique must be one of")
 
 
+def _field_and_rule_problems(routine: dict) -> dict:
+    routine["steps"][0]["speed"] = "fast"  # step 1: an unknown key
+    routine["steps"][1]["seconds"] = 6  # steps 2 and 3: 11 s of rubbing on the lower back
+    routine["steps"].insert(2, {"stage": "medium-deep", "technique": "rubbing", "area": "lower back",
+                                "seconds": 5})
+    routine["steps"][3]["tempo"] = 70  # step 4: another unknown key
+    return routine
+
+
+def test_validate_reports_field_and_rule_problems_together_in_step_order(cli, write_json, clean_routine):
+    path = write_json("both.json", _field_and_rule_problems(clean_routine))
+    code, out, err = cli("routines", "validate", str(path))
+    assert (code, err) == (1, "")
+    heads = [line.removeprefix(f"{path}: ").split(" [")[0] for line in out.splitlines()]
+    assert heads == ["step 1: error", "step 2: error", "step 4: error", "routine: warning"]
+    assert "[field] unknown key 'speed'" in out and "[field] unknown key 'tempo'" in out
+    assert "step 2: error [rub-cap] Steps 2 and 3 are 11 s of rubbing" in out
+
+
+def test_import_reports_every_problem_and_imports_nothing(cli, write_json, clean_routine):
+    path = write_json("both.json", _field_and_rule_problems(clean_routine))
+    code, out, err = cli("routines", "import", str(path))
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert [line.split(": ")[2] for line in lines] == ["step 1", "step 2", "step 4", "routine"]
+    assert all(line.startswith(f"selfmassage: {path}: ") for line in lines)
+    assert "[rub-cap]" in lines[1]
+    assert not routines_dir().exists() or not list(routines_dir().iterdir())
+
+
 def test_validate_not_json_exits_two_with_one_line(cli, write_json, clean_routine):
     good = write_json("good.json", clean_routine)
     broken = write_json("broken.json", "{not json")

@@ -98,6 +98,9 @@ def test_plan_shows_and_sets(cli, some_history):
     assert json.loads(out)["plan"]["name"] == "pain-relief"
     code, out, _ = cli("plan", "3")
     assert code == 0 and "3 sessions a week" in out
+    assert "The guide suggests 1–2 sessions a week" in out  # above the guide's 1–2: its advice
+    assert "The guide suggests" not in cli("plan", "2")[1]
+    cli("plan", "3")
     assert json.loads(cli("stats", "--json")[1])["plan"] == {
         "name": "3", "kind": "custom", "low": 3, "high": 3, "description": "3 sessions a week."}
     code, _, err = cli("plan", "daily")
@@ -148,12 +151,23 @@ def test_run_keeps_the_session_and_no_history_keeps_nothing(cli, write_json, cle
     cli("routines", "import", str(write_json("in.json", clean_routine)))
     assert cli("run", "Quick back", "--speed", "200", "--mute", "--no-history")[0] == 0
     assert cli("history")[1].strip() == "No sessions yet."
-    assert cli("run", "Quick back", "--speed", "200", "--mute")[0] == 0
+    # Sped up, a run is kept only when asked (how the recorder is tested without waiting 13 s).
+    assert cli("run", "Quick back", "--speed", "200", "--mute", "--keep-rehearsal")[0] == 0
     rows = json.loads(cli("history", "--json")[1])
     assert [(row["routine"], row["status"], row["active_seconds"]) for row in rows] == [
         ("Quick back", "completed", 13.0)]
     with History.open(history_path()) as history:
         assert len(history.steps(rows[0]["id"])) == 5
+
+
+def test_a_run_faster_than_real_time_is_a_rehearsal_and_is_not_kept(cli, write_json, clean_routine):
+    cli("routines", "import", str(write_json("in.json", clean_routine)))
+    code, out, err = cli("run", "Quick back", "--speed", "100", "--mute")
+    assert code == 0 and "Done:" in out
+    assert err == "selfmassage: at 100× speed this is a rehearsal; it won't be kept in your history.\n"
+    assert cli("history")[1].strip() == "No sessions yet."
+    stats = json.loads(cli("stats", "--weeks", "1", "--json")[1])
+    assert stats["weeks"][-1]["sessions"] == 0 and stats["course"]["sessions"] == 0
 
 
 def test_a_killed_run_leaves_its_finished_steps_and_shows_as_interrupted(cli, write_json, clean_routine):

@@ -14,7 +14,7 @@ from selfmassage.core.editing import (
 from selfmassage.core.problems import Severity
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import parse_routine
-from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
+from selfmassage.core.techniques import Intensity, Profile, Sides, Stage, Technique, Variant
 
 
 def classic() -> Routine:
@@ -143,27 +143,77 @@ def test_a_step_that_stops_being_squeezing_drops_its_variant():
     assert all(p.field != "variant" for p in draft.problems)
 
 
-def test_split_fix_makes_cap_long_steps_on_the_same_area_with_the_remainder_last():
+def _cap_fixes(draft: RoutineDraft, rule: str = "rub-cap") -> list[Fix]:
+    (problem,) = [p for p in draft.problems if p.rule == rule]
+    return draft.fixes_for(problem)
+
+
+def test_an_over_cap_step_is_not_split_into_the_same_seconds_on_the_same_area():
     draft = RoutineDraft.from_routine(classic())
-    draft.set_step(1, seconds=25)
-    problem = draft.problems_for_step(1)[0]
-    (fix,) = draft.fixes_for(problem)
-    assert fix == Fix(FixKind.SPLIT, "Split into 10-s steps", 1)
-    assert draft.apply_fix(fix) == 1
-    parts = draft.steps[1:4]
-    assert [s.seconds for s in parts] == [10, 10, 5]
-    assert {(s.technique, s.area, s.intensity) for s in parts} == {
-        (Technique.RUBBING, "lower back", Intensity.MODERATE)}
+    draft.set_step(1, seconds=11)
+    alternate, shorten = _cap_fixes(draft)
+    assert (alternate.kind, shorten.kind) == (FixKind.ALTERNATE, FixKind.SHORTEN)
+    assert draft.apply_fix(alternate) == 1
+    # 11 s in turns: lower back, another area, lower back, none of them over 10 s or back to back.
+    turns = draft.steps[1:4]
+    assert [s.area for s in turns] == ["lower back", alternate.area, "lower back"]
+    assert alternate.area != "lower back" and sum(s.seconds for s in turns) == 11
     assert draft.problems == ()
+    assert draft.undo_label == alternate.label
     draft.undo()
-    assert draft.steps[1].seconds == 25
+    assert draft.steps[1].seconds == 11
 
 
-def test_split_of_vibration_with_no_remainder():
+def test_the_shorten_fix_makes_a_run_one_step_of_the_cap():
     draft = RoutineDraft.from_routine(classic())
-    draft.set_step(3, technique=Technique.VIBRATION, seconds=30)
-    assert draft.split_step(3) == [3, 4, 5]
-    assert [s.seconds for s in draft.steps[3:6]] == [10, 10, 10]
+    for _ in range(2):
+        draft.duplicate_step(1)  # three 10-s rubbing steps on the lower back
+    assert [p.step_numbers for p in draft.problems if p.rule == "rub-cap"] == [(2, 3, 4)]
+    shorten = _cap_fixes(draft)[-1]
+    assert shorten.label == "Shorten to 10 s"
+    draft.apply_fix(shorten)
+    assert [(s.technique, s.seconds) for s in draft.steps[1:3]] == [
+        (Technique.RUBBING, 10), (Technique.SQUEEZING, 60)]
+    assert draft.problems == ()
+
+
+def test_a_left_side_takes_turns_with_the_right():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(1, area="lower back, left", seconds=25)
+    alternate = _cap_fixes(draft)[0]
+    assert alternate.area == "lower back, right"
+    draft.apply_fix(alternate)
+    assert "rub-cap" not in [p.rule for p in draft.problems]
+
+
+def test_a_run_is_shown_on_each_of_its_steps():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(1, seconds=6)
+    draft.duplicate_step(1)
+    assert [p.rule for p in draft.problems_for_step(1)] == [p.rule for p in draft.problems_for_step(2)] == [
+        "rub-cap"]
+
+
+def test_firm_vibration_and_pregnancy_steps_have_fixes():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(1, technique=Technique.VIBRATION, intensity=Intensity.FIRM)
+    (fix,) = _cap_fixes(draft, "vibration-gentle")
+    draft.apply_fix(fix)
+    assert draft.steps[1].intensity is Intensity.MODERATE
+    pregnancy = RoutineDraft.from_routine(classic())
+    pregnancy.set_profile(Profile.PREGNANCY)
+    (problem,) = pregnancy.problems_for_step(1)
+    assert pregnancy.fixes_for(problem) == [Fix(FixKind.LIGHT, "Make it light", 1)]
+    # A kneading step is not made right by making it light: no fix is offered for it.
+    (kneading,) = pregnancy.problems_for_step(3)
+    assert pregnancy.fixes_for(kneading) == []
+
+
+def test_the_editor_keeps_a_both_sides_step():
+    routine = classic()
+    both = Routine(routine.name, (routine.steps[0], Step(Stage.MEDIUM_DEEP, Technique.RUBBING, "lower back",
+                                                          10, sides=Sides.BOTH), *routine.steps[2:]))
+    assert RoutineDraft.from_routine(both).routine == both
 
 
 def test_opening_and_closing_stroking_fixes():

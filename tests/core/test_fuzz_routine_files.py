@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfmassage.core.problems import Severity
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, name_problem
 from selfmassage.core.routine_format import (
     MAX_FILE_BYTES,
     ROUTINE_KEYS,
@@ -123,7 +123,7 @@ not_squeezing = [technique for technique in Technique if technique is not Techni
 valid_routine = st.builds(
     Routine,
     name=st.text(alphabet=printable, min_size=1, max_size=80)
-    .map(str.strip).filter(bool),
+    .map(str.strip).filter(lambda name: name and name_problem(name) is None),  # blank or bidi: refused
     steps=st.lists(
         st.builds(
             Step,

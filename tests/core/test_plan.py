@@ -26,11 +26,24 @@ def every(days: int, count: int, start: date = START) -> list[tuple[date, int]]:
 
 @pytest.mark.parametrize(("plan", "counts"), [
     (Plan(PlanKind.PREVENTIVE), {0: "below", 1: "on-target", 2: "on-target", 3: "above"}),
-    (Plan(PlanKind.PAIN_RELIEF), {2: "below", 3: "on-target", 4: "on-target", 5: "above"}),
+    # Pain relief is a ceiling: no week is ever below it.
+    (Plan(PlanKind.PAIN_RELIEF), {0: "on-target", 2: "on-target", 4: "on-target", 5: "above"}),
     (Plan(PlanKind.CUSTOM, 3), {2: "below", 3: "on-target", 4: "above"}),
 ])
 def test_week_status_against_each_plan(plan, counts):
     assert {count: plan.status(count).value for count in counts} == counts
+
+
+def test_pain_relief_reads_as_a_ceiling():
+    plan = Plan(PlanKind.PAIN_RELIEF)
+    assert plan.is_ceiling and plan.band == "up to 4"
+    assert "at most" in plan.describe()
+    assert not Plan().is_ceiling and Plan().band == "1–2"
+
+
+def test_a_plan_of_your_own_above_two_a_week_carries_the_guides_advice():
+    assert "1–2 sessions a week" in Plan(PlanKind.CUSTOM, 3).advice
+    assert Plan(PlanKind.CUSTOM, 2).advice == Plan().advice == Plan(PlanKind.PAIN_RELIEF).advice == ""
 
 
 def test_plans_read_from_the_command_line():

@@ -48,13 +48,13 @@ def test_custom_plan_is_due_until_the_weeks_number_is_reached(history):
     assert next_due(history, Plan(PlanKind.CUSTOM, 3), THURSDAY) == date(2026, 11, 23)
 
 
-def test_pain_relief_is_due_every_other_day(history):
+def test_pain_relief_never_nudges(history):
+    # Every other day is the most, not a goal: with no session for a week, still no reminder.
     plan = Plan(PlanKind.PAIN_RELIEF)
-    assert next_due(history, plan, THURSDAY) == THURSDAY
-    add(history, at(THURSDAY - timedelta(days=1)))
-    assert next_due(history, plan, THURSDAY) == THURSDAY + timedelta(days=1)
-    add(history, at(THURSDAY, 8))
-    assert next_due(history, plan, THURSDAY) == THURSDAY + timedelta(days=2)
+    add(history, at(THURSDAY - timedelta(days=7)))
+    assert not should_remind(next_due(history, plan, THURSDAY), at(THURSDAY))
+    assert due_text(next_due(history, plan, THURSDAY), THURSDAY, plan) == (
+        "Pain relief: a session when it bothers you, every other day at most.")
 
 
 def test_during_a_courses_rest_the_next_course_date_is_due(history):

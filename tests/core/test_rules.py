@@ -12,7 +12,7 @@ import pytest
 from selfmassage.core.problems import Problem, Severity
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.rules import RULE_IDS, validate
-from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
+from selfmassage.core.techniques import Intensity, Profile, Sides, Stage, Technique, Variant
 
 P, M, D, F = Stage.PREPARATORY, Stage.MEDIUM_DEEP, Stage.DEEP, Stage.FINAL
 LIGHT, MODERATE, FIRM = Intensity.LIGHT, Intensity.MODERATE, Intensity.FIRM
@@ -31,7 +31,7 @@ CLEAN = Routine(
         step(P, Technique.STROKING, 30),  # 1
         step(P, Technique.RUBBING, 10),  # 2
         step(M, Technique.RUBBING, 10, MODERATE, area="along the spine"),  # 3
-        step(M, Technique.SQUEEZING, 40, MODERATE, Variant.PALM_BASE),  # 4
+        step(M, Technique.SQUEEZING, 40, MODERATE, Variant.PALM_BASE, area="back"),  # 4
         step(D, Technique.KNEADING, 60, MODERATE, area="along the spine"),  # 5
         step(D, Technique.VIBRATION, 10, MODERATE, area="shoulders"),  # 6
         step(D, Technique.KNEADING, 60, MODERATE, area="collar zone"),  # 7
@@ -46,7 +46,7 @@ CLEAN_PREGNANCY = Routine(
     steps=(
         step(P, Technique.STROKING, 60),
         step(P, Technique.RUBBING, 10),
-        step(M, Technique.RUBBING, 10, MODERATE),
+        step(M, Technique.RUBBING, 10, area="shoulders"),
         step(F, Technique.STROKING, 60),
     ),
 )
@@ -118,6 +118,82 @@ def test_vibration_exactly_ten_seconds_is_fine() -> None:
     assert of_rule(CLEAN, "vibration-cap") == []
 
 
+def _rubbing(*areas_and_seconds: tuple[str, int], technique: Technique = Technique.RUBBING,
+             sides: Sides = Sides.ONE) -> Routine:
+    """Stroking, then one rubbing (or vibration) step per (area, seconds), then stroking."""
+    middle = [replace(step(P, technique, seconds, area=area), sides=sides)
+              for area, seconds in areas_and_seconds]
+    return replace(CLEAN, steps=(CLEAN.steps[0], *middle, CLEAN.steps[-1]))
+
+
+def test_back_to_back_rubbing_on_one_area_is_one_run_over_the_cap() -> None:
+    # Three 10-s steps on the lower back rub it for 30 s: the error names all three.
+    problem = assert_fires(_rubbing(("lower back", 10), ("lower back", 10), ("lower back", 10)),
+                           "rub-cap", Severity.ERROR, 2, "Steps 2–4", "30 s", "lower back")
+    assert problem.step_numbers == (2, 3, 4)
+
+
+def test_six_and_five_seconds_on_one_area_add_up_over_the_cap() -> None:
+    problem = assert_fires(_rubbing(("lower back", 6), ("Lower back", 5)), "rub-cap", Severity.ERROR, 2,
+                           "Steps 2 and 3", "11 s")
+    assert problem.step_numbers == (2, 3)
+
+
+def test_two_five_second_steps_on_one_area_are_fine() -> None:
+    assert of_rule(_rubbing(("lower back", 5), ("lower back", 5)), "rub-cap") == []
+
+
+def test_alternating_areas_at_the_cap_is_fine() -> None:
+    routine = _rubbing(("lower back", 10), ("shoulders", 10), ("lower back", 10), ("shoulders", 10),
+                       ("lower back, left", 10), ("lower back, right", 10),
+                       ("along the spine, upper", 10), ("along the spine, lower", 10))
+    assert of_rule(routine, "rub-cap") == []
+
+
+def test_a_side_of_an_area_is_part_of_the_whole_area() -> None:
+    # The whole lower back, then its left side: the left side is rubbed for 20 s.
+    assert_fires(_rubbing(("lower back", 10), ("lower back, left", 10)), "rub-cap", Severity.ERROR, 2)
+    # The whole back takes in the lower back.
+    assert_fires(_rubbing(("back", 6), ("lower back", 6)), "rub-cap", Severity.ERROR, 2)
+
+
+def test_another_technique_between_breaks_the_run() -> None:
+    routine = _rubbing(("lower back", 10), ("lower back", 10))
+    steps = list(routine.steps)
+    steps.insert(2, step(P, Technique.STROKING, 20))
+    assert of_rule(replace(routine, steps=tuple(steps)), "rub-cap") == []
+
+
+def test_both_sides_steps_take_turns_and_are_capped_per_side() -> None:
+    # Left, right, left, right: no side is rubbed twice in a row.
+    assert of_rule(_rubbing(("lower back", 10), ("lower back", 10), sides=Sides.BOTH), "rub-cap") == []
+    # 11 s a side is too long on each side, reported once.
+    assert_fires(_rubbing(("lower back", 11), sides=Sides.BOTH), "rub-cap", Severity.ERROR, 2, "11 s")
+
+
+def test_a_both_sides_step_runs_on_from_its_right_side() -> None:
+    # A both-sides step ends on the right; rubbing the right side straight after adds to it.
+    both = _rubbing(("lower back", 8), sides=Sides.BOTH)
+    after = replace(both, steps=(*both.steps[:2], step(P, Technique.RUBBING, 8, area="lower back, right"),
+                                 both.steps[-1]))
+    assert_fires(after, "rub-cap", Severity.ERROR, 2, "Steps 2 and 3", "16 s")
+    before = replace(both, steps=(both.steps[0], step(P, Technique.RUBBING, 8, area="lower back, right"),
+                                  *both.steps[1:]))
+    assert of_rule(before, "rub-cap") == []
+
+
+def test_back_to_back_vibration_is_capped_as_a_run() -> None:
+    routine = _rubbing(("shoulders", 6), ("shoulders", 6), technique=Technique.VIBRATION)
+    assert_fires(routine, "vibration-cap", Severity.ERROR, 2, "Steps 2 and 3", "12 s")
+    assert of_rule(routine, "rub-cap") == []
+
+
+def test_firm_vibration_is_a_warning() -> None:
+    assert_fires(changed(CLEAN, 6, intensity=FIRM), "vibration-gentle", Severity.WARNING, 6,
+                 "light or moderate")
+    assert of_rule(CLEAN, "vibration-gentle") == []  # moderate vibration is fine
+
+
 # -- stage-order ------------------------------------------------------------------------------------
 
 def test_a_stage_going_back_is_an_error_at_the_later_step() -> None:
@@ -152,6 +228,23 @@ def test_the_same_techniques_are_fine_in_a_standard_routine() -> None:
                       profile=Profile.STANDARD)
     assert of_rule(routine, "pregnancy") == []
     assert of_rule(CLEAN, "pregnancy") == []
+
+
+@pytest.mark.parametrize("intensity", [MODERATE, FIRM])
+def test_pregnancy_is_light_only(intensity: Intensity) -> None:
+    problem = assert_fires(changed(CLEAN_PREGNANCY, 3, intensity=intensity), "pregnancy", Severity.ERROR, 3,
+                           "light")
+    assert intensity.value in problem.message
+
+
+def test_pregnancy_has_no_deep_stage() -> None:
+    routine = changed(changed(CLEAN_PREGNANCY, 3, stage=D), 4, stage=F)
+    assert_fires(routine, "pregnancy", Severity.ERROR, 3, "deep stage")
+
+
+def test_light_rubbing_in_a_standard_routine_may_be_moderate() -> None:
+    routine = replace(changed(CLEAN_PREGNANCY, 3, intensity=MODERATE), profile=Profile.STANDARD)
+    assert of_rule(routine, "pregnancy") == []
 
 
 def _pregnancy_lasting(seconds: int) -> Routine:
@@ -253,14 +346,27 @@ def test_kneading_with_no_squeezing_before_it_is_a_warning() -> None:
     problems = of_rule(routine, "knead-after-squeeze")
     assert [p.step for p in problems] == [4, 6]
     assert all(p.severity is Severity.WARNING for p in problems)
-    assert all("squeezing step earlier" in p.message for p in problems)
+    assert all("add a squeezing step on it earlier" in p.message for p in problems)
 
 
 def test_squeezing_after_the_kneading_does_not_count() -> None:
     steps = list(without(CLEAN, 4).steps)
-    steps.insert(5, step(D, Technique.SQUEEZING, 10, MODERATE))  # between the two kneading steps
+    steps.insert(5, step(D, Technique.SQUEEZING, 10, MODERATE, area="back"))  # between the kneadings
     problems = of_rule(replace(CLEAN, steps=tuple(steps)), "knead-after-squeeze")
     assert [p.step for p in problems] == [4]
+
+
+def test_squeezing_another_area_does_not_prepare_kneading() -> None:
+    # Squeezing the legs does not prepare kneading the spine.
+    routine = changed(CLEAN, 4, area="legs")
+    problems = of_rule(routine, "knead-after-squeeze")
+    assert [p.step for p in problems] == [5, 7]
+    assert "along the spine" in problems[0].message
+
+
+def test_squeezing_one_side_does_not_prepare_both() -> None:
+    routine = changed(changed(CLEAN, 4, area="along the spine, left"), 7, area="along the spine, left")
+    assert [p.step for p in of_rule(routine, "knead-after-squeeze")] == [5]
 
 
 def test_squeezing_anywhere_before_is_enough() -> None:
@@ -332,7 +438,7 @@ def test_every_rule_id_is_checked_here() -> None:
     # If a rule is added, it needs tests on both sides like the ones above.
     assert set(RULE_IDS) == {
         "rub-cap", "vibration-cap", "stage-order", "pregnancy", "open-close", "stroking-light", "ramp",
-        "end-light", "knead-after-squeeze", "deep-longest",
+        "end-light", "knead-after-squeeze", "deep-longest", "vibration-gentle",
     }
 
 

@@ -52,7 +52,7 @@ def test_every_menu_action_says_what_it_does(window, tmp_path):
     menus = [action.menu() for action in window.menuBar().actions() if action.menu() is not None]
     assert len(menus) == 6  # Session, View, Sound, Routines, History, Help
     menus += [action.menu() for menu in menus for action in menu.actions() if action.menu() is not None]
-    assert len(menus) == 7  # and History ▸ Plan
+    assert len(menus) == 8  # and History ▸ Plan, Sound ▸ Spoken prompts by
     for menu in menus:
         assert isinstance(menu, QMenu)
         for action in menu.actions():

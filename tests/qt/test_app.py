@@ -17,6 +17,9 @@ app = QApplication(sys.argv[:1])
 
 def look():
     window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    if not window.built:  # a busy machine: the rest of the window comes after the first paint
+        QTimer.singleShot(100, look)
+        return
     names = [entry.name for entry in window.picker._entries]
     print("shown", window.isVisible(), "routines", len(names), "player", window.player is not None)
     print("first", window.picker.current_entry().name)
@@ -51,6 +54,9 @@ app = QApplication(sys.argv[:1])
 
 def edit():
     window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    if not window.built:  # a busy machine: the rest of the window comes after the first paint
+        QTimer.singleShot(100, edit)
+        return
     menus = [action.text() for action in window.menuBar().actions()]
     print("menus", menus)
     edit = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")

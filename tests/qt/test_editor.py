@@ -215,15 +215,18 @@ def test_a_live_error_beside_its_step_blocks_saving_and_goes_when_fixed(qtbot, w
     assert editor.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
-def test_split_fix_then_undo_and_redo_with_the_keyboard(qtbot, window):
+def test_rub_cap_fix_then_undo_and_redo_with_the_keyboard(qtbot, window):
     editor = editor_of(window)
     editor.select_step(1)
     editor.seconds_spin.setValue(25)
     (row,) = editor.problem_rows
-    assert [b.text() for b in row.fix_buttons] == ["Split into 10-s steps"]
+    texts = [b.text() for b in row.fix_buttons]
+    assert texts[0].startswith("Take turns with ") and texts[1:] == ["Shorten to 10 s"]
     qtbot.mouseClick(row.fix_buttons[0], Qt.MouseButton.LeftButton)
-    assert [s.seconds for s in editor.draft.steps[1:4]] == [10, 10, 5]
-    assert {s.area for s in editor.draft.steps[1:4]} == {"lower back"}
+    # 25 s over the lower back and another area in turns, never the same 25 s on the lower back.
+    other = texts[0].removeprefix("Take turns with ")
+    assert [(s.area, s.seconds) for s in editor.draft.steps[1:4]] == [
+        ("lower back", 9), (other, 8), ("lower back", 8)]
     assert shown_problems(editor) == []
     assert editor.save_button.isEnabled()
 

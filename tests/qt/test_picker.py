@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
+import os
+
 from PySide6.QtCore import Qt
 
 from selfmassage.core.techniques import Stage
@@ -101,3 +104,19 @@ def test_escape_is_left_to_other_pages_outside_a_session(qtbot, window):
     page.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_Escape)
     assert escaped == [Qt.Key.Key_Escape]
+
+
+def test_a_pipe_and_a_link_to_dev_zero_among_your_routines_are_listed_and_the_window_works(
+        qtbot, make_window, routines_dirs):
+    _, user = routines_dirs
+    os.mkfifo(user / "pipe.json")
+    (user / "zero.json").symlink_to("/dev/zero")
+    faulthandler.dump_traceback_later(60, exit=True)  # were either read, the window would never come
+    try:
+        window = make_window()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    assert names(window) == ["Both sides", "Short back", "Another one", "broken", "pipe", "zero"]
+    assert window.picker.list.item(4).toolTip() == "This file can't be read: it is a named pipe, not a file."
+    assert window.picker.list.item(5).toolTip() == "This file can't be read: it is a device, not a file."
+    assert window.picker.select("Short back") and window.picker.start_button.isEnabled()

@@ -267,7 +267,10 @@ def test_every_control_has_an_accessible_name(qtbot):
     assert len(buttons) == 2 * len(QUESTIONS) + 4
     for button in buttons:
         assert button.accessibleName(), button.text()
-    assert dialog.yes_button("fever").accessibleName() == "Yes: Do you have a fever?"
+    # A group of two radio buttons per question, read as "Question 1 of 9: Do you have a fever? Yes / No".
+    assert dialog.yes_button("fever").accessibleName() == "Yes"
+    assert dialog.rows[0].accessibleName() == f"Question 1 of {len(QUESTIONS)}: Do you have a fever?"
+    assert dialog.rows[0].accessibleDescription().startswith("Yes / No")
 
 
 def test_text_is_large(qtbot):

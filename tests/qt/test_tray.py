@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from selfmassage.core.plan import PlanKind
 from selfmassage.qt.tray import RECHECK_SECONDS, ReminderTray
@@ -67,25 +68,32 @@ def test_no_nag_once_the_weeks_target_is_met(qtbot, history, settings):
     assert not tray.check() and reminders == []
 
 
-def test_pain_relief_does_not_nag_the_day_after_a_session(qtbot, history, settings):
+def test_pain_relief_never_nags(qtbot, history, settings):
+    # Every other day is the most, not a goal: no reminder the day after, nor days later.
     settings.set("plan", PlanKind.PAIN_RELIEF.value)
     settings.set("reminder_days", list(range(7)))
     add(history, MONDAY_EVENING - timedelta(days=1))  # Sunday
     clock = Clock(MONDAY_EVENING - timedelta(minutes=1))
     tray, reminders = make_tray(qtbot, history, settings, clock)
-    assert tray.due_line == "Next session: tomorrow."
+    assert tray.due_line == "Pain relief: a session when it bothers you, every other day at most."
     clock.now = MONDAY_EVENING + timedelta(seconds=1)
     assert not tray.check()
-    clock.now += timedelta(days=1)
-    assert tray.check() and len(reminders) == 1
+    clock.now += timedelta(days=3)
+    assert not tray.check() and reminders == []
 
 
-def test_a_reminder_missed_by_hours_is_dropped(qtbot, history, settings):
+def test_a_reminder_missed_while_asleep_comes_once_on_waking_never_a_pile(qtbot, history, settings):
     clock = Clock(MONDAY_EVENING - timedelta(minutes=1))
     tray, reminders = make_tray(qtbot, history, settings, clock)
     clock.now = MONDAY_EVENING + timedelta(hours=4)  # the laptop slept through it
-    assert not tray.check() and reminders == []
+    assert tray.check() and len(reminders) == 1
+    clock.now += timedelta(minutes=30)
+    assert not tray.check() and len(reminders) == 1
     assert tray.armed_for == datetime(2026, 11, 19, 19, 0, tzinfo=BERLIN)
+    # Closed from Thursday morning to the next Tuesday: two reminder times passed, one reminder.
+    clock.now = datetime(2026, 11, 24, 9, 0, tzinfo=BERLIN)
+    restarted, later_ones = make_tray(qtbot, history, settings, clock)
+    assert restarted.check() and not restarted.check() and len(later_ones) == 1
 
 
 def test_reminders_off_arms_nothing(qtbot, history, settings):
@@ -128,3 +136,35 @@ def test_the_single_shot_timer_itself_delivers_the_reminder(qtbot, history, sett
     with qtbot.waitSignal(tray.reminder_due, timeout=2000):
         pass
     assert len(reminders) == 1
+
+
+def test_later_asks_again_in_an_hour_and_not_today_is_kept_across_a_restart(qtbot, history, settings):
+    clock = Clock(MONDAY_EVENING)
+    tray, reminders = make_tray(qtbot, history, settings, clock)
+    assert tray.check() and len(reminders) == 1
+    tray.later()
+    assert tray.armed_for == MONDAY_EVENING + timedelta(hours=1)
+    clock.now += timedelta(hours=1)
+    assert tray.check() and len(reminders) == 2
+    tray.not_today()
+    clock.now += timedelta(hours=1)
+    restarted, more = make_tray(qtbot, history, settings, clock)
+    assert not restarted.check() and more == []
+
+
+def test_a_click_on_the_tray_icon_asks_for_the_picker_with_the_routine_used_most(qtbot, history, settings):
+    from selfmassage.core.routine import Routine
+    from tests.history_support import ROUTINE
+
+    evening = Routine(name="Evening relax", steps=ROUTINE.steps)
+    add(history, MONDAY_EVENING - timedelta(days=8), MONDAY_EVENING - timedelta(days=9), routine=evening)
+    settings.set("last_routine", "Classic back session")
+    tray, _ = make_tray(qtbot, history, settings, Clock(MONDAY_EVENING), available=True,
+                        routines=["Classic back session", "Evening relax"])
+    with qtbot.waitSignal(tray.picker_requested) as asked:
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert asked.args == ["Evening relax"]
+    with qtbot.waitSignal(tray.picker_requested) as asked:
+        tray.icon.messageClicked.emit()  # Qt's own balloon, clicked
+    assert asked.args == ["Evening relax"]
+    tray.hide()

@@ -104,3 +104,44 @@ def test_the_sound_test_says_plainly_when_there_is_no_sound_device(qtbot, make_w
     start(qtbot, window)
     assert seen == [(f"No sound. {NO_DEVICE_FOUND}", f"No sound. {NO_DEVICE_FOUND}")]
     assert "speakers or headphones are connected" in NO_DEVICE_FOUND
+
+
+def test_spoken_prompts_by_the_screen_reader_quiets_the_app_voice_and_back(qtbot, make_window, clock):
+    from qt_helpers import advance
+
+    player = RecordingPlayer()
+    window = make_window(player)
+    assert window.settings.get("spoken_prompts") == "app voice"  # the default
+    assert window.actions["prompts_app_voice"].isChecked()
+    window.actions["prompts_screen_reader"].trigger()
+    assert window.settings.get("spoken_prompts") == "screen reader"
+    assert window.prompt_choice.prompts is None
+    start(qtbot, window)
+    assert window.prompt_choice.prompts is not None and window.prompt_choice.prompts.enabled
+    advance(window, clock, 4)
+    assert player.spoken == []  # the screen reader has the prompts: the app's voice keeps quiet
+    assert player.played  # the cues still sound
+    window.actions["prompts_both"].trigger()  # mid-session: the voice speaks again from the next step
+    advance(window, clock, 3)
+    assert player.spoken
+    assert window.prompt_choice.prompts.enabled
+    window.actions["prompts_app_voice"].trigger()
+    assert not window.prompt_choice.prompts.enabled
+    window.driver.stop()
+    window.close()
+    again = make_window()
+    assert again.actions["prompts_app_voice"].isChecked()
+
+
+def test_t_says_the_time_left_and_shows_it_too(qtbot, make_window, clock):
+    from qt_helpers import advance
+
+    window = make_window()
+    assert not window.actions["time_left"].isEnabled()  # no session, nothing to tell
+    start(qtbot, window)
+    advance(window, clock, 1)
+    qtbot.keyClick(window, Qt.Key.Key_T)
+    assert window.statusBar().currentMessage() == ("2 seconds left in this step, 11 seconds left in the "
+                                                   "routine.")
+    advance(window, clock, 12)
+    assert not window.actions["time_left"].isEnabled()

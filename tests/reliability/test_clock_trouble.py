@@ -201,7 +201,7 @@ def test_weeks_count_the_local_day_a_session_started_on(tmp_path, zone):
         return done.stdout
 
     cli("routines", "import", str(source))
-    cli("run", "Tiny", "--speed", "100", "--mute")
+    cli("run", "Tiny", "--speed", "100", "--mute", "--keep-rehearsal")
     (session,) = json.loads(cli("history", "--json"))
     started = datetime.fromisoformat(session["started_at"])
     assert started.utcoffset() == timedelta(hours=hours)

@@ -44,7 +44,8 @@ def crash_routine() -> dict:
 
 def start_run() -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", str(SPEED), "--mute"],
+        [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", str(SPEED), "--mute",
+         "--keep-rehearsal"],
         # Unbuffered: readline() must not keep lines that communicate() would then never see.
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy(), bufsize=0)
 
@@ -127,7 +128,7 @@ def test_fifty_kills_lose_no_finished_step_and_the_next_start_works(imported):
 
     # The next start works: a whole session after fifty kills.
     finished = subprocess.run(
-        [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", "1000", "--mute"],
+        [sys.executable, "-m", "selfmassage", "run", NAME, "--speed", "1000", "--mute", "--keep-rehearsal"],
         cwd=ROOT, capture_output=True, timeout=60)
     assert finished.returncode == 0, finished.stderr.decode(errors="replace")
     assert announced(finished.stdout) == STEPS and b"Done:" in finished.stdout

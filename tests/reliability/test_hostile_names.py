@@ -28,6 +28,12 @@ REFUSED = {
     "a\nb": "name must be one line with no control characters.",
     "even\ring": "name must be one line with no control characters.",
     "\x1b[31mred": "name must be one line with no control characters.",
+    "two\u2028lines": "name may not hold line or paragraph separators or text-direction controls.",
+    "Back\u202eevil": "name may not hold line or paragraph separators or text-direction controls.",
+    "\u2066isolated\u2069": "name may not hold line or paragraph separators or text-direction controls.",
+    "\u200b\u200b": "name must hold a character you can see.",
+    "\u3164": "name must hold a character you can see.",
+    "\u00ad\u2800": "name must hold a character you can see.",
 }
 
 
@@ -95,6 +101,23 @@ def test_a_hostile_name_can_not_replace_a_file_by_its_stem(tmp_path):
     assert first != second
     names = sorted(entry.name for entry in library.entries() if entry.source is Source.USER)
     assert names == ["../../x", "x"]
+
+
+def test_names_equal_after_nfc_and_case_folding_are_the_same_name(tmp_path, capsys):
+    """"Café" typed on one keyboard (é as one character) and "CAFE\u0301" from another file (E and an accent):
+    the same name to a person, so the second import clashes instead of making a look-alike twin."""
+    library = RoutineLibrary(tmp_path / "routines", None)
+    library.save(routine("Café"))
+    with pytest.raises(LibraryError, match="exists"):
+        library.save(routine("CAFE\u0301"))
+    assert library.find("cafe\u0301").name == "Café"  # found by either spelling
+    source = tmp_path / "shared.json"
+    source.write_text(dumps_routine(routine("Straße")), encoding="utf-8")
+    assert main(["routines", "import", str(source)]) == 0
+    source.write_text(dumps_routine(routine("STRASSE")), encoding="utf-8")
+    assert main(["routines", "import", str(source)]) == 1
+    assert "a routine called 'STRASSE' exists" in capsys.readouterr().err
+    assert len(list(routines_dir().iterdir())) == 1
 
 
 # -- the editor's save -------------------------------------------------------------------------------------

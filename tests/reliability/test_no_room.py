@@ -63,7 +63,7 @@ def seed(data: Path, tmp_path: Path) -> dict[Path, bytes]:
     source = tmp_path / "quick.json"
     source.write_text(json.dumps(ROUTINE), encoding="utf-8")
     assert selfmassage("routines", "import", str(source)).returncode == 0
-    assert selfmassage("run", NAME, "--speed", "1000", "--mute").returncode == 0
+    assert selfmassage("run", NAME, "--speed", "1000", "--mute", "--keep-rehearsal").returncode == 0
     stored = snapshot(data)
     assert {path.name for path in stored} == {"history.sqlite3", "quick-back.json"}
     return stored
@@ -85,7 +85,8 @@ def test_a_data_folder_that_cannot_be_made(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     env = {**os.environ, "XDG_DATA_HOME": str(blocker / "data")}
-    done = selfmassage("run", "Evening relax with a massage ball", "--speed", "1000", "--mute", env=env)
+    done = selfmassage("run", "Evening relax with a massage ball", "--speed", "1000", "--mute",
+                       "--keep-rehearsal", env=env)
     assert done.returncode == 0 and "Done: 11:00 of massage" in done.stdout
     (line,) = done.stderr.splitlines()
     assert line.endswith("can't create the folder for your history (Not a directory). "
@@ -121,7 +122,8 @@ def test_a_read_only_data_folder(data, tmp_path):
     with read_only(data):
         with pytest.raises(OSError):
             (data / "probe").write_text("x")  # it really is read-only, for this user too
-        assert_runs_and_says_once_it_wont_be_saved(selfmassage("run", NAME, "--speed", "1000", "--mute"))
+        assert_runs_and_says_once_it_wont_be_saved(
+            selfmassage("run", NAME, "--speed", "1000", "--mute", "--keep-rehearsal"))
         # What was kept can still be looked at.
         listed = selfmassage("history", "--json")
         assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 1
@@ -180,7 +182,7 @@ def test_a_full_disk(data, tmp_path, how, window_open):
             assert os.statvfs(data).f_bavail == 0
         else:
             preexec = no_file_may_grow
-        done = selfmassage("run", NAME, "--speed", "1000", "--mute", preexec=preexec)
+        done = selfmassage("run", NAME, "--speed", "1000", "--mute", "--keep-rehearsal", preexec=preexec)
         assert_runs_and_says_once_it_wont_be_saved(done)
         if window_open:
             assert "This session can't be saved to your history" in done.stderr

@@ -229,3 +229,18 @@ def test_the_routine_copy_is_keyed_by_its_sha256_without_loading_openssl(tmp_pat
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.strip() == "False", result.stderr[-500:]
+
+
+def test_a_lock_left_by_a_kill_just_after_the_end_was_written_goes_at_the_next_open(tmp_path):
+    with open_history(tmp_path) as history:
+        ident = history.start_session(ROUTINE, START)
+        lock = history._locks.path(ident)
+        fd = history._locks._held.pop(ident)  # killed between writing the end and removing the lock file
+        history.finish_session(ident, SessionStatus.COMPLETED, START + timedelta(minutes=1), 10.0)
+        os.close(fd)
+    assert lock.exists()
+    starting = lock.with_name(lock.name.replace(f"-{ident}.", f"-{ident + 1}."))
+    starting.touch()  # another process starting a session: its row isn't committed yet
+    with open_history(tmp_path) as history:
+        assert history.session(ident).status == SessionStatus.COMPLETED
+    assert not lock.exists() and starting.exists()

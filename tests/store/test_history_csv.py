@@ -129,3 +129,22 @@ def test_running_sessions_are_not_exported(history, tmp_path):
 
     history.start_session(ROUTINE, datetime(2026, 11, 19, 19, 5, tzinfo=BERLIN))
     assert export_csv(history, tmp_path / "out.csv") == 0
+
+
+def test_a_row_is_counted_on_this_computers_calendar_whatever_its_offset(history, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        # 23:15 on Sunday 22 November in UTC is 00:15 on Monday 23 November in Berlin: next week.
+        path = write(tmp_path, f"{HEADER}\n2026-11-22T23:15:00Z,,Quick back,completed,600,,,\n"
+                               f"2026-11-22T22:15:00-01:00,,Other routine,completed,600,,,\n")
+        assert import_csv(history, path).added == 2
+        monday = datetime(2026, 11, 23).date()
+        assert [day for day, _ in history.day_counts()] == [monday]
+        assert set(history.week_totals(monday, monday)) == {monday}
+        assert {session.local_day for session in history.sessions()} == {monday}
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

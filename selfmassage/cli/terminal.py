@@ -1,0 +1,41 @@
+"""Printing to whatever terminal or pipe is there: one that can't show UTF-8 gets plain ASCII stand-ins
+(a run never dies on a print), and stored text never sends control characters to it."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+
+# Typographic characters the commands print, and what a terminal that can't show them gets instead.
+_ASCII = {"–": "-", "—": "-", "·": "|", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "→": "->",
+          "×": "x", "≤": "<=", "≥": ">=", "°": " deg", "\u00a0": " "}
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_HANDLER = "selfmassage-ascii"
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(_ASCII.get(char, "?") for char in bad), error.end
+
+
+codecs.register_error(_HANDLER, _stand_in)
+
+
+def tolerant_output() -> None:
+    """stdout and stderr replace what their encoding can't take instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a test's capture may not have it
+        if reconfigure is not None:
+            try:
+                reconfigure(errors=_HANDLER)
+            except (ValueError, OSError):  # closed, or detached
+                continue
+
+
+def visible(text: str) -> str:
+    """Stored text for a terminal: control characters (which a terminal would act on), line and
+    paragraph separators and direction overrides shown as escapes, never sent raw."""
+    return _INVISIBLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)

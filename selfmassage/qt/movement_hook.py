@@ -1,0 +1,165 @@
+"""Puts the movement layer on the session's body map and keeps it in step with the session.
+
+View ▸ Show movement turns it on or off; View ▸ Reduce motion (or a desktop that asks for less motion) keeps
+the path and its arrow but stills the moving mark. Both are remembered settings. Added after the window's
+first frame, like the other hooks: nothing here is imported before it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+from selfmassage.core.events import (
+    Paused,
+    Resumed,
+    SessionFinished,
+    SideStarted,
+    SideSwitch,
+    StepStarted,
+    TempoBeat,
+)
+from selfmassage.core.movement import movement_for
+from selfmassage.core.techniques import Side, Technique
+from selfmassage.qt.movement_layer import MovementLayer
+
+if TYPE_CHECKING:
+    from selfmassage.core.routine import Step
+    from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.session_driver import SessionDriver
+
+
+def desktop_wants_less_motion() -> bool:
+    """Whether the desktop asks for less motion. Qt 6.11 does not say (QStyleHints has no such hint), so
+    this asks GNOME's own setting, where there is one; anything else means no."""
+    gsettings = shutil.which("gsettings")
+    if gsettings is None:
+        return False
+    try:
+        answer = subprocess.run([gsettings, "get", "org.gnome.desktop.interface", "enable-animations"],
+                                capture_output=True, text=True, timeout=1, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return answer.returncode == 0 and answer.stdout.strip() == "false"
+
+
+class MovementHook(QObject):
+    def __init__(self, window: MainWindow, *,
+                 desktop_less_motion: Callable[[], bool] = desktop_wants_less_motion) -> None:
+        super().__init__(window)
+        self.window = window
+        self.layer: MovementLayer | None = None
+        self._ask_desktop = desktop_less_motion
+        self._desktop_says: bool | None = None  # asked once, when the first session starts
+        self._driver: SessionDriver | None = None
+        self._step: Step | None = None
+        self._index = -1
+        self._side: Side | None = None
+        settings = window.settings
+        self.show_action = self._action("show_movement", "Show movement",
+                                        "Show how your hands move on the body map", self.set_shown)
+        self.less_action = self._action("reduce_motion", "Reduce motion",
+                                        "Still pictures: the way to go, without the moving mark",
+                                        self.set_reduce_motion)
+        self.show_action.setChecked(bool(settings.get("show_movement")))
+        self.less_action.setChecked(bool(settings.get("reduce_motion")))
+        view = window.menu("View")
+        view.addSeparator()
+        view.addAction(self.show_action)
+        view.addAction(self.less_action)
+        window.session_started.connect(self._session_started)
+
+    def _action(self, name: str, text: str, tip: str, slot: Callable[[bool], None]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"{name}_action")
+        action.setCheckable(True)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.toggled.connect(slot)
+        self.window.actions[name] = action
+        return action
+
+    # -- the settings ------------------------------------------------------------------------------
+    @property
+    def shown(self) -> bool:
+        return self.show_action.isChecked()
+
+    @property
+    def less_motion(self) -> bool:
+        if self.less_action.isChecked():
+            return True
+        if self._desktop_says is None:
+            self._desktop_says = bool(self._ask_desktop())
+        return self._desktop_says
+
+    def set_shown(self, on: bool) -> None:
+        self._remember("show_movement", on)
+        self._show_current()
+
+    def set_reduce_motion(self, on: bool) -> None:
+        self._remember("reduce_motion", on)
+        if self.layer is not None:
+            self.layer.set_animated(not self.less_motion)
+
+    def _remember(self, name: str, value: bool) -> None:
+        try:
+            self.window.settings.set(name, bool(value))
+        except OSError as exc:  # the choice still holds until the window closes
+            self.window.statusBar().showMessage(
+                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
+
+    # -- the session -------------------------------------------------------------------------------
+    def _ensure_layer(self) -> MovementLayer | None:
+        body_map = getattr(getattr(self.window, "session_view", None), "body_map", None)
+        if body_map is None:
+            return None
+        if self.layer is None or self.layer.parent() is not body_map:
+            self.layer = MovementLayer(body_map)
+        self.layer.set_animated(not self.less_motion)
+        return self.layer
+
+    def _session_started(self, driver: SessionDriver) -> None:
+        self._driver, self._step, self._index, self._side = driver, None, -1, None
+        if self._ensure_layer() is not None:
+            driver.event.connect(self._event)
+
+    def _event(self, event: object) -> None:
+        layer = self.layer
+        if layer is None:
+            return
+        if isinstance(event, StepStarted):
+            self._step, self._index, self._side = event.step, event.index, None
+            self._show_current()
+        elif isinstance(event, SideStarted) and event.index == self._index:
+            self._side = event.side
+            self._show_current()
+        elif isinstance(event, SideSwitch):
+            layer.clear()  # the hands move across; the right side's path comes with it
+        elif isinstance(event, TempoBeat) and event.index == self._index:
+            layer.beat()
+        elif isinstance(event, Paused | Resumed):
+            layer.set_running(isinstance(event, Resumed))
+        elif isinstance(event, SessionFinished):
+            self._step = None
+            layer.set_running(False)
+            layer.clear()
+
+    def _show_current(self) -> None:
+        layer, step, driver = self.layer, self._step, self._driver
+        if layer is None or driver is None:
+            return
+        if step is None or not self.shown:
+            layer.clear()
+            return
+        layer.show_movement(movement_for(step, self._side), tempo=driver.routine.tempo,
+                            beats_from_session=step.technique is Technique.RUBBING)
+        layer.set_running(driver.running and not driver.paused)
+
+
+def add_movement(window: MainWindow, **options: Callable[[], bool]) -> MovementHook:
+    return MovementHook(window, **options)

@@ -1,0 +1,139 @@
+"""The movement layer on the session's body map: it follows the step and the side, holds still while the
+session is paused, repaints only its own rectangle, and goes when it is turned off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from qt_helpers import PaintRecorder, advance
+
+from selfmassage.core.areas import LOWER_BACK, SHOULDER_BLADES, SHOULDERS
+from selfmassage.core.movement import Motion
+from selfmassage.core.techniques import Direction, Side
+from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.movement_hook import MovementHook, add_movement
+from selfmassage.store.settings import Settings
+
+
+def start(qtbot, window: MainWindow, name: str) -> None:
+    assert window.picker.select(name)
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+
+
+def hooked(window: MainWindow, *, desktop_less_motion: bool = False) -> MovementHook:
+    return add_movement(window, desktop_less_motion=lambda: desktop_less_motion)
+
+
+def test_the_layer_follows_each_step_with_its_own_motion_and_way(qtbot, window, clock):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None and layer.isVisible()
+    assert layer.movement is not None
+    assert layer.movement.motion is Motion.STROKE and layer.movement.direction is Direction.UP
+    assert layer.movement.regions == (LOWER_BACK,)
+    assert {trace.side for trace in layer.movement.traces} == {Side.LEFT, Side.RIGHT}
+    assert "upward" in layer.accessibleDescription()
+
+    advance(window, clock, 3)  # rubbing the shoulder blades, 90 a minute
+    assert layer.movement.motion is Motion.CIRCLES and layer.movement.regions == (SHOULDER_BLADES,)
+    assert layer.beats == 0 and not layer.timer.isActive()  # the session's beats move the circles
+    advance(window, clock, 1.4)
+    assert layer.beats == 2 == window.session_view.pulse.beats
+
+    advance(window, clock, 2.6)  # kneading the shoulders
+    assert layer.movement.motion is Motion.GRIP_ROLL and layer.movement.regions == (SHOULDERS,)
+    assert layer.timer.isActive()
+
+
+def test_rubbing_repaints_only_the_paths_rectangle_on_each_beat(qtbot, window, clock):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None
+    recorder = PaintRecorder()
+    layer.installEventFilter(recorder)
+    advance(window, clock, 3)
+    qtbot.waitUntil(lambda: bool(recorder.regions))  # the step change: the old paths go, the new come
+    recorder.regions.clear()
+    with qtbot.waitSignal(layer.frame, timeout=1000):
+        advance(window, clock, 0.7)
+    qtbot.waitUntil(lambda: bool(recorder.regions))
+    bounds = layer.paths_rect()
+    assert bounds.width() < layer.width() and bounds.height() < layer.height() / 3
+    for region in recorder.regions:
+        assert bounds.contains(region.boundingRect())
+    assert QRect(layer.rect()).contains(bounds)
+
+
+def test_a_both_sides_step_shows_only_the_side_being_worked(qtbot, window, clock):
+    hook = hooked(window)
+    start(qtbot, window, "Both sides")
+    advance(window, clock, 2)  # kneading the shoulders, left first
+    layer = hook.layer
+    assert layer is not None and layer.movement is not None
+    assert [trace.side for trace in layer.movement.traces] == [Side.LEFT]
+    assert all(x < 0.5 for x, _ in layer.movement.traces[0].points)
+    assert "left side" in layer.accessibleDescription()
+    advance(window, clock, 2)  # the switch: the hands move across
+    assert layer.movement is None and layer.isHidden()
+    advance(window, clock, 3)
+    assert layer.movement is not None and layer.isVisible()
+    assert [trace.side for trace in layer.movement.traces] == [Side.RIGHT]
+    assert all(x > 0.5 for x, _ in layer.movement.traces[0].points)
+
+
+def test_the_mark_holds_still_while_the_session_is_paused(qtbot, window):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")  # stroking: the mark glides on its own frames
+    layer = hook.layer
+    assert layer is not None
+    with qtbot.waitSignal(layer.frame, timeout=2000):
+        pass
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.driver is not None and window.driver.paused
+    assert not layer.timer.isActive()
+    held = layer.elapsed
+    with qtbot.assertNotEmitted(layer.frame, wait=400):
+        pass
+    assert layer.elapsed == held and layer.isVisible()  # still there, not moving
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    with qtbot.waitSignal(layer.frame, timeout=2000):
+        pass
+    assert layer.elapsed > held
+
+
+def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, settings_path):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None and layer.isVisible()
+    menu_texts = [action.text() for action in window.menu("View").actions()]
+    assert "Show movement" in menu_texts and "Reduce motion" in menu_texts
+    window.actions["show_movement"].trigger()
+    assert layer.isHidden() and not layer.timer.isActive()
+    with qtbot.assertNotEmitted(layer.frame, wait=300):
+        pass
+    assert Settings(settings_path).get("show_movement") is False
+    window.actions["show_movement"].trigger()
+    assert layer.isVisible() and layer.timer.isActive()
+
+
+def test_less_motion_keeps_the_still_path_and_stops_the_mark(qtbot, window):
+    hook = hooked(window, desktop_less_motion=True)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None and layer.isVisible() and layer.movement is not None
+    assert not layer.animated and not layer.timer.isActive()
+    with qtbot.assertNotEmitted(layer.frame, wait=300):
+        pass
+
+
+def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, settings_path):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None and layer.timer.isActive()
+    window.actions["reduce_motion"].trigger()
+    assert not layer.animated and not layer.timer.isActive() and layer.isVisible()
+    assert Settings(settings_path).get("reduce_motion") is True

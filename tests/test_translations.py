@@ -1,0 +1,47 @@
+"""The catalogues are in step with the code: every marked string and every built-in routine's words are in
+po/selfmassage.pot and translated in po/ru.po, and the shipped .mo is compiled from that .po."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import update_translations  # noqa: E402
+
+sys.path.remove(str(ROOT / "tools"))
+
+
+def test_the_catalogues_hold_every_string_translated_and_the_mo_files_are_current():
+    assert update_translations.problems() == []
+
+
+def test_a_string_added_to_the_code_is_reported_until_translated(monkeypatch):
+    extra = ("Rub your elbow.", None, "selfmassage/x.py", 1, [])
+    real = update_translations.source_messages
+    monkeypatch.setattr(update_translations, "source_messages", lambda: [*real(), extra])
+    found = update_translations.problems()
+    assert any("not the code's strings" in line for line in found)
+    assert any("not in the catalogue: 'Rub your elbow.'" in line for line in found)
+
+
+def test_every_translation_keeps_the_placeholders_of_its_english():
+    catalog = update_translations.read_catalog(update_translations.po_path("ru"), "ru")
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(re.findall(r"\{\w*\}", ids[-1]))
+        for string in strings:
+            assert set(re.findall(r"\{\w*\}", string)) == wanted, (message.id, string)
+        assert ("&" in ids[0]) == ("&" in strings[0]), (message.id, "a menu's shortcut letter")
+
+
+def test_russian_has_its_three_plural_forms():
+    catalog = update_translations.read_catalog(update_translations.po_path("ru"), "ru")
+    assert catalog.num_plurals == 3
+    minutes = catalog.get(("{n} minute", "{n} minutes"))
+    assert minutes.string == ("{n} минута", "{n} минуты", "{n} минут")
