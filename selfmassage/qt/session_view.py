@@ -471,15 +471,22 @@ class SessionView(QWidget):
 
     def _fits(self, room: QSize) -> bool:
         """Laid out in `room`, every text of the page has the room it needs."""
-        # Lay the page out now, in its new type, as the next frame would.
-        self.layout().invalidate()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Lay the page out now, in its new type, as the next frame would: each box inside the page in
+        # turn, so every size hint is measured in the new type.
+        holders = [self, *(child for child in self.findChildren(QWidget) if child.layout() is not None)]
+        for _ in range(2):
+            for holder in holders:
+                holder.layout().invalidate()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for holder in holders:
+                holder.layout().activate()
         minimum = self.minimumSizeHint()
         if minimum.width() > room.width() or minimum.height() > room.height():
             return False
         if self.size() != room:
             self.resize(room)
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        for holder in holders:
+            holder.layout().activate()
         widgets = [*self._text_labels().values(), self.pause_note, self.tempo_label, self.progress_label,
                    *self.stages.labels.values(), *self.buttons.values()]
         return all(text_fits(widget) for widget in widgets)
@@ -490,7 +497,8 @@ def _longest_texts(routine: Routine) -> dict[str, str]:
     count = len(routine.steps)
     steps = routine.steps
     candidates = {
-        "technique": [step.technique.label for step in steps] + ["Switch sides"],
+        "technique": [step.technique.label for step in steps]
+        + (["Switch sides"] if any(step.both_sides for step in steps) else []),
         "area": [f"{step.area} · right side next" if step.both_sides else step.area for step in steps],
         "meta": [f"Step {count} of {count}  ·  {step.intensity.value} pressure"
                  + (f"  ·  {step.variant.value.replace('-', ' ')}" if step.variant is not None else "")
