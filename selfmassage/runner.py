@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from selfmassage.core.clock import ScaledClock
@@ -22,9 +22,9 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.session_wiring import MakeRecorder, wire_session
 from selfmassage.sound.interface import CuePlayer
-from selfmassage.sound.session_sound import SessionSound
-from selfmassage.sound.voice import PromptStyle, SessionVoice
+from selfmassage.sound.session_audio import SessionAudio
 
 
 class TerminalView:
@@ -84,28 +84,32 @@ def run_in_terminal(
     player: CuePlayer | None = None,
     tempo_click: bool = True,
     voice: bool = False,
-    voice_style: PromptStyle = PromptStyle.FULL,
-    attach: Callable[[SessionEngine], object] | None = None,
+    short_routines: Iterable[str] = (),
+    recorder: MakeRecorder | None = None,
 ) -> SessionEngine:
     """Runs to the end, or until Ctrl-C, which stops the session cleanly. Returns the finished engine.
 
-    `attach` is called with the engine before anything else subscribes: the history recorder subscribes
-    itself there, so it hears every event first.
+    `recorder` makes the history's recorder for the engine; `wire_session` subscribes it first, then the
+    sound, then the lines on screen (and any `listeners`), so the history hears every event first.
     """
     out = out if out is not None else sys.stdout  # read now: a default bound at import goes stale
     clock = ScaledClock(speed)
     engine = SessionEngine(routine, clock)
-    # The history hears each event before the screen shows it: whatever step has been announced, the
-    # session row and every step before it are on disk already, so a kill at any moment loses at most
-    # the step in progress.
-    if attach is not None:
-        attach(engine)
-    engine.subscribe(TerminalView(engine, out))
-    if player is not None:
-        SessionSound(engine, player, tempo_click=tempo_click)
-        SessionVoice(engine, player, enabled=voice, style=voice_style)  # after the cues: cue, then words
-    for listener in listeners:
-        engine.subscribe(listener)
+
+    def sound(engine: SessionEngine) -> SessionAudio | None:
+        if player is None:
+            return None
+        return SessionAudio(engine, player, tempo_click=tempo_click, voice=voice,
+                            short_routines=short_routines)
+
+    def view(engine: SessionEngine) -> TerminalView:
+        shown = TerminalView(engine, out)
+        engine.subscribe(shown)
+        for listener in listeners:
+            engine.subscribe(listener)
+        return shown
+
+    wire_session(engine, recorder=recorder, sound=sound, view=view)
     try:
         engine.start()
         while engine.state is EngineState.RUNNING:

@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.core.checkin import CheckIn, Symptom
-    from selfmassage.qt.app import real_parts
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.parts import real_parts
     from selfmassage.resources import assets_dir
     from selfmassage.sound.silent import SilentPlayer
     from selfmassage.store.history import History

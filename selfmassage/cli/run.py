@@ -16,7 +16,6 @@ from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import SessionStatus
 from selfmassage.runner import run_in_terminal
 from selfmassage.sound.player import make_player
-from selfmassage.sound.voice import PromptStyle
 from selfmassage.store.history import History
 from selfmassage.store.recorder import SessionRecorder
 
@@ -44,10 +43,11 @@ def cmd_run(args: argparse.Namespace) -> int:
             history.close()
             history = None
 
-    def attach(engine: SessionEngine) -> None:
-        if history is not None:
-            SessionRecorder(history, engine, wall_clock=common.now,
-                            on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
+    def recorder(engine: SessionEngine) -> SessionRecorder | None:
+        if history is None:
+            return None
+        return SessionRecorder(history, engine, wall_clock=common.now,
+                               on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
 
     player = make_player(settings.get("muted") or args.mute, settings.get("volume"),
                          on_problem=lambda message: print(message, file=sys.stderr),
@@ -56,8 +56,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         engine = run_in_terminal(
             routine, speed=args.speed, player=player, tempo_click=settings.get("tempo_click"),
             voice=settings.get("voice") and not args.no_voice,
-            voice_style=PromptStyle.for_routine(routine.name, settings.get("voice_short_routines")),
-            attach=attach)
+            short_routines=settings.get("voice_short_routines"), recorder=recorder)
         player.wait_idle(3.0)  # let the last cue finish before the process ends
     finally:
         player.close()

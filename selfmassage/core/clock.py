@@ -1,7 +1,7 @@
 """Clocks the engine reads. Tests inject FakeClock; `run --speed` injects ScaledClock.
 
-A FakeClock also stands in for the wall clock (WallClock) or the sleep clock (SleepClock) in the tests of
-the sleep rule and of clock trouble.
+A FakeClock also stands in for the sleep clock (SleepClock) in the tests of the sleep rule and of clock
+trouble.
 """
 
 from __future__ import annotations
@@ -20,16 +20,6 @@ class Clock(Protocol):
 class MonotonicClock:
     def now(self) -> float:
         return time.monotonic()
-
-
-class WallClock:
-    """Seconds since the epoch (time.time): it keeps running while the computer sleeps.
-
-    The engine compares it with its monotonic clock to notice a sleep; it is never used for deadlines.
-    """
-
-    def now(self) -> float:
-        return time.time()
 
 
 class SleepClock:

@@ -18,14 +18,14 @@ countdown and tempo beats, and its own StepFinished (with `side` set), so the hi
 Skip ends the part that runs now (left → switch → right → next step); back from the switch or the right side
 starts the step again at its left side.
 
-Sleep: given a `wall_clock`, the engine notices that the computer slept and pauses itself where the session
+Sleep: given a `sleep_clock`, the engine notices that the computer slept and pauses itself where the session
 was, with `Paused(reason=SLEEP)`; nothing that fell due during the sleep is delivered until the person goes
 on (`resume()`). It counts as a sleep when, between two looks at the clocks,
-- the wall clock ran more than 30 s further than the monotonic clock (Linux and macOS stop the monotonic
+- the sleep clock ran more than 30 s further than the monotonic clock (Linux and macOS stop the monotonic
   clock while asleep), or
 - the engine is polled more than 30 s after its next deadline (where the monotonic clock runs on through
   a sleep, or the event loop stood still that long): a burst of skipped steps would follow otherwise.
-The app passes a SleepClock as `wall_clock` (Linux's boot clock: it runs through a sleep but not when the
+The app passes a SleepClock as `sleep_clock` (Linux's boot clock: it runs through a sleep but not when the
 time of day is set), so a wall-clock jump of an hour either way changes nothing; only where no such clock
 exists does a big jump of the time set by hand also pause — one key press, never a step.
 """
@@ -103,14 +103,14 @@ class SessionEngine:
         clock: Clock,
         *,
         tempo_beats: bool = True,
-        wall_clock: Clock | None = None,
+        sleep_clock: Clock | None = None,
         sleep_gap: float = SLEEP_GAP_SECONDS,
     ) -> None:
         if not routine.steps:
             raise ValueError("a routine needs at least one step")
         self.routine = routine
         self._clock = clock
-        self._wall = wall_clock  # None: no sleep watch (tests, previews, the terminal runner)
+        self._sleep_clock = sleep_clock  # None: no sleep watch (tests, previews, the terminal runner)
         self._sleep_gap = sleep_gap
         self._seen: tuple[float, float] | None = None  # (clock, wall) at the last look
         self.pause_reason: PauseReason | None = None
@@ -356,15 +356,15 @@ class SessionEngine:
     # -- inner workings --------------------------------------------------------------------------
 
     def _look_at_clocks(self) -> None:
-        if self._wall is not None:
-            self._seen = (self._clock.now(), self._wall.now())
+        if self._sleep_clock is not None:
+            self._seen = (self._clock.now(), self._sleep_clock.now())
 
     def _slept(self) -> bool:
         """Pause where the session was when the computer went to sleep; True when it did."""
-        if (self._wall is None or self._seen is None or self._moment is not None
+        if (self._sleep_clock is None or self._seen is None or self._moment is not None
                 or self.state is not EngineState.RUNNING):
             return False
-        now, wall = self._clock.now(), self._wall.now()
+        now, wall = self._clock.now(), self._sleep_clock.now()
         seen_now, seen_wall = self._seen
         self._seen = (now, wall)
         deadline = self.next_deadline()

@@ -90,7 +90,6 @@ class RoutineEditor(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("totals")
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
-        self.totals_label.setAccessibleName("Total time and time per stage")
         outer.addWidget(self.totals_label)
 
         middle = QHBoxLayout()

@@ -37,7 +37,6 @@ class EditorBar(QHBoxLayout):
         self.undo_button.clicked.connect(self.undo_action.trigger)
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Saved or not")
         self.preview_button = QPushButton("Preview")
         describe(self.preview_button, "Preview", "Play the routine 10 times faster with its sounds. "
                  "Nothing is recorded.")

@@ -7,38 +7,36 @@ shows. The window is used only through what it offers other parts of the app (`E
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-# The editor's modules are imported when its page is first built: on the way to the first window they
-# cost more than the window itself (benchmarks, start-up).
-if TYPE_CHECKING:
-    from selfmassage.core.engine import SessionEngine
-    from selfmassage.core.routine import Routine
-    from selfmassage.qt.routines_page import RoutinesPage
-    from selfmassage.sound.session_sound import SessionSound
-    from selfmassage.store.library import RoutineLibrary
-
-ROUTINES_PAGE = "routines"
-PICKER_PAGE = "picker"
+from selfmassage.core.engine import SessionEngine
+from selfmassage.core.routine import Routine
+from selfmassage.qt.pages import Page
+from selfmassage.qt.routines_page import RoutinesPage
+from selfmassage.sound.session_sound import SessionSound
+from selfmassage.store.library import RoutineLibrary
 
 
 class EditorHost(Protocol):
     library: RoutineLibrary
-    settings: Any  # .get("tempo_click")
+    settings: Any  # .tempo_click
     player: Any  # the cue player (selfmassage.sound), once sound is set up; None before
-    picker: Any  # .current_entry() -> RoutineEntry | None, .add_button(widget)
+    picker: Any  # .current_entry() -> RoutineEntry | None
 
     def add_page(self, name: str, widget: QWidget) -> None: ...
     def show_page(self, name: str) -> None: ...
     def menu(self, title: str) -> QMenu: ...
+    def add_action(self, name: str, text: str, slot: Callable[..., object], *, menu: QMenu | None = None,
+                   keys: str | list[str] = "", tip: str = "", checkable: bool = False) -> QAction: ...
+    def add_picker_button(self, button: QPushButton) -> None: ...
+    def add_close_check(self, check: Callable[[], bool]) -> None: ...
     def refresh_routines(self) -> None: ...
     def start_session(self, routine: Routine) -> bool: ...
-    def installEventFilter(self, watcher: QObject) -> None: ...
-    def addAction(self, action: QAction) -> None: ...
 
 
 class RoutineEditorHook(QObject):
@@ -49,42 +47,31 @@ class RoutineEditorHook(QObject):
         self.window = window
         self.page: RoutinesPage | None = None
         menu = window.menu("&Routines")
-        self.edit_action = self._action(menu, "Edit routines…", "Ctrl+E", self.open,
-                                        "Change, copy, import or export your routines")
-        self.new_action = self._action(menu, "New routine", "Ctrl+N", lambda: self.open(then="new"),
-                                       "Make a new routine")
-        self.import_action = self._action(menu, "Import a routine…", "", lambda: self.open(then="import"),
-                                          "Add a routine from a file")
+        self.edit_action = window.add_action(
+            "edit_routines", "Edit routines…", self.open, menu=menu, keys="Ctrl+E",
+            tip="Change, copy, import or export your routines")
+        self.new_action = window.add_action("new_routine", "New routine", lambda: self.open(then="new"),
+                                            menu=menu, keys="Ctrl+N", tip="Make a new routine")
+        self.import_action = window.add_action("import_routine", "Import a routine…",
+                                               lambda: self.open(then="import"), menu=menu,
+                                               tip="Add a routine from a file")
         self.button = QPushButton("Edit routines")
         self.button.setObjectName("edit_routines_button")
         self.button.setToolTip("Make a routine your own: change, copy, import or export it (Ctrl+E)")
         self.button.setAccessibleName("Edit routines")
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(lambda: self.open())
-        window.picker.add_button(self.button)
-        window.installEventFilter(self)
-
-    def _action(self, menu: QMenu, text: str, keys: str, slot: Any, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.window.addAction(action)  # shortcuts work on every page
-        return action
+        window.add_picker_button(self.button)
+        window.add_close_check(self._settle_before_close)
 
     def ensure_page(self) -> RoutinesPage:
         if self.page is None:
-            from selfmassage.qt.routines_page import RoutinesPage
-
             window = self.window
             page = RoutinesPage(window.library, sound=self._preview_sound, can_start=True, can_leave=True)
             page.done_requested.connect(self._back_to_picker)
             page.start_requested.connect(self._start)
             page.editor.saved.connect(lambda _path: window.refresh_routines())
-            window.add_page(ROUTINES_PAGE, page)
+            window.add_page(Page.ROUTINES, page)
             self.page = page
         return self.page
 
@@ -96,7 +83,7 @@ class RoutineEditorHook(QObject):
             chosen = self.window.picker.current_entry()
             if chosen is not None:
                 page.select_routine(chosen.name)
-        self.window.show_page(ROUTINES_PAGE)
+        self.window.show_page(Page.ROUTINES)
         if then == "new":
             page.new_action.trigger()
         elif then == "import":
@@ -105,7 +92,7 @@ class RoutineEditorHook(QObject):
 
     def _back_to_picker(self) -> None:
         self.window.refresh_routines()
-        self.window.show_page(PICKER_PAGE)
+        self.window.show_page(Page.PICKER)
 
     def _start(self, routine: Routine) -> None:
         self.window.refresh_routines()
@@ -113,20 +100,14 @@ class RoutineEditorHook(QObject):
 
     def _preview_sound(self, engine: SessionEngine) -> SessionSound | None:
         """The cues through the window's player. No spoken prompts: at 10× they would run into each other."""
-        from selfmassage.sound.session_sound import SessionSound
-
         player = self.window.player
         if player is None:
             return None
-        return SessionSound(engine, player, bool(self.window.settings.get("tempo_click")))
+        return SessionSound(engine, player, self.window.settings.tempo_click)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _settle_before_close(self) -> bool:
         """Closing the window with unsaved routine changes asks Save / Discard / Cancel first."""
-        if watched is self.window and event.type() == QEvent.Type.Close and self.page is not None \
-                and not self.page.settle_unsaved():
-            event.ignore()
-            return True
-        return False
+        return self.page is None or self.page.settle_unsaved()
 
 
 def add_routine_editor(window: EditorHost) -> RoutineEditorHook:

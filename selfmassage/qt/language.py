@@ -48,7 +48,7 @@ def add_language_menu(window: MainWindow, menu_title: str = "&View") -> dict[str
     menu = window.menu(menu_title).addMenu(_("&Language"))
     menu.menuAction().setStatusTip(_("The language selfmassage speaks; it changes the next time you open it"))
     group = QActionGroup(menu)
-    current = window.settings.get("language")
+    current = window.settings.language
     system = i18n.LANGUAGES[i18n.system_language()]
     choices = {"": _("As the system ({language})").format(language=system), **i18n.LANGUAGES}
     actions: dict[str, QAction] = {}
@@ -64,14 +64,11 @@ def add_language_menu(window: MainWindow, menu_title: str = "&View") -> dict[str
 
 
 def choose(window: MainWindow, code: str) -> None:
-    if code == window.settings.get("language"):
+    if code == window.settings.language:
         return
-    try:
-        window.settings.set("language", code)
-    except OSError as exc:
-        window.statusBar().showMessage(
-            _("The language can't be saved ({reason}).").format(reason=exc.strerror or exc), 20_000)
-        return
+    window.settings.language = code
+    if window.settings.unsaved:
+        return  # the window has said the settings can't be saved
     wanted = i18n.LANGUAGES[code or i18n.system_language()]
     window.statusBar().showMessage(
         _("selfmassage will speak {language} the next time you open it.").format(language=wanted), 20_000)

@@ -30,6 +30,7 @@ from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
 from selfmassage.qt.body_map import BodyMap
 from selfmassage.qt.movement_layer import MovementLayer
+from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from selfmassage.qt.movement_hook import MovementHook
     from selfmassage.qt.session_driver import SessionDriver
 
-LEARN_PAGE = "learn"
+LEARN_PAGE = Page.LEARN
 TRY_TEXT = "Try it for 20 s"
 _SUMMARY = {Technique.STROKING: "a light glide toward the heart",
             Technique.RUBBING: "small circles, with the click",
@@ -234,7 +235,7 @@ class LearnHook(QObject):
         self.button.setToolTip("See how each technique moves, and try it for 20 seconds")
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open)
-        window.picker.add_button(self.button)
+        window.add_picker_button(self.button)
         window.session_started.connect(self._session_started)
 
     def open(self) -> LearnPage | None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 
 from selfmassage.core.events import (
     Paused,
@@ -61,28 +60,16 @@ class MovementHook(QObject):
         self._index = -1
         self._side: Side | None = None
         settings = window.settings
-        self.show_action = self._action("show_movement", "Show movement",
-                                        "Show how your hands move on the body map", self.set_shown)
-        self.less_action = self._action("reduce_motion", "Reduce motion",
-                                        "Still pictures: the way to go, without the moving mark",
-                                        self.set_reduce_motion)
-        self.show_action.setChecked(bool(settings.get("show_movement")))
-        self.less_action.setChecked(bool(settings.get("reduce_motion")))
         view = window.menu("View")
         view.addSeparator()
-        view.addAction(self.show_action)
-        view.addAction(self.less_action)
+        self.show_action = window.add_action("show_movement", "Show movement", self.set_shown, menu=view,
+                                             tip="Show how your hands move on the body map", checkable=True)
+        self.less_action = window.add_action("reduce_motion", "Reduce motion", self.set_reduce_motion,
+                                             menu=view, checkable=True,
+                                             tip="Still pictures: the way to go, without the moving mark")
+        self.show_action.setChecked(settings.show_movement)
+        self.less_action.setChecked(settings.reduce_motion)
         window.session_started.connect(self._session_started)
-
-    def _action(self, name: str, text: str, tip: str, slot: Callable[[bool], None]) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(f"{name}_action")
-        action.setCheckable(True)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.toggled.connect(slot)
-        self.window.actions[name] = action
-        return action
 
     # -- the settings ------------------------------------------------------------------------------
     @property
@@ -98,20 +85,13 @@ class MovementHook(QObject):
         return self._desktop_says
 
     def set_shown(self, on: bool) -> None:
-        self._remember("show_movement", on)
+        self.window.settings.show_movement = bool(on)
         self._show_current()
 
     def set_reduce_motion(self, on: bool) -> None:
-        self._remember("reduce_motion", on)
+        self.window.settings.reduce_motion = bool(on)
         if self.layer is not None:
             self.layer.set_animated(not self.less_motion)
-
-    def _remember(self, name: str, value: bool) -> None:
-        try:
-            self.window.settings.set(name, bool(value))
-        except OSError as exc:  # the choice still holds until the window closes
-            self.window.statusBar().showMessage(
-                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
 
     # -- the session -------------------------------------------------------------------------------
     def _ensure_layer(self) -> MovementLayer | None:

@@ -71,8 +71,6 @@ class ProblemRow(QFrame):
         self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{html.escape(problem.rule)}</b> — "
                                   f"{html.escape(problem.message)}")
         text.setWordWrap(True)
-        text.setAccessibleName(f"{severity}: {problem.rule}")
-        text.setAccessibleDescription(problem.message)
         policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
         text.setSizePolicy(policy)
@@ -98,7 +96,6 @@ class ProblemList:
         self._shown: tuple[Problem, ...] | None = None
         self.title = QLabel()
         self.title.setObjectName("problemsTitle")
-        self.title.setAccessibleName("Problems")
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)

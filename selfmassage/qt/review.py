@@ -71,7 +71,7 @@ class ReviewPage(QWidget):
         self.history = history
         self._settings = settings
         self._now = now
-        self._plan = (plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
+        self._plan = (plan_from_settings(settings.plan, settings.plan_per_week)
                       if settings is not None else Plan())
         self._weeks = CHART_WEEKS[0]
         self._stats: Stats | None = None
@@ -224,8 +224,8 @@ class ReviewPage(QWidget):
     def set_plan(self, plan: Plan) -> None:
         self._plan = plan
         if self._settings is not None:
-            self._settings.set("plan", plan.kind.value)
-            self._settings.set("plan_per_week", plan.per_week)
+            self._settings.plan = plan.kind.value
+            self._settings.plan_per_week = plan.per_week
         self._show_plan()
         self.refresh()
         self.plan_changed.emit(plan)

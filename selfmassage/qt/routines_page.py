@@ -133,8 +133,6 @@ class BrokenFilePanel(QFrame):
         self.delete_button = QPushButton("Delete this file")
         describe(self.delete_button, "Delete this file", "Delete the file that can't be opened, after a "
                  "question. Your other routines are not affected.")
-        self.title.setAccessibleName("The file that can't be opened")
-        self.details.setAccessibleName("What is wrong with it")
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(hint)

@@ -3,8 +3,8 @@
 No polling tick: the window sleeps until the next thing is due (a second of the countdown, a tempo beat, the
 end of a step), polls the engine, and arms the timer again. Every engine event is passed on as a Qt signal.
 
-Listeners that subscribe to `driver.engine` before `start()` (the history's recorder, the sound) hear each
-event before the window shows it: the driver subscribes its own forwarder last, at start.
+The window wires a session through selfmassage.session_wiring: the history's recorder, the sound, and last
+this driver's forwarder (`listen()`), so each event is on disk and cued before the window shows it.
 """
 
 from __future__ import annotations
@@ -36,18 +36,19 @@ class SessionDriver(QObject):
         clock: Clock,
         *,
         tempo_beats: bool = True,
-        sleep_watch: Clock | None = None,
+        sleep_clock: Clock | None = None,
         now: Callable[[], datetime] = _local_now,
         parent: QObject | None = None,
     ) -> None:
-        """`sleep_watch`: a wall clock (WallClock) so the engine pauses when the computer sleeps;
+        """`sleep_clock`: a clock that runs on while the computer sleeps (SleepClock), so the engine pauses;
         `now`: the date and time a session starts and ends, for the result."""
         super().__init__(parent)
         self.clock = clock
-        self.engine = SessionEngine(routine, clock, tempo_beats=tempo_beats, wall_clock=sleep_watch)
+        self.engine = SessionEngine(routine, clock, tempo_beats=tempo_beats, sleep_clock=sleep_clock)
         self._now = now
         self.started_at: datetime | None = None
         self.result: SessionResult | None = None
+        self._listening = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         # Cues must land within 20 ms of their moment; a coarse timer may be 5 % late.
@@ -68,8 +69,16 @@ class SessionDriver(QObject):
 
     # -- commands: each one lets the engine act, then arms the timer for whatever is next ----------
 
+    def listen(self) -> Callable[[Event], None]:
+        """Subscribe the forwarder that turns engine events into `event` signals, once; after every other
+        listener (start() does it, if nothing did before)."""
+        if not self._listening:
+            self._listening = True
+            self.engine.subscribe(self._forward)
+        return self._forward
+
     def start(self) -> None:
-        self.engine.subscribe(self._forward)
+        self.listen()
         self.started_at = self._now()
         self.engine.start()
         self._arm()

@@ -102,14 +102,14 @@ class PromptChoice(QObject):
         window.session_started.connect(self._started)
 
     def choice(self) -> SpokenPrompts:
-        return SpokenPrompts(self.window.settings.get("spoken_prompts"))
+        return SpokenPrompts(self.window.settings.spoken_prompts)
 
     def set_choice(self, choice: SpokenPrompts) -> None:
-        self.window.remember("spoken_prompts", choice.value)
+        self.window.settings.spoken_prompts = choice.value
         self.window.actions[f"prompts_{choice.name.lower()}"].setChecked(True)
         if self.prompts is not None:
             self.prompts.enabled = choice.by_screen_reader
-        self.window.set_voice(bool(self.window.settings.get("voice")))  # the app voice, on or quiet
+        self.window.sound.set_voice(self.window.settings.voice)  # the app voice, on or quiet
 
     def tell_time(self) -> None:
         if self.prompts is not None:

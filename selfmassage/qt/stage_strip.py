@@ -81,7 +81,7 @@ class StageStrip(QWidget):
                 "absent": f"– {number} {stage.label}",
             }[state]
             label.setText(text)
-            spoken = {"current": "current stage", "done": "done", "todo": "to come",
+            spoken = {"current": "now, the current stage", "done": "done", "todo": "to come",
                       "covered": "in this routine", "absent": "not in this routine"}[state]
             label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
             label.setAccessibleDescription(f"Stage {number} of {len(self.labels)}.")

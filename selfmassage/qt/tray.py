@@ -115,7 +115,7 @@ class ReminderTray(QObject):
 
     @property
     def plan(self) -> Plan:
-        return plan_from_settings(self.settings.get("plan"), self.settings.get("plan_per_week"))
+        return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
 
     def set_routines(self, names: list[str]) -> None:
         self._names = list(names)
@@ -133,7 +133,7 @@ class ReminderTray(QObject):
         used = sorted((name for name in self._names if counts.get(name, 0) > 0), key=lambda n: -counts[n])
         if used:
             return used[0]
-        last = self.settings.get("last_routine")
+        last = self.settings.last_routine
         return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:
@@ -154,7 +154,7 @@ class ReminderTray(QObject):
     def _arm(self, now: datetime) -> None:
         self._timer.stop()
         self.armed_for = None
-        if not self.settings.get("reminders"):
+        if not self.settings.reminders:
             return
         self.schedule.times = self._times()
         verdict = self.schedule.check(now, self.history, self.plan)
@@ -174,7 +174,7 @@ class ReminderTray(QObject):
     def check(self) -> bool:
         """The timer's wake-up: remind if the schedule says so; returns True when it reminded."""
         now = self._now()
-        reminded = bool(self.settings.get("reminders")) and self.schedule.check(
+        reminded = bool(self.settings.reminders) and self.schedule.check(
             now, self.history, self.plan).remind
         if reminded:
             self.remind(now)
@@ -189,7 +189,7 @@ class ReminderTray(QObject):
         self.reminder_due.emit(reminder_message(plan))
 
     def desktop_notifier(self) -> DesktopNotifier | None:
-        if self.notifier is None and self._make_notifier is not None and self.settings.get("reminders"):
+        if self.notifier is None and self._make_notifier is not None and self.settings.reminders:
             self._use_notifier(self._make_notifier())
         return self.notifier
 
@@ -240,7 +240,7 @@ class ReminderTray(QObject):
 
     def _remember(self, memory: ReminderMemory) -> None:
         with contextlib.suppress(OSError):  # it holds for this run; at worst one reminder comes twice
-            self.settings.set("reminder_shown", memory.to_text())
+            self.settings.reminder_shown = memory.to_text()
 
     # -- sessions ------------------------------------------------------------------------------------
 

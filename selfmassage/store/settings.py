@@ -1,7 +1,10 @@
 """Every setting declared once, with its type, default and a line of doc; stored as JSON in the config dir.
 
-A bad value in the file is reported (file and key) and its default used; a file that is not JSON at all is
-moved aside, never overwritten, so nothing the user had is lost.
+Read and change them as typed attributes (`settings.voice`, `settings.volume = 0.5`): each change is saved
+at once. A file that can't be written never raises: the value holds in memory and `on_save_problem` hears
+of it (the window shows one line), the one way a failed save is reported. A bad value in the file is
+reported (file and key) and its default used; a file that is not JSON at all is moved aside, never
+overwritten, so nothing the user had is lost.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from selfmassage.i18n import LANGUAGES
 from selfmassage.store.atomic import write_text_atomic
@@ -42,37 +45,6 @@ def _clock_time(value: Any) -> bool:
             and 0 <= int(parts[0]) <= 23 and 0 <= int(parts[1]) <= 59)
 
 
-DECLARED: tuple[Setting, ...] = (
-    Setting("muted", bool, False, "No sound cues at all."),
-    Setting("volume", float, 0.8, "Loudness of the cues, 0 to 1.", _between(0.0, 1.0)),
-    Setting("tempo_click", bool, True, "A soft click at the rubbing tempo."),
-    Setting("voice", bool, True, "Spoken prompts: what to do, and what comes next."),
-    Setting("spoken_prompts", str, "app voice", "Who says a session's prompts: app voice, screen reader "
-            "or both.", lambda value: value in ("app voice", "screen reader", "both")),
-    Setting("voice_volume", float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0)),
-    Setting("voice_short_routines", list, [], "Routines whose prompts name only what changed since the "
-            "step before.", _names),
-    Setting("sound_intro_done", bool, False, "The sound test before the first session was offered."),
-    Setting("large_text", bool, False, "Bigger text everywhere."),
-    Setting("high_contrast", bool, False, "Black, white and one strong colour."),
-    Setting("show_movement", bool, True, "Show how the hand moves on the body map during a session."),
-    Setting("reduce_motion", bool, False, "Still pictures instead of moving ones (the desktop may ask too)."),
-    Setting("plan", str, "preventive", "preventive, pain-relief or custom.",
-            lambda value: value in ("preventive", "pain-relief", "custom")),
-    Setting("plan_per_week", int, 2, "Sessions a week on the custom plan.", _between(1, 7)),
-    Setting("reminders", bool, False, "A reminder on the chosen days."),
-    Setting("reminder_days", list, [0, 3], "Reminder weekdays, 0 = Monday.", _weekdays),
-    Setting("reminder_time", str, "19:00", "Reminder time, HH:MM, local.", _clock_time),
-    Setting("reminder_shown", str, "", "The day the last reminder was shown (or declined), and its plan."),
-    Setting("autostart", bool, False, "Start selfmassage at login, in the tray."),
-    Setting("last_routine", str, "", "The routine picked last time."),
-    Setting("window_geometry", str, "", "Where the window was, as Qt saved it."),
-    Setting("language", str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
-            lambda value: value in ("", *LANGUAGES)),
-)
-BY_NAME = {setting.name: setting for setting in DECLARED}
-
-
 def _fits(setting: Setting, value: Any) -> bool:
     if setting.kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
@@ -84,10 +56,67 @@ def _fits(setting: Setting, value: Any) -> bool:
         return False
 
 
+T = TypeVar("T")
+
+
+class Declared(Generic[T]):
+    """A setting on `Settings`: read it as its type, assign it to change and save it."""
+
+    def __init__(self, kind: type[T], default: T, doc: str, check: Callable[[Any], bool] = lambda v: True
+                 ) -> None:
+        self._args = (kind, default, doc, check)
+        self.setting: Setting
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.setting = Setting(name, *self._args)
+
+    @overload
+    def __get__(self, settings: None, owner: type) -> Declared[T]: ...
+
+    @overload
+    def __get__(self, settings: Settings, owner: type) -> T: ...
+
+    def __get__(self, settings: Settings | None, owner: type) -> T | Declared[T]:
+        return self if settings is None else settings.get(self.setting.name)
+
+    def __set__(self, settings: Settings, value: T) -> None:
+        settings.set(self.setting.name, value)
+
+
 class Settings:
-    def __init__(self, path: Path) -> None:
+    muted = Declared(bool, False, "No sound cues at all.")
+    volume = Declared(float, 0.8, "Loudness of the cues, 0 to 1.", _between(0.0, 1.0))
+    tempo_click = Declared(bool, True, "A soft click at the rubbing tempo.")
+    voice = Declared(bool, True, "Spoken prompts: what to do, and what comes next.")
+    voice_volume = Declared(float, 0.9, "Loudness of the spoken prompts, 0 to 1.", _between(0.0, 1.0))
+    voice_short_routines: Declared[list[str]] = Declared(
+        list, [], "Routines whose prompts name only what changed since the step before.", _names)
+    sound_intro_done = Declared(bool, False, "The sound test before the first session was offered.")
+    large_text = Declared(bool, False, "Bigger text everywhere.")
+    high_contrast = Declared(bool, False, "Black, white and one strong colour.")
+    plan = Declared(str, "preventive", "preventive, pain-relief or custom.",
+                    lambda value: value in ("preventive", "pain-relief", "custom"))
+    plan_per_week = Declared(int, 2, "Sessions a week on the custom plan.", _between(1, 7))
+    reminders = Declared(bool, False, "A reminder on the chosen days.")
+    reminder_days: Declared[list[int]] = Declared(list, [0, 3], "Reminder weekdays, 0 = Monday.", _weekdays)
+    reminder_time = Declared(str, "19:00", "Reminder time, HH:MM, local.", _clock_time)
+    reminder_shown = Declared(str, "", "The day the last reminder was shown (or declined), and its plan.")
+    autostart = Declared(bool, False, "Start selfmassage at login, in the tray.")
+    last_routine = Declared(str, "", "The routine picked last time.")
+    window_geometry = Declared(str, "", "Where the window was, as Qt saved it.")
+    show_movement = Declared(bool, True, "Show how the hand moves on the body map during a session.")
+    reduce_motion = Declared(bool, False, "Still pictures instead of moving ones (the desktop may ask too).")
+    spoken_prompts = Declared(str, "app voice", "Who says a session's prompts: app voice, screen reader "
+                              "or both.", lambda value: value in ("app voice", "screen reader", "both"))
+    language = Declared(str, "", "The app's language: en, ru; empty follows the system (LANGUAGE, LANG).",
+                        lambda value: value in ("", *LANGUAGES))
+
+    def __init__(self, path: Path, on_save_problem: Callable[[OSError], None] | None = None) -> None:
         self.path = path
         self.problems: list[str] = []  # one plain line each, for the user
+        # Told when a change can't be written; the value holds in memory until the app ends. None: raise.
+        self.on_save_problem = on_save_problem
+        self.unsaved = False  # True while the file lacks a change that could not be written
         self._values: dict[str, Any] = {}
         self._load()
 
@@ -128,12 +157,26 @@ class Settings:
         return list(value) if isinstance(value, list) else value
 
     def set(self, name: str, value: Any) -> None:
-        """Change and save at once; raises ValueError on a value the declaration refuses."""
+        """Change and save at once; raises ValueError on a value the declaration refuses. A file that
+        can't be written goes to `on_save_problem` when there is one (the window), else up (the terminal)."""
         setting = BY_NAME[name]
         if not _fits(setting, value):
             raise ValueError(f"{name} can't be {value!r}")
         self._values[name] = float(value) if setting.kind is float else value
-        self.save()
+        try:
+            self.save()
+        except OSError as exc:
+            self.unsaved = True
+            if self.on_save_problem is None:
+                raise
+            self.on_save_problem(exc)
+        else:
+            self.unsaved = False
 
     def save(self) -> None:
         write_text_atomic(self.path, json.dumps(self._values, indent=2, sort_keys=True) + "\n")
+
+
+DECLARED: tuple[Setting, ...] = tuple(
+    value.setting for value in vars(Settings).values() if isinstance(value, Declared))
+BY_NAME = {setting.name: setting for setting in DECLARED}

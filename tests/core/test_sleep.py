@@ -29,7 +29,7 @@ class Session:
     def __init__(self, *, watch: bool = True) -> None:
         self.clock = FakeClock(start=500.0)
         self.wall = FakeClock(start=1_760_000_000.0)
-        self.engine = SessionEngine(routine(), self.clock, wall_clock=self.wall if watch else None)
+        self.engine = SessionEngine(routine(), self.clock, sleep_clock=self.wall if watch else None)
         self.events: list[Event] = []
         self.engine.subscribe(self.events.append)
         self.engine.start()

@@ -17,8 +17,8 @@ from qt_helpers import OTHER, SHORT, SIDES, activate
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.safety import QUESTION_IDS
 from selfmassage.qt import theme
-from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.parts import real_parts
 from selfmassage.qt.safety_gate import DialogSafetyGate
 from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.silent import RecordingPlayer
@@ -65,7 +65,7 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
     palette, font, style = QPalette(qapp.palette()), QFont(qapp.font()), qapp.style().name()
     look = theme.current_look()
 
-    def make(player: CuePlayer | None = None, sleep_watch: FakeClock | None = None, *,
+    def make(player: CuePlayer | None = None, sleep_clock: FakeClock | None = None, *,
              first_run: bool = False) -> MainWindow:
         """`first_run`: the sound test before the first session is still to come (else it was offered)."""
         builtin, user = routines_dirs
@@ -74,7 +74,7 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
             settings.set("sound_intro_done", True)
         parts = real_parts(settings)
         parts.clock = lambda: clock
-        parts.sleep_watch = lambda: sleep_watch
+        parts.sleep_clock = lambda: sleep_clock
         parts.safety = DialogSafetyGate(safety_store)
         window = MainWindow(settings, RoutineLibrary(user, builtin), parts)
         made.append(window)  # not qtbot.addWidget: it closes the window before a running session is stopped

@@ -102,7 +102,8 @@ def test_the_stage_strip_and_body_map_describe_the_moment(qtbot, window, clock):
     view = window.session_view
     assert words(view.stages)[1] == ("Now: stage 2 of 4, Medium deep. Done: Preparatory. "
                                      "To come: Deep, Final.")
-    assert view.stages.labels[Stage.MEDIUM_DEEP].accessibleName() == "Stage 2, Medium deep: current stage"
+    current = view.stages.labels[Stage.MEDIUM_DEEP]
+    assert current.accessibleName() == "Stage 2, Medium deep: now, the current stage"
     assert words(view.body_map)[1] == "A figure seen from behind. Marked: the shoulder blades."
     assert words(view.progress)[1] == "9 seconds left of 12 seconds"
 
@@ -316,7 +317,7 @@ def test_the_history_in_the_window_its_button_review_screen_and_reminders(qtbot,
             return [*missing, *([] if count >= 10 else [f"only {count} controls"])]
 
         seen = while_modal(RemindersDialog, look)
-        hook.edit_reminders()
+        hook.tray_hook.edit_reminders()
         assert seen == [[]]
     finally:
         hook.close()

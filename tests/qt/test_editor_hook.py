@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QSta
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique
-from selfmassage.qt.editor_hook import PICKER_PAGE, ROUTINES_PAGE, add_routine_editor
+from selfmassage.qt.actions import make_action
+from selfmassage.qt.editor_hook import add_routine_editor
+from selfmassage.qt.pages import Page
 from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineEntry, RoutineLibrary
 
@@ -42,7 +46,8 @@ class Host(QMainWindow):
     def __init__(self, library: RoutineLibrary) -> None:
         super().__init__()
         self.library = library
-        self.settings = {"tempo_click": True}
+        self.settings = SimpleNamespace(tempo_click=True)
+        self.close_checks: list[Callable[[], bool]] = []
         self.player = RecordingPlayer()
         self.picker = Picker(library)
         self.pages = QStackedWidget()
@@ -50,7 +55,7 @@ class Host(QMainWindow):
         self.refreshed = 0
         self.started: list[Routine] = []
         self.setCentralWidget(self.pages)
-        self.add_page(PICKER_PAGE, self.picker)
+        self.add_page(Page.PICKER, self.picker)
 
     def add_page(self, name, widget):
         self.names[name] = widget
@@ -66,6 +71,21 @@ class Host(QMainWindow):
         menu = QMenu(title, self)
         self.menuBar().addMenu(menu)
         return menu
+
+    def add_action(self, name, text, slot, *, menu=None, keys="", tip="", checkable=False):
+        return make_action(self, name, text, slot, menu=menu, keys=keys, tip=tip, checkable=checkable)
+
+    def add_picker_button(self, button):
+        self.picker.add_button(button)
+
+    def add_close_check(self, check):
+        self.close_checks.append(check)
+
+    def closeEvent(self, event):
+        if all(check() for check in self.close_checks):
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
     def refresh_routines(self):
         self.refreshed += 1
@@ -94,7 +114,7 @@ def test_the_page_is_built_only_when_opened_and_shows_the_pickers_routine(qtbot,
         "Edit routines…", "New routine", "Import a routine…"]
     host.picker.chosen = "Other"
     qtbot.mouseClick(hook.button, Qt.MouseButton.LeftButton)
-    assert host.current() == ROUTINES_PAGE
+    assert host.current() == Page.ROUTINES
     assert hook.page is not None and hook.page.current_entry.name == "Other"
 
 
@@ -105,7 +125,7 @@ def test_done_goes_back_to_the_picker_and_saving_refreshes_it(qtbot, host):
     assert page.editor.save()
     assert host.refreshed == 1
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
-    assert host.current() == PICKER_PAGE and host.refreshed == 2
+    assert host.current() == Page.PICKER and host.refreshed == 2
 
 
 def test_start_in_the_editor_starts_a_session_in_the_window(qtbot, host):
@@ -127,7 +147,7 @@ def test_preview_plays_through_the_windows_player(qtbot, host):
 def test_new_from_the_menu_opens_the_editor_on_a_new_routine(host):
     hook = add_routine_editor(host)
     hook.new_action.trigger()
-    assert host.current() == ROUTINES_PAGE
+    assert host.current() == Page.ROUTINES
     assert hook.page.current_entry.name == "New routine"
 
 

@@ -16,9 +16,11 @@ from qt_helpers import activate, advance, answer_box
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.events import SessionFinished, StepStarted
 from selfmassage.core.plan import PlanKind
-from selfmassage.qt.history_hook import MISSING_BUILTINS, TRAY_FLAG, HistoryHook, add_history
+from selfmassage.qt.history_hook import HistoryHook, add_history
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.missing_pieces import MISSING_BUILTINS, tell_missing_pieces
 from selfmassage.qt.reminders_dialog import RemindersDialog
+from selfmassage.qt.tray_hook import TRAY_FLAG
 from selfmassage.store import autostart
 from selfmassage.store.history import History
 from selfmassage.store.settings import Settings
@@ -147,7 +149,9 @@ def test_the_recorder_is_subscribed_before_the_sound_and_the_window(qtbot, with_
     window = hook.window
     start(qtbot, window)
     listeners = window.driver.engine._listeners
-    assert listeners[0] is hook.recorder
+    audio = window.sessions.wired.sound
+    assert listeners[0] is hook.recorder is window.sessions.wired.recorder
+    assert listeners[1:3] == [audio.cues._on_event, audio.voice._on_event]  # then the sound
     assert listeners[-1] == window.driver._forward  # the window hears last
 
 
@@ -185,8 +189,8 @@ def test_the_review_opens_from_the_menu_and_shows_the_new_session(qtbot, with_hi
 def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with_history, settings_path):
     hook = with_history()
     window = hook.window
-    assert hook.plan_actions[PlanKind.PREVENTIVE].isChecked()
-    hook.plan_actions[PlanKind.PAIN_RELIEF].trigger()
+    assert hook.plan_menu.actions[PlanKind.PREVENTIVE].isChecked()
+    hook.plan_menu.actions[PlanKind.PAIN_RELIEF].trigger()
     assert Settings(settings_path).get("plan") == "pain-relief"
     hook.open_review()
     assert hook.review.plan.kind is PlanKind.PAIN_RELIEF
@@ -200,15 +204,15 @@ def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with
         dialog.accept()
 
     QTimer.singleShot(0, answer)
-    hook.plan_actions[PlanKind.CUSTOM].trigger()
+    hook.plan_menu.actions[PlanKind.CUSTOM].trigger()
     saved = Settings(settings_path)
     assert (saved.get("plan"), saved.get("plan_per_week")) == ("custom", 3)
     assert hook.review.plan.kind is PlanKind.CUSTOM and hook.review.per_week_box.value() == 3
-    assert hook.plan_actions[PlanKind.CUSTOM].text() == "Your own: 3 a week…"
+    assert hook.plan_menu.actions[PlanKind.CUSTOM].text() == "Your own: 3 a week…"
     # And the other way: the review's own plan box checks the menu.
     review = hook.review
     review.plan_box.setCurrentIndex(review.plan_box.findData("preventive"))
-    assert hook.plan_actions[PlanKind.PREVENTIVE].isChecked()
+    assert hook.plan_menu.actions[PlanKind.PREVENTIVE].isChecked()
     assert window.current_page() == "review"
 
 
@@ -238,7 +242,7 @@ def test_no_tray_is_told_once_and_everything_else_works(qtbot, make_window, cloc
     hook.load(db)
     hook.load(db)  # told once, however often the history is opened again
     assert banner_lines(window) == [NO_TRAY]
-    assert hook.tray is not None and not hook.in_tray
+    assert hook.tray_hook.tray is not None and not hook.tray_hook.in_tray
     start(qtbot, window)
     advance(window, clock, 12)
     qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
@@ -254,16 +258,16 @@ def test_no_tray_without_reminders_is_a_passing_line_not_a_banner(qtbot, with_hi
 
 def test_a_reminder_with_no_notifications_shows_in_the_window(qtbot, with_history):
     hook = with_history(tray=False)
-    hook.tray.remind()
+    hook.tray_hook.tray.remind()
     assert banner_lines(hook.window) == ["Time for your massage. Pick a routine when you're ready."]
 
 
 def test_the_tray_starts_a_routine_through_the_safety_questions(qtbot, with_history, clock):
     hook = with_history(tray=True)
     window = hook.window
-    assert hook.in_tray
-    hook.tray.menu.aboutToShow.emit()  # as when the person opens the tray's menu
-    assert hook.tray.routine_actions() == ["Both sides", "Short back", "Another one"]
+    assert hook.tray_hook.in_tray
+    hook.tray_hook.tray.menu.aboutToShow.emit()  # as when the person opens the tray's menu
+    assert hook.tray_hook.tray.routine_actions() == ["Both sides", "Short back", "Another one"]
     asked: list[str] = []
 
     class Refuse:
@@ -272,14 +276,14 @@ def test_the_tray_starts_a_routine_through_the_safety_questions(qtbot, with_hist
             return False
 
     window.parts.safety = Refuse()
-    hook.tray._routines_menu.actions()[1].trigger()
+    hook.tray_hook.tray._routines_menu.actions()[1].trigger()
     assert asked == ["Short back"] and window.current_page() == "picker"
     window.parts.safety = None
-    hook.tray._routines_menu.actions()[1].trigger()
+    hook.tray_hook.tray._routines_menu.actions()[1].trigger()
     assert window.current_page() == "session" and window.driver.routine.name == "Short back"
-    assert not hook.start_from_tray("Both sides")  # one session at a time
+    assert not hook.tray_hook.start_from_tray("Both sides")  # one session at a time
     assert window.statusBar().currentMessage() == "A session is running: finish or stop it first."
-    assert "Next session: today." in hook.tray.due_line
+    assert "Next session: today." in hook.tray_hook.tray.due_line
 
 
 def test_the_close_button_hides_to_the_tray_while_reminders_are_on_and_quit_ends(
@@ -290,17 +294,17 @@ def test_the_close_button_hides_to_the_tray_while_reminders_are_on_and_quit_ends
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
     window.close()  # what the window's close button does
-    assert window.isHidden() and hook.tray.icon.isVisible()
+    assert window.isHidden() and hook.tray_hook.tray.icon.isVisible()
     assert Settings(settings_path).get("window_geometry") == ""  # hidden, not closed: nothing saved yet
     assert quits == []
-    hook.tray.open_requested.emit()  # a click on the tray icon
+    hook.tray_hook.tray.open_requested.emit()  # a click on the tray icon
     assert window.isVisible()
     window.actions["quit"].trigger()  # Session ▸ Quit (Ctrl+Q) closes for real
     assert not window.isVisible() and quits == [True]
     assert Settings(settings_path).get("window_geometry") != ""
     window.show()
     quits.clear()
-    hook.tray.quit_requested.emit()  # and so does the tray's Quit
+    hook.tray_hook.tray.quit_requested.emit()  # and so does the tray's Quit
     assert not window.isVisible() and quits == [True]
 
 
@@ -318,7 +322,7 @@ def test_quit_during_a_session_asks_first_and_keeps_going_on_no(qtbot, with_hist
     assert window.isVisible() and window.driver.running
     activate(qtbot, window)
     answer_box("Keep going")
-    assert not hook.quit()
+    assert not hook.window.quit()
     assert window.isVisible() and window.driver.running and quits == []
 
 
@@ -334,7 +338,7 @@ def test_the_reminders_dialog_saves_the_days_and_time_and_aims_the_reminder(
         qtbot, with_history, settings_path):
     hook = with_history(tray=True)
     window = hook.window
-    assert hook.tray.armed_for is None  # off by default
+    assert hook.tray_hook.tray.armed_for is None  # off by default
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -354,11 +358,11 @@ def test_the_reminders_dialog_saves_the_days_and_time_and_aims_the_reminder(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
-    hook.reminders_action.trigger()
+    hook.tray_hook.reminders_action.trigger()
     saved = Settings(settings_path)
     assert (saved.get("reminders"), saved.get("reminder_days"), saved.get("reminder_time")) == (
         True, [1, 5], "07:30")
-    armed = hook.tray.armed_for
+    armed = hook.tray_hook.tray.armed_for
     assert armed is not None and armed.weekday() in (1, 5) and (armed.hour, armed.minute) == (7, 30)
     activate(qtbot, window)
 
@@ -366,14 +370,14 @@ def test_the_reminders_dialog_saves_the_days_and_time_and_aims_the_reminder(
 def test_start_at_login_writes_and_removes_the_autostart_entry(qtbot, with_history, settings_path):
     hook = with_history()
     entry = autostart.autostart_path()
-    assert not hook.login_action.isChecked() and not entry.exists()
-    hook.login_action.trigger()
+    assert not hook.tray_hook.login_action.isChecked() and not entry.exists()
+    hook.tray_hook.login_action.trigger()
     assert entry.is_file()
     command = autostart.command_of(entry.read_text(encoding="utf-8"))
     assert command[-1] == TRAY_FLAG and command[:-1] == autostart.default_command()
     assert Settings(settings_path).get("autostart") is True
-    hook.login_action.trigger()
-    assert not entry.exists() and not hook.login_action.isChecked()
+    hook.tray_hook.login_action.trigger()
+    assert not entry.exists() and not hook.tray_hook.login_action.isChecked()
     assert Settings(settings_path).get("autostart") is False
 
 
@@ -383,8 +387,8 @@ def test_start_at_login_that_cannot_be_written_says_so_and_stays_off(qtbot, with
     blocker.write_text("")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))  # the autostart folder would be below a file
     hook = with_history()
-    hook.login_action.trigger()
-    assert not hook.login_action.isChecked()
+    hook.tray_hook.login_action.trigger()
+    assert not hook.tray_hook.login_action.isChecked()
     assert hook.window.statusBar().currentMessage().startswith("Start at login can't be set")
 
 
@@ -461,7 +465,7 @@ def test_missing_pieces_each_get_one_line(qtbot, make_window, db, routines_dirs,
     hook.load(db)
     assert banner_lines(window) == [
         body_map.MISSING_MAP, MISSING_BUILTINS, f"{settings_path}: volume can't be 'loud'; using 0.8."]
-    hook.tell_missing_pieces()  # again: nothing new to say
+    tell_missing_pieces(hook.window)  # again: nothing new to say
     assert len(banner_lines(window)) == 3
     assert window.picker.select("Another one")  # your own routine is there, and starts
     qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
@@ -477,7 +481,7 @@ def test_a_settings_file_that_cannot_be_written_costs_one_line(qtbot, with_histo
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Settings, "save", refuse)
-    hook.plan_actions[PlanKind.PAIN_RELIEF].trigger()
+    hook.plan_menu.actions[PlanKind.PAIN_RELIEF].trigger()
     assert window.settings.get("plan") == "pain-relief"  # holds until the window closes
     assert window.statusBar().currentMessage().startswith("Your settings can't be saved (Permission denied)")
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from qt_helpers import activate
 
-from selfmassage.qt.app import real_parts
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.parts import real_parts
 from selfmassage.qt.safety_gate import DialogSafetyGate
 from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary

@@ -79,17 +79,17 @@ def test_no_reminder_while_a_session_runs_then_it_arrives_with_actions_that_star
     assert window.driver is not None and window.driver.running
     window.driver.toggle_pause()  # paused is still a session
     clock.now = MONDAY_EVENING + timedelta(seconds=30)
-    assert not hook.tray.check()
+    assert not hook.tray_hook.tray.check()
     window.driver.toggle_pause()
     clock.now += timedelta(minutes=5)
-    assert not hook.tray.check()
+    assert not hook.tray_hook.tray.check()
     window.driver.stop()  # stopped: it does not count, so the reminder comes ten minutes later
     clock.now += timedelta(minutes=9)
-    assert not hook.tray.check()
+    assert not hook.tray_hook.tray.check()
     assert "summary:" not in desktop.printed()  # the daemon got nothing all this time
 
     clock.now += timedelta(minutes=1)
-    assert hook.tray.check() and hook.tray.delivered_by == BY_NOTIFICATION
+    assert hook.tray_hook.tray.check() and hook.tray_hook.tray.delivered_by == BY_NOTIFICATION
     qtbot.waitUntil(lambda: "summary: 'Time for your massage'" in desktop.printed(), timeout=10_000)
     printed = desktop.printed()
     assert "appname: 'selfmassage'" in printed
@@ -110,9 +110,9 @@ def test_a_click_on_the_reminder_brings_the_picker_with_the_suggestion(
     hook.open_review()  # the last page open was another one
     window.picker.select("Short back")
     clock.now = MONDAY_EVENING + timedelta(seconds=1)
-    assert hook.tray.check()
+    assert hook.tray_hook.tray.check()
     qtbot.waitUntil(lambda: "summary: 'Time for your massage'" in desktop.printed(), timeout=10_000)
-    with qtbot.waitSignal(hook.tray.picker_requested, timeout=10_000):
+    with qtbot.waitSignal(hook.tray_hook.tray.picker_requested, timeout=10_000):
         desktop.dunstctl("action", "0")  # a click on the notification: its default action
     assert window.current_page() == "picker"
     assert window.picker.current_entry().name == "Another one"
@@ -128,7 +128,7 @@ def test_with_no_service_the_tray_balloon_then_the_window_shows_it(qtbot, make_w
         window.settings.set(name, value)
     hook = add_history(window, history, now=clock, tray_available=True, notifier=DesktopNotifier(bus))
     try:
-        assert hook.tray.check() and hook.tray.delivered_by == BY_BALLOON
+        assert hook.tray_hook.tray.check() and hook.tray_hook.tray.delivered_by == BY_BALLOON
         assert "Time for your massage" not in window.notice.text()
     finally:
         hook.close()
@@ -145,9 +145,9 @@ def test_a_history_opened_after_the_session_began_still_keeps_the_reminder_away(
         assert window.driver is not None and window.driver.running
         hook.use_history(history)  # the file opens once the window shows: here, mid-session
         clock.now = MONDAY_EVENING + timedelta(seconds=1)
-        assert not hook.tray.check()
+        assert not hook.tray_hook.tray.check()
         window.driver.stop()
         clock.now += timedelta(minutes=10)
-        assert hook.tray.check()
+        assert hook.tray_hook.tray.check()
     finally:
         hook.close()

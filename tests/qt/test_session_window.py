@@ -243,7 +243,7 @@ def test_a_both_sides_step_shows_left_the_switch_and_right(qtbot, window, clock)
 
 def test_a_sleep_of_the_computer_pauses_with_a_note_and_space_goes_on(qtbot, make_window, clock):
     wall = FakeClock(start=1_700_000_000.0)
-    window = make_window(sleep_watch=wall)
+    window = make_window(sleep_clock=wall)
     start_short(qtbot, window)
     advance(window, clock, 1)
     wall.advance(1)

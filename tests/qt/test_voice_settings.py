@@ -32,7 +32,7 @@ def test_short_prompts_are_kept_per_routine_and_used_by_its_session(qtbot, make_
     assert picker.select("Short back")
     assert picker.short_prompts.isChecked()
     start(qtbot, window)
-    assert window._audio is not None and window._audio.voice.style is PromptStyle.CHANGES
+    assert window.sound.audio is not None and window.sound.audio.voice.style is PromptStyle.CHANGES
     window.driver.stop()
     window.back_to_routines()
     window.close()

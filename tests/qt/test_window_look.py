@@ -70,7 +70,7 @@ def test_the_stage_now_is_told_by_text_and_shape_not_colour_alone(qtbot, window,
     assert labels[Stage.PREPARATORY].text() == "✓ 1 Preparatory"
     assert labels[Stage.DEEP].text() == "3 Deep"
     assert labels[Stage.MEDIUM_DEEP].font().bold() and not labels[Stage.DEEP].font().bold()
-    assert labels[Stage.MEDIUM_DEEP].accessibleName() == "Stage 2, Medium deep: current stage"
+    assert labels[Stage.MEDIUM_DEEP].accessibleName() == "Stage 2, Medium deep: now, the current stage"
 
 
 def test_large_text_makes_the_text_bigger_and_is_remembered(qtbot, make_window):

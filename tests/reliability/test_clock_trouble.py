@@ -74,7 +74,7 @@ class Session:
 
     def __init__(self, computer: Computer, history: History) -> None:
         self.computer = computer
-        self.engine = SessionEngine(ROUTINE, MonotonicClock(), wall_clock=SleepClock())
+        self.engine = SessionEngine(ROUTINE, MonotonicClock(), sleep_clock=SleepClock())
         self.recorder = SessionRecorder(history, self.engine, wall_clock=computer.wall_datetime)
         self.events: list[Event] = []
         self.countdown: list[tuple[float, float]] = []  # (active time, what the countdown shows)

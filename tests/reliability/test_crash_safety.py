@@ -177,5 +177,5 @@ def test_each_step_is_committed_before_the_next_is_announced(tmp_path):
     out = CheckingOutput(path)
     with History.open(path) as history:
         run_in_terminal(routine, speed=1000, out=out,  # type: ignore[arg-type]
-                        attach=lambda engine: SessionRecorder(history, engine))
+                        recorder=lambda engine: SessionRecorder(history, engine))
     assert out.checked == [(number, number - 1, True) for number in range(1, STEPS + 1)]

@@ -1,0 +1,58 @@
+"""The History menu's Plan submenu: preventive, pain relief, or your own number a week."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from selfmassage.core.plan import CUSTOM_MAX, CUSTOM_MIN, Plan, PlanKind, plan_from_settings
+from selfmassage.store.settings import Settings
+
+
+class PlanMenu(QObject):
+    """Shows the plan in the settings; `chosen(Plan)` when the person picks another (nothing saved here)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent_menu: QMenu, settings: Settings, dialog_parent: QWidget) -> None:
+        super().__init__(parent_menu)
+        self.settings = settings
+        self._dialog_parent = dialog_parent
+        menu = parent_menu.addMenu("Plan")
+        menu.menuAction().setStatusTip("How often you mean to massage")
+        group = QActionGroup(self)
+        self.actions: dict[PlanKind, QAction] = {}
+        for kind, text in ((PlanKind.PREVENTIVE, "Preventive: 1–2 a week"),
+                           (PlanKind.PAIN_RELIEF, "Pain relief: every other day"),
+                           (PlanKind.CUSTOM, "Your own number a week…")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setStatusTip(f"Your plan: {text.rstrip('…').lower()}")
+            group.addAction(action)
+            menu.addAction(action)
+            self.actions[kind] = action
+        for kind in (PlanKind.PREVENTIVE, PlanKind.PAIN_RELIEF):
+            self.actions[kind].triggered.connect(
+                lambda _checked=False, kind=kind: self.chosen.emit(Plan(kind)))
+        self.actions[PlanKind.CUSTOM].triggered.connect(self.ask_custom_plan)
+        self.show_plan()
+
+    @property
+    def plan(self) -> Plan:
+        return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
+
+    def ask_custom_plan(self) -> None:
+        number, ok = QInputDialog.getInt(self._dialog_parent, "Your own plan", "Sessions a week:",
+                                         self.plan.per_week, CUSTOM_MIN, CUSTOM_MAX)
+        if ok:
+            self.chosen.emit(Plan(PlanKind.CUSTOM, number))
+        else:
+            self.show_plan()
+
+    def show_plan(self) -> None:
+        plan = self.plan
+        self.actions[plan.kind].setChecked(True)
+        custom = self.actions[PlanKind.CUSTOM]
+        custom.setText(f"Your own: {plan.per_week} a week…" if plan.kind is PlanKind.CUSTOM
+                       else "Your own number a week…")

@@ -1,0 +1,143 @@
+"""Runs one session at a time in the window: the safety questions, the session's wiring (session_wiring:
+the history's recorder, then the sound, then the window), the pages it moves through, and the check-in,
+which goes straight to the recorder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from selfmassage.core.checkin import CheckIn
+from selfmassage.core.engine import SessionEngine
+from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
+from selfmassage.core.routine import Routine
+from selfmassage.core.session_result import SessionResult
+from selfmassage.qt import dialogs
+from selfmassage.qt.pages import Page
+from selfmassage.qt.session_driver import SessionDriver
+from selfmassage.session_wiring import MakeRecorder, WiredSession, wire_session
+
+if TYPE_CHECKING:
+    from selfmassage.qt.main_window import MainWindow
+
+APP_TITLE = "selfmassage"
+
+
+class SessionControl(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.driver: SessionDriver | None = None
+        self.wired: WiredSession | None = None
+        self.result: SessionResult | None = None  # the last session's, until it is handed on
+        self._result_pending = False
+        self.make_recorder: MakeRecorder | None = None  # set by whoever keeps the history
+
+    @property
+    def running(self) -> bool:
+        return self.driver is not None and self.driver.running
+
+    def start(self, routine: Routine) -> bool:
+        """Ask the safety questions when due, then run `routine`; False when it did not start."""
+        window = self.window
+        if self.running:
+            return False
+        if window.parts.safety is not None and not window.parts.safety.before_session(window, routine):
+            return False
+        window.sound.offer_sound_test()
+        self.hand_on_result()
+        window.settings.last_routine = routine.name
+        if self.driver is not None:  # the last session's: done with
+            self.driver.deleteLater()
+        driver = SessionDriver(routine, window.parts.clock(), sleep_clock=window.parts.sleep_clock(),
+                               parent=window)
+        self.driver = driver
+        window.session_view.begin(driver.engine)
+        driver.event.connect(window.session_view.show_event)
+        driver.event.connect(self._event_for_actions)
+        driver.finished.connect(self._finished)
+        window.show_page(Page.SESSION, f"Session: {routine.name}")
+        self.wired = wire_session(driver.engine, recorder=self.make_recorder, sound=window.sound.attach,
+                                  view=self._listen)
+        window.session_started.emit(driver)
+        driver.start()
+        window.update_actions()
+        window.session_view.buttons["pause"].setFocus()
+        return True
+
+    def _listen(self, engine: SessionEngine) -> object:
+        assert self.driver is not None and engine is self.driver.engine
+        return self.driver.listen()
+
+    def ask_to_stop(self) -> None:
+        if not self.running:
+            return
+        if dialogs.confirm(self.window, "Stop the session?", "Stop here? You can start again any time.",
+                           yes="Stop", no="Keep going"):
+            assert self.driver is not None
+            # The answer may come after the routine ended on its own; stop() then does nothing.
+            self.driver.stop()
+
+    def stop_to_quit(self) -> bool:
+        """The window is closing during a session: stop it if the person agrees; False keeps it going."""
+        if not dialogs.confirm(self.window, "Quit selfmassage?", "A session is running. Stop it and quit?",
+                               yes="Stop and quit", no="Keep going"):
+            return False
+        assert self.driver is not None
+        self.driver.stop()
+        return True
+
+    def toggle_pause(self) -> None:
+        if self.driver is not None:
+            self.driver.toggle_pause()
+            self.window.update_actions()
+
+    def skip(self) -> None:
+        if self.driver is not None:
+            self.driver.skip()
+
+    def back(self) -> None:
+        if self.driver is not None:
+            self.driver.back()
+
+    def back_to_routines(self) -> None:
+        window = self.window
+        self.hand_on_result()
+        window.setWindowTitle(APP_TITLE)
+        window.show_page(Page.PICKER)
+        window.picker.list.setFocus()
+
+    def _event_for_actions(self, event: object) -> None:
+        # Only these change what the actions can do; a beat or a second changes nothing here.
+        if isinstance(event, Paused | Resumed | SessionFinished):
+            self.window.update_actions()
+
+    def _finished(self, result: SessionResult) -> None:
+        window = self.window
+        self.result = result
+        self._result_pending = True
+        if self.wired is not None:
+            self.wired.silence()
+        make_panel = window.parts.checkin_panel
+        panel = make_panel(window.summary.checkin_card) if make_panel is not None else None
+        window.summary.show_result(result, panel)
+        done = "Done" if result.status is SessionStatus.COMPLETED else "Stopped"
+        window.setWindowTitle(f"{done} · {APP_TITLE}")
+        window.show_page(Page.SUMMARY)
+        # The check-in's first choice, not the panel itself: a screen reader then says where it is.
+        focus_panel = getattr(panel, "focus_first", None)
+        focus_panel() if focus_panel is not None else window.summary.done_button.setFocus()
+
+    def checkin_given(self, checkin: CheckIn) -> None:
+        if self.wired is not None:
+            self.wired.save_checkin(checkin)  # a failure is told through the recorder's on_problem
+        if self.result is not None:
+            self.result = self.result.with_checkin(checkin)
+        self.hand_on_result()
+
+    def hand_on_result(self) -> None:
+        """Emit session_ended once: when the check-in is given, or the summary is left without it."""
+        if self._result_pending and self.result is not None:
+            self._result_pending = False
+            self.window.session_ended.emit(self.result)
