@@ -456,7 +456,7 @@ def learn_on_legs() -> Routine:
         name="Learn the techniques on your legs",
         description="Practise all five techniques on your legs, where they are easy to reach, before you use "
                     "them on your back. To watch each one move first and try it for 20 seconds, press "
-                    "Learn the techniques. For beginners; about 13 minutes.",
+                    "Learn beside Start. For beginners; about 13 minutes.",
         tempo=80,
         steps=tuple(steps),
     )

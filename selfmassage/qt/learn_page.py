@@ -230,9 +230,10 @@ class LearnHook(QObject):
         help_menu.insertAction(first, self.action)
         if first is not None:
             help_menu.insertSeparator(first)
-        self.button = QPushButton("Learn the techniques")
+        self.button = QPushButton("Learn")  # short: the row beside Start is full on a small screen
         self.button.setObjectName("learn_button")
-        self.button.setToolTip("See how each technique moves, and try it for 20 seconds")
+        self.button.setAccessibleName("Learn the techniques")
+        self.button.setToolTip("Learn the techniques: see how each one moves, and try it for 20 seconds")
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open)
         window.add_picker_button(self.button)

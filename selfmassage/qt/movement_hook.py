@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from selfmassage.core.events import (
     Paused,
     Resumed,
+    SecondLeft,
     SessionFinished,
     SideStarted,
     SideSwitch,
@@ -122,6 +123,8 @@ class MovementHook(QObject):
             layer.clear()  # the hands move across; the right side's path comes with it
         elif isinstance(event, TempoBeat) and event.index == self._index:
             layer.beat()
+        elif isinstance(event, SecondLeft) and event.index == self._index:
+            layer.second()
         elif isinstance(event, Paused | Resumed):
             layer.set_running(isinstance(event, Resumed))
         elif isinstance(event, SessionFinished):
@@ -136,8 +139,10 @@ class MovementHook(QObject):
         if step is None or not self.shown:
             layer.clear()
             return
+        # Paced by the session: rubbing's circles on its beats (a rubbing step has them), the rest on its
+        # seconds; a step with "direction": "circles" but no beats moves its circles on the seconds too.
         layer.show_movement(movement_for(step, self._side), tempo=driver.routine.tempo,
-                            beats_from_session=step.technique is Technique.RUBBING)
+                            paced=True, beats=step.technique is Technique.RUBBING)
         layer.set_running(driver.running and not driver.paused)
 
 

@@ -5,9 +5,9 @@ go, and on it, moving calmly, the hand's mark — a glide for stroking, small ci
 with the click), a slow press for squeezing, a grip that rolls for kneading, light taps for vibration.
 
 It is cheap on purpose: a transparent child of the (opaque) map, its paths drawn once per step and side, that
-repaints only the mark's old and new places, a few times a second (rubbing only on the beat), and only while
-the session runs; the mark is copied from small pictures drawn once (movement_marks). With less motion, the
-path and its arrow stay and nothing moves.
+repaints only the mark's old and new places, twice a second in step with the countdown (rubbing on the
+beat, with the click), and only while the session runs; the mark is copied from small pictures drawn once
+(movement_marks). With less motion, the path and its arrow stay and nothing moves.
 """
 
 from __future__ import annotations
@@ -20,15 +20,21 @@ from selfmassage.core.movement import Motion, Movement
 from selfmassage.qt import movement_marks as marks
 from selfmassage.qt.movement_marks import Frame, Geometry
 
-# New pictures a second: the mark steps along its path rather than gliding, as the tempo dot jumps. Every
-# frame repaints a corner of the window (about a millisecond of CPU), so a glide at 10 frames a second cost
-# as much as the rest of a session; a few steps a second read just as well from across the room.
+# On its own (the Learn page), a new picture every so often: the mark steps along its path rather than
+# gliding, as the tempo dot jumps. A paint pass costs 1-2 ms of CPU however small, so a glide at 10 frames a
+# second cost as much as the rest of a session; a few steps a second read just as well from across the room.
 FRAME_MS = {Motion.STROKE: 333, Motion.PUSH: 500, Motion.GRIP_ROLL: 400, Motion.DOTS: 250}
+PACED_FRAME_SECONDS = 0.5  # in a session: a frame on each second of the countdown and one in between
 # A stroke glides, then the hand lifts and comes back through the air: the mark fades for this long.
 LIFT_SECONDS = 0.8
 
 
 class MovementLayer(QWidget):
+    """In a session (`paced`), the session's own events move the mark: each TempoBeat a rubbing circle, each
+    second of the countdown (and half a second after it) the other marks. The window repaints for those
+    events anyway, so the mark's frames mostly ride on paint passes that happen regardless. On its own (the
+    Learn page), its timer does the same at FRAME_MS."""
+
     frame = Signal()  # one new picture: a glide's frame or a rubbing beat
 
     def __init__(self, body_map: QWidget) -> None:
@@ -47,7 +53,12 @@ class MovementLayer(QWidget):
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.CoarseTimer)
         self.timer.timeout.connect(self._tick)
-        self._own_beats = True  # False while the session's TempoBeats drive the circles
+        self._paced = False  # True while the session's beats and seconds move the mark
+        self._beats = False  # True while the session's TempoBeats move rubbing's circles
+        self.half = QTimer(self)  # a session's frame half a second after each of its seconds
+        self.half.setSingleShot(True)
+        self.half.setTimerType(Qt.TimerType.CoarseTimer)
+        self.half.timeout.connect(self._tick)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setAccessibleName("Movement")
@@ -56,14 +67,15 @@ class MovementLayer(QWidget):
         self.hide()
 
     # --- what it shows ---------------------------------------------------------------------------
-    def show_movement(self, movement: Movement | None, *, tempo: int = 80, beats_from_session: bool = False
-                      ) -> None:
-        """A new step or side: start its motion from the beginning."""
+    def show_movement(self, movement: Movement | None, *, tempo: int = 80, paced: bool = False,
+                      beats: bool = False) -> None:
+        """A new step or side: start its motion from the beginning. `paced`: the session calls `second`
+        (and `beat`, when it has `beats`); else the layer's own timer moves the mark."""
         self._repaint()  # where the old paths were
         self._forget_pictures()
         self.movement, self.tempo = movement, tempo
         self.beats, self.elapsed = 0, 0.0
-        self._own_beats = not beats_from_session
+        self._paced, self._beats = paced, beats
         self.setAccessibleDescription(describe(movement))
         self.setVisible(movement is not None)
         self._repaint()
@@ -88,29 +100,48 @@ class MovementLayer(QWidget):
             self._move_mark()
             self.frame.emit()
 
+    def second(self) -> None:
+        """A second of the session's countdown: the mark moves on now, and again half a second later."""
+        if not self._moving() or self.movement is None:
+            return
+        if self.movement.motion is Motion.CIRCLES:
+            if not self._beats:  # circles on a step with no tempo beats: one a second
+                self._tick()
+            return
+        self._tick()
+        self.half.start(round(PACED_FRAME_SECONDS * 1000))
+
     def clear(self) -> None:
         self.show_movement(None)
 
     # --- timing ----------------------------------------------------------------------------------
+    def _moving(self) -> bool:
+        return self.movement is not None and self.running and self.animated
+
     def _interval(self) -> int | None:
         movement = self.movement
-        if movement is None or not self.running or not self.animated:
+        if movement is None or not self._moving() or self._paced:
             return None
         if movement.motion is Motion.CIRCLES:
-            return round(60_000 / self.tempo) if self._own_beats else None
+            return round(60_000 / self.tempo)
         return FRAME_MS[movement.motion]
 
     def _arm(self) -> None:
+        if self._moving():
+            self._since.start()
+        else:
+            self.half.stop()
         interval = self._interval()
         if interval is None:
             self.timer.stop()
             return
-        self._since.start()
         if not self.timer.isActive() or self.timer.interval() != interval:
             self.timer.start(interval)
 
     def _tick(self) -> None:
-        self.elapsed += self._since.restart() / 1000
+        # Paced, a frame is half a second of the session's own time (a pause is not counted, a slow wake
+        # does not jump); on its own, the real time since the last frame.
+        self.elapsed += PACED_FRAME_SECONDS if self._paced else self._since.restart() / 1000
         if self.movement is not None and self.movement.motion is Motion.CIRCLES:
             self.beat()
             return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
-from selfmassage.qt.a11y import describe
+from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
@@ -115,14 +115,19 @@ class SessionsPane(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.history.delete_session(session.id)
-        self.status_line.setText(f"Deleted the session of {when(session.started_at)}.")
+        self.tell(f"Deleted the session of {when(session.started_at)}.")
         self.changed.emit()
+
+    def tell(self, text: str) -> None:
+        """What an action did, on the status line and to a screen reader: it shows away from the focus."""
+        self.status_line.setText(text)
+        announce(self.status_line, text)
 
     # -- CSV -----------------------------------------------------------------------------------
 
     def export_csv(self) -> None:
-        export_history(self, self.history, self.status_line.setText)
+        export_history(self, self.history, self.tell)
 
     def import_csv(self) -> None:
-        if import_history(self, self.history, self.status_line.setText):
+        if import_history(self, self.history, self.tell):
             self.changed.emit()

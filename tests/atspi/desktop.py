@@ -236,10 +236,10 @@ class Desktop:
 
     # -- the keyboard ------------------------------------------------------------------------------
 
-    def keys(self, *keys: str) -> None:
+    def keys(self, *keys: str, delay_ms: int = 60) -> None:
         """Press keys as a person would (xdotool names: Tab, Return, space, Right, ctrl+h, y)."""
-        subprocess.run(["xdotool", "key", "--delay", "60", *keys], env=self.env, timeout=20, check=True,
-                       capture_output=True)
+        subprocess.run(["xdotool", "key", "--delay", str(delay_ms), *keys], env=self.env, timeout=20,
+                       check=True, capture_output=True)
 
 
 def focused(tree: list[Node]) -> Node | None:

@@ -43,7 +43,10 @@ def test_the_layer_follows_each_step_with_its_own_motion_and_way(qtbot, window, 
 
     advance(window, clock, 2.6)  # kneading the shoulders
     assert layer.movement.motion is Motion.GRIP_ROLL and layer.movement.regions == (SHOULDERS,)
-    assert layer.timer.isActive()
+    frames = []
+    layer.frame.connect(lambda: frames.append(layer.fraction()))
+    advance(window, clock, 2)
+    assert len(frames) == 2 and frames[1] > frames[0]  # the grip moves along the shoulder, second by second
 
 
 def test_rubbing_repaints_only_the_paths_rectangle_on_each_beat(qtbot, window, clock):
@@ -83,27 +86,30 @@ def test_a_both_sides_step_shows_only_the_side_being_worked(qtbot, window, clock
     assert all(x > 0.5 for x, _ in layer.movement.traces[0].points)
 
 
-def test_the_mark_holds_still_while_the_session_is_paused(qtbot, window):
+def test_the_mark_moves_with_the_sessions_seconds_and_holds_still_while_paused(qtbot, window, clock):
     hook = hooked(window)
-    start(qtbot, window, "Short back")  # stroking: the mark glides on its own frames
+    start(qtbot, window, "Short back")  # stroking: the mark steps on with the countdown
     layer = hook.layer
-    assert layer is not None
+    assert layer is not None and not layer.timer.isActive()  # no timer of its own in a session
+    with qtbot.waitSignal(layer.frame, timeout=1000):
+        advance(window, clock, 1)
     with qtbot.waitSignal(layer.frame, timeout=2000):
-        pass
+        pass  # and half a second later
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.driver is not None and window.driver.paused
-    assert not layer.timer.isActive()
+    assert not layer.half.isActive()
     held = layer.elapsed
-    with qtbot.assertNotEmitted(layer.frame, wait=400):
-        pass
+    with qtbot.assertNotEmitted(layer.frame, wait=700):
+        clock.advance(1)
+        window.driver.wake()
     assert layer.elapsed == held and layer.isVisible()  # still there, not moving
     qtbot.keyClick(window, Qt.Key.Key_Space)
-    with qtbot.waitSignal(layer.frame, timeout=2000):
-        pass
+    with qtbot.waitSignal(layer.frame, timeout=1000):
+        advance(window, clock, 1)
     assert layer.elapsed > held
 
 
-def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, settings_path):
+def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, clock, settings_path):
     hook = hooked(window)
     start(qtbot, window, "Short back")
     layer = hook.layer
@@ -111,29 +117,31 @@ def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, settin
     menu_texts = [action.text() for action in window.menu("View").actions()]
     assert "Show movement" in menu_texts and "Reduce motion" in menu_texts
     window.actions["show_movement"].trigger()
-    assert layer.isHidden() and not layer.timer.isActive()
+    assert layer.isHidden() and layer.movement is None
     with qtbot.assertNotEmitted(layer.frame, wait=300):
-        pass
+        advance(window, clock, 1)
     assert Settings(settings_path).get("show_movement") is False
     window.actions["show_movement"].trigger()
-    assert layer.isVisible() and layer.timer.isActive()
+    assert layer.isVisible() and layer.movement is not None
 
 
-def test_less_motion_keeps_the_still_path_and_stops_the_mark(qtbot, window):
+def test_less_motion_keeps_the_still_path_and_stops_the_mark(qtbot, window, clock):
     hook = hooked(window, desktop_less_motion=True)
     start(qtbot, window, "Short back")
     layer = hook.layer
     assert layer is not None and layer.isVisible() and layer.movement is not None
-    assert not layer.animated and not layer.timer.isActive()
+    assert not layer.animated
     with qtbot.assertNotEmitted(layer.frame, wait=300):
-        pass
+        advance(window, clock, 1)
 
 
-def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, settings_path):
+def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, clock, settings_path):
     hook = hooked(window)
     start(qtbot, window, "Short back")
     layer = hook.layer
-    assert layer is not None and layer.timer.isActive()
+    assert layer is not None and layer.animated
     window.actions["reduce_motion"].trigger()
-    assert not layer.animated and not layer.timer.isActive() and layer.isVisible()
+    assert not layer.animated and layer.isVisible()
+    with qtbot.assertNotEmitted(layer.frame, wait=300):
+        advance(window, clock, 1)
     assert Settings(settings_path).get("reduce_motion") is True
