@@ -139,3 +139,14 @@ def format_weekday_time(moment: datetime) -> str:
     """'Mon 19:05': a session within the week shown."""
     weekday = f"{moment:%a}" if language() == SOURCE_LANGUAGE else _cldr("E", moment)
     return f"{weekday} {moment:%H:%M}"
+
+
+def weekday_names(width: str = "wide") -> list[str]:
+    """Monday first: 'Monday' … or, `width` "abbreviated", 'Mon' …; in the language in use."""
+    if language() == SOURCE_LANGUAGE:
+        names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return names if width == "wide" else [name[:3] for name in names]
+    from babel.dates import get_day_names
+
+    days = get_day_names(width, context="stand-alone", locale=language())
+    return [str(days[number]).capitalize() for number in range(7)]

@@ -45,3 +45,18 @@ def test_russian_has_its_three_plural_forms():
     assert catalog.num_plurals == 3
     minutes = catalog.get(("{n} minute", "{n} minutes"))
     assert minutes.string == ("{n} минута", "{n} минуты", "{n} минут")
+
+
+def test_no_module_that_translates_uses_underscore_as_a_throwaway_name():
+    # `on, days, _ = ...` in a function makes `_` local there: its `_("…")` then raises TypeError.
+    import ast
+
+    for path in sorted((ROOT / "selfmassage").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(node, ast.ImportFrom) and node.module == "selfmassage.i18n"
+                   and any(alias.name == "_" for alias in node.names) for node in tree.body):
+            continue
+        for node in ast.walk(tree):
+            stored = (isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)) or (
+                isinstance(node, ast.arg) and node.arg == "_")
+            assert not stored, f"{path.relative_to(ROOT)}:{node.lineno} binds _"

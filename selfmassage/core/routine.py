@@ -20,6 +20,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
+from selfmassage.i18n import _, pgettext
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,17 @@ class Step:
             return 2 * self.seconds + SIDE_SWITCH_SECONDS
         return self.seconds
 
+    @property
+    def shown_area(self) -> str:
+        """The area as shown: a built-in routine's words in the language in use; other text as written."""
+        return pgettext("area", self.area)
+
     def describe(self) -> str:
         """'Rubbing, lower back' — how a step is named in "next: …" and in lists."""
         if self.both_sides:
-            return f"{self.technique.label}, {self.area}, both sides"
-        return f"{self.technique.label}, {self.area}"
+            return _("{technique}, {area}, both sides").format(technique=self.technique.label,
+                                                              area=self.shown_area)
+        return _("{technique}, {area}").format(technique=self.technique.label, area=self.shown_area)
 
 
 @dataclass(frozen=True)

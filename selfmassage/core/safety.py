@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from selfmassage.core.checkin import Symptom
+from selfmassage.i18n import N_, _
 
 # Ask again after this long, even when every answer was "no": health changes.
 RECHECK_AFTER = timedelta(days=30)
@@ -23,47 +24,49 @@ class SafetyQuestion:
 
 # One question per contraindication in the guide. A "yes" to any of them stops the session.
 QUESTIONS: tuple[SafetyQuestion, ...] = (
-    SafetyQuestion("fever", "Do you have a fever?"),
-    SafetyQuestion("skin", "Do you have a skin infection with pus, such as an abscess, or a bleeding wound?"),
-    SafetyQuestion("allergy", "Are you having an allergic reaction right now?"),
-    SafetyQuestion("cancer", "Do you have cancer, or are you being treated for it?"),
-    SafetyQuestion("nerves", "Are you feeling highly agitated or on edge right now?"),
-    SafetyQuestion("inflammation", "Do you have an acute inflammation, or has an old one flared up?"),
-    SafetyQuestion("bone", "Do you have a broken bone or a bone bruise?"),
-    SafetyQuestion("clots", "Do you have a blood clot (thrombosis)?"),
-    SafetyQuestion("heart_lungs", "Do you have a heart, blood-vessel or breathing disease?"),
+    SafetyQuestion("fever", N_("Do you have a fever?")),
+    SafetyQuestion("skin", N_("Do you have a skin infection with pus, such as an abscess, or a bleeding "
+                              "wound?")),
+    SafetyQuestion("allergy", N_("Are you having an allergic reaction right now?")),
+    SafetyQuestion("cancer", N_("Do you have cancer, or are you being treated for it?")),
+    SafetyQuestion("nerves", N_("Are you feeling highly agitated or on edge right now?")),
+    SafetyQuestion("inflammation", N_("Do you have an acute inflammation, or has an old one flared up?")),
+    SafetyQuestion("bone", N_("Do you have a broken bone or a bone bruise?")),
+    SafetyQuestion("clots", N_("Do you have a blood clot (thrombosis)?")),
+    SafetyQuestion("heart_lungs", N_("Do you have a heart, blood-vessel or breathing disease?")),
 )
 QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
 
 # Shown with the questions; informs, never blocks.
-WITH_CARE_TITLE = "Take extra care if this is you"
+WITH_CARE_TITLE = N_("Take extra care if this is you")
 WITH_CARE: tuple[str, ...] = (
-    "Osteochondrosis or a disc hernia: work only lightly near your spine, never hard.",
-    "Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently.",
+    N_("Osteochondrosis or a disc hernia: work only lightly near your spine, never hard."),
+    N_("Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently."),
 )
 
-STOP_TITLE = "Let’s pause here"
-STOP_MESSAGE = (
+STOP_TITLE = N_("Let’s pause here")
+STOP_MESSAGE = N_(
     "Please ask a doctor before you massage. Some health conditions can get worse with massage, "
     "and a doctor can tell you what is safe for you."
 )
-STOP_LATER = "When things change, you can answer the questions again and start your session."
+STOP_LATER = N_("When things change, you can answer the questions again and start your session.")
 
-PREGNANCY_TITLE = "This routine is for pregnancy"
+PREGNANCY_TITLE = N_("This routine is for pregnancy")
 PREGNANCY_NOTE: tuple[str, ...] = (
-    "Use light techniques only: stroking and gentle rubbing.",
-    "Keep the whole session to 45 minutes or less.",
-    "Later in pregnancy, lie on your side.",
-    "Check with your doctor or midwife that massage is right for you.",
+    N_("Use light techniques only: stroking and gentle rubbing."),
+    N_("Keep the whole session to 45 minutes or less."),
+    N_("Later in pregnancy, lie on your side."),
+    N_("Check with your doctor or midwife that massage is right for you."),
 )
 
 # After a session: one calm line when a sign of overdoing it was ticked. Advice, never a diagnosis.
 HINTS: dict[Symptom, str] = {
-    Symptom.DIZZINESS: "Sit up slowly and drink some water.",
-    Symptom.HEADACHE: "Rest somewhere quiet, and go more gently next time.",
-    Symptom.PAIN: "Go lighter next time, and stop whenever it hurts.",
+    Symptom.DIZZINESS: N_("Sit up slowly and drink some water."),
+    Symptom.HEADACHE: N_("Rest somewhere quiet, and go more gently next time."),
+    Symptom.PAIN: N_("Go lighter next time, and stop whenever it hurts."),
 }
-HINT_SEVERAL = "More than one of these came up: consider asking a physiotherapist before your next session."
+HINT_SEVERAL = N_("More than one of these came up: consider asking a physiotherapist before your next "
+                  "session.")
 
 
 def _aware(moment: datetime) -> datetime:
@@ -95,5 +98,5 @@ def checkin_hint(symptoms: Iterable[Symptom]) -> str:
     chosen = set(symptoms)
     ticked = [symptom for symptom in HINTS if symptom in chosen]
     if len(ticked) > 1:
-        return HINT_SEVERAL
-    return HINTS[ticked[0]] if ticked else ""
+        return _(HINT_SEVERAL)
+    return _(HINTS[ticked[0]]) if ticked else ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from selfmassage.i18n import N_, _
+
 
 class Technique(StrEnum):
     STROKING = "stroking"
@@ -15,7 +17,8 @@ class Technique(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """'Rubbing', in the language in use."""
+        return _(_TECHNIQUE_LABELS[self])
 
 
 class Stage(StrEnum):
@@ -32,13 +35,19 @@ class Stage(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
+        """'Medium deep', in the language in use."""
+        return _(_STAGE_LABELS[self])
 
 
 class Intensity(StrEnum):
     LIGHT = "light"
     MODERATE = "moderate"
     FIRM = "firm"
+
+    @property
+    def label(self) -> str:
+        """'light', in the language in use."""
+        return _(_INTENSITY_LABELS[self])
 
     @property
     def level(self) -> int:
@@ -52,6 +61,11 @@ class Variant(StrEnum):
     PALM_EDGE = "palm-edge"
     PALM_BASE = "palm-base"
     TWO_HANDS = "two-hands"
+
+    @property
+    def label(self) -> str:
+        """'palm edge', in the language in use."""
+        return _(_VARIANT_LABELS[self])
 
 
 class Direction(StrEnum):
@@ -80,13 +94,26 @@ class Side(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        """'Left', in the language in use."""
+        return _(N_("Left") if self is Side.LEFT else N_("Right"))
 
 
 class Profile(StrEnum):
     STANDARD = "standard"
     PREGNANCY = "pregnancy"
 
+
+# What each is called on screen; the files and the code keep the English values.
+_TECHNIQUE_LABELS = {Technique.STROKING: N_("Stroking"), Technique.RUBBING: N_("Rubbing"),
+                     Technique.SQUEEZING: N_("Squeezing"), Technique.KNEADING: N_("Kneading"),
+                     Technique.VIBRATION: N_("Vibration")}
+_STAGE_LABELS = {Stage.PREPARATORY: N_("Preparatory"), Stage.MEDIUM_DEEP: N_("Medium deep"),
+                 Stage.DEEP: N_("Deep"), Stage.FINAL: N_("Final")}
+_INTENSITY_LABELS = {Intensity.LIGHT: N_("light"), Intensity.MODERATE: N_("moderate"),
+                     Intensity.FIRM: N_("firm")}
+
+_VARIANT_LABELS = {Variant.TRANSVERSE: N_("transverse"), Variant.PALM_EDGE: N_("palm edge"),
+                   Variant.PALM_BASE: N_("palm base"), Variant.TWO_HANDS: N_("two hands")}
 
 # One area at most 10 s: longer rubbing or vibration on one spot hurts.
 RUB_CAP_SECONDS = 10
@@ -124,20 +151,20 @@ class TechniqueGuide:
 
 
 TECHNIQUE_GUIDE: dict[Technique, TechniqueGuide] = {
-    Technique.STROKING: TechniqueGuide("Slide your whole palm lightly, toward the heart.", None),
+    Technique.STROKING: TechniqueGuide(N_("Slide your whole palm lightly, toward the heart."), None),
     Technique.RUBBING: TechniqueGuide(
-        "Rub slowly and firmly, in time with the click.", RUB_CAP_SECONDS
+        N_("Rub slowly and firmly, in time with the click."), RUB_CAP_SECONDS
     ),
-    Technique.SQUEEZING: TechniqueGuide("Press along the muscle, toward the heart.", None),
+    Technique.SQUEEZING: TechniqueGuide(N_("Press along the muscle, toward the heart."), None),
     Technique.KNEADING: TechniqueGuide(
-        "Grip the muscle and press it to the bone, slowly. Never to pain.", None
+        N_("Grip the muscle and press it to the bone, slowly. Never to pain."), None
     ),
     Technique.VIBRATION: TechniqueGuide(
-        "Tap or shake lightly, not too hard.", VIBRATION_CAP_SECONDS
+        N_("Tap or shake lightly, not too hard."), VIBRATION_CAP_SECONDS
     ),
 }
 
 
 def instruction_for(technique: Technique, note: str = "") -> str:
     """The one line shown during a step: the step's own note, else the technique's default."""
-    return note.strip() or TECHNIQUE_GUIDE[technique].instruction
+    return note.strip() or _(TECHNIQUE_GUIDE[technique].instruction)

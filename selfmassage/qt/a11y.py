@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage.core.announcements import spoken_duration
+from selfmassage.i18n import _
 
 W = TypeVar("W", bound=QWidget)
 __all__ = ["announce", "describe", "focus_first", "name_inner_parts", "spoken_duration"]
@@ -69,7 +70,7 @@ def describe(widget: W, name: str, description: str) -> W:
 
 
 def _owner_name(widget: QWidget) -> str:
-    return widget.accessibleName() or widget.toolTip() or widget.objectName() or "this list"
+    return widget.accessibleName() or widget.toolTip() or widget.objectName() or _("this list")
 
 
 def _name_if_empty(part: QWidget, name: str, description: str) -> None:
@@ -90,24 +91,27 @@ def name_inner_parts(root: QWidget) -> None:
             inner = widget.findChild(QLineEdit)
             if inner is not None:
                 _name_if_empty(inner, widget.accessibleName(), widget.accessibleDescription()
-                               or "Type a number, or use the arrow keys.")
+                               or _("Type a number, or use the arrow keys."))
         elif isinstance(widget, QComboBox):
-            _name_if_empty(widget.view(), f"Choices for {_owner_name(widget).lower()}",
-                           "Up and Down move, Enter chooses, Esc closes the list.")
+            _name_if_empty(widget.view(), _("Choices for {owner}").format(owner=_owner_name(widget).lower()),
+                           _("Up and Down move, Enter chooses, Esc closes the list."))
             if widget.isEditable() and widget.lineEdit() is not None:
                 _name_if_empty(widget.lineEdit(), widget.accessibleName(), widget.accessibleDescription()
-                               or "Type, or press Alt+Down for the list.")
+                               or _("Type, or press Alt+Down for the list."))
         if isinstance(widget, QTableView):
             owner = _owner_name(widget)
-            _name_if_empty(widget.horizontalHeader(), f"Columns of {owner.lower()}",
-                           "The column headings.")
-            _name_if_empty(widget.verticalHeader(), f"Rows of {owner.lower()}", "The row numbers.")
+            _name_if_empty(widget.horizontalHeader(), _("Columns of {owner}").format(owner=owner.lower()),
+                           _("The column headings."))
+            _name_if_empty(widget.verticalHeader(), _("Rows of {owner}").format(owner=owner.lower()),
+                           _("The row numbers."))
         if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QComboBox):
             owner = _owner_name(widget)
-            for bar, way in ((widget.verticalScrollBar(), "up and down"),
-                             (widget.horizontalScrollBar(), "sideways")):
+            for bar, moves in ((widget.verticalScrollBar(), _("Moves {owner} up and down; the keyboard "
+                                                              "scrolls it too.")),
+                               (widget.horizontalScrollBar(), _("Moves {owner} sideways; the keyboard "
+                                                                "scrolls it too."))):
                 if isinstance(bar, QScrollBar):
-                    _name_if_empty(bar, f"Scroll {owner.lower()}",
-                                   f"Moves {owner.lower()} {way}; the keyboard scrolls it too.")
+                    _name_if_empty(bar, _("Scroll {owner}").format(owner=owner.lower()),
+                                   moves.format(owner=owner.lower()))
         if isinstance(widget, QAbstractItemView) and not widget.accessibleDescription():
-            widget.setAccessibleDescription("Use the arrow keys to move through it.")
+            widget.setAccessibleDescription(_("Use the arrow keys to move through it."))

@@ -14,6 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from selfmassage.core.areas import REGION_AREAS, regions_for
+from selfmassage.i18n import N_, _, pgettext
 from selfmassage.resources import asset_path
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -119,19 +120,22 @@ def styled_svg(regions: tuple[str, ...], high_contrast: bool = False) -> bytes:
 
 def _phrase(region: str) -> str:
     area = REGION_AREAS[region]
-    return "both sides of the spine" if area == "along the spine" else f"the {area}"
+    if area == "along the spine":
+        return _("both sides of the spine")
+    return _("the {area}").format(area=pgettext("area", area))
 
 
 def describe(regions: tuple[str, ...]) -> str:
     """The accessible description: what the map shows and which area is lit."""
     if not regions:
-        return "A figure seen from behind. No area is marked."
+        return _("A figure seen from behind. No area is marked.")
     phrases = [_phrase(region) for region in regions]
-    named = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-    return f"A figure seen from behind. Marked: {named}."
+    named = phrases[0] if len(phrases) == 1 else _("{some} and {last}").format(some=", ".join(phrases[:-1]),
+                                                                              last=phrases[-1])
+    return _("A figure seen from behind. Marked: {areas}.").format(areas=named)
 
 
-MISSING_MAP = ("The body map is missing or damaged, so each area is named in words only. "
+MISSING_MAP = N_("The body map is missing or damaged, so each area is named in words only. "
                "Reinstall selfmassage to see it.")
 
 
@@ -153,7 +157,7 @@ class BodyMap(QWidget):
         self._renderer.repaintNeeded.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # its picture holds the background too
-        self.setAccessibleName("Body map")
+        self.setAccessibleName(_("Body map"))
         self._reload()
 
     # --- what it shows -------------------------------------------------------------------------------
@@ -187,7 +191,7 @@ class BodyMap(QWidget):
                 self._renderer.load(QByteArray(styled_svg(self._regions, self._high_contrast)))
             except (OSError, ET.ParseError) as exc:  # MissingAssetError is an OSError
                 log.info("no body map: %s", exc)
-                self.problem = MISSING_MAP
+                self.problem = _(MISSING_MAP)
         self._picture = None
         self.update()
 

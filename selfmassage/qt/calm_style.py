@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
+from selfmassage.i18n import _
 from selfmassage.qt.focus_ring import mark_styled
 from selfmassage.qt.theme import current_look
 
@@ -157,7 +158,7 @@ def heading(text: str) -> QLabel:
     label.setFont(sized_font(HEADING_POINTS, bold=True))
     label.setWordWrap(True)
     label.setAccessibleName(text)
-    label.setAccessibleDescription("A heading.")
+    label.setAccessibleDescription(_("A heading."))
     return label
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.calm_style import (
     POINTS,
@@ -36,24 +37,24 @@ from selfmassage.qt.calm_style import (
 )
 
 FEELINGS: tuple[tuple[int, str], ...] = (
-    (1, "Much worse"),
-    (2, "Worse"),
-    (3, "The same"),
-    (4, "Better"),
-    (5, "Much better"),
+    (1, N_("Much worse")),
+    (2, N_("Worse")),
+    (3, N_("The same")),
+    (4, N_("Better")),
+    (5, N_("Much better")),
 )
 SYMPTOM_LABELS: dict[Symptom, str] = {
-    Symptom.PAIN: "Pain",
-    Symptom.HEADACHE: "Headache",
-    Symptom.DIZZINESS: "Dizziness",
-    Symptom.NAUSEA: "Nausea",
-    Symptom.FATIGUE: "Tiredness",
-    Symptom.BODY_ACHES: "Body aches",
+    Symptom.PAIN: N_("Pain"),
+    Symptom.HEADACHE: N_("Headache"),
+    Symptom.DIZZINESS: N_("Dizziness"),
+    Symptom.NAUSEA: N_("Nausea"),
+    Symptom.FATIGUE: N_("Tiredness"),
+    Symptom.BODY_ACHES: N_("Body aches"),
 }
 NOTE_MAX = 200
 NUMBER_POINTS = 26
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{feeling}"): feeling for feeling, _ in FEELINGS}
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{feeling}"): feeling for feeling, _label in FEELINGS}
 
 
 class _FeelingButton(QRadioButton):
@@ -61,14 +62,16 @@ class _FeelingButton(QRadioButton):
     button: a screen reader says "radio button, 4 of 5, checked", one choice of a group."""
 
     def __init__(self, feeling: int, label: str) -> None:
+        label = _(label)
         super().__init__()
         self.setProperty("choice", True)
         self.setProperty("role", "feeling")  # sized in the style sheet, which beats setMinimumSize
         self.setObjectName(f"feeling-{feeling}")
         self.setAccessibleName(f"{feeling}: {label}")
-        self.setAccessibleDescription(f"How you feel compared with before: {label.lower()}. Press {feeling} "
-                                      "to choose it from anywhere in the check-in.")
-        self.setToolTip(f"{label} (press {feeling})")
+        self.setAccessibleDescription(_("How you feel compared with before: {feeling}. Press {key} "
+                                        "to choose it from anywhere in the check-in.").format(
+                                            feeling=label.lower(), key=feeling))
+        self.setToolTip(_("{answer} (press {key})").format(answer=label, key=feeling))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 10, 4, 10)
         layout.setSpacing(2)
@@ -103,19 +106,19 @@ class CheckInPanel(QWidget):
         super().__init__(parent)
         apply_calm_style(self)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # holds the keys 1–5; not a Tab stop
-        self.setAccessibleName("How do you feel after your session")
-        self.setAccessibleDescription("Choose how you feel, tick any signs you noticed, add a note if you "
-                                      "like, then Save. Keys 1 to 5 choose the feeling.")
+        self.setAccessibleName(_("How do you feel after your session"))
+        self.setAccessibleDescription(_("Choose how you feel, tick any signs you noticed, add a note if you "
+                                        "like, then Save. Keys 1 to 5 choose the feeling."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
 
-        layout.addWidget(heading("How do you feel?"))
-        layout.addWidget(paragraph("Compared with before your session. Press 1 to 5, or click.",
+        layout.addWidget(heading(_("How do you feel?")))
+        layout.addWidget(paragraph(_("Compared with before your session. Press 1 to 5, or click."),
                                    muted=True))
         # One group, named by its question, so a screen reader says it as the focus comes in.
-        self.feeling_box = describe(QFrame(), "How do you feel? Compared with before your session",
-                                    "One choice, 1 to 5. The arrow keys or the keys 1 to 5 choose.")
+        self.feeling_box = describe(QFrame(), _("How do you feel? Compared with before your session"),
+                                    _("One choice, 1 to 5. The arrow keys or the keys 1 to 5 choose."))
         feelings = QHBoxLayout(self.feeling_box)
         feelings.setContentsMargins(0, 0, 0, 0)
         feelings.setSpacing(10)
@@ -130,15 +133,17 @@ class CheckInPanel(QWidget):
         layout.addWidget(self.feeling_box)
 
         layout.addSpacing(6)
-        layout.addWidget(paragraph("Did you notice any of these?"))
+        layout.addWidget(paragraph(_("Did you notice any of these?")))
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         self.symptom_boxes: dict[Symptom, QCheckBox] = {}
-        for index, (symptom, label) in enumerate(SYMPTOM_LABELS.items()):
+        for index, (symptom, english) in enumerate(SYMPTOM_LABELS.items()):
+            label = _(english)
             box = QCheckBox(label)
             box.setObjectName(f"symptom-{symptom.value.replace(' ', '-')}")
             box.setAccessibleName(label)
-            box.setAccessibleDescription(f"Tick if you noticed {label.lower()} during or after the session.")
+            box.setAccessibleDescription(
+                _("Tick if you noticed {sign} during or after the session.").format(sign=label.lower()))
             box.toggled.connect(self._update_hint)
             self.symptom_boxes[symptom] = box
             grid.addWidget(box, index // 3, index % 3)
@@ -151,22 +156,23 @@ class CheckInPanel(QWidget):
 
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setPlaceholderText("A note for yourself (optional)")
-        describe(self.note, "A note for yourself, optional",
-                 f"Up to {NOTE_MAX} characters, kept with this session. Enter saves the check-in.")
+        self.note.setPlaceholderText(_("A note for yourself (optional)"))
+        describe(self.note, _("A note for yourself, optional"),
+                 _("Up to {count} characters, kept with this session. Enter saves the check-in.").format(
+                     count=NOTE_MAX))
         self.note.returnPressed.connect(self._save)
         layout.addWidget(self.note)
 
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.skip_button = QPushButton("Skip")
-        describe(self.skip_button, "Skip the check-in", "Nothing is kept about how you feel this time.")
+        self.skip_button = QPushButton(_("Skip"))
+        describe(self.skip_button, _("Skip the check-in"), _("Nothing is kept about how you feel this time."))
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skipped)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setProperty("role", "primary")
-        describe(self.save_button, "Save how you feel", "Keeps your answers with this session.")
+        describe(self.save_button, _("Save how you feel"), _("Keeps your answers with this session."))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self._save)
         buttons.addWidget(self.skip_button)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import spoken_duration
 
 
@@ -23,10 +24,10 @@ class CountdownRing(QWidget):
         self._text = "00:00"
         self._caption = ""
         self._fraction = 0.0
-        self._spoken = "No step yet."
+        self._spoken = _("No step yet.")
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Time left in this step")
+        self.setAccessibleName(_("Time left in this step"))
         self._describe()
 
     def set_time(self, text: str, fraction_done: float, seconds_left: int | None = None) -> None:
@@ -43,7 +44,8 @@ class CountdownRing(QWidget):
         self._text = text
         self._fraction = fraction
         seconds = seconds_left if seconds_left is not None else _seconds_in(text)
-        self._spoken = f"{spoken_duration(seconds)} left in this step" if seconds is not None else text
+        self._spoken = (_("{time} left in this step").format(time=spoken_duration(seconds))
+                        if seconds is not None else text)
         self._describe()
 
     def set_caption(self, caption: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage import __version__
+from selfmassage.i18n import _, ngettext
 from selfmassage.qt.a11y import announce, describe
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
@@ -32,9 +33,9 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
     box.setObjectName("confirm_box")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    _read_once(box, title, "Question")
+    _read_once(box, title, _("Question"))
     describe(yes_button, yes, f"{yes}: {text}")
-    describe(no_button, no, f"{no}, and carry on as before. Esc does this too.")
+    describe(no_button, no, _("{answer}, and carry on as before. Esc does this too.").format(answer=no))
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.exec()
@@ -59,25 +60,26 @@ class VolumeDialog(QDialog):
                  on_voice_change: Callable[[float], None], parent: QWidget | None = None, *,
                  voice_on: bool = True, on_voice_toggle: Callable[[bool], None] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Volume")
+        self.setWindowTitle(_("Volume"))
         self.setObjectName("volume_dialog")
-        describe(self, "Volume", "How loud the cues and the spoken prompts are, and the voice on or off.")
-        hint = QLabel("Use the arrow keys or drag. Changes apply at once.", self)
+        describe(self, _("Volume"),
+                 _("How loud the cues and the spoken prompts are, and the voice on or off."))
+        hint = QLabel(_("Use the arrow keys or drag. Changes apply at once."), self)
         hint.setProperty("quiet", True)
         hint.setWordWrap(True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(14)
-        cues_label = QLabel("Sound cues", self)
-        self.cues = _VolumeRow("Sound cues", volume, on_change, self)
+        cues_label = QLabel(_("Sound cues"), self)
+        self.cues = _VolumeRow(_("Volume of the sound cues"), volume, on_change, self)
         cues_label.setBuddy(self.cues.slider)
         # The voice's row is named by its switch: tick it for spoken prompts, then set how loud.
-        self.voice_switch = QCheckBox("Spoken prompts", self)
+        self.voice_switch = QCheckBox(_("Spoken prompts"), self)
         self.voice_switch.setObjectName("voice_switch")
         self.voice_switch.setChecked(voice_on)
-        describe(self.voice_switch, "Spoken prompts",
-                 "On: each step's technique and area are said aloud, and what comes next.")
-        self.voice = _VolumeRow("Spoken prompts", voice_volume, on_voice_change, self)
+        describe(self.voice_switch, _("Spoken prompts"),
+                 _("On: each step's technique and area are said aloud, and what comes next."))
+        self.voice = _VolumeRow(_("Volume of the spoken prompts"), voice_volume, on_voice_change, self)
         self.voice.slider.setEnabled(voice_on)
         self.voice_switch.toggled.connect(self.voice.slider.setEnabled)
         if on_voice_toggle is not None:
@@ -87,21 +89,21 @@ class VolumeDialog(QDialog):
             grid.addWidget(line.slider, row, 1)
             grid.addWidget(line.value_label, row, 2)
         grid.setColumnStretch(1, 1)
-        self.test_button = QPushButton("Test sound", self)
+        self.test_button = QPushButton(_("Test sound"), self)
         self.test_button.setObjectName("test_sound_button")
-        describe(self.test_button, "Test sound: play every sound once",
-                 "Plays every cue and a voice clip, then says here whether sound works and, if not, what "
-                 "to check.")
-        self.test_button.setToolTip("Play every cue and a voice clip once")
+        describe(self.test_button, _("Test sound: play every sound once"),
+                 _("Plays every cue and a voice clip, then says here whether sound works and, if not, what "
+                   "to check."))
+        self.test_button.setToolTip(_("Play every cue and a voice clip once"))
         self.test_button.setAutoDefault(False)
         self.result = QLabel(self)
         self.result.setObjectName("sound_check_result")
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("What the sound test found")
+        self.result.setAccessibleName(_("What the sound test found"))
         self.result.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        describe(close, "Close", "Close this window; your changes are already kept.")
+        describe(close, close.text().replace("&", ""), _("Close this window; your changes are already kept."))
         buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,7 +128,7 @@ class _VolumeRow:
         self.slider.setRange(0, 100)
         self.slider.setPageStep(10)
         self.slider.setValue(round(volume * 100))
-        self.slider.setAccessibleName(f"Volume of the {name.lower()}")
+        self.slider.setAccessibleName(name)
         self.slider.setMinimumWidth(280)
         self.value_label = QLabel(parent)
         self.value_label.setMinimumWidth(48)
@@ -141,14 +143,16 @@ class _VolumeRow:
 
     def _show_value(self, value: int) -> None:
         self.value_label.setText(f"{value} %")
-        self.slider.setAccessibleDescription(f"{value} percent. Left and Right change it by 1, Page Up and "
-                                             "Page Down by 10.")
+        self.slider.setAccessibleDescription(ngettext(
+            "{value} percent. Left and Right change it by 1, Page Up and Page Down by 10.",
+            "{value} percent. Left and Right change it by 1, Page Up and Page Down by 10.", value).format(
+                value=value))
 
 
 def show_checking(button: QPushButton, result: QLabel) -> None:
     """The sound check has started: say so, and hold the button until it ends."""
     button.setEnabled(False)
-    result.setText("Playing every sound once…")
+    result.setText(_("Playing every sound once…"))
     result.setAccessibleDescription(result.text())
     result.show()
     announce(result, result.text())  # it shows away from the focus: say it
@@ -157,7 +161,7 @@ def show_checking(button: QPushButton, result: QLabel) -> None:
 def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> None:
     """What the sound check found, in its own plain words; a problem is marked by a word, not colour."""
     button.setEnabled(True)
-    result.setText(found.message if found.works else f"No sound. {found.message}")
+    result.setText(found.message if found.works else _("No sound. {reason}").format(reason=found.message))
     result.setAccessibleDescription(result.text())
     result.show()
     announce(result, result.text())  # it shows away from the focus: say it
@@ -166,20 +170,23 @@ def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> 
 def tell(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("tell_box")
-    _read_once(box, title, "Note")
+    _read_once(box, title, _("Note"))
     ok = box.button(QMessageBox.StandardButton.Ok)
-    describe(ok, "OK", "Close this message.")
+    describe(ok, ok.text().replace("&", ""), _("Close this message."))
     box.exec()
 
 
 def show_about(parent: QWidget) -> None:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About selfmassage",
+    box = QMessageBox(QMessageBox.Icon.NoIcon, _("About selfmassage"),
                       f"<h3>selfmassage {__version__}</h3>"
-                      "<p>Guides you through a self-massage at home, area by area, with a countdown and "
-                      "sound cues.</p>"
-                      "<p>It does not diagnose anything. If something hurts, stop, and ask a doctor.</p>",
+                      "<p>" + _("Guides you through a self-massage at home, area by area, with a countdown "
+                                "and sound cues.") + "</p>"
+                      "<p>" + _("It does not diagnose anything. If something hurts, stop, and ask a "
+                                "doctor.") + "</p>",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("about_box")
-    describe(box, "About selfmassage", f"Version {__version__}. It does not diagnose anything.")
-    describe(box.button(QMessageBox.StandardButton.Ok), "OK", "Close this message.")
+    describe(box, _("About selfmassage"),
+             _("Version {version}. It does not diagnose anything.").format(version=__version__))
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    describe(ok, ok.text().replace("&", ""), _("Close this message."))
     box.exec()

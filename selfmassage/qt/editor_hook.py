@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
+from selfmassage.i18n import _
 from selfmassage.qt.pages import Page
 from selfmassage.qt.routines_page import RoutinesPage
 from selfmassage.sound.session_sound import SessionSound
@@ -57,8 +58,8 @@ class RoutineEditorHook(QObject):
                                                tip="Add a routine from a file")
         self.button = QPushButton("Edit routines")
         self.button.setObjectName("edit_routines_button")
-        self.button.setToolTip("Make a routine your own: change, copy, import or export it (Ctrl+E)")
-        self.button.setAccessibleName("Edit routines")
+        self.button.setToolTip(_("Make a routine your own: change, copy, import or export it (Ctrl+E)"))
+        self.button.setAccessibleName(_("Edit routines"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(lambda: self.open())
         window.add_picker_button(self.button)

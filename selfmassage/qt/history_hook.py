@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QPushButton
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.plan import Plan
 from selfmassage.core.session_result import SessionResult
+from selfmassage.i18n import _
 from selfmassage.qt.missing_pieces import tell_missing_pieces
 from selfmassage.qt.pages import Page
 from selfmassage.qt.plan_menu import PlanMenu
@@ -188,8 +189,8 @@ class HistoryHook(QObject):
         assert self.screen is not None
         self.review = None
         if self.history is None:
-            why = self.missing or "It opens in a moment."
-            self.screen.show_message(f"Your history can't be shown. {why}")
+            why = self.missing or _("It opens in a moment.")
+            self.screen.show_message(_("Your history can't be shown. {why}").format(why=why))
             return
         review = ReviewPage(self.history, self.window.settings, now=self._now)
         if self.history.read_only:  # its notice says why; an import or a delete could only fail

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.i18n import N_, _
 from selfmassage.qt.actions import make_action
 from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.pages import Page
@@ -60,6 +61,8 @@ if TYPE_CHECKING:  # all of these come after the first frame, with window_rest
     from selfmassage.store.library import RoutineLibrary
 
 APP_TITLE = "selfmassage"
+# Every top-level menu, for the catalogue: the parts ask for theirs by these English titles (see `menu`).
+MENU_TITLES = (N_("&Session"), N_("&View"), N_("S&ound"), N_("&Routines"), N_("H&istory"), N_("&Help"))
 # What a screen reader calls the page stack while each page shows (it says the stack's name on a change).
 PAGE_TITLES = {Page.PICKER: "Choose a routine", Page.SESSION: "Session", Page.SUMMARY: "Your session"}
 
@@ -164,7 +167,11 @@ class MainWindow(QMainWindow):
         return list(self._page_names.values())
 
     def menu(self, title: str) -> QMenu:
-        """The top-level menu called `title`, made (just before Help) if there is none yet."""
+        """The top-level menu called `title` (English, as in MENU_TITLES: shown in the language in use), made
+        (just before Help) if there is none yet."""
+        # By its English title, with or without its & (one of MENU_TITLES), shown in the language in use.
+        bare = title.replace("&", "")
+        title = _(next((known for known in MENU_TITLES if known.replace("&", "") == bare), title))
         for action in self.menuBar().actions():
             if action.menu() is not None and action.text().replace("&", "") == title.replace("&", ""):
                 return action.menu()  # type: ignore[return-value]
@@ -318,7 +325,7 @@ class MainWindow(QMainWindow):
         bar.setAccessibleName("Menu bar")
         bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
                                      "letter opens it.")
-        self.menus = {name: bar.addMenu(title) for name, title in
+        self.menus = {name: bar.addMenu(_(title)) for name, title in
                       (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
 
     def _settings_problem(self, exc: OSError) -> None:

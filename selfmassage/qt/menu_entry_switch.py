@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
+from selfmassage.i18n import _
 from selfmassage.store import menu_entry
 
 if TYPE_CHECKING:
@@ -16,11 +17,11 @@ MENU = "H&istory"  # beside Start at login: both put selfmassage on the desktop
 
 
 def add_menu_entry_switch(window: MainWindow) -> QAction:
-    action = QAction("Add to the applications menu", window)
+    action = QAction(_("Add to the applications menu"), window)
     action.setObjectName("menu_entry_switch")
     action.setCheckable(True)
     action.setChecked(menu_entry.menu_entry_installed())
-    action.setStatusTip("Put selfmassage, with its icon, in your desktop's applications menu")
+    action.setStatusTip(_("Put selfmassage, with its icon, in your desktop's applications menu"))
 
     def toggled(on: bool) -> None:
         if on == menu_entry.menu_entry_installed():
@@ -31,10 +32,10 @@ def add_menu_entry_switch(window: MainWindow) -> QAction:
             else:
                 menu_entry.uninstall_menu_entry()
         except OSError as exc:
-            where = f" at {exc.filename}" if exc.filename else ""
-            window.statusBar().showMessage(
-                f"The menu entry can't be {'added' if on else 'removed'}{where} ({exc.strerror or exc}).",
-                20_000)
+            message = (_("The menu entry can't be added at {place} ({reason}).") if on
+                       else _("The menu entry can't be removed at {place} ({reason})."))
+            window.statusBar().showMessage(message.format(place=exc.filename or menu_entry.entry_path(),
+                                                          reason=exc.strerror or exc), 20_000)
         action.blockSignals(True)
         action.setChecked(menu_entry.menu_entry_installed())
         action.blockSignals(False)

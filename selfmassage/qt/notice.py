@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from selfmassage.i18n import _
+
 _ENTER_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Key_Enter: no Qt namespace before the first frame
 
 
@@ -20,13 +22,13 @@ class NoticeBanner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close this notice")
-        self.close_button.setAccessibleDescription("Hides the notice; what it said still holds.")
-        self.close_button.setToolTip("Close this notice")
+        self.close_button = QPushButton(_("Close"), self)
+        self.close_button.setAccessibleName(_("Close this notice"))
+        self.close_button.setAccessibleDescription(_("Hides the notice; what it said still holds."))
+        self.close_button.setToolTip(_("Close this notice"))
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button)
-        self.setAccessibleName("Notice")
+        self.setAccessibleName(_("Notice"))
         self.hide()
 
     def show_message(self, text: str) -> None:

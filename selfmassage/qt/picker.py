@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.i18n import N_, _, ngettext, pgettext
 from selfmassage.qt.theme import relative_font
 
 if TYPE_CHECKING:
@@ -42,8 +43,10 @@ def format_length(seconds: int) -> str:
     """A routine's length in words: '25 min', '12 min 30 s', '45 s'."""
     minutes, secs = divmod(max(0, int(seconds)), 60)
     if not minutes:
-        return f"{secs} s"
-    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+        return _("{seconds} s").format(seconds=secs)
+    if secs:
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+    return _("{minutes} min").format(minutes=minutes)
 
 
 def why_unusable(entry: RoutineEntry) -> str:
@@ -51,9 +54,10 @@ def why_unusable(entry: RoutineEntry) -> str:
     if entry.usable:
         return ""
     if entry.error:
-        return f"This file can't be read: {entry.error}."
+        return _("This file can't be read: {reason}.").format(reason=entry.error)
     first: Problem = next((p for p in entry.problems if p.is_error), entry.problems[0])
-    return f"This routine can't be started. {first.where().capitalize()}: {first.message}"
+    return _("This routine can't be started. {where}: {problem}").format(where=first.where().capitalize(),
+                                                                         problem=first.message)
 
 
 def stage_overview(routine: Routine) -> str:
@@ -64,9 +68,9 @@ def stage_overview(routine: Routine) -> str:
     totals = routine.stage_seconds()
     for stage in routine.stages:
         steps = [step for step in routine.steps if step.stage is stage]
-        techniques = list(dict.fromkeys(step.technique.value for step in steps))
+        techniques = list(dict.fromkeys(step.technique.label.lower() for step in steps))
         # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
-        areas = list(dict.fromkeys(step.area.split(",")[0].strip() for step in steps))
+        areas = list(dict.fromkeys(pgettext("area", step.area.split(",")[0].strip()) for step in steps))
         rows.append(
             f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
             f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
@@ -76,7 +80,7 @@ def stage_overview(routine: Routine) -> str:
     return f"<table>{''.join(rows)}</table>"
 
 
-SHORT_PROMPTS = "Short spoken prompts for this routine"
+SHORT_PROMPTS = N_("Short spoken prompts for this routine")
 
 
 class RoutinePicker(QWidget):
@@ -88,14 +92,14 @@ class RoutinePicker(QWidget):
         super().__init__(parent)
         self._entries: list[RoutineEntry] = []
 
-        heading = QLabel("Choose a routine", self)
+        heading = QLabel(_("Choose a routine"), self)
         heading.setObjectName("picker_heading")
         relative_font(heading, 1.9, bold=True)
 
         self.list = QListWidget(self)
         self.list.setObjectName("routine_list")
-        self.list.setAccessibleName("Routines")
-        self.list.setAccessibleDescription("Built-in routines first, then yours. Press Enter to start.")
+        self.list.setAccessibleName(_("Routines"))
+        self.list.setAccessibleDescription(_("Built-in routines first, then yours. Press Enter to start."))
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(3)
         self.list.currentItemChanged.connect(self._show_current)
@@ -114,7 +118,7 @@ class RoutinePicker(QWidget):
         self.facts = QLabel(details)
         self.facts.setObjectName("routine_facts")
         relative_font(self.facts, 1.25, bold=True)
-        self.stages_heading = QLabel("Stages it covers", details)
+        self.stages_heading = QLabel(_("Stages it covers"), details)
         self.stages_heading.setProperty("quiet", True)
         self._stages: StageStrip | None = None  # made with the first routine shown: see `stages`
         self._stages_slot = QVBoxLayout()
@@ -127,23 +131,23 @@ class RoutinePicker(QWidget):
         self.problem.setWordWrap(True)
 
         # The voice's one per-routine choice sits with the routine it belongs to (see sound/voice.py).
-        self.short_prompts = QCheckBox(SHORT_PROMPTS, details)
+        self.short_prompts = QCheckBox(_(SHORT_PROMPTS), details)
         self.short_prompts.setObjectName("short_prompts")
-        self.short_prompts.setToolTip("Say only what changes from one step to the next, instead of the "
-                                      "technique and area every time")
-        self.short_prompts.setAccessibleName(SHORT_PROMPTS)
+        self.short_prompts.setToolTip(_("Say only what changes from one step to the next, instead of the "
+                                        "technique and area every time"))
+        self.short_prompts.setAccessibleName(_(SHORT_PROMPTS))
         self.short_prompts.setAccessibleDescription(
-            "When on, the spoken prompts say only what changes from one step to the next, instead of the "
-            "technique and area every time. Kept for this routine.")
+            _("When on, the spoken prompts say only what changes from one step to the next, instead of the "
+              "technique and area every time. Kept for this routine."))
         self.short_prompts.toggled.connect(self._short_prompts_toggled)
 
-        self.start_button = QPushButton("Start", details)
+        self.start_button = QPushButton(_("Start"), details)
         self.start_button.setObjectName("start_button")
         self.start_button.setProperty("primary", True)
         # Its play icon comes with the routines, as Start is enabled (drawing it brings the Qt namespace).
-        self.start_button.setToolTip("Start this routine (Enter)")
-        self.start_button.setAccessibleName("Start")
-        self.start_button.setAccessibleDescription("Start the chosen routine")
+        self.start_button.setToolTip(_("Start this routine (Enter)"))
+        self.start_button.setAccessibleName(_("Start"))
+        self.start_button.setAccessibleDescription(_("Start the chosen routine"))
         self.start_button.setDefault(True)
         self.start_button.setIconSize(QSize(22, 22))
         self.start_button.setMinimumHeight(56)
@@ -194,7 +198,7 @@ class RoutinePicker(QWidget):
             from selfmassage.qt.stage_strip import StageStrip
 
             self._stages = StageStrip(self.stages_heading.parentWidget())
-            self._stages.setAccessibleName("Stages this routine covers")
+            self._stages.setAccessibleName(_("Stages this routine covers"))
             self._stages_slot.addWidget(self._stages)
         return self._stages
 
@@ -202,7 +206,7 @@ class RoutinePicker(QWidget):
 
     def set_loading(self) -> None:
         self.list.clear()
-        self._show_entry(None, empty_text="Finding your routines…")
+        self._show_entry(None, empty_text=_("Finding your routines…"))
 
     def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
         """Show these routines and pick `select` (a name), else the first one that can be started."""
@@ -224,7 +228,8 @@ class RoutinePicker(QWidget):
             if self._entries:
                 self.list.setCurrentRow(first)
         if not self._entries:
-            self._show_entry(None, empty_text="No routines yet. Add a routine file to your routines folder.")
+            self._show_entry(None, empty_text=_("No routines yet. Add a routine file to your routines "
+                                                "folder."))
 
     def select(self, name: str) -> bool:
         """Pick the routine called `name` (case-insensitive); False when there is none."""
@@ -300,12 +305,13 @@ class RoutinePicker(QWidget):
     @staticmethod
     def _item_text(entry: RoutineEntry) -> str:
         if entry.routine is None:
-            return f"{entry.name}\ncan't be read"
+            return entry.name + "\n" + _("can't be read")
         routine = entry.routine
         steps = len(routine.steps)
-        line = f"{format_length(routine.total_seconds)} · {steps} step{'s' if steps != 1 else ''}"
+        line = ngettext("{length} · {count} step", "{length} · {count} steps", steps).format(
+            length=format_length(routine.total_seconds), count=steps)
         if not entry.usable:
-            line += " · can't be started"
+            line += " · " + _("can't be started")
         return f"{entry.name}\n{line}"
 
     @staticmethod
@@ -313,9 +319,10 @@ class RoutinePicker(QWidget):
         from selfmassage.core.techniques import Profile
         from selfmassage.store.library import Source
 
-        source = "Built in" if entry.source is Source.BUILTIN else f"Yours · {entry.path.name}"
+        source = _("Built in") if entry.source is Source.BUILTIN else _("Yours · {file}").format(
+            file=entry.path.name)
         if entry.routine is not None and entry.routine.profile is Profile.PREGNANCY:
-            source += " · for pregnancy: light techniques only"
+            source += " · " + _("for pregnancy: light techniques only")
         return source
 
     def _show_current(self) -> None:
@@ -333,8 +340,10 @@ class RoutinePicker(QWidget):
             from PySide6.QtCore import Qt
 
             steps = len(routine.steps)
-            self.facts.setText(f"{format_length(routine.total_seconds)}  ·  {steps} step"
-                               f"{'s' if steps != 1 else ''}  ·  rubbing at {routine.tempo} a minute")
+            facts = ngettext("{length}  ·  {count} step  ·  rubbing at {tempo} a minute",
+                             "{length}  ·  {count} steps  ·  rubbing at {tempo} a minute", steps)
+            self.facts.setText(facts.format(length=format_length(routine.total_seconds), count=steps,
+                                            tempo=routine.tempo))
             self.stages.set_stages(routine.stages, coverage=True)
             self.overview.setTextFormat(Qt.TextFormat.RichText)
             self.overview.setText(stage_overview(routine))
@@ -349,5 +358,5 @@ class RoutinePicker(QWidget):
         self.start_button.setEnabled(entry is not None and entry.usable)
         self.short_prompts.setVisible(routine is not None and entry is not None and entry.usable)
         self.start_button.setAccessibleDescription(
-            f"Start {entry.name}" if entry is not None and entry.usable else "Choose a routine that can be "
-            "started first")
+            _("Start {routine}").format(routine=entry.name) if entry is not None and entry.usable
+            else _("Choose a routine that can be started first"))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.reminders import WEEKDAYS
+from selfmassage.i18n import _, weekday_names
 from selfmassage.qt.a11y import name_inner_parts
 
 TIME_FORMAT = "HH:mm"
@@ -24,19 +24,20 @@ TIME_FORMAT = "HH:mm"
 class RemindersDialog(QDialog):
     def __init__(self, on: bool, days: list[int], at: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reminders")
+        self.setWindowTitle(_("Reminders"))
         layout = QVBoxLayout(self)
-        self.on_box = QCheckBox("Remind me to massage", self)
+        self.on_box = QCheckBox(_("Remind me to massage"), self)
         self.on_box.setChecked(on)
-        self.on_box.setAccessibleDescription("On: a reminder on the days and at the time below.")
+        self.on_box.setAccessibleDescription(_("On: a reminder on the days and at the time below."))
         layout.addWidget(self.on_box)
 
         days_row = QGridLayout()
         self.day_boxes: list[QCheckBox] = []
-        for number, name in enumerate(WEEKDAYS):
-            box = QCheckBox(name[:3], self)
+        days_named = zip(weekday_names(), weekday_names("abbreviated"), strict=True)
+        for number, (name, short) in enumerate(days_named):
+            box = QCheckBox(short, self)
             box.setAccessibleName(name)
-            box.setAccessibleDescription(f"Tick for a reminder on {name}.")
+            box.setAccessibleDescription(_("Tick for a reminder on {day}.").format(day=name))
             box.setChecked(number in days)
             box.toggled.connect(self._update)
             days_row.addWidget(box, 0, number)
@@ -44,11 +45,11 @@ class RemindersDialog(QDialog):
         layout.addLayout(days_row)
 
         time_row = QHBoxLayout()
-        time_label = QLabel("At", self)
+        time_label = QLabel(_("At"), self)
         self.time_edit = QTimeEdit(QTime.fromString(at, TIME_FORMAT), self)
         self.time_edit.setDisplayFormat(TIME_FORMAT)
-        self.time_edit.setAccessibleName("Reminder time")
-        self.time_edit.setAccessibleDescription("Hours and minutes; Up and Down change the part in focus.")
+        self.time_edit.setAccessibleName(_("Reminder time"))
+        self.time_edit.setAccessibleDescription(_("Hours and minutes; Up and Down change the part in focus."))
         time_label.setBuddy(self.time_edit)
         time_row.addWidget(time_label)
         time_row.addWidget(self.time_edit)
@@ -61,8 +62,8 @@ class RemindersDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        for which, what in ((QDialogButtonBox.StandardButton.Save, "Keep these reminders."),
-                            (QDialogButtonBox.StandardButton.Cancel, "Close without changing anything.")):
+        for which, what in ((QDialogButtonBox.StandardButton.Save, _("Keep these reminders.")),
+                            (QDialogButtonBox.StandardButton.Cancel, _("Close without changing anything."))):
             self.buttons.button(which).setAccessibleDescription(what)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -81,13 +82,13 @@ class RemindersDialog(QDialog):
         return self.on_box.isChecked(), days, self.time_edit.time().toString(TIME_FORMAT)
 
     def _update(self) -> None:
-        on, days, _ = self.chosen()
+        on, days, _at = self.chosen()
         for box in self.day_boxes:
             box.setEnabled(on)
         self.time_edit.setEnabled(on)
         self.save_button.setEnabled(not on or bool(days))
         if on and not days:
-            self.hint.setText("Pick at least one day.")
+            self.hint.setText(_("Pick at least one day."))
         else:
-            self.hint.setText("A reminder comes only when your plan has a session due: none once this "
-                              "week's sessions are done.")
+            self.hint.setText(_("A reminder comes only when your plan has a session due: none once this "
+                                "week's sessions are done."))

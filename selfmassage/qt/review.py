@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.plan import Plan, PlanKind, plan_from_settings
 from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
-from selfmassage.i18n import format_weekday_time
+from selfmassage.i18n import N_, _, format_weekday_time, ngettext
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.review_minutes import MinutesJob, MinutesRelay
 from selfmassage.qt.session_table import (
@@ -48,14 +48,14 @@ from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)
 PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("Last 4 weeks", 28), ("Last 12 weeks", 84), ("Last 52 weeks", 364), ("All time", None))
+    (N_("Last 4 weeks"), 28), (N_("Last 12 weeks"), 84), (N_("Last 52 weeks"), 364), (N_("All time"), None))
 HOVER_LINES = 10
 
 
 class ReviewPage(QWidget):
     """Sessions per week against the plan, the course, warnings, time per technique and area, and the list."""
 
-    title = "History"
+    title = N_("History")
     changed = Signal()  # the history changed here (a delete or an import)
     plan_changed = Signal(object)  # the new Plan
 
@@ -92,7 +92,8 @@ class ReviewPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
-        describe(scroll, "Your history", "How often you massage, the time you spent, and every session.")
+        describe(scroll, _("Your history"),
+                 _("How often you massage, the time you spent, and every session."))
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -106,18 +107,22 @@ class ReviewPage(QWidget):
         layout.addWidget(self.notice_label)
 
         header = QHBoxLayout()
-        heading = QLabel("How often you massage", body)
+        heading = QLabel(_("How often you massage"), body)
         relative_font(heading, 1.5, bold=True)
         header.addWidget(heading)
         header.addStretch(1)
         # One choice of three: radio buttons in a group named for a screen reader.
-        self.range_box = describe(QFrame(body), "Weeks the chart shows", "One choice; the arrow keys choose.")
+        self.range_box = describe(QFrame(body), _("Weeks the chart shows"),
+                                  _("One choice; the arrow keys choose."))
         ranges = QHBoxLayout(self.range_box)
         ranges.setContentsMargins(0, 0, 0, 0)
         self.range_buttons = QButtonGroup(self)
         for weeks in CHART_WEEKS:
-            button = QRadioButton(f"{weeks} weeks", self.range_box)
-            describe(button, f"{weeks} weeks", f"The chart shows the last {weeks} weeks.")
+            button = QRadioButton(ngettext("{count} week", "{count} weeks", weeks).format(count=weeks),
+                                  self.range_box)
+            describe(button, ngettext("{count} week", "{count} weeks", weeks).format(count=weeks),
+                     ngettext("The chart shows the last {count} week.",
+                              "The chart shows the last {count} weeks.", weeks).format(count=weeks))
             button.setChecked(weeks == self._weeks)
             self.range_buttons.addButton(button, weeks)
             ranges.addWidget(button)
@@ -127,19 +132,19 @@ class ReviewPage(QWidget):
         layout.addLayout(header)
 
         plan_row = QHBoxLayout()
-        plan_label = QLabel("Your &plan:", body)
+        plan_label = QLabel(_("Your &plan:"), body)
         plan_row.addWidget(plan_label)
         self.plan_box = QComboBox(body)
         plan_label.setBuddy(self.plan_box)
-        describe(self.plan_box, "Your plan", "How often you mean to massage; the chart compares each week "
-                 "with it.")
-        self.plan_box.addItem("Preventive — 1–2 a week, in courses", PlanKind.PREVENTIVE.value)
-        self.plan_box.addItem("Pain relief — every other day at most", PlanKind.PAIN_RELIEF.value)
-        self.plan_box.addItem("Your own number a week", PlanKind.CUSTOM.value)
+        describe(self.plan_box, _("Your plan"),
+                 _("How often you mean to massage; the chart compares each week with it."))
+        self.plan_box.addItem(_("Preventive — 1–2 a week, in courses"), PlanKind.PREVENTIVE.value)
+        self.plan_box.addItem(_("Pain relief — every other day at most"), PlanKind.PAIN_RELIEF.value)
+        self.plan_box.addItem(_("Your own number a week"), PlanKind.CUSTOM.value)
         self.per_week_box = QSpinBox(body)
         self.per_week_box.setRange(1, 7)
-        self.per_week_box.setSuffix(" a week")
-        describe(self.per_week_box, "Sessions a week", "Your own number of sessions a week, 1 to 7.")
+        self.per_week_box.setSuffix(" " + _("a week"))
+        describe(self.per_week_box, _("Sessions a week"), _("Your own number of sessions a week, 1 to 7."))
         self._show_plan()
         self.plan_box.currentIndexChanged.connect(self._plan_picked)
         self.per_week_box.valueChanged.connect(self._plan_picked)
@@ -171,22 +176,22 @@ class ReviewPage(QWidget):
         minutes_layout = QVBoxLayout(minutes)
         minutes_layout.setContentsMargins(0, 0, 8, 0)
         period_row = QHBoxLayout()
-        period_title = QLabel("Time spent", minutes)
+        period_title = QLabel(_("Time spent"), minutes)
         relative_font(period_title, 1.2, bold=True)
         period_row.addWidget(period_title)
         period_row.addStretch(1)
         self.period_box = QComboBox(minutes)
         for label, days in PERIODS:
-            self.period_box.addItem(label, days)
+            self.period_box.addItem(_(label), days)
         self.period_box.setCurrentIndex(1)
         period_title.setBuddy(self.period_box)  # on Linux a combo box is named by its label
-        describe(self.period_box, "Period for the time spent", "Minutes per technique and per body area "
-                 "are counted over this period.")
+        describe(self.period_box, _("Period for the time spent"), _("Minutes per technique and per body area "
+                                                                     "are counted over this period."))
         self.period_box.currentIndexChanged.connect(self._count_minutes)
         period_row.addWidget(self.period_box)
         minutes_layout.addLayout(period_row)
-        self.technique_bars = MinutesBars("Technique", minutes)
-        self.area_bars = MinutesBars("Body area", minutes)
+        self.technique_bars = MinutesBars(_("Technique"), minutes)
+        self.area_bars = MinutesBars(_("Body area"), minutes)
         minutes_layout.addWidget(self.technique_bars)
         minutes_layout.addWidget(self.area_bars)
         minutes_layout.addStretch(1)
@@ -258,8 +263,9 @@ class ReviewPage(QWidget):
         self.chart.set_data(stats.weeks, self._plan)
         self._show_legend()
         this = stats.this_week
-        line = (f"This week: {this.sessions} of {self._plan.band}. " if self._plan.low != self._plan.high
-                else f"This week: {this.sessions} of {self._plan.low}. ")
+        line = _("This week: {done} of {planned}. ").format(
+            done=this.sessions,
+            planned=self._plan.band if self._plan.low != self._plan.high else self._plan.low)
         course = stats.course.summary() if stats.course is not None else self._plan.describe()
         self.course_label.setText(line + course)
         self.warnings_label.setText("\n".join(f"⚠ {warning.message}" for warning in stats.warnings))
@@ -298,20 +304,22 @@ class ReviewPage(QWidget):
     def week_text(self, figure: WeekFigure) -> str:
         """The tooltip for a week's bar: the week, its count, and its sessions."""
         sunday = figure.monday + timedelta(days=6)
-        count = "no sessions" if figure.sessions == 0 else (
-            "1 session" if figure.sessions == 1 else f"{figure.sessions} sessions")
-        status = {"below": "fewer than planned", "on-target": "on plan", "above": "more than planned"}[
-            figure.status.value]
+        count = _("no sessions") if figure.sessions == 0 else ngettext(
+            "{count} session", "{count} sessions", figure.sessions).format(count=figure.sessions)
+        status = {"below": _("fewer than planned"), "on-target": _("on plan"),
+                  "above": _("more than planned")}[figure.status.value]
         lines = [f"{figure.week} ({short_day(figure.monday)} – {short_day(sunday)}): {count}, {status}"]
         listed = self.history.sessions(figure.monday, until=sunday, limit=HOVER_LINES + 1)
         for session in listed[:HOVER_LINES]:
             minutes = round(session.active_seconds / 60)
-            extra = "" if session.counted else f" — {session.status}, not counted"
+            extra = "" if session.counted else " — " + _("{status}, not counted").format(
+                status=_(session.status))
             when = format_weekday_time(session.started_at)
-            lines.append(f"{when}  {session.routine_name}, {minutes} min{extra}")
+            lines.append(_("{when}  {routine}, {minutes} min").format(
+                when=when, routine=session.routine_name, minutes=minutes) + extra)
         if len(listed) > HOVER_LINES:
             more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
-            lines.append(f"and {more} more")
+            lines.append(_("and {count} more").format(count=more))
         return "\n".join(lines)
 
     # -- minutes per technique and area, off the GUI thread ------------------------------------
@@ -329,7 +337,7 @@ class ReviewPage(QWidget):
         if generation != self._generation:
             return  # a newer count is on its way
         if isinstance(result, Exception):
-            self.status_line.setText(f"The minutes can't be counted: {result}")
+            self.status_line.setText(_("The minutes can't be counted: {reason}").format(reason=result))
             return
         techniques, areas = result  # type: ignore[misc]
         self.technique_bars.set_values(techniques)
@@ -388,7 +396,7 @@ def create_review_page(parent: QWidget | None = None) -> QWidget:
     try:
         history = History.open(history_path())
     except HistoryError as exc:
-        label = QLabel(f"Your history can't be shown. {exc}", parent)
+        label = QLabel(_("Your history can't be shown. {why}").format(why=exc), parent)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label

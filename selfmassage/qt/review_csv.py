@@ -8,44 +8,48 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from selfmassage.i18n import _, ngettext
 from selfmassage.store.history import History
 from selfmassage.store.history_csv import CsvImportError, export_csv
 from selfmassage.store.history_csv import import_csv as import_file
 
 
 def export_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Export your history", "selfmassage-history.csv",
-                                          "CSV files (*.csv)")
+    name, _filter = QFileDialog.getSaveFileName(parent, _("Export your history"), "selfmassage-history.csv",
+                                                _("CSV files (*.csv)"))
     if not name:
         return
     path = Path(name)
     try:
         count = export_csv(history, path)
     except OSError as exc:
-        tell(f"{path.name} can't be written: {exc.strerror}.")
+        tell(_("{file} can't be written: {reason}.").format(file=path.name, reason=exc.strerror))
         return
-    tell(f"Exported {count:,} {'session' if count == 1 else 'sessions'} to {path}.")
+    tell(ngettext("Exported {count} session to {file}.", "Exported {count} sessions to {file}.",
+                  count).format(count=f"{count:,}", file=path))
 
 
 def import_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> bool:
     """True when sessions were added (the page reads everything again)."""
-    name, _ = QFileDialog.getOpenFileName(parent, "Import sessions", "", "CSV files (*.csv);;All files (*)")
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Import sessions"), "",
+                                                _("CSV files (*.csv);;All files (*)"))
     if not name:
         return False
     path = Path(name)
     try:
         result = import_file(history, path)
     except OSError as exc:
-        tell(f"{path.name} can't be read: {exc.strerror}.")
+        tell(_("{file} can't be read: {reason}.").format(file=path.name, reason=exc.strerror))
         return False
     except CsvImportError as exc:
         shown = exc.problems[:5]
         more = len(exc.problems) - len(shown)
         tell(
-            f"Nothing was imported from {path.name}. Fix these rows and try again:\n"
-            + "\n".join(shown) + (f"\n…and {more} more." if more else ""))
+            _("Nothing was imported from {file}. Fix these rows and try again:").format(file=path.name) + "\n"
+            + "\n".join(shown) + ("\n" + _("…and {count} more.").format(count=more) if more else ""))
         return False
-    skipped = f" {result.skipped:,} were already here." if result.skipped else ""
-    sessions = "session" if result.added == 1 else "sessions"
-    tell(f"Imported {result.added:,} {sessions} from {path.name}.{skipped}")
+    skipped = (" " + ngettext("{count} was already here.", "{count} were already here.",
+                              result.skipped).format(count=f"{result.skipped:,}")) if result.skipped else ""
+    tell(ngettext("Imported {count} session from {file}.", "Imported {count} sessions from {file}.",
+                  result.added).format(count=f"{result.added:,}", file=path.name) + skipped)
     return True

@@ -28,11 +28,12 @@ from selfmassage.core import safety
 from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
 
-KEYS_HINT = "Press Y for yes or N for no. Tab moves between questions."
+KEYS_HINT = N_("Press Y for yes or N for no. Tab moves between questions.")
 
 
 def _note_box(title: str, lines: tuple[str, ...], name: str) -> QFrame:
@@ -64,15 +65,16 @@ class _QuestionRow(QFrame):
         self.number = number
         self.setProperty("role", "card")
         # A group of two radio buttons, named by its question: read as "Question 3 of 9: … Yes / No".
-        self.setAccessibleName(f"Question {number} of {total}: {question.text}")
-        self.setAccessibleDescription("Yes / No. Press Y or N.")
+        self.setAccessibleName(_("Question {number} of {count}: {question}").format(
+            number=number, count=total, question=_(question.text)))
+        self.setAccessibleDescription(_("Yes / No. Press Y or N."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(12)
-        self.label = paragraph(f"{number}.  {question.text}")
+        self.label = paragraph(f"{number}.  {_(question.text)}")
         layout.addWidget(self.label, 1)
-        self.yes = self._button("Yes", "yes")
-        self.no = self._button("No", "no")
+        self.yes = self._button(_("Yes"), "yes")
+        self.no = self._button(_("No"), "no")
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
         self.group = QButtonGroup(self)
@@ -87,17 +89,21 @@ class _QuestionRow(QFrame):
         button.setMinimumWidth(92)
         button.setObjectName(f"{self.question.id}-{kind}")
         button.setAccessibleName(text)
-        button.setAccessibleDescription(f"Answer {text.lower()} to question {self.number}. "
-                                        f"Press {text[0]} to answer and go to the next question.")
-        button.setToolTip(f"{text} (press {text[0]})")
+        button.setAccessibleDescription(
+            _("Answer {answer} to question {number}. Press {key} to answer and go to the next "
+              "question.").format(answer=text.lower(), number=self.number, key=text[0]))
+        button.setToolTip(_("{answer} (press {key})").format(answer=text, key=text[0]))
         button.installEventFilter(self)
         return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
-                self.set_answer(key == Qt.Key.Key_Y)
+            letter = event.text().upper()[:1]
+            # Y and N, and the answers' own first letters (Д and Н in Russian) on any keyboard layout.
+            yes = key == Qt.Key.Key_Y or (letter != "" and letter == _("Yes")[:1].upper())
+            if yes or key == Qt.Key.Key_N or (letter != "" and letter == _("No")[:1].upper()):
+                self.set_answer(yes)
                 self.answered_by_key.emit()
                 return True
         return super().eventFilter(watched, event)
@@ -120,9 +126,9 @@ class SafetyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, pregnancy: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before you start — selfmassage")
-        self.setAccessibleName("Safety check before your session")
-        self.setAccessibleDescription("Answer yes or no to each question, then Continue.")
+        self.setWindowTitle(_("Before you start — selfmassage"))
+        self.setAccessibleName(_("Safety check before your session"))
+        self.setAccessibleDescription(_("Answer yes or no to each question, then Continue."))
         self.setModal(True)
         apply_calm_style(self)
         self.resize(820, 780)
@@ -146,12 +152,13 @@ class SafetyDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(heading("Before you start"))
-        layout.addWidget(paragraph("A few questions about how you are today. Answer each one, "
-                                   "so the massage is safe for you."))
+        layout.addWidget(heading(_("Before you start")))
+        layout.addWidget(paragraph(_("A few questions about how you are today. Answer each one, "
+                                   "so the massage is safe for you.")))
         self.pregnancy_note: QFrame | None = None
         if pregnancy:
-            self.pregnancy_note = _note_box(safety.PREGNANCY_TITLE, safety.PREGNANCY_NOTE, "pregnancy-note")
+            lines = tuple(_(line) for line in safety.PREGNANCY_NOTE)
+            self.pregnancy_note = _note_box(_(safety.PREGNANCY_TITLE), lines, "pregnancy-note")
             layout.addWidget(self.pregnancy_note)
 
         inner = QWidget()
@@ -165,33 +172,35 @@ class SafetyDialog(QDialog):
             row.answered_by_key.connect(lambda row=row: self._focus_after(row))
             rows_layout.addWidget(row)
             self.rows.append(row)
-        self.with_care_note = _note_box(safety.WITH_CARE_TITLE, safety.WITH_CARE, "with-care-note")
+        self.with_care_note = _note_box(_(safety.WITH_CARE_TITLE),
+                                        tuple(_(line) for line in safety.WITH_CARE), "with-care-note")
         rows_layout.addSpacing(6)
         rows_layout.addWidget(self.with_care_note)
         rows_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(inner)
-        self.scroll.setAccessibleName("Safety questions")
-        self.scroll.setAccessibleDescription(f"{len(self.rows)} questions, each with a Yes and a No button.")
+        self.scroll.setAccessibleName(_("Safety questions"))
+        self.scroll.setAccessibleDescription(
+            _("{count} questions, each with a Yes and a No button.").format(count=len(self.rows)))
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to its answers
         layout.addWidget(self.scroll, 1)
 
-        layout.addWidget(paragraph(KEYS_HINT, muted=True, points=12))
+        layout.addWidget(paragraph(_(KEYS_HINT), muted=True, points=12))
         buttons = QHBoxLayout()
         self.progress = paragraph("", muted=True)
         self.progress.setObjectName("progress")
         buttons.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton("Not now")
-        self.cancel_button.setAccessibleName("Not now: close without starting")
-        self.cancel_button.setAccessibleDescription("No session now; you are asked again next time.")
+        self.cancel_button = QPushButton(_("Not now"))
+        self.cancel_button.setAccessibleName(_("Not now: close without starting"))
+        self.cancel_button.setAccessibleDescription(_("No session now; you are asked again next time."))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(_("Continue"))
         self.continue_button.setProperty("role", "primary")
-        self.continue_button.setAccessibleName("Continue to your session")
-        self.continue_button.setAccessibleDescription("Works once every question has an answer.")
+        self.continue_button.setAccessibleName(_("Continue to your session"))
+        self.continue_button.setAccessibleDescription(_("Works once every question has an answer."))
         self.continue_button.setDefault(True)  # Enter goes ahead once every question is answered
         self.continue_button.clicked.connect(self._continue)
         buttons.addWidget(self.cancel_button)
@@ -212,11 +221,10 @@ class SafetyDialog(QDialog):
         left = sum(1 for row in self.rows if row.answer() is None)
         self.continue_button.setEnabled(left == 0)
         if left == 0:
-            text = "All questions answered."
-        elif left == 1:
-            text = "1 question left to answer."
+            text = _("All questions answered.")
         else:
-            text = f"{left} questions left to answer."
+            text = ngettext("{n} question left to answer.", "{n} questions left to answer.",
+                            left).format(n=left)
         if text != self.progress.text() and self.progress.text():
             announce(self.progress, text)  # the count changes away from the focus
         self.progress.setText(text)
@@ -258,29 +266,29 @@ class SafetyDialog(QDialog):
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(16)
-        card_layout.addWidget(heading(safety.STOP_TITLE))
-        self.stop_message = paragraph(safety.STOP_MESSAGE)
+        card_layout.addWidget(heading(_(safety.STOP_TITLE)))
+        self.stop_message = paragraph(_(safety.STOP_MESSAGE))
         self.stop_message.setObjectName("stop-message")
         card_layout.addWidget(self.stop_message)
-        self.yes_title = paragraph("You answered yes to:")
+        self.yes_title = paragraph(_("You answered yes to:"))
         card_layout.addWidget(self.yes_title)
         self.yes_list = bullet_list(())
         self.yes_list.setObjectName("yes-list")
         card_layout.addWidget(self.yes_list)
-        card_layout.addWidget(paragraph(safety.STOP_LATER, muted=True))
+        card_layout.addWidget(paragraph(_(safety.STOP_LATER), muted=True))
         layout.addWidget(card)
         layout.addStretch(2)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.back_button = QPushButton("Change my answers")
-        self.back_button.setAccessibleName("Change my answers: back to the questions")
-        self.back_button.setAccessibleDescription("Your answers so far are kept.")
+        self.back_button = QPushButton(_("Change my answers"))
+        self.back_button.setAccessibleName(_("Change my answers: back to the questions"))
+        self.back_button.setAccessibleDescription(_("Your answers so far are kept."))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._back_to_questions)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(_("Close"))
         self.close_button.setProperty("role", "primary")
-        self.close_button.setAccessibleName("Close: no session today")
-        self.close_button.setAccessibleDescription("Ask a doctor before your next massage.")
+        self.close_button.setAccessibleName(_("Close: no session today"))
+        self.close_button.setAccessibleDescription(_("Ask a doctor before your next massage."))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.close_button)
@@ -288,9 +296,9 @@ class SafetyDialog(QDialog):
         return page
 
     def _show_stop(self, said_yes: tuple[SafetyQuestion, ...]) -> None:
-        lines = tuple(question.text for question in said_yes)
+        lines = tuple(_(question.text) for question in said_yes)
         self.yes_list.setText(bullet_html(lines))
-        self.yes_list.setAccessibleName("You answered yes to: " + " ".join(lines))
+        self.yes_list.setAccessibleName(_("You answered yes to:") + " " + " ".join(lines))
         self.pages.setCurrentWidget(self.stop_page)
         self.close_button.setDefault(True)
         self.close_button.setFocus()
@@ -309,31 +317,31 @@ class PregnancyNoteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before you start — selfmassage")
-        self.setAccessibleName(safety.PREGNANCY_TITLE)
-        self.setAccessibleDescription(" ".join(safety.PREGNANCY_NOTE))
+        self.setWindowTitle(_("Before you start — selfmassage"))
+        self.setAccessibleName(_(safety.PREGNANCY_TITLE))
+        self.setAccessibleDescription(" ".join(_(line) for line in safety.PREGNANCY_NOTE))
         self.setModal(True)
         apply_calm_style(self)
         self.setMinimumWidth(660)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
-        layout.addWidget(heading(safety.PREGNANCY_TITLE))
-        self.note = bullet_list(safety.PREGNANCY_NOTE)
+        layout.addWidget(heading(_(safety.PREGNANCY_TITLE)))
+        self.note = bullet_list(tuple(_(line) for line in safety.PREGNANCY_NOTE))
         self.note.setObjectName("pregnancy-note")
         layout.addWidget(self.note)
         layout.addStretch(1)  # wrapped text asks for spare height; keep it below the words
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Not now")
-        self.cancel_button.setAccessibleName("Not now: close without starting")
-        self.cancel_button.setAccessibleDescription("No session now.")
+        self.cancel_button = QPushButton(_("Not now"))
+        self.cancel_button.setAccessibleName(_("Not now: close without starting"))
+        self.cancel_button.setAccessibleDescription(_("No session now."))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(_("Continue"))
         self.continue_button.setProperty("role", "primary")
-        self.continue_button.setAccessibleName("Continue to your session")
-        self.continue_button.setAccessibleDescription("You have read the note; the session starts.")
+        self.continue_button.setAccessibleName(_("Continue to your session"))
+        self.continue_button.setAccessibleDescription(_("You have read the note; the session starts."))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.accept)
         buttons.addWidget(self.cancel_button)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from selfmassage.core.announcements import SessionAnnouncer, SpokenPrompts, session_start, time_left
 from selfmassage.core.events import Event, SessionFinished
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.session_driver import SessionDriver
 
@@ -68,15 +69,16 @@ class PromptChoice(QObject):
         self.window = window
         self.prompts: ScreenReaderPrompts | None = None
         chosen = self.choice()
-        menu = QMenu("Spoken prompts &by", window)
-        menu.menuAction().setStatusTip("Who says each step: the app's voice, your screen reader, or both")
+        menu = QMenu(_("Spoken prompts &by"), window)
+        menu.menuAction().setStatusTip(_("Who says each step: the app's voice, your screen reader, or both"))
         group = QActionGroup(menu)
         group.setExclusive(True)
         for choice, text, tip in (
-                (SpokenPrompts.APP_VOICE, "&App voice", "The app's own voice says each step"),
-                (SpokenPrompts.SCREEN_READER, "&Screen reader",
-                 "Your screen reader says each step; the app's voice keeps quiet"),
-                (SpokenPrompts.BOTH, "B&oth", "The app's voice and your screen reader both say each step")):
+                (SpokenPrompts.APP_VOICE, _("&App voice"), _("The app's own voice says each step")),
+                (SpokenPrompts.SCREEN_READER, _("&Screen reader"),
+                 _("Your screen reader says each step; the app's voice keeps quiet")),
+                (SpokenPrompts.BOTH, _("B&oth"),
+                 _("The app's voice and your screen reader both say each step"))):
             action = QAction(text, menu)
             action.setObjectName(f"prompts_{choice.name.lower()}_action")
             action.setCheckable(True)
@@ -89,11 +91,11 @@ class PromptChoice(QObject):
         sound = window.menu("Sound")
         sound.insertMenu(window.actions["sound_check"], menu)
 
-        self.time_action = QAction("Time left", window)
+        self.time_action = QAction(_("Time left"), window)
         self.time_action.setObjectName("time_left_action")
         self.time_action.setShortcut(QKeySequence("T"))
-        self.time_action.setToolTip("Say the time left in the step and in the routine (T)")
-        self.time_action.setStatusTip("Say the time left in the step and in the routine")
+        self.time_action.setToolTip(_("Say the time left in the step and in the routine (T)"))
+        self.time_action.setStatusTip(_("Say the time left in the step and in the routine"))
         self.time_action.setEnabled(False)
         self.time_action.triggered.connect(self.tell_time)
         window.addAction(self.time_action)  # the key works with the menu bar hidden too

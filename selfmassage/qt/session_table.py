@@ -12,13 +12,26 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.core.routine import format_duration
-from selfmassage.i18n import format_day, format_moment
+from selfmassage.i18n import N_, _, format_day, format_moment, pgettext
 from selfmassage.qt.a11y import describe
 from selfmassage.store.history import History
 from selfmassage.store.history_rows import SessionRow
 
 PAGE_ROWS = 200
-COLUMNS = ("Date", "Routine", "Status", "Length", "Check-in", "Note")
+COLUMNS = (N_("Date"), N_("Routine"), N_("Status"), N_("Length"), N_("Check-in"), N_("Note"))
+# The statuses and signs as stored (English, in the history file), as shown.
+STATUS_WORDS = {"completed": N_("completed"), "stopped": N_("stopped"), "interrupted": N_("interrupted"),
+                "running": N_("running")}
+SIGN_WORDS = {"pain": N_("pain"), "headache": N_("headache"), "dizziness": N_("dizziness"),
+              "nausea": N_("nausea"), "fatigue": N_("tiredness"), "body aches": N_("body aches")}
+
+
+def status_word(status: str) -> str:
+    return _(STATUS_WORDS.get(status, status))
+
+
+def sign_words(signs: tuple[str, ...] | list[str]) -> list[str]:
+    return [_(SIGN_WORDS.get(sign, sign)) for sign in signs]
 
 
 def when(moment: datetime) -> str:
@@ -79,7 +92,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -93,21 +106,21 @@ class SessionTableModel(QAbstractTableModel):
             if column == 1:
                 return session.routine_name
             if column == 2:
-                return session.status + (" (rest)" if self.during_rest(session) else "")
+                return status_word(session.status) + (" " + _("(rest)") if self.during_rest(session) else "")
             if column == 3:
                 return format_duration(round(session.active_seconds))
             if column == 4:
                 feeling = [] if session.feeling is None else [f"{session.feeling}/5"]
-                return " · ".join([*feeling, *session.symptoms])
+                return " · ".join([*feeling, *sign_words(session.symptoms)])
             return session.note.replace("\n", " ")
         if role == Qt.ItemDataRole.ForegroundRole and session.status != SessionStatus.COMPLETED:
             # Listed, but not counted toward the plan; the Status column says so in words.
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             if not session.counted:
-                return "Only completed sessions count toward your plan."
+                return _("Only completed sessions count toward your plan.")
             if self.during_rest(session):
-                return "During the rest after a course: allowed, and not part of a course."
+                return _("During the rest after a course: allowed, and not part of a course.")
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 5):
             return session.routine_name if column == 1 else session.note
         return None
@@ -117,8 +130,7 @@ def session_table_view(model: SessionTableModel, parent: QWidget) -> QTableView:
     """The list as the review shows it: whole rows, one at a time, columns sized from sample text."""
     table = QTableView(parent)
     table.setModel(model)
-    describe(table, "Sessions", "Newest first. Up and Down pick a session; its details show "
-             "below.")
+    describe(table, _("Sessions"), _("Newest first. Up and Down pick a session; its details show below."))
     table.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -141,27 +153,32 @@ def session_table_view(model: SessionTableModel, parent: QWidget) -> QTableView:
 
 def describe_session(history: History, model: SessionTableModel, session: SessionRow) -> str:
     """The details shown under the list: the session, whether it counts, its check-in and its steps."""
-    lines = [f"{when(session.started_at)} · {session.routine_name} · {session.status} · "
-             f"{format_duration(round(session.active_seconds))} of massage"]
+    lines = [_("{when} · {routine} · {status} · {length} of massage").format(
+        when=when(session.started_at), routine=session.routine_name, status=status_word(session.status),
+        length=format_duration(round(session.active_seconds)))]
     if not session.counted:
-        lines.append("Not counted toward your plan: only completed sessions are.")
+        lines.append(_("Not counted toward your plan: only completed sessions are."))
     elif model.during_rest(session):
-        lines.append("During the rest after a course: allowed, and not part of a course.")
+        lines.append(_("During the rest after a course: allowed, and not part of a course."))
     checkin = []
     if session.feeling is not None:
-        checkin.append(f"feeling {session.feeling}/5")
+        checkin.append(_("feeling {value}/5").format(value=session.feeling))
     if session.symptoms:
-        checkin.append("noted " + ", ".join(session.symptoms))
+        checkin.append(_("noted {signs}").format(signs=", ".join(sign_words(session.symptoms))))
     if checkin:
-        lines.append("After it: " + "; ".join(checkin) + ".")
+        lines.append(_("After it: {checkin}.").format(checkin="; ".join(checkin)))
     if session.note:
-        lines.append(f"Note: {session.note}")
+        lines.append(_("Note: {note}").format(note=session.note))
     steps = history.steps(session.id)
     if not steps:
         running = session.status == SessionStatus.RUNNING
-        lines.append("No step finished yet." if running else "No steps kept (imported from a CSV file).")
+        lines.append(_("No step finished yet.") if running
+                     else _("No steps kept (imported from a CSV file)."))
     for step in steps:
-        done = (f"{format_duration(round(step.actual_seconds))} of "
-                f"{format_duration(step.planned_seconds)}" + (", skipped" if step.skipped else ""))
-        lines.append(f"{step.seq + 1:>3}. {step.technique.capitalize()}, {step.area} — {done}")
+        done = _("{done} of {planned}").format(done=format_duration(round(step.actual_seconds)),
+                                               planned=format_duration(step.planned_seconds))
+        if step.skipped:
+            done += ", " + _("skipped")
+        technique = _(step.technique.capitalize())  # the technique's name, stored in English
+        lines.append(f"{step.seq + 1:>3}. {technique}, {pgettext('area', step.area)} — {done}")
     return "\n".join(lines)

@@ -37,6 +37,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step, format_duration
 from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, instruction_for
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.countdown_ring import CountdownRing
 from selfmassage.qt.stage_strip import StageStrip
@@ -45,8 +46,11 @@ from selfmassage.qt.text_fit import largest_fitting, text_fits
 
 # Reference size at which the point sizes below are right; the page scales them with the window.
 _REFERENCE = QSize(1100, 680)
-_PAUSE_NOTES = {False: "Paused. Press Space to go on.",
-                True: "Paused while the computer slept. Press Space to go on."}
+def _pause_note(slept: bool) -> str:
+    return _("Paused while the computer slept. Press Space to go on.") if slept \
+        else _("Paused. Press Space to go on.")
+
+
 _SIZES = {"technique": 56, "area": 34, "meta": 16, "instruction": 22, "next": 20, "progress": 18,
           "stages": 16, "buttons": 16, "tempo": 16}
 
@@ -166,7 +170,7 @@ class SessionView(QWidget):
         self.instruction = _label(main, "instruction", wrap=True)
         self.next_label = _label(main, "next", wrap=True, quiet=True)
         self.pause_note = _label(main, "pause_note", wrap=True, accent=True)
-        self.pause_note.setText(_PAUSE_NOTES[True])  # the longer one: its room is kept while it is hidden
+        self.pause_note.setText(_pause_note(True))  # the longer one: its room is kept while it is hidden
         self.pause_note.hide()
 
         ring_column = QVBoxLayout()
@@ -211,8 +215,8 @@ class SessionView(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Progress through the routine")
-        self.progress.setAccessibleDescription("Not started yet.")
+        self.progress.setAccessibleName(_("Progress through the routine"))
+        self.progress.setAccessibleDescription(_("Not started yet."))
         self.progress_label = _label(self, "progress", quiet=True)
         progress_row = QHBoxLayout()
         progress_row.setSpacing(16)
@@ -288,7 +292,7 @@ class SessionView(QWidget):
         self._step = None
         self.stages.set_stages(engine.routine.stages)
         self.pulse.set_tempo(engine.routine.tempo)
-        self.tempo_label.setText(f"Rub in time: {engine.routine.tempo} a minute")
+        self.tempo_label.setText(_("Rub in time: {tempo} a minute").format(tempo=engine.routine.tempo))
         self._hold_progress_label()
         self.ring.set_caption("")
         self.pause_note.hide()
@@ -323,11 +327,12 @@ class SessionView(QWidget):
         assert self._routine is not None
         self._index, self._step, self._next = index, step, next_step
         count = len(self._routine.steps)
-        detail = [f"Step {index + 1} of {count}", f"{step.intensity.value} pressure"]
+        detail = [_("Step {number} of {count}").format(number=index + 1, count=count),
+                  _("{intensity} pressure").format(intensity=step.intensity.label)]
         if step.variant is not None:
-            detail.append(step.variant.value.replace("-", " "))
+            detail.append(step.variant.label)
         if step.both_sides:
-            detail.append("both sides")
+            detail.append(_("both sides"))
         self.meta.setText("  ·  ".join(detail))
         self._show_work(side=None)
         if self.body_map is not None:
@@ -339,13 +344,15 @@ class SessionView(QWidget):
         step = self._step
         assert step is not None
         self.technique.setText(step.technique.label)
-        area = step.area[:1].upper() + step.area[1:]
-        self.area.setText(f"{area} · {side.value} side" if side is not None else area)
+        area = step.shown_area[:1].upper() + step.shown_area[1:]
+        self.area.setText(_("{area} · {side} side").format(area=area, side=side.label.lower())
+                          if side is not None else area)
         self.instruction.setText(instruction_for(step.technique, step.note))
         if side is Side.LEFT:
-            self.next_label.setText("Next: the right side")
+            self.next_label.setText(_("Next: the right side"))
         else:
-            self.next_label.setText(f"Next: {self._next.describe()}" if self._next else "Last step")
+            self.next_label.setText(_("Next: {step}").format(step=self._next.describe()) if self._next
+                                    else _("Last step"))
         rubbing = step.technique is Technique.RUBBING
         self.pulse.reset()
         self.pulse.setVisible(rubbing)
@@ -360,10 +367,12 @@ class SessionView(QWidget):
     def _show_switch(self) -> None:
         step = self._step
         assert step is not None
-        self.technique.setText("Switch sides")
-        self.area.setText(f"{step.area[:1].upper() + step.area[1:]} · right side next")
-        self.instruction.setText("Move your hands to the right side.")
-        self.next_label.setText(f"Next: {step.technique.label}, {step.area}, right side")
+        self.technique.setText(_("Switch sides"))
+        area = step.shown_area[:1].upper() + step.shown_area[1:]
+        self.area.setText(_("{area} · right side next").format(area=area))
+        self.instruction.setText(_("Move your hands to the right side."))
+        self.next_label.setText(_("Next: {technique}, {area}, right side").format(
+            technique=step.technique.label, area=step.shown_area))
         self.pulse.setVisible(False)
         self.tempo_label.setVisible(False)
         self._show_time(SIDE_SWITCH_SECONDS)
@@ -371,8 +380,8 @@ class SessionView(QWidget):
     def _show_paused(self, event: Paused | Resumed) -> None:
         self._paused = isinstance(event, Paused)
         slept = isinstance(event, Paused) and event.reason is PauseReason.SLEEP
-        self.ring.set_caption("Paused" if self._paused else "")
-        self.pause_note.setText(_PAUSE_NOTES[slept])
+        self.ring.set_caption(_("Paused") if self._paused else "")
+        self.pause_note.setText(_pause_note(slept))
         self.pause_note.setVisible(self._paused)
         self._emit_title()
 
@@ -391,12 +400,13 @@ class SessionView(QWidget):
             self.progress.setValue(value)
             self.progress.setUpdatesEnabled(True)  # schedules the repaint
         self.progress_label.setText(self._progress_text(left, total))
-        self.progress.setAccessibleDescription(f"{spoken_duration(left)} left of {spoken_duration(total)}")
+        self.progress.setAccessibleDescription(_("{left} left of {total}").format(left=spoken_duration(left),
+                                                                                  total=spoken_duration(total)))
         self._emit_title()
 
     @staticmethod
     def _progress_text(left: int, total: int) -> str:
-        return f"{format_duration(left)} left of {format_duration(total)}"
+        return _("{left} left of {total}").format(left=format_duration(left), total=format_duration(total))
 
     def _hold_progress_label(self) -> None:
         """Its text changes every second; its size only with the font or the routine's length."""
@@ -409,7 +419,7 @@ class SessionView(QWidget):
             return
         parts = [self.ring.text(), self.technique.text()]
         if self._paused:
-            parts.insert(0, "Paused")
+            parts.insert(0, _("Paused"))
         self.title_changed.emit(" · ".join(parts))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -474,7 +484,7 @@ class SessionView(QWidget):
         # Lay the page out now, in its new type, as the next frame would: each box inside the page in
         # turn, so every size hint is measured in the new type.
         holders = [self, *(child for child in self.findChildren(QWidget) if child.layout() is not None)]
-        for _ in range(2):
+        for _round in range(2):
             for holder in holders:
                 holder.layout().invalidate()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -498,13 +508,14 @@ def _longest_texts(routine: Routine) -> dict[str, str]:
     steps = routine.steps
     candidates = {
         "technique": [step.technique.label for step in steps]
-        + (["Switch sides"] if any(step.both_sides for step in steps) else []),
-        "area": [f"{step.area} · right side next" if step.both_sides else step.area for step in steps],
+        + ([_("Switch sides")] if any(step.both_sides for step in steps) else []),
+        "area": [_("{area} · right side next").format(area=step.area) if step.both_sides else step.area
+                 for step in steps],
         "meta": [f"Step {count} of {count}  ·  {step.intensity.value} pressure"
                  + (f"  ·  {step.variant.value.replace('-', ' ')}" if step.variant is not None else "")
                  + ("  ·  both sides" if step.both_sides else "") for step in steps],
         "instruction": [instruction_for(step.technique, step.note) for step in steps],
-        "next": [f"Next: {step.describe()}" for step in steps] + ["Next: the right side"],
+        "next": [_("Next: {step}").format(step=step.describe()) for step in steps] + [_("Next: the right side")],
     }
     return {name: max(texts, key=len).capitalize() if name == "area" else max(texts, key=len)
             for name, texts in candidates.items()}

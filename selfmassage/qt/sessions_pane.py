@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
@@ -37,16 +38,16 @@ class SessionsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         list_row = QHBoxLayout()
-        list_title = QLabel("Sessions", self)
+        list_title = QLabel(_("Sessions"), self)
         relative_font(list_title, 1.2, bold=True)
         list_row.addWidget(list_title)
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         list_row.addWidget(self.count_label)
         list_row.addStretch(1)
-        self.export_button = QPushButton("Export CSV…", self)
+        self.export_button = QPushButton(_("Export CSV…"), self)
         self.import_button = QPushButton("Import CSV…", self)
-        describe(self.export_button, "Export CSV", "Write every session to a CSV file you choose.")
+        describe(self.export_button, _("Export CSV"), _("Write every session to a CSV file you choose."))
         describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
                  "skipped.")
         self.export_button.clicked.connect(self.export_csv)
@@ -63,8 +64,8 @@ class SessionsPane(QWidget):
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
-        describe(self.details, "Session details", "The chosen session's steps and check-in.")
-        self.details.setPlaceholderText("Pick a session to see its steps and check-in.")
+        describe(self.details, _("Session details"), _("The chosen session's steps and check-in."))
+        self.details.setPlaceholderText(_("Pick a session to see its steps and check-in."))
         self.details.setMaximumHeight(150)
         layout.addWidget(self.details, 1)
         detail_row = QHBoxLayout()
@@ -72,10 +73,10 @@ class SessionsPane(QWidget):
         self.status_line.setWordWrap(True)
         self.status_line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         detail_row.addWidget(self.status_line, 1)
-        self.delete_button = QPushButton("Delete session…", self)
+        self.delete_button = QPushButton(_("Delete session…"), self)
         self.delete_button.setEnabled(False)
-        describe(self.delete_button, "Delete session", "Delete the chosen session from your history, after "
-                 "a question.")
+        describe(self.delete_button, _("Delete session"), _("Delete the chosen session from your history, "
+                                                             "after a question."))
         self.delete_button.clicked.connect(self.delete_selected)
         detail_row.addWidget(self.delete_button)
         layout.addLayout(detail_row)
@@ -83,7 +84,7 @@ class SessionsPane(QWidget):
     def reload(self, course: Course | None) -> None:
         self.model.reload(course)
         total = self.model.total
-        self.count_label.setText(f"{total:,} in all" if total else "none yet")
+        self.count_label.setText(_("{count} in all").format(count=f"{total:,}") if total else _("none yet"))
         self.details.clear()
         self.delete_button.setEnabled(False)
 
@@ -108,14 +109,14 @@ class SessionsPane(QWidget):
         if session is None or session.status == SessionStatus.RUNNING:
             return
         answer = QMessageBox.question(
-            self, "Delete this session?",
-            f"Delete the session of {when(session.started_at)} ({session.routine_name})? "
-            "This can't be undone.",
+            self, _("Delete this session?"),
+            _("Delete the session of {when} ({routine})? This can't be undone.").format(
+                when=when(session.started_at), routine=session.routine_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.history.delete_session(session.id)
-        self.tell(f"Deleted the session of {when(session.started_at)}.")
+        self.tell(_("Deleted the session of {when}.").format(when=when(session.started_at)))
         self.changed.emit()
 
     def tell(self, text: str) -> None:

@@ -12,15 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.calm_style import apply_calm_style, heading, paragraph
 from selfmassage.qt.dialogs import show_check, show_checking
 from selfmassage.sound.check import SoundCheckResult
 
-TITLE = "Can you hear this?"
-INTRO = ("During a session your eyes can stay closed: a short sound marks each new step, ticks count down "
+TITLE = N_("Can you hear this?")
+INTRO = N_("During a session your eyes can stay closed: a short sound marks each new step, ticks count down "
          "its last seconds, and a voice says what to do. Test your sound now.")
-LATER = "You can change both any time in the Sound menu."
+LATER = N_("You can change both any time in the Sound menu.")
 
 
 class SoundIntroDialog(QDialog):
@@ -29,53 +30,53 @@ class SoundIntroDialog(QDialog):
 
     def __init__(self, *, voice_on: bool, problem: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{TITLE} — selfmassage")
+        self.setWindowTitle(_("{title} — selfmassage").format(title=_(TITLE)))
         self.setModal(True)
         apply_calm_style(self)
-        describe(self, TITLE, "Before your first session: test your sound, and choose whether steps are "
-                 "spoken.")
+        describe(self, _(TITLE), _("Before your first session: test your sound, and choose whether steps "
+                                   "are spoken."))
         self._checking = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
-        layout.addWidget(heading(TITLE))
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(heading(_(TITLE)))
+        layout.addWidget(paragraph(_(INTRO)))
 
         test_row = QHBoxLayout()
-        self.test_button = QPushButton("Test sound")
+        self.test_button = QPushButton(_("Test sound"))
         self.test_button.setObjectName("intro_test_sound")
         self.test_button.setAutoDefault(False)
-        describe(self.test_button, "Test sound: play every sound once",
-                 "Plays every cue and a voice clip, then says below whether sound works and, if not, what "
-                 "to check.")
+        describe(self.test_button, _("Test sound: play every sound once"),
+                 _("Plays every cue and a voice clip, then says below whether sound works and, if not, "
+                   "what to check."))
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
         layout.addLayout(test_row)
         self.result = paragraph("")
         self.result.setObjectName("intro_result")
         self.result.setProperty("role", "hint")
-        self.result.setAccessibleName("What the sound test found")
+        self.result.setAccessibleName(_("What the sound test found"))
         self.result.hide()
         layout.addWidget(self.result)
 
-        self.voice = QCheckBox("Spoken prompts")
+        self.voice = QCheckBox(_("Spoken prompts"))
         self.voice.setObjectName("intro_voice")
         self.voice.setChecked(voice_on)
-        describe(self.voice, "Spoken prompts",
-                 "On: each step's technique and area are said aloud, and what comes next. Off: only the "
-                 "short sounds.")
+        describe(self.voice, _("Spoken prompts"),
+                 _("On: each step's technique and area are said aloud, and what comes next. Off: only "
+                   "the short sounds."))
         layout.addWidget(self.voice)
-        layout.addWidget(paragraph(LATER, muted=True))
+        layout.addWidget(paragraph(_(LATER), muted=True))
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(_("Continue"))
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setDefault(True)
-        describe(self.continue_button, "Continue to your session", "Your choice is kept; this is asked only "
-                 "once.")
+        describe(self.continue_button, _("Continue to your session"),
+                 _("Your choice is kept; this is asked only once."))
         self.continue_button.clicked.connect(self.accept)
         buttons.addWidget(self.continue_button)
         layout.addLayout(buttons)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from selfmassage.core.techniques import Stage
+from selfmassage.i18n import _
 from selfmassage.qt.theme import set_style_flag
 
 
@@ -31,7 +32,7 @@ class StageStrip(QWidget):
             label.setContentsMargins(14, 8, 14, 8)
             self.labels[stage] = label
             layout.addWidget(label, 1)
-        self.setAccessibleName("Stages of the session")
+        self.setAccessibleName(_("Stages of the session"))
         self._refresh()
 
     def set_stages(self, covered: tuple[Stage, ...], *, coverage: bool = False) -> None:
@@ -74,17 +75,19 @@ class StageStrip(QWidget):
         for number, (stage, label) in enumerate(self.labels.items(), start=1):
             state = self.state_of(stage)
             text = {
-                "current": f"▶ {number} {stage.label} · now",
-                "done": f"✓ {number} {stage.label}",
-                "todo": f"{number} {stage.label}",
-                "covered": f"✓ {number} {stage.label}",
-                "absent": f"– {number} {stage.label}",
+                "current": _("▶ {number} {stage} · now"),
+                "done": "✓ {number} {stage}",
+                "todo": "{number} {stage}",
+                "covered": "✓ {number} {stage}",
+                "absent": "– {number} {stage}",
             }[state]
-            label.setText(text)
-            spoken = {"current": "now, the current stage", "done": "done", "todo": "to come",
-                      "covered": "in this routine", "absent": "not in this routine"}[state]
-            label.setAccessibleName(f"Stage {number}, {stage.label}: {spoken}")
-            label.setAccessibleDescription(f"Stage {number} of {len(self.labels)}.")
+            label.setText(text.format(number=number, stage=stage.label))
+            spoken = {"current": _("now, the current stage"), "done": _("done"), "todo": _("to come"),
+                      "covered": _("in this routine"), "absent": _("not in this routine")}[state]
+            label.setAccessibleName(_("Stage {number}, {stage}: {state}").format(
+                number=number, stage=stage.label, state=spoken))
+            label.setAccessibleDescription(_("Stage {number} of {count}.").format(number=number,
+                                                                                  count=len(self.labels)))
             set_style_flag(label, "stage", state)
             # Bold in code after the restyle: a restyle resets the font, a font rule in the sheet its size.
             font = QFont(self.font())
@@ -100,15 +103,16 @@ class StageStrip(QWidget):
         for stage in self.labels:
             by_state.setdefault(self.state_of(stage), []).append(stage.label)
         if self._coverage:
-            words = [f"This routine has: {', '.join(by_state.get('covered', []))}."]
+            words = [_("This routine has: {stages}.").format(stages=", ".join(by_state.get("covered", [])))]
         elif self._current is not None:
-            words = [f"Now: stage {self._current.order + 1} of {len(self.labels)}, {self._current.label}."]
+            words = [_("Now: stage {number} of {count}, {stage}.").format(
+                number=self._current.order + 1, count=len(self.labels), stage=self._current.label)]
             if by_state.get("done"):
-                words.append(f"Done: {', '.join(by_state['done'])}.")
+                words.append(_("Done: {stages}.").format(stages=", ".join(by_state["done"])))
             if by_state.get("todo"):
-                words.append(f"To come: {', '.join(by_state['todo'])}.")
+                words.append(_("To come: {stages}.").format(stages=", ".join(by_state["todo"])))
         else:
-            words = [f"Stages: {', '.join(by_state.get('todo', [])) or 'none'}."]
+            words = [_("Stages: {stages}.").format(stages=", ".join(by_state.get("todo", [])) or _("none"))]
         if by_state.get("absent"):
-            words.append(f"Not in this routine: {', '.join(by_state['absent'])}.")
+            words.append(_("Not in this routine: {stages}.").format(stages=", ".join(by_state["absent"])))
         return " ".join(words)

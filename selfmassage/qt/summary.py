@@ -8,14 +8,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.picker import format_length
 from selfmassage.qt.theme import relative_font
 
 _HEADINGS = {
-    SessionStatus.COMPLETED: "Well done. The session is complete.",
-    SessionStatus.STOPPED: "You stopped the session early.",
-    SessionStatus.INTERRUPTED: "The session was interrupted.",
+    SessionStatus.COMPLETED: N_("Well done. The session is complete."),
+    SessionStatus.STOPPED: N_("You stopped the session early."),
+    SessionStatus.INTERRUPTED: N_("The session was interrupted."),
 }
 
 
@@ -42,18 +43,18 @@ class SummaryPage(QWidget):
         self.checkin_layout = QVBoxLayout(self.checkin_card)
         self.checkin_layout.setContentsMargins(0, 0, 0, 0)
         self.checkin_layout.setSpacing(12)
-        self.thanks = QLabel("Thank you. Your answers are kept with this session.", self.checkin_card)
+        self.thanks = QLabel(_("Thank you. Your answers are kept with this session."), self.checkin_card)
         self.thanks.setObjectName("checkin_thanks")
         self.thanks.setWordWrap(True)
         relative_font(self.thanks, 1.3)
         self.checkin_layout.addWidget(self.thanks)
 
-        self.done_button = QPushButton("Back to routines", self)
+        self.done_button = QPushButton(_("Back to routines"), self)
         self.done_button.setObjectName("done_button")
-        self.done_button.setAccessibleName("Back to routines")
-        self.done_button.setAccessibleDescription("Back to the list of routines, to start another session "
-                                                  "or close the app.")
-        self.done_button.setToolTip("Back to the list of routines")
+        self.done_button.setAccessibleName(_("Back to routines"))
+        self.done_button.setAccessibleDescription(_("Back to the list of routines, to start another session "
+                                                    "or close the app."))
+        self.done_button.setToolTip(_("Back to the list of routines"))
         self.done_button.setAutoDefault(True)  # Enter presses it when it has focus, as Space does
         self.done_button.clicked.connect(self.done_requested)
         buttons = QHBoxLayout()
@@ -76,10 +77,10 @@ class SummaryPage(QWidget):
     def show_result(self, result: SessionResult, checkin_panel: QWidget | None) -> None:
         """Show a finished session; `checkin_panel` has a `submitted(CheckIn)` signal (None: no check-in)."""
         self.result = result
-        self.heading.setText(_HEADINGS[result.status])
+        self.heading.setText(_(_HEADINGS[result.status]))
         minutes = format_length(round(result.active_seconds))
-        self.facts.setText(f"{minutes} of massage  ·  {result.steps_done} of {result.steps_total} steps done"
-                           f"  ·  {result.routine.name}")
+        self.facts.setText(_("{minutes} of massage  ·  {done} of {total} steps done  ·  {routine}").format(
+            minutes=minutes, done=result.steps_done, total=result.steps_total, routine=result.routine.name))
         if self.checkin_panel is not None:
             self.checkin_layout.removeWidget(self.checkin_panel)
             self.checkin_panel.deleteLater()
@@ -96,11 +97,11 @@ class SummaryPage(QWidget):
         self.checkin_card.setVisible(checkin_panel is not None)
 
     def _submitted(self, checkin: CheckIn) -> None:
-        self._close_panel("Thank you. Your answers are kept with this session.")
+        self._close_panel(_("Thank you. Your answers are kept with this session."))
         self.checkin_submitted.emit(checkin)
 
     def _skipped(self) -> None:
-        self._close_panel("No check-in this time. That's fine.")
+        self._close_panel(_("No check-in this time. That's fine."))
         self.checkin_skipped.emit()
 
     def _close_panel(self, text: str) -> None:

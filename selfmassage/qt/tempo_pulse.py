@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from selfmassage.i18n import _, ngettext
+
 
 class TempoPulse(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -19,11 +21,15 @@ class TempoPulse(QWidget):
         self.beats = 0  # beats shown since the last reset
         self.set_tempo(80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Rubbing tempo")
+        self.setAccessibleName(_("Rubbing tempo"))
 
     def set_tempo(self, per_minute: int) -> None:
-        self.setAccessibleDescription(f"A dot that jumps from side to side {per_minute} times a minute: "
-                                      "rub in time with it, one stroke each way.")
+        self.setAccessibleDescription(ngettext(
+            "A dot that jumps from side to side {count} time a minute: rub in time with it, one stroke each "
+            "way.",
+            "A dot that jumps from side to side {count} times a minute: rub in time with it, one stroke each "
+            "way.",
+            per_minute).format(count=per_minute))
 
     def reset(self) -> None:
         if self.beats % 2:

@@ -33,6 +33,7 @@ from selfmassage.core.reminders import (
     reminder_message,
     seconds_until,
 )
+from selfmassage.i18n import _
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
@@ -72,7 +73,7 @@ class ReminderTray(QObject):
                           else tray_available)
         self.notice: str | None = None
         if not self.available:
-            self.notice = ("Your desktop has no tray, so reminders show only while the window is open.")
+            self.notice = _("Your desktop has no tray, so reminders show only while the window is open.")
         self.due: date | None = None
         self.due_line = ""
         self.armed_for: datetime | None = None
@@ -93,13 +94,13 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self._due_action = QAction("", self.menu)
         self._due_action.setEnabled(False)
-        self._routines_menu = QMenu("Start a routine", self.menu)
+        self._routines_menu = QMenu(_("Start a routine"), self.menu)
         self.menu.addAction(self._due_action)
         self.menu.addSeparator()
         self.menu.addMenu(self._routines_menu)
-        self.menu.addAction("Open selfmassage", self.open_requested.emit)
+        self.menu.addAction(_("Open selfmassage"), self.open_requested.emit)
         self.menu.addSeparator()
-        self.menu.addAction("Quit", self.quit_requested.emit)
+        self.menu.addAction(_("Quit"), self.quit_requested.emit)
         self.icon: QSystemTrayIcon | None = None
         if self.available:
             self.icon = QSystemTrayIcon(icon or _app_icon(), self)
@@ -108,7 +109,7 @@ class ReminderTray(QObject):
             self.icon.messageClicked.connect(self._open_picker)
             service = self.desktop_notifier()
             if not QSystemTrayIcon.supportsMessages() and not (service is not None and service.available()):
-                self.notice = "Your desktop shows no notifications, so reminders appear in the window."
+                self.notice = _("Your desktop shows no notifications, so reminders appear in the window.")
             self.icon.show()
         self.set_routines(routine_names or [])
         self.refresh()
@@ -200,10 +201,10 @@ class ReminderTray(QObject):
     def _deliver(self, plan: Plan) -> str:
         notifier = self.desktop_notifier()
         if notifier is not None and notifier.available():
-            actions = [("default", "Open selfmassage")]
+            actions = [("default", _("Open selfmassage"))]
             if self.suggested:
-                actions.append(("start", f"Start {self.suggested}"))
-            actions += [("later", "Later"), ("not-today", "Not today")]
+                actions.append(("start", _("Start {routine}").format(routine=self.suggested)))
+            actions += [("later", _("Later")), ("not-today", _("Not today"))]
             if "actions" not in notifier.capabilities():
                 actions = []
             if notifier.notify(REMINDER_SUMMARY, reminder_body(plan), actions):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from selfmassage.core.plan import Plan, WeekStatus
 from selfmassage.core.stats import WeekFigure
-from selfmassage.i18n import format_day_month
+from selfmassage.i18n import N_, _, format_day_month, ngettext, pgettext
 
 STATUS_COLOURS = {
     WeekStatus.BELOW: QColor("#A7B4C2"),
@@ -48,8 +48,8 @@ GRID = QColor("#E3E8ED")
 
 # The second signal besides colour, in words for the legend: solid, hatched, hollow.
 STATUS_SHAPES = {WeekStatus.ON_TARGET: "solid", WeekStatus.ABOVE: "hatched", WeekStatus.BELOW: "hollow"}
-STATUS_WORDS = {WeekStatus.BELOW: "fewer than planned", WeekStatus.ON_TARGET: "on plan",
-                WeekStatus.ABOVE: "more than planned"}
+STATUS_WORDS = {WeekStatus.BELOW: N_("fewer than planned"), WeekStatus.ON_TARGET: N_("on plan"),
+                WeekStatus.ABOVE: N_("more than planned")}
 # The legend's marks: the same shapes as text, so the legend needs no picture.
 STATUS_MARKS = {WeekStatus.ON_TARGET: "■", WeekStatus.ABOVE: "▨", WeekStatus.BELOW: "□"}
 
@@ -90,21 +90,30 @@ def chart_colours(palette: QPalette) -> ChartColours:
     return DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
 
 
+def shown_name(name: str) -> str:
+    """A technique or an area as the history stores it (English), in the language in use."""
+    area = pgettext("area", name)
+    if area != name:
+        return area
+    technique = _(name.capitalize())
+    return technique if technique != name.capitalize() else name
+
+
 def legend_html(colours: ChartColours, band: str) -> str:
     """The chart's key as rich text: each status's mark in its colour, and the plan's band."""
     parts = [f"<span style='color:{colours.status[status].name()}'>{STATUS_MARKS[status]}</span> "
-             f"{word}" for status, word in ((WeekStatus.ON_TARGET, "on plan"), (WeekStatus.BELOW, "fewer"),
-                                            (WeekStatus.ABOVE, "more"))]
+             f"{word}" for status, word in ((WeekStatus.ON_TARGET, _("on plan")),
+                                            (WeekStatus.BELOW, _("fewer")), (WeekStatus.ABOVE, _("more")))]
     swatch = colours.band
     parts.append(f"<span style='background:rgba({swatch.red()},{swatch.green()},{swatch.blue()},0.3)'>"
-                 f"&nbsp;&nbsp;&nbsp;&nbsp;</span> your plan, {band} a week")
+                 "&nbsp;&nbsp;&nbsp;&nbsp;</span> " + _("your plan, {band} a week").format(band=band))
     return " &nbsp; ".join(parts)
 
 
 def legend_words(band: str) -> str:
     """The key in plain words, for assistive technology."""
-    return (f"Solid bars: on plan. Hollow bars: fewer than planned. Hatched bars: more than planned. "
-            f"The shaded band is your plan, {band} a week.")
+    return _("Solid bars: on plan. Hollow bars: fewer than planned. Hatched bars: more than planned. "
+             "The shaded band is your plan, {band} a week.").format(band=band)
 
 
 def paint_bar(painter: QPainter, rect: QRectF, status: WeekStatus, colours: ChartColours,
@@ -153,8 +162,8 @@ class WeekChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Left and Right pick a week
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
-        self.setAccessibleName("Sessions per week")
-        self.setAccessibleDescription("No weeks yet.")
+        self.setAccessibleName(_("Sessions per week"))
+        self.setAccessibleDescription(_("No weeks yet."))
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -169,12 +178,15 @@ class WeekChart(QWidget):
     def summary(self) -> str:
         """The chart in words: the plan, this week, and every week with its count and status."""
         this = next((week for week in self._weeks if week.this_week), None)
-        words = [f"{len(self._weeks)} weeks; your plan is {self._plan.band} a week."]
+        words = [ngettext("{count} week; your plan is {band} a week.",
+                          "{count} weeks; your plan is {band} a week.",
+                          len(self._weeks)).format(count=len(self._weeks), band=self._plan.band)]
         if this is not None:
-            words.append(f"This week: {this.sessions}, {STATUS_WORDS[this.status]}.")
-        words.append(" ".join(f"{week.week}: {week.sessions}, {STATUS_WORDS[week.status]}."
+            words.append(_("This week: {count}, {status}.").format(count=this.sessions,
+                                                                   status=_(STATUS_WORDS[this.status])))
+        words.append(" ".join(f"{week.week}: {week.sessions}, {_(STATUS_WORDS[week.status])}."
                               for week in self._weeks))
-        words.append("Left and Right pick a week.")
+        words.append(_("Left and Right pick a week."))
         return " ".join(words)
 
     def _describe(self) -> None:
@@ -333,7 +345,7 @@ class WeekChart(QWidget):
                     for other_index, other in enumerate(self._weeks)):
                 continue  # leave room for "this week"
             slot = self._slot(index)
-            label = "this week" if week.this_week else _day_month(week)
+            label = _("this week") if week.this_week else _day_month(week)
             width = max(slot.width(), metrics.horizontalAdvance(label) + 4)
             font = QFont(small)
             font.setBold(week.this_week)
@@ -367,27 +379,30 @@ class MinutesBars(QWidget):
         self.title = title
         self._most = most  # rows drawn; the rest are summed into one "others" row
         self._values: list[tuple[str, float]] = []
-        self._placeholder = "Counting…"
+        self._placeholder = _("Counting…")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName(f"Minutes per {title.lower()}")
+        self.setAccessibleName(_("Minutes per {what}").format(what=title.lower()))
         self.setAccessibleDescription(self._placeholder)
 
     def set_values(self, seconds_by_name: dict[str, float]) -> None:
-        ranked = sorted(((name, seconds / 60) for name, seconds in seconds_by_name.items() if seconds > 0),
+        ranked = sorted(((shown_name(name), seconds / 60) for name, seconds in seconds_by_name.items()
+                         if seconds > 0),
                         key=lambda item: (-item[1], item[0]))
         if len(ranked) > self._most:
             rest = ranked[self._most - 1:]
-            ranked = [*ranked[:self._most - 1], (f"{len(rest)} others", sum(value for _, value in rest))]
+            others = ngettext("{count} other", "{count} others", len(rest)).format(count=len(rest))
+            ranked = [*ranked[:self._most - 1], (others, sum(value for _name, value in rest))]
         self._values = ranked
-        self._placeholder = "No completed sessions in this period."
+        self._placeholder = _("No completed sessions in this period.")
         self.setAccessibleDescription(
-            ", ".join(f"{name} {minutes:.0f} min" for name, minutes in self._values) or self._placeholder)
+            ", ".join(name + " " + _("{minutes} min").format(minutes=f"{minutes:.0f}")
+                      for name, minutes in self._values) or self._placeholder)
         self.updateGeometry()
         self.update()
 
     def set_waiting(self) -> None:
         self._values = []
-        self._placeholder = "Counting…"
+        self._placeholder = _("Counting…")
         self.setAccessibleDescription(self._placeholder)
         self.update()
 
@@ -423,10 +438,10 @@ class MinutesBars(QWidget):
             return
         metrics = painter.fontMetrics()
         label_width = min(self.width() * 0.4, max(metrics.horizontalAdvance(name.capitalize())
-                                                  for name, _ in self._values) + 12)
-        value_width = metrics.horizontalAdvance("0000 min") + 8
+                                                  for name, _minutes in self._values) + 12)
+        value_width = metrics.horizontalAdvance(_("{minutes} min").format(minutes="0000")) + 8
         room = max(10.0, self.width() - label_width - value_width)
-        largest = max(minutes for _, minutes in self._values) or 1.0
+        largest = max(minutes for _name, minutes in self._values) or 1.0
         for number, (name, minutes) in enumerate(self._values, start=1):
             top = number * row
             painter.setPen(colours.text)
@@ -442,5 +457,6 @@ class MinutesBars(QWidget):
             painter.setPen(colours.muted)
             painter.drawText(QRectF(bar.right() + 6, top, value_width, row),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             f"{minutes:.0f} min" if minutes >= 1 else "<1 min")
+                             _("{minutes} min").format(minutes=f"{minutes:.0f}") if minutes >= 1
+                             else _("<1 min"))
         painter.end()

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
+from selfmassage.i18n import _
 from selfmassage.qt import dialogs, focus_ring, icons
 from selfmassage.qt.a11y import focus_first  # noqa: F401  (the window's show_page uses it)
 from selfmassage.qt.pages import Page
@@ -61,32 +62,33 @@ def _make_actions(window: MainWindow) -> None:
     add, sessions, sound = window.add_action, window.sessions, window.sound
     # Enter itself is the picker's (RoutinePicker.keyPressEvent): a window-wide Enter would take the key
     # from every page another part of the app adds.
-    start = add("start", "Start", lambda: _picker_start(window), tip="Start the chosen routine")
-    start.setText("Start\tEnter")
-    add("pause", "Pause", sessions.toggle_pause, keys="Space", tip="Pause or resume")
-    add("skip", "Skip", sessions.skip, keys="Right", tip="Skip to the next step")
-    add("back", "Back", sessions.back, keys="Left", tip="Back to the previous step")
+    start = add("start", _("Start"), lambda: _picker_start(window), tip=_("Start the chosen routine"))
+    start.setText(_("Start") + "\tEnter")
+    add("pause", _("Pause"), sessions.toggle_pause, keys="Space", tip=_("Pause or resume"))
+    add("skip", _("Skip"), sessions.skip, keys="Right", tip=_("Skip to the next step"))
+    add("back", _("Back"), sessions.back, keys="Left", tip=_("Back to the previous step"))
     # Esc is a separate shortcut (see _escape): in full screen it leaves full screen first.
-    stop = add("stop", "Stop…", sessions.ask_to_stop, tip="Stop the session")
-    stop.setText("Stop…\tEsc")
-    stop.setToolTip("Stop the session (Esc; in full screen, Esc first leaves full screen)")
+    stop = add("stop", _("Stop…"), sessions.ask_to_stop, tip=_("Stop the session"))
+    stop.setText(_("Stop…") + "\tEsc")
+    stop.setToolTip(_("Stop the session (Esc; in full screen, Esc first leaves full screen)"))
     # Enabled only in full screen or during a session, so Esc still cancels things on other pages.
     window.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window, lambda: _escape_pressed(window))
-    add("quit", "Quit", window.quit, keys="Ctrl+Q", tip="Quit selfmassage")
-    add("full_screen", "Full screen", lambda _on: toggle_full_screen(window), keys="F11",
-        tip="Full screen, with the biggest text", checkable=True)
-    add("large_text", "Large text", window.set_large_text, tip="Bigger text everywhere", checkable=True)
-    add("high_contrast", "High contrast", window.set_high_contrast, tip="Black, white and one strong colour",
+    add("quit", _("Quit"), window.quit, keys="Ctrl+Q", tip=_("Quit selfmassage"))
+    add("full_screen", _("Full screen"), lambda _on: toggle_full_screen(window), keys="F11",
+        tip=_("Full screen, with the biggest text"), checkable=True)
+    add("large_text", _("Large text"), window.set_large_text, tip=_("Bigger text everywhere"), checkable=True)
+    add("high_contrast", _("High contrast"), window.set_high_contrast,
+        tip=_("Black, white and one strong colour"), checkable=True)
+    add("mute", _("Mute"), sound.set_muted, keys="M", tip=_("Sound cues on or off"), checkable=True)
+    add("volume", _("Volume…"), sound.open_volume, tip=_("How loud the cues and the voice are"))
+    add("voice", _("Spoken prompts"), sound.set_voice, tip=_("Say each step's name and what comes next"),
         checkable=True)
-    add("mute", "Mute", sound.set_muted, keys="M", tip="Sound cues on or off", checkable=True)
-    add("volume", "Volume…", sound.open_volume, tip="How loud the cues and the voice are")
-    add("voice", "Spoken prompts", sound.set_voice, tip="Say each step's name and what comes next",
-        checkable=True)
-    add("sound_check", "Test sound…", sound.test,
-        tip="Play every sound once, and say what to check if there is none")
-    add("safety", "Safety questions…", window.ask_safety_again, tip="Go through the safety questions again")
-    add("about", "About selfmassage", lambda: dialogs.show_about(window),
-        tip="The version, and what selfmassage does")
+    add("sound_check", _("Test sound…"), sound.test,
+        tip=_("Play every sound once, and say what to check if there is none"))
+    add("safety", _("Safety questions…"), window.ask_safety_again,
+        tip=_("Go through the safety questions again"))
+    add("about", _("About selfmassage"), lambda: dialogs.show_about(window),
+        tip=_("The version, and what selfmassage does"))
     actions, settings = window.actions, window.settings
     actions["large_text"].setChecked(settings.large_text)
     actions["high_contrast"].setChecked(settings.high_contrast)
@@ -138,9 +140,9 @@ def update_actions(window: MainWindow) -> None:
     if paused != window.shown_paused:
         window.shown_paused = paused
         pause = actions["pause"]
-        pause.setText("Resume" if paused else "Pause")
+        pause.setText(_("Resume") if paused else _("Pause"))
         pause.setIcon(icon(window, "play" if paused else "pause"))
-        pause.setToolTip(f"{'Resume' if paused else 'Pause'} (Space)")
+        pause.setToolTip(_("{action} (Space)").format(action=_("Resume") if paused else _("Pause")))
     actions["safety"].setEnabled(window.parts.safety is not None)
     window.escape.setEnabled(running or window.isFullScreen())
     # The check's sounds would mix with a session's cues.
@@ -179,8 +181,8 @@ def apply_look(window: MainWindow) -> None:
 def show_muted(window: MainWindow, muted: bool) -> None:
     mute = window.actions["mute"]
     mute.setChecked(muted)
-    mute.setText("Unmute" if muted else "Mute")
-    mute.setToolTip(f"{'Sound is off: turn it on' if muted else 'Turn the sound off'} (M)")
+    mute.setText(_("Unmute") if muted else _("Mute"))
+    mute.setToolTip(_("Sound is off: turn it on (M)") if muted else _("Turn the sound off (M)"))
     mute.setIcon(icon(window, "muted" if muted else "sound"))
 
 

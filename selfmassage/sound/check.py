@@ -10,20 +10,21 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from selfmassage.i18n import N_, _
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.interface import BAD_FILE, NO_DEVICE, NO_LIBRARY, CuePlayer
 from selfmassage.sound.player import make_player
 from selfmassage.sound.voice import SOUND_CHECK, Prompt
 
-WORKS = ("Sound works. You should have heard six short sounds and a voice; if not, turn your speakers up "
+WORKS = N_("Sound works. You should have heard six short sounds and a voice; if not, turn your speakers up "
          "and check that they are not muted.")
-NO_DEVICE_FOUND = ("No sound device answered. Check that your speakers or headphones are connected and not "
+NO_DEVICE_FOUND = N_("No sound device answered. Check that your speakers or headphones are connected and not "
                    "muted, and that your sound system (PipeWire, PulseAudio or ALSA) is running.")
-NO_SOUND_LIBRARY = ("Sound can't play: the sound library is not installed. Run ./run-app once more to "
+NO_SOUND_LIBRARY = N_("Sound can't play: the sound library is not installed. Run ./run-app once more to "
                     "install it, or reinstall selfmassage.")
-DAMAGED_FILE = "Sound can't play: a sound file is missing or damaged. Reinstall selfmassage."
-TURNED_OFF = "Sound is turned off in selfmassage. Turn it on, then test again."
-TIMED_OUT = ("Your sound device did not finish playing. Check that nothing else holds it, and that your "
+DAMAGED_FILE = N_("Sound can't play: a sound file is missing or damaged. Reinstall selfmassage.")
+TURNED_OFF = N_("Sound is turned off in selfmassage. Turn it on, then test again.")
+TIMED_OUT = N_("Your sound device did not finish playing. Check that nothing else holds it, and that your "
              "sound system (PipeWire, PulseAudio or ALSA) is running.")
 
 # The player's one-line problems, said again with what to check.
@@ -58,20 +59,20 @@ def sound_check(
         if player.problem is not None:
             return _failed(player.problem)
         if player.muted or player.volume <= 0.0:
-            return SoundCheckResult(False, TURNED_OFF)
+            return SoundCheckResult(False, _(TURNED_OFF))
         # One at a time: queued all at once, the later ones would wait past the player's staleness limit.
         for cue in Cue:
             player.play(cue)
             if not player.wait_idle(timeout):
-                return SoundCheckResult(False, TIMED_OUT)
+                return SoundCheckResult(False, _(TIMED_OUT))
             if player.problem is not None:
                 return _failed(player.problem)
         player.speak(Prompt((SOUND_CHECK,)))
         if not player.wait_idle(timeout):
-            return SoundCheckResult(False, TIMED_OUT)
+            return SoundCheckResult(False, _(TIMED_OUT))
         if player.problem is not None:
             return _failed(player.problem)
-        return SoundCheckResult(True, WORKS)
+        return SoundCheckResult(True, _(WORKS))
     finally:
         if own:
             player.close()
@@ -96,7 +97,7 @@ def start_sound_check(
 
 def advice(problem: str) -> str:
     """A player's one-line problem said again with what to check (for a window to show before any test)."""
-    return _ADVICE.get(problem, NO_DEVICE_FOUND)
+    return _(_ADVICE.get(problem, NO_DEVICE_FOUND))
 
 
 def _failed(problem: str) -> SoundCheckResult:

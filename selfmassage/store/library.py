@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from selfmassage.core.routine_format import (
     routine_to_dict,
 )
 from selfmassage.core.rules import validate
+from selfmassage.i18n import _
 from selfmassage.store.atomic import write_text_atomic
 from selfmassage.store.files import read_capped, write_export
 
@@ -75,7 +76,17 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
         return RoutineEntry(path.stem, source, path, None, error=exc.strerror or str(exc))
     if routine is None:
         return RoutineEntry(path.stem, source, path, None, problems)
+    if source is Source.BUILTIN:
+        routine = in_language(routine)
     return RoutineEntry(routine.name, source, path, routine, problems)
+
+
+def in_language(routine: Routine) -> Routine:
+    """A built-in routine's name, description and notes in the language in use (the file stays English;
+    a step's area is translated where it is shown, as the body map and the voice read the English)."""
+    steps = tuple(replace(step, note=_(step.note)) if step.note else step for step in routine.steps)
+    return replace(routine, name=_(routine.name), description=_(routine.description) if routine.description
+                   else "", steps=steps)
 
 
 def shown_name(name: str, limit: int = 60) -> str:
@@ -110,8 +121,12 @@ class RoutineLibrary:
     def find(self, name: str, entries: list[RoutineEntry] | None = None) -> RoutineEntry | None:
         """By routine name (case-insensitive), else by file stem; built-ins win a tie."""
         entries = self.entries() if entries is None else entries
+        # A built-in routine answers to its English name too: scripts keep working in any language.
         wanted = name_key(name)
+        translated = name_key(_(name.strip()))
         for entry in entries:
+            if entry.source is Source.BUILTIN and name_key(entry.name) == translated:
+                return entry
             if name_key(entry.name) == wanted:
                 return entry
         for entry in entries:
@@ -126,7 +141,7 @@ class RoutineLibrary:
         """
         # The file must load again: a name the format refuses (empty, over 80 characters, a line break)
         # would otherwise be written and then listed as unreadable, and the routine lost.
-        _, field_problems = parse_routine(routine_to_dict(routine))
+        _parsed, field_problems = parse_routine(routine_to_dict(routine))
         problems = field_problems or validate(routine)
         if has_errors(problems):
             first = next(problem for problem in problems if problem.is_error)

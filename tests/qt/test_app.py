@@ -59,8 +59,9 @@ def edit():
         return
     menus = [action.text() for action in window.menuBar().actions()]
     print("menus", menus)
-    edit = next(a for a in window.findChildren(type(window.actions["start"])) if a.text() == "Edit routines…")
-    edit.trigger()
+    editor = next(a for a in window.findChildren(type(window.actions["start"]))
+                  if a.text() == "Edit routines…")
+    editor.trigger()
     print("page", window.current_page())
     window.close()
 

@@ -66,6 +66,9 @@ app = QApplication(sys.argv[:1])
 
 def look():
     window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    if window.player is None:  # a busy machine: the rest of the window comes after the first paint
+        QTimer.singleShot(100, look)
+        return
     view = window.menu("&View")
     print("language menu", [a.text() for a in view.actions() if a.menu() is not None])
     try:
