@@ -515,7 +515,8 @@ def _longest_texts(routine: Routine) -> dict[str, str]:
                  + (f"  ·  {step.variant.value.replace('-', ' ')}" if step.variant is not None else "")
                  + ("  ·  both sides" if step.both_sides else "") for step in steps],
         "instruction": [instruction_for(step.technique, step.note) for step in steps],
-        "next": [_("Next: {step}").format(step=step.describe()) for step in steps] + [_("Next: the right side")],
+        "next": [_("Next: {step}").format(step=step.describe()) for step in steps]
+        + [_("Next: the right side")],
     }
     return {name: max(texts, key=len).capitalize() if name == "area" else max(texts, key=len)
             for name, texts in candidates.items()}
