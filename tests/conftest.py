@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     alsa.write_text('pcm.!default { type null }\nctl.!default { type hw card 0 }\n')
     monkeypatch.setenv("ALSA_CONFIG_PATH", f"/usr/share/alsa/alsa.conf:{alsa}")
     return home
+
+
+# Offscreen, the app sees five screens side by side (tests/qt/screens.json): 1920x1080 first (the primary,
+# where windows open), then 800x600, 1024x600, 1366x768 and 720x540, so a test can move the window to a
+# screen of the size it wants in one run (tests/qt/test_layout.py).
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'qt' / 'screens.json'}"

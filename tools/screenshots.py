@@ -4,9 +4,11 @@ Also the Learn page, the first session's sound test, and in the high-contrast th
 picker (the keyboard's focus ring on Start), the routine editor (focus on a problem's fix) and the history
 review (a week picked with the keyboard).
 
-The running step is also taken in the high-contrast theme.
+The running step is also taken in the high-contrast theme. Last, a contact sheet (tools/contact_sheet.py):
+every page and the first-run dialogs at 1024x600 and 1920x1080 in Large text and High contrast; the window
+must be allowed 1920x1080, hence the screen's size:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshots.py docs/screenshots
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py docs/screenshots
 
 A fake clock freezes the session at a chosen moment (mid-rubbing, its area lit on the body map), and the
 settings, safety answers and history go to a temporary home, so your own are never touched. Offscreen
@@ -39,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1280x800", help="WxH of the window (default 1280x800)")
+    parser.add_argument("--keep-sheet", type=Path, help="also keep the contact sheet's pictures here")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
     home = Path(tempfile.mkdtemp(prefix="selfmassage-shots-"))
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from datetime import datetime
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from selfmassage.core.checkin import Symptom
     from selfmassage.core.clock import FakeClock
@@ -180,6 +183,67 @@ def main(argv: list[str] | None = None) -> int:
         set_feeling(4)
         panel.symptom_boxes[Symptom.FATIGUE].setChecked(True)  # type: ignore[union-attr]
     shot("summary.png")
+
+    # The contact sheet: every page at 1024x600 and 1920x1080, in Large text and High contrast.
+    from tools.contact_sheet import contact_sheet
+
+    window.set_large_text(True)
+    window.set_high_contrast(True)
+
+    def picker() -> QWidget:
+        window.back_to_routines()
+        window.picker.select(ROUTINE)
+        return window
+
+    def session() -> QWidget:
+        if not (window.driver is not None and window.driver.running):
+            window.start_session(routine)
+            while window.driver.engine.index < rubbing:
+                clock.advance(1)
+                window.driver.wake()
+            for _ in range(4):
+                clock.advance(1)
+                window.driver.wake()
+        return window
+
+    def summary() -> QWidget:
+        while window.driver is not None and window.driver.running:
+            clock.advance(1)
+            window.driver.wake()
+        panel = window.summary.checkin_panel
+        panel.set_feeling(2)
+        panel.symptom_boxes[Symptom.PAIN].setChecked(True)
+        return window
+
+    def routine_editor() -> QWidget:
+        editor.open()
+        return window
+
+    def review_page() -> QWidget:
+        history.open_review()
+        return window
+
+    def safety() -> QWidget:
+        from selfmassage.qt.safety_dialog import SafetyDialog
+
+        dialog = SafetyDialog(window)
+        dialog.show()
+        return dialog
+
+    def sound_check() -> QWidget:
+        intro = SoundIntroDialog(voice_on=True, parent=window)
+        intro.show()
+        intro.show_check(SoundCheckResult(True, WORKS))
+        return intro
+
+    sheet = contact_sheet(window, [("picker", picker), ("session", session), ("summary", summary),
+                                   ("editor", routine_editor), ("review", review_page), ("safety", safety),
+                                   ("sound-check", sound_check)],
+                          args.out / "contact-sheet.png", args.keep_sheet)
+    print(f"Saved {sheet}")
+    for dialog in app.topLevelWidgets():
+        if dialog is not window:
+            dialog.close()
     history.close()
     window.close()
     return 0

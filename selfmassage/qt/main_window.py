@@ -43,6 +43,7 @@ from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.pages import Page
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.theme import apply_theme, colours, stylesheet
+from selfmassage.qt.window_fit import ScreenFit, opening_size, scrolling, set_minimum
 from selfmassage.store.settings import Settings
 
 if TYPE_CHECKING:  # all of these come after the first frame, with window_rest
@@ -139,14 +140,19 @@ class MainWindow(QMainWindow):
         calls it (else the widget's window title, else the name)."""
         self._page_names[name] = widget
         self._page_titles[name] = title or widget.windowTitle() or PAGE_TITLES.get(name, name.capitalize())
-        self.pages.addWidget(widget)
+        # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
+        scroller = scrolling(widget)
+        scroller.setAccessibleName(self._page_titles[name])
+        if self.built:
+            scroller.leave_tab_to_the_page()
+        self.pages.addWidget(scroller)
         if self.pages.count() == 1:
             self.pages.setAccessibleName(self._page_titles[name])
 
     def show_page(self, name: str, title: str = "") -> None:
         """Bring up page `name`; the keyboard goes to its first control unless it is already in the page."""
         page = self._page_names[name]
-        self.pages.setCurrentWidget(page)
+        self.pages.setCurrentWidget(page.parentWidget().parentWidget())  # its PageScroller
         # The stack is read out on every page change: by the page's title, not as an unnamed pane.
         self.pages.setAccessibleName(title or self._page_titles[name])
         if self.built:
@@ -155,7 +161,8 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str:
         current = self.pages.currentWidget()
-        return next(name for name, widget in self._page_names.items() if widget is current)
+        return next(name for name, widget in self._page_names.items()
+                    if widget.parentWidget().parentWidget() is current)
 
     def page_widgets(self) -> list[QWidget]:
         return list(self._page_names.values())
@@ -346,9 +353,11 @@ class MainWindow(QMainWindow):
             self.update_actions()
 
     def _restore_geometry(self) -> None:
+        set_minimum(self)  # in code: the pages' layouts never make the window grow (window_fit)
         saved = self.settings.window_geometry
         if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
-            self.resize(1120, 720)
+            self.resize(opening_size(self))
+        self._screen_fit = ScreenFit(self)  # and it stays inside its screen's free area
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.built and self.sessions.running

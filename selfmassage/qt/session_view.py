@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,9 +43,15 @@ from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.countdown_ring import CountdownRing
 from selfmassage.qt.stage_strip import StageStrip
 from selfmassage.qt.tempo_pulse import TempoPulse
+from selfmassage.qt.text_fit import largest_fitting, text_fits
 
 # Reference size at which the point sizes below are right; the page scales them with the window.
 _REFERENCE = QSize(1100, 680)
+def _pause_note(slept: bool) -> str:
+    return _("Paused while the computer slept. Press Space to go on.") if slept \
+        else _("Paused. Press Space to go on.")
+
+
 _SIZES = {"technique": 56, "area": 34, "meta": 16, "instruction": 22, "next": 20, "progress": 18,
           "stages": 16, "buttons": 16, "tempo": 16}
 
@@ -144,6 +151,9 @@ class SessionView(QWidget):
         self._paused = False
         self._caution = ""  # "Go in gently" after a jump from light to firm, for that step
         self._text_scale = 1.0
+        self._longest: dict[str, str] = {}
+        self._fitting = False
+        self._fitted_for: tuple[object, ...] = ()
         self.body_map: QWidget | None = None
         self._press_keys = _PressKeys(self)
 
@@ -154,14 +164,15 @@ class SessionView(QWidget):
         self.pulse = TempoPulse(main)
         self.tempo_label = _label(main, "tempo", quiet=True)
         self.tempo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.technique = _label(main, "technique")
+        self.technique = _label(main, "technique", wrap=True)
         _bold(self.technique)
         self.area = _label(main, "area", wrap=True, accent=True)
         _bold(self.area)
-        self.meta = _label(main, "meta", quiet=True)
+        self.meta = _label(main, "meta", wrap=True, quiet=True)
         self.instruction = _label(main, "instruction", wrap=True)
         self.next_label = _label(main, "next", wrap=True, quiet=True)
         self.pause_note = _label(main, "pause_note", wrap=True, accent=True)
+        self.pause_note.setText(_pause_note(True))  # the longer one: its room is kept while it is hidden
         self.pause_note.hide()
 
         ring_column = QVBoxLayout()
@@ -186,15 +197,16 @@ class SessionView(QWidget):
         main_layout.setSpacing(36)
         main_layout.addLayout(ring_column, 4)
         main_layout.addLayout(text_column, 7)
-        # Keep the pulse's room when it is hidden, so nothing jumps when a rubbing step starts.
-        for widget in (self.pulse, self.tempo_label):
+        # Keep the pulse's and the pause note's room when hidden, so nothing jumps when a rubbing step
+        # starts or the session pauses.
+        for widget in (self.pulse, self.tempo_label, self.pause_note):
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
 
         self.map_card = _card(self)
         self.map_layout = QVBoxLayout(self.map_card)
-        self.map_layout.setContentsMargins(16, 16, 16, 16)
+        self.map_layout.setContentsMargins(10, 10, 10, 10)
         self.map_card.hide()
 
         middle = QHBoxLayout()
@@ -222,8 +234,8 @@ class SessionView(QWidget):
         controls.addWidget(self._button("mute", actions.mute))
 
         root = QVBoxLayout(self)
-        root.setContentsMargins(28, 20, 28, 22)
-        root.setSpacing(18)
+        root.setContentsMargins(28, 14, 28, 14)
+        root.setSpacing(12)
         root.addWidget(self.stages)
         root.addLayout(middle, 1)
         root.addLayout(progress_row)
@@ -286,6 +298,8 @@ class SessionView(QWidget):
         self._hold_progress_label()
         self.ring.set_caption("")
         self.pause_note.hide()
+        self._longest = _longest_texts(engine.routine)
+        self._fit_fonts()
         if self.body_map is not None:
             self.body_map.set_area(None)  # type: ignore[attr-defined]
 
@@ -373,8 +387,7 @@ class SessionView(QWidget):
         self._paused = isinstance(event, Paused)
         slept = isinstance(event, Paused) and event.reason is PauseReason.SLEEP
         self.ring.set_caption(_("Paused") if self._paused else "")
-        self.pause_note.setText(_("Paused while the computer slept. Press Space to go on.") if slept
-                                else _("Paused. Press Space to go on."))
+        self.pause_note.setText(_pause_note(slept))
         self.pause_note.setVisible(self._paused)
         self._emit_title()
 
@@ -419,11 +432,44 @@ class SessionView(QWidget):
         super().resizeEvent(event)
         self._fit_fonts()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_fonts()
+
+    def _room(self) -> QSize:
+        """The room the page is shown in: its scroll area's, bars aside, when it is in one (window_fit)."""
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QAbstractScrollArea):
+            return area.contentsRect().size()
+        return self.size()
+
     def _fit_fonts(self) -> None:
-        # Glanceable from 2 m: the text grows with the window (full screen makes it biggest).
-        size = self.size()
-        fit = min(size.width() / _REFERENCE.width(), size.height() / _REFERENCE.height())
-        scale = max(0.7, min(fit, 2.5)) * self._text_scale
+        """Glanceable from 2 m: the type grows with the room (full screen makes it biggest), and shrinks
+        until the routine's longest words fit, so nothing is cut and the buttons stay in view."""
+        room = self._room()
+        key = (room.width(), room.height(), self._text_scale, tuple(self._longest.items()))
+        if self._fitting or key == self._fitted_for or not self.isVisible():
+            return  # a hidden page is not laid out: it is fitted when it shows
+        self._fitting = True
+        try:
+            fit = min(room.width() / _REFERENCE.width(), room.height() / _REFERENCE.height())
+            wanted = max(0.7, min(fit, 2.5)) * self._text_scale
+            shown = {name: label.text() for name, label in self._text_labels().items()}
+            for name, text in self._longest.items():
+                self._text_labels()[name].setText(text)
+            largest_fitting(self._set_fonts, lambda: self._fits(room), wanted, smallest=0.35)
+            for name, text in shown.items():
+                self._text_labels()[name].setText(text)
+            self._fitted_for = key
+        finally:
+            self._fitting = False
+
+    def _text_labels(self) -> dict[str, QLabel]:
+        return {"technique": self.technique, "area": self.area, "meta": self.meta,
+                "instruction": self.instruction, "next": self.next_label}
+
+    def _set_fonts(self, scale: float) -> None:
         targets: dict[str, list[QWidget]] = {
             "technique": [self.technique], "area": [self.area], "meta": [self.meta],
             "instruction": [self.instruction, self.pause_note], "next": [self.next_label],
@@ -438,3 +484,45 @@ class SessionView(QWidget):
         self.stages.set_pixel_size(round(_SIZES["stages"] * scale * 1.33))
         self._hold_progress_label()
         self.pulse.setFixedHeight(round(40 * scale))
+
+    def _fits(self, room: QSize) -> bool:
+        """Laid out in `room`, every text of the page has the room it needs."""
+        # Lay the page out now, in its new type, as the next frame would: each box inside the page in
+        # turn, so every size hint is measured in the new type.
+        holders = [self, *(child for child in self.findChildren(QWidget) if child.layout() is not None)]
+        for _round in range(2):
+            for holder in holders:
+                holder.layout().invalidate()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for holder in holders:
+                holder.layout().activate()
+        minimum = self.minimumSizeHint()
+        if minimum.width() > room.width() or minimum.height() > room.height():
+            return False
+        if self.size() != room:
+            self.resize(room)
+        for holder in holders:
+            holder.layout().activate()
+        widgets = [*self._text_labels().values(), self.pause_note, self.tempo_label, self.progress_label,
+                   *self.stages.labels.values(), *self.buttons.values()]
+        return all(text_fits(widget) for widget in widgets)
+
+
+def _longest_texts(routine: Routine) -> dict[str, str]:
+    """The longest text each of the page's labels will show during `routine`, to fit the type to."""
+    count = len(routine.steps)
+    steps = routine.steps
+    candidates = {
+        "technique": [step.technique.label for step in steps]
+        + ([_("Switch sides")] if any(step.both_sides for step in steps) else []),
+        "area": [_("{area} · right side next").format(area=step.area) if step.both_sides else step.area
+                 for step in steps],
+        "meta": [f"Step {count} of {count}  ·  {step.intensity.value} pressure"
+                 + (f"  ·  {step.variant.value.replace('-', ' ')}" if step.variant is not None else "")
+                 + ("  ·  both sides" if step.both_sides else "") for step in steps],
+        "instruction": [instruction_for(step.technique, step.note) for step in steps],
+        "next": [_("Next: {step}").format(step=step.describe()) for step in steps]
+        + [_("Next: the right side")],
+    }
+    return {name: max(texts, key=len).capitalize() if name == "area" else max(texts, key=len)
+            for name, texts in candidates.items()}

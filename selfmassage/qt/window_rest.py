@@ -53,6 +53,8 @@ def build(window: MainWindow, library: RoutineLibrary, parts: WindowParts | None
     window.add_page(Page.SUMMARY, summary)
     window.prompt_choice = PromptChoice(window)  # Spoken prompts by…, Time left (T), a screen reader's words
     window.built = True
+    for number in range(window.pages.count()):  # the PageScrollers of add_page (window_fit)
+        window.pages.widget(number).leave_tab_to_the_page()
     apply_look(window)
 
 

@@ -60,6 +60,8 @@ def test_a_second_ticking_by_lays_nothing_out_again(qtbot, window, clock):
 def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, clock):
     start_short(qtbot, window)
     view = window.session_view
+    window.resize(1800, 1000)  # room to grow: in a small window the session's type fits the room first
+    qtbot.waitUntil(lambda: view.width() > 1700)
     label = view.progress_label
     for scale in (1.0, 1.35, 1.0):
         view.set_text_scale(scale)

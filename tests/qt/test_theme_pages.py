@@ -58,6 +58,8 @@ def test_the_picker_session_summary_and_check_in(qtbot, window, clock):
 
     assert window.picker.select("Short back")
     qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    window.resize(1800, 1000)  # room to grow: in a small window the session's type fits the room first
+    qtbot.waitUntil(lambda: window.session_view.width() > 1700)
     technique = size(window.session_view.technique)
     toggle_both(qtbot, window)
     assert dark(corner(window.session_view))
