@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Intensity
+from selfmassage.i18n import N_
 
-GO_IN_GENTLY = "Go in gently: start light and build up."
-SIT_UP_SLOWLY = "Sit up slowly, and rest a moment before you stand."
+GO_IN_GENTLY = N_("Go in gently: start light and build up.")
+SIT_UP_SLOWLY = N_("Sit up slowly, and rest a moment before you stand.")
 
 
 def goes_in_hard(previous: Step | None, step: Step, *, by_user: bool) -> bool:

@@ -30,48 +30,48 @@ class SafetyQuestion:
 
 
 # States of today, asked before every session with one answer for all: any of them, no massage today.
-TODAY_TITLE = "Today, do you have any of these?"
+TODAY_TITLE = N_("Today, do you have any of these?")
 TODAY_STATES: tuple[str, ...] = (
-    "A fever",
-    "An allergic reaction",
-    "An acute inflammation, or an old one flaring up",
-    "A fresh broken bone or bone bruise",
-    "A bleeding wound, or a skin infection with pus (an abscess)",
+    N_("A fever"),
+    N_("An allergic reaction"),
+    N_("An acute inflammation, or an old one flaring up"),
+    N_("A fresh broken bone or bone bruise"),
+    N_("A bleeding wound, or a skin infection with pus (an abscess)"),
 )
-TODAY_NO = "No, none of these"
-TODAY_YES = "Yes, one of these"
-TODAY_STOP_TITLE = "No massage today"
-TODAY_STOP_MESSAGE = ("Massage can make these worse. Wait until it has passed; if it does not pass, "
-                      "ask a doctor.")
+TODAY_NO = N_("No, none of these")
+TODAY_YES = N_("Yes, one of these")
+TODAY_STOP_TITLE = N_("No massage today")
+TODAY_STOP_MESSAGE = N_("Massage can make these worse. Wait until it has passed; if it does not pass, "
+                        "ask a doctor.")
 
 SPINE = "spine"
 # The checklist, asked before the first session and every 30 days. A "yes" to any but the spine question
 # stops the session and asks you to see a doctor first.
 QUESTIONS: tuple[SafetyQuestion, ...] = (
-    SafetyQuestion("cancer", "Do you have cancer, or are you being treated for it?"),
-    SafetyQuestion("clots", "Do you have a blood clot (thrombosis)?"),
+    SafetyQuestion("cancer", N_("Do you have cancer, or are you being treated for it?")),
+    SafetyQuestion("clots", N_("Do you have a blood clot (thrombosis)?")),
     SafetyQuestion("heart_lungs",
-                   "Has a doctor told you that you have a heart, blood-vessel or breathing disease?",
-                   "High blood pressure counts too: ask your doctor before you massage."),
-    SafetyQuestion("nerves", "Has a doctor told you that you have heightened nervous excitability?",
-                   "Everyday stress is no reason to wait: massage helps with it."),
-    SafetyQuestion(SPINE, "Do you have osteochondrosis or a disc hernia?",
-                   "A yes does not stop you: every step beside your spine will be light.", softens=True),
+                   N_("Has a doctor told you that you have a heart, blood-vessel or breathing disease?"),
+                   N_("High blood pressure counts too: ask your doctor before you massage.")),
+    SafetyQuestion("nerves", N_("Has a doctor told you that you have heightened nervous excitability?"),
+                   N_("Everyday stress is no reason to wait: massage helps with it.")),
+    SafetyQuestion(SPINE, N_("Do you have osteochondrosis or a disc hernia?"),
+                   N_("A yes does not stop you: every step beside your spine will be light."), softens=True),
 )
 QUESTION_IDS: tuple[str, ...] = tuple(question.id for question in QUESTIONS)
 
 # Shown with the questions; informs, never blocks.
 WITH_CARE_TITLE = N_("Take extra care if this is you")
 WITH_CARE: tuple[str, ...] = (
-    "Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently.",
+    N_("Pregnancy, fibroids or mastopathy: ask your doctor first, then massage gently."),
 )
 
 # Said once in a session where the spine answer made steps light.
-SPINE_SOFTENED = "Because of your spine, every step beside it is light today."
-SPINE_MARK = "Lighter beside your spine for you"
+SPINE_SOFTENED = N_("Because of your spine, every step beside it is light today.")
+SPINE_MARK = N_("Lighter beside your spine for you")
 
-STOP_TITLE = "Let’s pause here"
-STOP_MESSAGE = (
+STOP_TITLE = N_("Let’s pause here")
+STOP_MESSAGE = N_(
     "Please ask a doctor before you massage. Some health conditions can get worse with massage, "
     "and a doctor can tell you what is safe for you."
 )
@@ -87,13 +87,13 @@ PREGNANCY_NOTE: tuple[str, ...] = (
 
 # After a session: one calm line when a sign of overdoing it was ticked. Advice, never a diagnosis.
 HINTS: dict[Symptom, str] = {
-    Symptom.DIZZINESS: "Sit up slowly and drink some water.",
-    Symptom.DROWSINESS: "Rest a while before you stand up, and sit up slowly next time.",
-    Symptom.HEADACHE: "Rest somewhere quiet, and go more gently next time.",
-    Symptom.PAIN: "Go lighter next time, and stop whenever it hurts.",
-    Symptom.NAUSEA: "Sit quietly with some fresh air, and keep the next session shorter and lighter.",
-    Symptom.FATIGUE: "Rest now, and try a shorter session next time.",
-    Symptom.BODY_ACHES: "Go lighter next time; a little ache that fades within a day is common.",
+    Symptom.DIZZINESS: N_("Sit up slowly and drink some water."),
+    Symptom.DROWSINESS: N_("Rest a while before you stand up, and sit up slowly next time."),
+    Symptom.HEADACHE: N_("Rest somewhere quiet, and go more gently next time."),
+    Symptom.PAIN: N_("Go lighter next time, and stop whenever it hurts."),
+    Symptom.NAUSEA: N_("Sit quietly with some fresh air, and keep the next session shorter and lighter."),
+    Symptom.FATIGUE: N_("Rest now, and try a shorter session next time."),
+    Symptom.BODY_ACHES: N_("Go lighter next time; a little ache that fades within a day is common."),
 }
 HINT_SEVERAL = N_("More than one of these came up: consider asking a physiotherapist before your next "
                   "session.")

@@ -44,17 +44,17 @@ FEELINGS: tuple[tuple[int, str], ...] = (
     (5, N_("Much better")),
 )
 SYMPTOM_LABELS: dict[Symptom, str] = {
-    Symptom.PAIN: "Pain",
-    Symptom.HEADACHE: "Headache",
-    Symptom.DIZZINESS: "Dizziness",
-    Symptom.NAUSEA: "Nausea",
-    Symptom.FATIGUE: "Tiredness",
-    Symptom.BODY_ACHES: "Body aches",
-    Symptom.DROWSINESS: "Drowsiness",
+    Symptom.PAIN: N_("Pain"),
+    Symptom.HEADACHE: N_("Headache"),
+    Symptom.DIZZINESS: N_("Dizziness"),
+    Symptom.NAUSEA: N_("Nausea"),
+    Symptom.FATIGUE: N_("Tiredness"),
+    Symptom.BODY_ACHES: N_("Body aches"),
+    Symptom.DROWSINESS: N_("Drowsiness"),
 }
-STILL_BOTHERING = "Is it still bothering you?"
-EASED_HINT = ("Good. Now that it has eased, the preventive plan fits again: 1–2 sessions a week, to keep "
-              "it that way.")
+STILL_BOTHERING = N_("Is it still bothering you?")
+EASED_HINT = N_("Good. Now that it has eased, the preventive plan fits again: 1–2 sessions a week, to keep "
+                "it that way.")
 NOTE_MAX = 200
 NUMBER_POINTS = 26
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -213,24 +213,26 @@ class CheckInPanel(QWidget):
 
     def _build_eased(self) -> QWidget:
         """The pain-relief plan's question: still bothering you? Hidden on the other plans."""
-        self.eased_box = describe(QFrame(), STILL_BOTHERING, "One choice: yes, still; or no, it has eased.")
+        self.eased_box = describe(QFrame(), _(STILL_BOTHERING),
+                                 _("One choice: yes, still; or no, it has eased."))
         box = QVBoxLayout(self.eased_box)
         box.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(paragraph(STILL_BOTHERING), 1)
-        self.still_button = QRadioButton("Yes, still")
-        self.eased_button = QRadioButton("No, it has eased")
+        row.addWidget(paragraph(_(STILL_BOTHERING)), 1)
+        self.still_button = QRadioButton(_("Yes, still"))
+        self.eased_button = QRadioButton(_("No, it has eased"))
         self.eased_group = QButtonGroup(self)
         for button in (self.still_button, self.eased_button):
             button.setProperty("choice", True)
-            describe(button, f"{button.text()}: {STILL_BOTHERING}", "Tells whether the pain has eased.")
+            describe(button, f"{button.text()}: {_(STILL_BOTHERING)}", _("Tells whether the pain has eased."))
             self.eased_group.addButton(button)
             row.addWidget(button)
         box.addLayout(row)
-        self.eased_hint = paragraph(EASED_HINT)
+        self.eased_hint = paragraph(_(EASED_HINT))
         self.eased_hint.setProperty("role", "hint")
-        self.preventive_button = QPushButton("Go back to preventive")
-        describe(self.preventive_button, "Go back to the preventive plan", "1–2 sessions a week from now on.")
+        self.preventive_button = QPushButton(_("Go back to preventive"))
+        describe(self.preventive_button, _("Go back to the preventive plan"),
+                 _("1–2 sessions a week from now on."))
         self.preventive_button.setAutoDefault(False)
         self.preventive_button.clicked.connect(self.back_to_preventive)
         self.preventive_button.clicked.connect(lambda: self.preventive_button.setEnabled(False))
@@ -249,7 +251,7 @@ class CheckInPanel(QWidget):
         self.eased_hint.setVisible(eased)
         self.preventive_button.setVisible(eased)
         if eased:
-            announce(self.eased_hint, EASED_HINT)
+            announce(self.eased_hint, _(EASED_HINT))
 
     def feeling(self) -> int | None:
         chosen = self.feeling_group.checkedId()

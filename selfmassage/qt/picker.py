@@ -326,9 +326,9 @@ class RoutinePicker(QWidget):
         line = ngettext("{length} · {count} step", "{length} · {count} steps", steps).format(
             length=format_length(routine.total_seconds), count=steps)
         if not entry.usable:
-            line += " · can't be started"
+            line += " · " + _("can't be started")
         elif self.softened(entry):
-            line += " · lighter beside your spine"
+            line += " · " + _("lighter beside your spine")
         return f"{entry.name}\n{line}"
 
     def _source_line(self, entry: RoutineEntry) -> str:
@@ -339,9 +339,9 @@ class RoutinePicker(QWidget):
         source = _("Built in") if entry.source is Source.BUILTIN else _("Yours · {file}").format(
             file=entry.path.name)
         if entry.routine is not None and entry.routine.profile is Profile.PREGNANCY:
-            source += " · for pregnancy: light techniques only"
+            source += " · " + _("for pregnancy: light techniques only")
         if self.softened(entry):
-            source += f" · {SPINE_MARK.lower()}"
+            source += f" · {_(SPINE_MARK).lower()}"
         return source
 
     def _show_current(self) -> None:

@@ -29,7 +29,7 @@ from selfmassage.core import safety
 from selfmassage.core.routine import Routine
 from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
 from selfmassage.store.safety import SafetyStore
@@ -37,7 +37,7 @@ from selfmassage.store.safety import SafetyStore
 # Asks today's states (with a pregnancy routine's note); True when none applies.
 TodayQuestion = Callable[..., bool]
 
-KEYS_HINT = "Press Y for yes or N for no. Tab moves between questions."
+KEYS_HINT = N_("Press Y for yes or N for no. Tab moves between questions.")
 
 
 def _note_box(title: str, lines: tuple[str, ...], name: str) -> QFrame:
@@ -75,18 +75,18 @@ class _QuestionRow(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 10, 12, 10)
         layout.setSpacing(12)
-        self.label = paragraph(f"{number}.  {question.text}")
+        self.label = paragraph(f"{number}.  {_(question.text)}")
         if question.detail:
             words = QVBoxLayout()
             words.setSpacing(2)
             words.addWidget(self.label)
-            self.detail = paragraph(question.detail, muted=True, points=12)
+            self.detail = paragraph(_(question.detail), muted=True, points=12)
             words.addWidget(self.detail)
             layout.addLayout(words, 1)
         else:
             layout.addWidget(self.label, 1)
-        self.yes = self._button("Yes", "yes")
-        self.no = self._button("No", "no")
+        self.yes = self._button(_("Yes"), "yes")
+        self.no = self._button(_("No"), "no")
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
         self.group = QButtonGroup(self)
@@ -102,9 +102,10 @@ class _QuestionRow(QFrame):
         button.setObjectName(f"{self.question.id}-{kind}")
         button.setAccessibleName(text)
         button.setAccessibleDescription(" ".join(filter(None, (
-            self.question.detail, f"Answer {text.lower()} to question {self.number}.",
-            f"Press {text[0]} to answer and go to the next question."))))
-        button.setToolTip(f"{text} (press {text[0]})")
+            _(self.question.detail) if self.question.detail else "",
+            _("Answer {answer} to question {number}. Press {key} to answer and go to the next "
+              "question.").format(answer=text.lower(), number=self.number, key=text[0])))))
+        button.setToolTip(_("{answer} (press {key})").format(answer=text, key=text[0]))
         button.installEventFilter(self)
         return button
 

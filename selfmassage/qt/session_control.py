@@ -13,6 +13,7 @@ from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine
 from selfmassage.core.session_result import SessionResult
+from selfmassage.i18n import _
 from selfmassage.qt import dialogs
 from selfmassage.qt.pages import Page
 from selfmassage.qt.session_driver import SessionDriver
@@ -71,7 +72,7 @@ class SessionControl(QObject):
         if softened != routine:  # said once, as the session starts
             from selfmassage.core.safety import SPINE_SOFTENED
 
-            window.notice.show_message(SPINE_SOFTENED)
+            window.notice.show_message(_(SPINE_SOFTENED))
         window.update_actions()
         window.session_view.buttons["pause"].setFocus()
         return True

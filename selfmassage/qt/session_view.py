@@ -308,7 +308,7 @@ class SessionView(QWidget):
         if isinstance(event, StageChanged):
             self.stages.set_current(event.stage)
         elif isinstance(event, StepStarted):
-            caution = GO_IN_GENTLY if goes_in_hard(self._step, event.step, by_user=event.by_user) else ""
+            caution = _(GO_IN_GENTLY) if goes_in_hard(self._step, event.step, by_user=event.by_user) else ""
             self._show_step(event.index, event.step, event.next_step, caution)
         elif isinstance(event, SideStarted):
             self._show_side(event.side)
@@ -350,8 +350,9 @@ class SessionView(QWidget):
         step = self._step
         assert step is not None
         self.technique.setText(step.technique.label)
-        area = step.area[:1].upper() + step.area[1:]
-        self.area.setText(f"{area} · {side.value} side" if side is not None else area)
+        area = step.shown_area[:1].upper() + step.shown_area[1:]
+        self.area.setText(_("{area} · {side} side").format(area=area, side=side.label.lower())
+                          if side is not None else area)
         instruction = instruction_for(step.technique, step.note)
         self.instruction.setText(f"{self._caution} {instruction}" if self._caution else instruction)
         if side is Side.LEFT:

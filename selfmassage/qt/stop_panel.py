@@ -14,10 +14,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from selfmassage.core.engine import GENTLE_FINISH_SECONDS
+from selfmassage.i18n import N_, _
 
-STOP_TITLE = "Stop the session?"
-STOP_WHY = (f"Stopping all at once can leave your muscles sore. Finish gently: {GENTLE_FINISH_SECONDS} "
-            "seconds of light stroking on the area you are working, then you are done.")
+STOP_TITLE = N_("Stop the session?")
+STOP_WHY = N_("Stopping all at once can leave your muscles sore. Finish gently: {seconds} seconds of light "
+              "stroking on the area you are working, then you are done.")
 
 
 class StopPanel(QFrame):
@@ -33,27 +34,28 @@ class StopPanel(QFrame):
         self.setProperty("card", True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setAccessibleName(STOP_TITLE)
-        self.setAccessibleDescription(STOP_WHY)
+        title, why = _(STOP_TITLE), _(STOP_WHY).format(seconds=GENTLE_FINISH_SECONDS)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(why)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(14)
-        self.title = QLabel(STOP_TITLE, self)
+        self.title = QLabel(title, self)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
-        self.why = QLabel(STOP_WHY, self)
+        self.why = QLabel(why, self)
         self.why.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
-        self.gently_button = self._button("Finish gently", "Half a minute of light stroking, then the "
-                                          "summary.", self.finish_gently)
+        self.gently_button = self._button(_("Finish gently"), _("Half a minute of light stroking, then the "
+                                                                   "summary."), self.finish_gently)
         self.gently_button.setProperty("role", "primary")
-        self.now_button = self._button("Stop now", "End the session at once.", self.stop_now)
-        self.keep_button = self._button("Keep going", "Close this and go on with the session (Esc).",
+        self.now_button = self._button(_("Stop now"), _("End the session at once."), self.stop_now)
+        self.keep_button = self._button(_("Keep going"), _("Close this and go on with the session (Esc)."),
                                         self.keep_going)
         buttons.addWidget(self.gently_button)
         buttons.addWidget(self.now_button)

@@ -39,7 +39,7 @@ class SummaryPage(QWidget):
         self.facts.setObjectName("summary_facts")
         relative_font(self.facts, 1.4)
         # Lying down long can lower blood pressure: every session ends with this, on screen and spoken.
-        self.rise = QLabel(SIT_UP_SLOWLY, self)
+        self.rise = QLabel(_(SIT_UP_SLOWLY), self)
         self.rise.setObjectName("summary_rise")
         self.rise.setWordWrap(True)
         relative_font(self.rise, 1.4, bold=True)

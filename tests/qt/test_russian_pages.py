@@ -11,8 +11,10 @@ from russian_helpers import english_words, shown_texts
 
 from selfmassage.core.safety import QUESTION_IDS
 from selfmassage.qt.language import use_language
-from selfmassage.qt.safety_dialog import PregnancyNoteDialog, SafetyDialog
+from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
+from selfmassage.qt.stop_panel import StopPanel
+from selfmassage.qt.today_dialog import TodayDialog
 
 
 @pytest.fixture
@@ -52,18 +54,33 @@ def test_the_doctor_page_is_all_russian(qtbot, in_russian):
     qtbot.addWidget(dialog)
     dialog.show()
     for question_id in QUESTION_IDS:
-        (dialog.yes_button if question_id == "fever" else dialog.no_button)(question_id).click()
+        (dialog.yes_button if question_id == "cancer" else dialog.no_button)(question_id).click()
     dialog.continue_button.click()
     assert dialog.showing_stop()
     assert english_words(shown_texts(dialog)) == []
-    assert "У вас повышенная температура?" in dialog.yes_list.accessibleName()
+    assert "У вас онкологическое заболевание, или вы от него лечитесь?" in dialog.yes_list.accessibleName()
 
 
-def test_the_pregnancy_note_is_all_russian(qtbot, in_russian):
-    dialog = PregnancyNoteDialog()
+def test_todays_question_with_the_pregnancy_note_is_all_russian_and_so_is_its_no(qtbot, in_russian):
+    dialog = TodayDialog(pregnancy=True)
     qtbot.addWidget(dialog)
     dialog.show()
     assert english_words(shown_texts(dialog)) == []
+    assert "Повышенная температура" in dialog.states.text()
+    dialog.yes_button.click()
+    assert dialog.showing_stop()
+    assert english_words(shown_texts(dialog)) == []
+
+
+def test_the_stop_question_is_all_russian(qtbot, in_russian):
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    panel = StopPanel(page)
+    page.show()
+    panel.open()
+    assert panel.gently_button.text() == "Закончить мягко"
+    assert english_words(shown_texts(panel)) == []
 
 
 @pytest.fixture
