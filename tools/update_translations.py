@@ -20,6 +20,7 @@ import io
 import json
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -42,6 +43,7 @@ WIDTH = 110
 ROUTINE_FIELDS = ("name", "description")
 STEP_FIELDS = ("note",)
 AREA_CONTEXT = "area"
+CREATED = datetime(2026, 11, 1, tzinfo=UTC)
 
 Message = tuple[str | tuple[str, ...], str | None, str, int, list[str]]  # id, context, file, line, notes
 
@@ -79,6 +81,9 @@ def _about(catalog: Catalog) -> Catalog:
     catalog.language_team = "selfmassage"
     catalog.msgid_bugs_address = "https://github.com/selfmassage/selfmassage/issues"
     catalog.fuzzy = False
+    # A fixed date, and locations without line numbers (below): two branches that each add strings then
+    # touch only the entries they add, instead of every line of the catalogue.
+    catalog.creation_date = CREATED
     return catalog
 
 
@@ -119,7 +124,7 @@ def merged(language: str, pot: Catalog) -> Catalog:
 
 def po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=WIDTH, sort_output=False, include_previous=False)
+    write_po(out, catalog, width=WIDTH, sort_by_file=True, include_lineno=False, include_previous=False)
     return out.getvalue()
 
 
