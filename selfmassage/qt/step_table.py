@@ -23,6 +23,7 @@ from selfmassage.core.problems import Problem
 from selfmassage.core.routine import format_duration
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.problem_list import problem_line
+from selfmassage.qt.theme_style import roomy_rows
 
 STEP_MIME = "application/x-selfmassage-step"
 ERROR_TINT = QColor(220, 50, 47, 40)
@@ -151,4 +152,5 @@ def step_table_view(model: StepTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    roomy_rows(table)
     return table
