@@ -186,7 +186,7 @@ class LearnPage(QWidget):
             self.list.setCurrentRow(LESSONS.index(lesson))
         self.title.setText(lesson.title)
         for key, _caption in _ROWS:
-            self.texts[key].setText(lesson.says(key))
+            self.texts[key].setText(getattr(lesson, key))  # in the language in use
         demo = Step(lesson.stage, technique, PRACTICE_AREA, 10, intensity=lesson.intensity)
         self.layer.show_movement(movement_for(demo), tempo=TEMPO_DEFAULT)
         self.layer.set_running(self.isVisible())

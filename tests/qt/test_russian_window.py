@@ -145,7 +145,7 @@ def test_the_practice_runs_in_russian_and_says_so_when_it_ends(qtbot, russian: P
     assert window.current_page() == "session"
     view = window.session_view
     assert view.technique.text() == "Вибрация"
-    assert view.instruction.text() == LESSONS[4].says("how")
+    assert view.instruction.text() == LESSONS[4].how
     assert view.instruction.text().startswith("Поколачивайте расслабленными кончиками пальцев")
     assert window.driver is not None and window.driver.routine.name == "Практика: вибрация"
     assert english(shown_texts(view)) == []
