@@ -174,7 +174,7 @@ def test_the_routine_editor(qtbot, looked, mode):
     editor = page.editor
     problems = editor_at_every_size(qtbot, window, "built in", [page.done_button, editor.preview_button,
                                                                 editor.duplicate_button])
-    page.duplicate_routine()  # yours now
+    page.files.duplicate_routine()  # yours now
     assert not editor.read_only
     last = len(editor.draft.steps) - 1
     editor.select_step(last)
@@ -223,7 +223,7 @@ def test_the_editor_and_the_review_wear_the_apps_look(qtbot, looked, mode):
     look = colours(MODES[mode][1])
     page = hook.open()
     assert page.select_routine("Classic back session")
-    page.duplicate_routine()
+    page.files.duplicate_routine()
     editor = page.editor
     editor.select_step(0)
     editor.seconds_spin.setValue(editor.seconds_spin.value() + 5)  # Save is on
