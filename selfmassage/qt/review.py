@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from selfmassage.qt.session_table import (
 from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
-from selfmassage.qt.wrapping_row import WrappingRow
+from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
 from selfmassage.store.paths import history_path, settings_path
@@ -90,9 +89,7 @@ class ReviewPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = DownScroller(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
         describe(scroll, _("Your history"),
                  _("How often you massage, the time you spent, and every session."))

@@ -146,12 +146,12 @@ QPushButton[link="true"] {{
     padding: 2px 6px; text-decoration: underline;
 }}
 QPushButton[link="true"]:focus {{ border: 3px solid {c.accent}; background: {c.accent_soft}; }}
-QLineEdit, QPlainTextEdit, QComboBox, QSpinBox {{
+QLineEdit, QPlainTextEdit, QComboBox {{
     background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 8px;
     padding: 4px 8px; selection-background-color: {c.accent}; selection-color: {c.accent_text};
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 3px solid {c.accent}; }}
-QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled, QSpinBox:disabled {{
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {c.accent}; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled {{
     color: {c.muted}; background: {c.window};
 }}
 QComboBox QAbstractItemView {{

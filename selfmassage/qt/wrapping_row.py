@@ -1,4 +1,5 @@
-"""A row that becomes a column when its room is too narrow for its parts side by side.
+"""A row that becomes a column when its room is too narrow for its parts side by side, and a scroll area
+that scrolls only up and down.
 
 The editor and the review are laid out for a 1366-px window and must still work at 800 px, in Large text:
 a row of fields or buttons that can't fit puts its parts one under another instead of pushing the page
@@ -9,7 +10,7 @@ the two, then within each.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QBoxLayout, QLayoutItem
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLayoutItem, QScrollArea, QWidget
 
 
 class WrappingRow(QBoxLayout):
@@ -50,3 +51,23 @@ class WrappingRow(QBoxLayout):
     @property
     def wrapped(self) -> bool:
         return self.direction() is QBoxLayout.Direction.TopToBottom
+
+
+class DownScroller(QScrollArea):
+    """Scrolls its widget up and down only: as narrow as the widget's minimum width allows, never narrower,
+    so a window too small for the page scrolls the page (and its bar stays in sight) rather than this."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        width = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width() + frame \
+            + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
