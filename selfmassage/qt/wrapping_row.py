@@ -10,7 +10,7 @@ the two, then within each.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLayoutItem, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLayoutItem, QScrollArea, QWidget
 
 
 class WrappingRow(QBoxLayout):
@@ -61,6 +61,16 @@ class DownScroller(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._show_focus)
+
+    def _show_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The control that gets the keyboard is scrolled into sight, however it got it (Tab, a click on a
+        problem's "Step N", a fix)."""
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
