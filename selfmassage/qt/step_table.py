@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -133,9 +134,20 @@ class StepTableModel(QAbstractTableModel):
 
 
 
+class StepTable(QTableView):
+    """Asks for the width of its columns, so the editor puts the step's fields under it when the two
+    can't be side by side without squeezing the steps."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.horizontalHeader().length() + 2 * self.frameWidth() \
+            + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def step_table_view(model: StepTableModel) -> QTableView:
     """The table the editor shows the model in: whole rows, one at a time, moved by dragging."""
-    table = QTableView()
+    table = StepTable()
     table.setModel(model)
     describe(table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
              "down reorder it; a step with a problem says so.")
