@@ -140,8 +140,11 @@ class StepTable(QTableView):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        width = self.horizontalHeader().length() + 2 * self.frameWidth() \
-            + self.verticalScrollBar().sizeHint().width()
+        header = self.horizontalHeader()
+        # From the text, not the sections' widths now: the area's column stretches to the room it is given.
+        columns = sum(max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+                      for column in range(header.count()))
+        width = columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         return QSize(max(hint.width(), width), hint.height())
 
 
