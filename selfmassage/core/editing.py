@@ -292,17 +292,18 @@ class RoutineDraft:
     # -- routine fields ----------------------------------------------------------------------------
 
     def set_name(self, name: str) -> bool:
-        return self._apply(replace(self._state, name=name), _("Rename"), coalesce="name")
+        return self._apply(replace(self._state, name=name), pgettext("undo", "Rename"), coalesce="name")
 
     def set_description(self, description: str) -> bool:
-        return self._apply(replace(self._state, description=description), _("Change description"),
-                           coalesce="description")
+        return self._apply(replace(self._state, description=description),
+                           pgettext("undo", "Change description"), coalesce="description")
 
     def set_tempo(self, tempo: int) -> bool:
-        return self._apply(replace(self._state, tempo=tempo), _("Change tempo"), coalesce="tempo")
+        return self._apply(replace(self._state, tempo=tempo), pgettext("undo", "Change tempo"),
+                           coalesce="tempo")
 
     def set_profile(self, profile: Profile) -> bool:
-        return self._apply(replace(self._state, profile=profile), _("Change profile"))
+        return self._apply(replace(self._state, profile=profile), pgettext("undo", "Change profile"))
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -322,20 +323,20 @@ class RoutineDraft:
             step = DraftStep() if neighbour is None else DraftStep(neighbour.stage, Technique.STROKING,
                                                                    neighbour.area)
         steps.insert(at, step)
-        self._apply(self._with_steps(steps), _("Add step"))
+        self._apply(self._with_steps(steps), pgettext("undo", "Add step"))
         return at
 
     def duplicate_step(self, index: int) -> int:
         steps = list(self.steps)
         steps.insert(index + 1, steps[index])
-        self._apply(self._with_steps(steps), _("Duplicate step"))
+        self._apply(self._with_steps(steps), pgettext("undo", "Duplicate step"))
         return index + 1
 
     def remove_step(self, index: int) -> int | None:
         """Returns the index to show next (the step that took its place), None when none are left."""
         steps = list(self.steps)
         del steps[index]
-        self._apply(self._with_steps(steps), _("Remove step"))
+        self._apply(self._with_steps(steps), pgettext("undo", "Remove step"))
         return min(index, len(steps) - 1) if steps else None
 
     def move_step(self, index: int, to: int) -> int:
@@ -344,7 +345,7 @@ class RoutineDraft:
         to = max(0, min(to, len(steps) - 1))
         step = steps.pop(index)
         steps.insert(to, step)
-        self._apply(self._with_steps(steps), _("Move step"))
+        self._apply(self._with_steps(steps), pgettext("undo", "Move step"))
         return to
 
     def set_step(self, index: int, **changes: Any) -> bool:
@@ -357,7 +358,7 @@ class RoutineDraft:
         steps[index] = new
         typed = set(changes) <= {"area", "note", "seconds"}
         coalesce = ("step", index, *sorted(changes)) if typed else None
-        return self._apply(self._with_steps(steps), _("Change step"), coalesce=coalesce)
+        return self._apply(self._with_steps(steps), pgettext("undo", "Change step"), coalesce=coalesce)
 
     # -- one-click fixes ---------------------------------------------------------------------------
 

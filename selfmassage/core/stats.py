@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from selfmassage.core.plan import Course, Plan, PlanKind, WeekStatus, follow_course
-from selfmassage.i18n import _, format_day, ngettext
+from selfmassage.i18n import _, format_day, ngettext, pgettext
 
 MAX_WEEKS = 520
 SYMPTOM_DAYS = 28  # repeated pain or dizziness is looked for in the last 4 weeks
@@ -159,7 +159,7 @@ def _too_many(plan: Plan, weeks_over: list[WeekFigure], weeks: int) -> PlanWarni
         advice = _("Your plan is {band} a week.").format(band=plan.band)
     count = len(weeks_over)
     if weeks == 1:
-        which = _("this week")
+        which = pgettext("when", "this week")
     elif count == 1:
         which = _("in week {week}").format(week=weeks_over[0].week)
     else:
