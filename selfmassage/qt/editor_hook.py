@@ -86,9 +86,9 @@ class RoutineEditorHook(QObject):
                 page.select_routine(chosen.name)
         self.window.show_page(Page.ROUTINES)
         if then == "new":
-            page.new_action.trigger()
+            page.files.new_action.trigger()
         elif then == "import":
-            page.import_action.trigger()
+            page.files.import_action.trigger()
         return page
 
     def _back_to_picker(self) -> None:
