@@ -107,7 +107,8 @@ def test_the_wheel_carries_the_assets_the_menu_entry_and_the_metainfo(tmp_path):
 
 
 def test_the_desktop_entry_speaks_russian_in_a_russian_menu():
-    entry = dict(line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line)
+    lines = DESKTOP.read_text(encoding="utf-8").splitlines()
+    entry = dict(line.split("=", 1) for line in lines if "=" in line)
     for key in ("Name", "GenericName", "Comment", "Keywords"):
         russian = entry.get(f"{key}[ru]", "")
         assert re.search("[а-яё]", russian, re.IGNORECASE), key
