@@ -371,7 +371,7 @@ class RoutineDraft:
 
     def apply_fix(self, fix: Fix) -> int | None:
         """Apply a fix as one undo step; returns the step index to show afterwards."""
-        steps, show, _ = fixed_steps(self.steps, fix)
+        steps, show, _touched = fixed_steps(self.steps, fix)
         self._apply(self._with_steps(steps), fix.label)
         return show
 

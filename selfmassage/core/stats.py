@@ -36,7 +36,7 @@ def monday_of(day: date) -> date:
 
 def iso_week(day: date) -> str:
     """`2026-W47`: the ISO year and week a day belongs to (the ISO year can differ near New Year)."""
-    year, week, _ = day.isocalendar()
+    year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
