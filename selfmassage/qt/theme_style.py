@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QLineEdit,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -136,3 +138,11 @@ def roomy_rows(table: QTableView) -> None:
     _fit_rows(table)
     keeper = _RoomyRows(table)
     table.installEventFilter(keeper)
+
+
+def inset_spin_text(spin: QAbstractSpinBox) -> None:
+    """The number in from the box's rounded edge, as in the other fields (the sheet's padding does not
+    reach a spin box's own text field)."""
+    field = spin.findChild(QLineEdit)
+    if field is not None:
+        field.setTextMargins(8, 0, 0, 0)
