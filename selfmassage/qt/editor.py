@@ -158,7 +158,7 @@ class RoutineEditor(QWidget):
 
         self.problems = ProblemList(self, self.apply_fix, self.select_step)
         self.problems_title = self.problems.title
-        outer.addWidget(self.problems.title)
+        outer.addLayout(self.problems.header)
         outer.addWidget(self.problems.area)
 
         self.bar = EditorBar(self, can_start)
