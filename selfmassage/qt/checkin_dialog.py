@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,6 +86,9 @@ class _FeelingButton(QRadioButton):
         self.caption = QLabel(label)
         self.caption.setProperty(POINTS, SMALL_POINTS)
         self.caption.setFont(sized_font(SMALL_POINTS))
+        self.caption.setWordWrap(True)  # "Much / better" where five in a row leave little room
+        # As tall as the number and its words need (a radio button is sized for one line of text).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         for part in (self.number, self.caption):
             part.setAlignment(Qt.AlignmentFlag.AlignCenter)
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -171,7 +175,12 @@ class CheckInPanel(QWidget):
         layout.addWidget(self.note)
 
         layout.addStretch(1)
-        buttons = QHBoxLayout()
+        # Skip and Save in a row of their own: a page that shows the panel may keep the row in view
+        # while the questions scroll (SummaryPage); `footer` then lives there.
+        self.footer = QWidget()
+        self.footer.setObjectName("checkin_footer")
+        buttons = QHBoxLayout(self.footer)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addStretch(1)
         self.skip_button = QPushButton(_("Skip"))
         describe(self.skip_button, _("Skip the check-in"), _("Nothing is kept about how you feel this time."))
@@ -184,11 +193,13 @@ class CheckInPanel(QWidget):
         self.save_button.clicked.connect(self._save)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.footer)
 
     def apply_look(self) -> None:
         """The app's look changed (High contrast, Large text) while the check-in shows."""
         apply_calm_style(self)
+        if not self.isAncestorOf(self.footer):  # moved to the page's foot: restyled with the panel
+            apply_calm_style(self.footer)
         for button in self.feeling_buttons.values():
             button.restyle()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,8 @@ from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
 from selfmassage.qt.body_map import BodyMap
+from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.dialog_fit import name_scroll_bars
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
@@ -75,7 +78,7 @@ class LearnPage(QWidget):
             self.list.addItem(item)
         relative_font(self.list, 1.15)
         self.list.setSpacing(4)
-        self.list.setMinimumWidth(280)
+        self.list.setMinimumWidth(200)
         self.list.setMaximumWidth(340)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -130,16 +133,31 @@ class LearnPage(QWidget):
         self.done_note.setWordWrap(True)
         self.done_note.setProperty("accent", True)
         self.done_note.hide()
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()  # side by side, or one over the other in a narrow card
         buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.try_button)
+        # The sentences scroll in a small window; the buttons stay at the card's foot.
+        words = QWidget(card)
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 8, 0)
+        words_layout.setSpacing(14)
+        words_layout.addWidget(self.title)
+        words_layout.addLayout(grid)
+        words_layout.addStretch(1)
+        scroller = QScrollArea(card)
+        scroller.setObjectName("lesson_words_area")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(words)
+        for part in (scroller, scroller.viewport(), words):
+            part.setAutoFillBackground(False)
+        name_scroll_bars(scroller)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(14)
-        card_layout.addWidget(self.title)
-        card_layout.addLayout(grid)
-        card_layout.addStretch(1)
+        card_layout.addWidget(scroller, 1)
         card_layout.addWidget(self.done_note)
         card_layout.addLayout(buttons)
 

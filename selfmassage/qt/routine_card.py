@@ -1,14 +1,26 @@
-"""How the picker draws each routine in its list: a card with the name, and its length and steps below."""
+"""How the picker draws each routine in its list: a card with the name, and its length and steps below; and
+the words its details card shows for a routine (why it can't start, its stages)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
+
+from selfmassage.i18n import _, pgettext
+from selfmassage.qt.picker import format_length
 
 if TYPE_CHECKING:
+    from selfmassage.core.problems import Problem
+    from selfmassage.core.routine import Routine
     from selfmassage.store.library import RoutineEntry
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -30,8 +42,6 @@ class RoutineCard(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        # From the model: the option's text has its line break turned into U+2028.
-        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
         opt.text = ""
         # The card is drawn here, not by the style sheet, so name and detail can have fonts of their own.
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
@@ -50,7 +60,8 @@ class RoutineCard(QStyledItemDelegate):
         name_font, detail_font = self._fonts(opt)
         text_colour = opt.palette.color(QPalette.ColorRole.Text)
         quiet = opt.palette.color(QPalette.ColorRole.PlaceholderText)
-        box = opt.rect.adjusted(18, 10, -18, -10)
+        box = self._box(opt)
+        name, detail = self.shown_lines(opt, index)
         painter.save()
         painter.setFont(name_font)
         name_height = painter.fontMetrics().height()  # the painter's own: its DPI may not be the screen's
@@ -63,7 +74,71 @@ class RoutineCard(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, detail)
         painter.restore()
 
+    @staticmethod
+    def _box(option: QStyleOptionViewItem) -> QRect:
+        return option.rect.adjusted(18, 10, -18, -10)
+
+    def shown_lines(self, option: QStyleOptionViewItem, index: _Index) -> tuple[str, str]:
+        """The name and the line under it as drawn in `option.rect`: ending in "…" where the card is too
+        narrow for them (the tooltip then has them whole)."""
+        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
+        name_font, detail_font = self._fonts(option)
+        width = self._box(option).width()
+        return (QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, width),
+                QFontMetrics(detail_font).elidedText(detail, Qt.TextElideMode.ElideRight, width))
+
+    def tooltip(self, option: QStyleOptionViewItem, index: _Index) -> str:
+        """The item's own tooltip, led by its name and line whole when the card cuts them short."""
+        whole = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
+        shown = self.shown_lines(option, index)
+        own = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        if shown == (whole[0], whole[2]):
+            return own
+        return "\n".join(filter(None, (whole[0], whole[2], own)))
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: _Index) -> bool:
+        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        text = self.tooltip(option, index)
+        if text:
+            QToolTip.showText(event.globalPos(), text, view, view.visualRect(index))
+        else:
+            QToolTip.hideText()
+        return True
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         name_font, detail_font = self._fonts(option)
         height = QFontMetrics(name_font).height() + QFontMetrics(detail_font).height() + 2 + 20 + 4
-        return QSize(200, height)
+        return QSize(120, height)  # as wide as the list: a longer name ends in "…"
+
+
+def why_unusable(entry: RoutineEntry) -> str:
+    """One plain line saying why a routine can't be started; empty when it can."""
+    if entry.usable:
+        return ""
+    if entry.error:
+        return _("This file can't be read: {reason}.").format(reason=entry.error)
+    first: Problem = next((p for p in entry.problems if p.is_error), entry.problems[0])
+    return _("This routine can't be started. {where}: {problem}").format(where=first.where().capitalize(),
+                                                                         problem=first.message)
+
+
+def stage_overview(routine: Routine) -> str:
+    """Rich text: each stage the routine covers, its minutes, techniques and areas."""
+    from html import escape
+
+    rows = []
+    totals = routine.stage_seconds()
+    for stage in routine.stages:
+        steps = [step for step in routine.steps if step.stage is stage]
+        techniques = list(dict.fromkeys(step.technique.label.lower() for step in steps))
+        # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
+        areas = list(dict.fromkeys(pgettext("area", step.area.split(",")[0].strip()) for step in steps))
+        rows.append(
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
+            f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
+            f"<td style='padding:3px 0'>{escape(', '.join(techniques))} — "
+            f"{escape(', '.join(areas))}</td></tr>"
+        )
+    return f"<table>{''.join(rows)}</table>"

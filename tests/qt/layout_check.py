@@ -124,6 +124,9 @@ def _outside_its_room(widget: QWidget, top: QWidget) -> str | None:
 def _overlaps(parent: QWidget) -> list[str]:
     children = [child for child in parent.children() if isinstance(child, QWidget) and not child.isWindow()
                 and _shown(child) and not isinstance(child, QMenuBar)]
+    # An in-window question that covers the whole page (the stop panel) hides what is under it.
+    if any(child.property("covers_page") and child.geometry().contains(parent.rect()) for child in children):
+        return []
     found = []
     for number, first in enumerate(children):
         one = first.geometry().adjusted(SLACK, SLACK, -SLACK, -SLACK)
