@@ -81,7 +81,7 @@ class RoutineCard(QStyledItemDelegate):
     def shown_lines(self, option: QStyleOptionViewItem, index: _Index) -> tuple[str, str]:
         """The name and the line under it as drawn in `option.rect`: ending in "…" where the card is too
         narrow for them (the tooltip then has them whole)."""
-        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
+        name, _break, detail = str(index.data(Qt.ItemDataRole.DisplayRole)).partition("\n")
         name_font, detail_font = self._fonts(option)
         width = self._box(option).width()
         return (QFontMetrics(name_font).elidedText(name, Qt.TextElideMode.ElideRight, width),
