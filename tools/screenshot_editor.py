@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from selfmassage.qt.routines_page import EditorWindow
+    from selfmassage.qt.editor_window import EditorWindow
     from selfmassage.resources import assets_dir
     from selfmassage.store.library import RoutineLibrary
 

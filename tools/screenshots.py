@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     shot("picker-high-contrast.png")
     page = editor.open()
     page.select_routine("Evening relax with a massage ball")
-    page.duplicate_routine()  # yours now, so the editor can change it
+    page.files.duplicate_routine()  # yours now, so the editor can change it
     draft_editor = page.editor
     draft_editor.select_step(len(draft_editor.draft.steps) - 1)
     draft_editor.intensity_combo.setCurrentIndex(draft_editor.intensity_combo.findText("Moderate"))  # a fix

@@ -18,7 +18,8 @@ from selfmassage.qt.pages import Page
 from selfmassage.qt.parts import WindowParts
 from selfmassage.qt.session_control import APP_TITLE, SessionControl
 from selfmassage.qt.session_prompts import PromptChoice
-from selfmassage.qt.session_view import SessionActions, SessionView
+from selfmassage.qt.session_view import SessionView
+from selfmassage.qt.session_widgets import SessionActions
 from selfmassage.qt.sound_control import SoundControl
 from selfmassage.qt.summary import SummaryPage
 from selfmassage.qt.theme import refresh_fonts, rescale_relative_fonts, text_scale

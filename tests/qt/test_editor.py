@@ -16,8 +16,10 @@ from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine, loads_routine
 from selfmassage.core.techniques import Intensity, Stage, Technique, Variant
 from selfmassage.qt.editor import RoutineEditor
+from selfmassage.qt.editor_window import EditorWindow
 from selfmassage.qt.preview import PreviewDialog, session_sound
-from selfmassage.qt.routines_page import Clash, EditorWindow, Prompts, RoutinesPage, Unsaved
+from selfmassage.qt.routine_prompts import Clash, Prompts, Unsaved
+from selfmassage.qt.routines_page import RoutinesPage
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
@@ -359,7 +361,7 @@ def test_builtins_are_read_only_until_duplicated(qtbot, window, folders):
     editor = editor_of(window)
     assert editor.read_only and editor.banner.isVisible()
     assert not editor.name_edit.isEnabled() and not editor.step_box.isEnabled()
-    assert not editor.save_button.isVisible() and not page.delete_action.isEnabled()
+    assert not editor.save_button.isVisible() and not page.files.delete_action.isEnabled()
     assert not editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
     qtbot.mouseClick(editor.duplicate_button, Qt.MouseButton.LeftButton)
     assert page.current_entry.name == "Classic back (2)"
@@ -370,19 +372,19 @@ def test_builtins_are_read_only_until_duplicated(qtbot, window, folders):
 def test_new_rename_and_delete(qtbot, window, prompts, folders):
     _, user = folders
     page = window.page
-    page.new_action.trigger()
+    page.files.new_action.trigger()
     assert page.current_entry.name == "New routine"
     assert editor_of(window).problems_title.text().startswith("No problems")
     prompts.name_answer = "Legs first"
-    page.rename_action.trigger()
+    page.files.rename_action.trigger()
     assert page.current_entry.name == "Legs first"
     assert sorted(p.name for p in user.iterdir()) == ["evening.json", "legs-first.json"]
 
     prompts.delete_answer = False
-    page.delete_action.trigger()
+    page.files.delete_action.trigger()
     assert (user / "legs-first.json").exists()
     prompts.delete_answer = True
-    page.delete_action.trigger()
+    page.files.delete_action.trigger()
     assert ("delete", "Legs first") in prompts.asked
     assert not (user / "legs-first.json").exists()
     assert page.current_entry is not None and page.current_entry.name != "Legs first"
@@ -394,14 +396,14 @@ def test_export_then_import_with_a_name_clash_renames(window, prompts, tmp_path,
     out = tmp_path / "shared" / "evening-export.json"
     out.parent.mkdir()
     prompts.save_answer = out
-    page.export_action.trigger()
+    page.files.export_action.trigger()
     assert ("save-file", "evening-back.json") in prompts.asked
     routine, problems = loads_routine(out.read_bytes())
     assert routine == evening() and problems == []
 
     prompts.open_answer = out
     prompts.clash_answer = Clash.RENAME
-    page.import_action.trigger()
+    page.files.import_action.trigger()
     assert ("clash", "Evening back -> Evening back (2) replace=True") in prompts.asked
     assert page.current_entry.name == "Evening back (2)"
     assert page.current_entry.routine.steps == evening().steps
@@ -415,7 +417,7 @@ def test_import_can_replace_yours_but_never_a_builtin(window, prompts, tmp_path,
     changed.write_text(dumps_routine(Routine("EVENING BACK", evening().steps, description="From a friend")))
     prompts.open_answer = changed
     prompts.clash_answer = Clash.REPLACE
-    page.import_action.trigger()
+    page.files.import_action.trigger()
     assert [p.name for p in user.iterdir()] == ["evening.json"]
     assert json.loads((user / "evening.json").read_text())["description"] == "From a friend"
 
@@ -423,7 +425,7 @@ def test_import_can_replace_yours_but_never_a_builtin(window, prompts, tmp_path,
     builtin_copy.write_text(dumps_routine(Routine("Classic back", evening().steps)))
     prompts.open_answer = builtin_copy
     prompts.clash_answer = Clash.CANCEL
-    page.import_action.trigger()
+    page.files.import_action.trigger()
     assert ("clash", "Classic back -> Classic back (2) replace=False") in prompts.asked
     assert len(list(user.iterdir())) == 1
 
@@ -433,7 +435,7 @@ def test_import_of_a_name_that_would_escape_the_folder_stays_inside(window, prom
     sneaky = tmp_path / "sneaky.json"
     sneaky.write_text(dumps_routine(Routine("../../../etc/passwd", evening().steps)))
     prompts.open_answer = sneaky
-    window.page.import_action.trigger()
+    window.page.files.import_action.trigger()
     assert window.page.current_entry.path.parent == user
     assert window.page.current_entry.name == "../../../etc/passwd"
 
@@ -449,7 +451,7 @@ def test_import_of_a_bad_file_says_which_file_and_what_is_wrong(window, prompts,
     bad.write_bytes(content)
     prompts.open_answer = bad
     before = window.page.entries
-    window.page.import_action.trigger()
+    window.page.files.import_action.trigger()
     assert "from-the-web.json" in prompts.errors[-1] and says in prompts.errors[-1]
     assert window.page.entries == before
 
@@ -475,7 +477,7 @@ def test_broken_files_are_listed_with_their_error_and_the_rest_still_load(qtbot,
     assert page.stack.currentWidget() is page.broken
     assert "wrong-field.json" in page.broken.title.text()
     assert "karate" in page.broken.details.text()
-    assert not page.duplicate_action.isEnabled() and page.delete_action.isEnabled()
+    assert not page.files.duplicate_action.isEnabled() and page.files.delete_action.isEnabled()
     qtbot.mouseClick(page.broken.delete_button, Qt.MouseButton.LeftButton)
     assert not (user / "wrong-field.json").exists()
     assert page.select_routine("Evening back")
@@ -639,7 +641,7 @@ def test_a_new_draft_with_errors_is_kept_open_unsaved(window, prompts, folders):
     _, user = folders
     page = window.page
     bad = Routine("Rough", (Step(Stage.DEEP, Technique.VIBRATION, "glutes", 20),))
-    page._save_new(RoutineDraft.from_routine(bad, saved=False))
+    page.files._save_new(RoutineDraft.from_routine(bad, saved=False))
     assert page.current_entry is None
     editor = editor_of(window)
     assert shown_problems(editor)[0] == (1, "vibration-cap")

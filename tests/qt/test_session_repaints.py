@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from qt_helpers import advance
 
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.session_widgets import progress_text
 
 
 class _Layouts(QObject):
@@ -66,7 +67,7 @@ def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, cl
     for scale in (1.0, 1.35, 1.0):
         view.set_text_scale(scale)
         for left in (12, 10, 8, 0):
-            label.setText(view._progress_text(left, 12))
+            label.setText(progress_text(left, 12))
             assert label.sizeHint().width() <= label.width(), (scale, label.text())
             assert label.sizeHint().height() <= label.height()
     big = label.width()

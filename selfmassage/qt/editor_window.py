@@ -1,0 +1,34 @@
+"""The routines page in a window of its own, with its menus (the main window can host the page instead)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow
+
+from selfmassage.qt.preview import SoundHook
+from selfmassage.qt.routine_prompts import Prompts
+from selfmassage.qt.routines_page import RoutinesPage
+from selfmassage.store.library import RoutineLibrary
+
+
+class EditorWindow(QMainWindow):
+    """The routines page in a window of its own, with its menus; the main window can host the page instead."""
+
+    def __init__(self, library: RoutineLibrary, *, prompts: Prompts | None = None,
+                 sound: SoundHook | None = None) -> None:
+        super().__init__()
+        self.page = RoutinesPage(library, prompts=prompts or Prompts(self), sound=sound)
+        self.setCentralWidget(self.page)
+        self.setWindowTitle("Routines — selfmassage[*]")
+        self.page.modified_changed.connect(self.setWindowModified)
+        routines = self.menuBar().addMenu("&Routines")
+        routines.addActions(self.page.files.actions())
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions(self.page.edit_actions())
+        self.resize(1180, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.page.settle_unsaved():
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,78 @@
+"""The list of routines on the routines page: built-in ones first, then yours, and any file that can't be
+opened, each row with its length and number of steps; the headings can't be picked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+
+from selfmassage.core.routine import format_duration
+from selfmassage.qt.a11y import describe
+from selfmassage.qt.broken_file_panel import entry_problem
+from selfmassage.store.library import RoutineEntry, Source
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RoutineList(QListWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: dict[Path, QListWidgetItem] = {}
+        self.setObjectName("routineList")
+        self.setMinimumWidth(250)
+        # Long names end in "…" (the tooltip has the whole name) rather than scrolling sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Room between the rows from the view, not a style sheet: a sheet would keep the list's text at
+        # its size and colours when Large text or High contrast changes.
+        self.setSpacing(2)
+        describe(self, "Your routines", "Built-in routines first, then yours, and any file that can't "
+                 "be opened. Up and Down pick one to edit.")
+
+    def fill(self, entries: list[RoutineEntry]) -> None:
+        """List `entries` under their headings, in place of what was listed."""
+        self.clear()
+        self._items = {}
+        for source, heading in ((Source.BUILTIN, "Built in"), (Source.USER, "Yours")):
+            group = [entry for entry in entries if entry.source is source]
+            if group:
+                self.addItem(self._heading(heading))
+            for entry in group:
+                item = self._item_for(entry)
+                self._items[entry.path] = item
+                self.addItem(item)
+
+    def item_of(self, entry: RoutineEntry) -> QListWidgetItem:
+        return self._items[entry.path]
+
+    @staticmethod
+    def entry_of(item: QListWidgetItem | None) -> RoutineEntry | None:
+        return item.data(ENTRY_ROLE) if item is not None else None
+
+    @staticmethod
+    def _heading(text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a label, not a routine: it can't be picked
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
+
+    def _item_for(self, entry: RoutineEntry) -> QListWidgetItem:
+        style = self.style()
+        if entry.routine is None:
+            item = QListWidgetItem(f"{entry.path.name}\ncan't be opened")
+            item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
+            item.setToolTip(f"{entry.path}\n{entry_problem(entry)}")
+        else:
+            item = QListWidgetItem(f"{entry.name}\n{format_duration(entry.routine.total_seconds)} · "
+                                   f"{len(entry.routine.steps)} steps")
+            if not entry.usable:
+                item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
+                item.setToolTip(f"Has errors: {entry_problem(entry)}")
+            else:
+                item.setToolTip(entry.routine.description or entry.name)
+        item.setData(ENTRY_ROLE, entry)
+        return item
