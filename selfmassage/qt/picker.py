@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.routine_words import format_length, stage_overview, why_unusable
 from selfmassage.qt.theme import relative_font
 from selfmassage.qt.wrapped_check import WrappedCheck
 
@@ -39,16 +40,6 @@ if TYPE_CHECKING:
     from selfmassage.store.library import RoutineEntry
 
 _ENTRY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, by its number: see the module's note
-
-
-def format_length(seconds: int) -> str:
-    """A routine's length in words: '25 min', '12 min 30 s', '45 s'."""
-    minutes, secs = divmod(max(0, int(seconds)), 60)
-    if not minutes:
-        return _("{seconds} s").format(seconds=secs)
-    if secs:
-        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
-    return _("{minutes} min").format(minutes=minutes)
 
 
 SHORT_PROMPTS = N_("Short spoken prompts for this routine")
@@ -213,7 +204,7 @@ class RoutinePicker(QWidget):
 
     def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
         """Show these routines and pick `select` (a name), else the first one that can be started."""
-        from selfmassage.qt.routine_card import RoutineCard, why_unusable  # the Qt namespace: not before
+        from selfmassage.qt.routine_card import RoutineCard  # drawing brings the Qt namespace: not before
 
         if not isinstance(self.list.itemDelegate(), RoutineCard):
             from PySide6.QtCore import Qt
@@ -354,8 +345,6 @@ class RoutinePicker(QWidget):
         if routine is not None:
             from PySide6.QtCore import Qt
 
-            from selfmassage.qt.routine_card import stage_overview
-
             steps = len(routine.steps)
             facts = ngettext("{length}  ·  {count} step  ·  rubbing at {tempo} a minute",
                              "{length}  ·  {count} steps  ·  rubbing at {tempo} a minute", steps)
@@ -369,11 +358,7 @@ class RoutinePicker(QWidget):
             self._stages.setVisible(routine is not None)
         self.stages_heading.setVisible(routine is not None)
         self.overview.setVisible(routine is not None)
-        reason = ""
-        if entry is not None:
-            from selfmassage.qt.routine_card import why_unusable
-
-            reason = why_unusable(entry)
+        reason = why_unusable(entry) if entry is not None else ""
         self.problem.setText(reason)
         self.problem.setVisible(bool(reason))
         self.start_button.setEnabled(entry is not None and entry.usable)

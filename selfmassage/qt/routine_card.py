@@ -1,5 +1,4 @@
-"""How the picker draws each routine in its list: a card with the name, and its length and steps below; and
-the words its details card shows for a routine (why it can't start, its stages)."""
+"""How the picker draws each routine in its list: a card with the name, and its length and steps below."""
 
 from __future__ import annotations
 
@@ -15,12 +14,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from selfmassage.i18n import _, pgettext
-from selfmassage.qt.picker import format_length
-
 if TYPE_CHECKING:
-    from selfmassage.core.problems import Problem
-    from selfmassage.core.routine import Routine
     from selfmassage.store.library import RoutineEntry
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -111,34 +105,3 @@ class RoutineCard(QStyledItemDelegate):
         name_font, detail_font = self._fonts(option)
         height = QFontMetrics(name_font).height() + QFontMetrics(detail_font).height() + 2 + 20 + 4
         return QSize(120, height)  # as wide as the list: a longer name ends in "…"
-
-
-def why_unusable(entry: RoutineEntry) -> str:
-    """One plain line saying why a routine can't be started; empty when it can."""
-    if entry.usable:
-        return ""
-    if entry.error:
-        return _("This file can't be read: {reason}.").format(reason=entry.error)
-    first: Problem = next((p for p in entry.problems if p.is_error), entry.problems[0])
-    return _("This routine can't be started. {where}: {problem}").format(where=first.where().capitalize(),
-                                                                         problem=first.message)
-
-
-def stage_overview(routine: Routine) -> str:
-    """Rich text: each stage the routine covers, its minutes, techniques and areas."""
-    from html import escape
-
-    rows = []
-    totals = routine.stage_seconds()
-    for stage in routine.stages:
-        steps = [step for step in routine.steps if step.stage is stage]
-        techniques = list(dict.fromkeys(step.technique.label.lower() for step in steps))
-        # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
-        areas = list(dict.fromkeys(pgettext("area", step.area.split(",")[0].strip()) for step in steps))
-        rows.append(
-            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
-            f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
-            f"<td style='padding:3px 0'>{escape(', '.join(techniques))} — "
-            f"{escape(', '.join(areas))}</td></tr>"
-        )
-    return f"<table>{''.join(rows)}</table>"

@@ -13,7 +13,7 @@ from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.calm_style import apply_calm_style
 from selfmassage.qt.dialog_fit import name_scroll_bars
-from selfmassage.qt.picker import format_length
+from selfmassage.qt.routine_words import format_length
 from selfmassage.qt.theme import relative_font
 
 _HEADINGS = {
