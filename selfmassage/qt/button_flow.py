@@ -1,6 +1,6 @@
 """A row of buttons at the right of a page that wraps onto a second row when the page is narrow (Large
 text, Russian, 800 px), rather than pushing the page wider than its window. The last button (Start) ends the
-last row, where a person looks for it.
+last row, where a person looks for it. Left-aligned, it holds a set of check boxes the same way.
 
 Part of the window's first frame: geometry only, no `Qt` namespace (see main_window).
 """
@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class ButtonFlow(QLayout):
-    def __init__(self, spacing: int = 12) -> None:
+    def __init__(self, spacing: int = 12, *, right: bool = True) -> None:
+        """`right`: rows end at the right (buttons); else they start at the left (a set of check boxes)."""
         super().__init__()
+        self._right = right
         self._items: list[QLayoutItem] = []
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
@@ -82,8 +84,8 @@ class ButtonFlow(QLayout):
             if number:
                 y += self.spacing()
             height = max(item.sizeHint().height() for item in row)
-            x = rect.x() + rect.width() - (sum(item.sizeHint().width() for item in row)
-                                           + self.spacing() * (len(row) - 1))
+            used = sum(item.sizeHint().width() for item in row) + self.spacing() * (len(row) - 1)
+            x = rect.x() + rect.width() - used if self._right else rect.x()
             for item in row:
                 hint = item.sizeHint()
                 if move:

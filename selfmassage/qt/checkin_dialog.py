@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce, describe
+from selfmassage.qt.button_flow import ButtonFlow
 from selfmassage.qt.calm_style import (
     POINTS,
     SMALL_POINTS,
@@ -143,10 +143,9 @@ class CheckInPanel(QWidget):
 
         layout.addSpacing(6)
         layout.addWidget(paragraph(_("Did you notice any of these?")))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
+        grid = ButtonFlow(spacing=24, right=False)  # as many to a row as fit
         self.symptom_boxes: dict[Symptom, QCheckBox] = {}
-        for index, (symptom, english) in enumerate(SYMPTOM_LABELS.items()):
+        for symptom, english in SYMPTOM_LABELS.items():
             label = _(english)
             box = QCheckBox(label)
             box.setObjectName(f"symptom-{symptom.value.replace(' ', '-')}")
@@ -155,7 +154,7 @@ class CheckInPanel(QWidget):
                 _("Tick if you noticed {sign} during or after the session.").format(sign=label.lower()))
             box.toggled.connect(self._update_hint)
             self.symptom_boxes[symptom] = box
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box)
         layout.addLayout(grid)
         self.hint = paragraph("")
         self.hint.setObjectName("hint")

@@ -65,8 +65,12 @@ def _frame(dialog: QWidget) -> QSize:
 def fit_dialog(dialog: QDialog, *, centre: bool = False) -> None:
     """Size `dialog` for all its text at its width (within the free area), then move it onto that area;
     `centre`: over its parent first, as Qt placed it before it had its height."""
-    area = free_area(dialog.parentWidget() if dialog.parentWidget() is not None and not dialog.isVisible()
-                     else dialog)
+    parent = dialog.parentWidget()
+    # Placed for the first time: on its parent's screen (Qt would size and clamp it to the screen it opens
+    # on by default, the primary one); after that, the screen it is on.
+    area = free_area(parent if centre and parent is not None else dialog)
+    if centre and parent is not None and dialog.windowHandle() is not None:
+        dialog.windowHandle().setScreen(parent.window().screen())
     room = area.size() - _frame(dialog)
     dialog.setMaximumSize(room)
     layout = dialog.layout()
@@ -86,11 +90,11 @@ def fit_dialog(dialog: QDialog, *, centre: bool = False) -> None:
         else:
             wanted = layout.totalSizeHint().height()
         dialog.resize(width, max(min(wanted, room.height()), min(dialog.minimumHeight(), room.height())))
-    parent = dialog.parentWidget()
     if centre and parent is not None:
         middle = parent.window().frameGeometry().center()
         dialog.move(middle.x() - dialog.frameGeometry().width() // 2,
                     middle.y() - dialog.frameGeometry().height() // 2)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_Moved, True)  # placed: QDialog leaves it where it is
     outer = dialog.frameGeometry()
     x = max(area.left(), min(outer.x(), area.right() + 1 - outer.width()))
     y = max(area.top(), min(outer.y(), area.bottom() + 1 - outer.height()))

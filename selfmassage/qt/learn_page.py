@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -118,24 +117,25 @@ class LearnPage(QWidget):
         card.setAutoFillBackground(True)
         self.title = QLabel(card)
         self.title.setObjectName("lesson_title")
-        relative_font(self.title, 1.7, bold=True)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(10)
+        relative_font(self.title, 1.4, bold=True)
+        self.title.setWordWrap(True)
+        # Each caption over its sentences, not beside them: the card may be narrow (Large text, 800 px).
+        grid = QVBoxLayout()
+        grid.setSpacing(4)
         self.texts: dict[str, QLabel] = {}
-        for row, (key, caption) in enumerate(_ROWS):
+        for key, caption in _ROWS:
             name = QLabel(_(caption), card)
             name.setProperty("quiet", True)
-            name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            relative_font(name, 1.1)
+            name.setWordWrap(True)
+            relative_font(name, 1.0, bold=True)
             text = QLabel(card)
             text.setWordWrap(True)
             relative_font(text, 1.1)
             text.setAccessibleName(_(caption))
-            grid.addWidget(name, row, 0)
-            grid.addWidget(text, row, 1)
+            grid.addWidget(name)
+            grid.addWidget(text)
+            grid.addSpacing(8)
             self.texts[key] = text
-        grid.setColumnStretch(1, 1)
         self.try_button = QPushButton(_(TRY_TEXT), card)
         self.try_button.setObjectName("try_button")
         self.try_button.setProperty("primary", True)
@@ -183,7 +183,7 @@ class LearnPage(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addLayout(list_column, 2)
-        columns.addWidget(self.body_map, 3)
+        columns.addWidget(self.body_map, 2)
         columns.addWidget(card, 6)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 28)

@@ -73,9 +73,10 @@ class RoutinePicker(QWidget):
         self.name = QLabel(details)
         self.name.setObjectName("routine_name")
         self.name.setWordWrap(True)
-        relative_font(self.name, 1.7, bold=True)
+        relative_font(self.name, 1.4, bold=True)  # a long word ("последовательность") still fits at 800 px
         self.source = QLabel(details)
         self.source.setProperty("quiet", True)
+        self.source.setWordWrap(True)
         self.description = QLabel(details)
         self.description.setWordWrap(True)
         self.facts = QLabel(details)

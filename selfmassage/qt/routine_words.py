@@ -47,10 +47,10 @@ def stage_overview(routine: Routine) -> str:
         techniques = list(dict.fromkeys(step.technique.label.lower() for step in steps))
         # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
         areas = list(dict.fromkeys(pgettext("area", step.area.split(",")[0].strip()) for step in steps))
+        # A paragraph a stage, not a table: its lines wrap in a narrow card (Large text, Russian).
         rows.append(
-            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
-            f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
-            f"<td style='padding:3px 0'>{escape(', '.join(techniques))} — "
-            f"{escape(', '.join(areas))}</td></tr>"
+            f"<p style='margin:0 0 8px 0'><b>{escape(stage.label)}</b> · "
+            f"{escape(format_length(totals[stage]))}<br>"
+            f"{escape(', '.join(techniques))} — {escape(', '.join(areas))}</p>"
         )
-    return f"<table>{''.join(rows)}</table>"
+    return "".join(rows)

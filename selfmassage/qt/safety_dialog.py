@@ -167,18 +167,19 @@ class SafetyDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
         layout.addWidget(heading(_("Before you start")))
-        layout.addWidget(paragraph(_("A few questions about how you are today. Answer each one, "
-                                   "so the massage is safe for you.")))
-        self.pregnancy_note: QFrame | None = None
-        if pregnancy:
-            lines = tuple(_(line) for line in safety.PREGNANCY_NOTE)
-            self.pregnancy_note = _note_box(_(safety.PREGNANCY_TITLE), lines, "pregnancy-note")
-            layout.addWidget(self.pregnancy_note)
-
+        # Everything between the heading and the buttons scrolls on a small screen.
         inner = QWidget()
         rows_layout = QVBoxLayout(inner)
         rows_layout.setContentsMargins(0, 0, 6, 0)
         rows_layout.setSpacing(8)
+        rows_layout.addWidget(paragraph(_("A few questions about how you are today. Answer each one, "
+                                          "so the massage is safe for you.")))
+        self.pregnancy_note: QFrame | None = None
+        if pregnancy:
+            lines = tuple(_(line) for line in safety.PREGNANCY_NOTE)
+            self.pregnancy_note = _note_box(_(safety.PREGNANCY_TITLE), lines, "pregnancy-note")
+            rows_layout.addWidget(self.pregnancy_note)
+        rows_layout.addSpacing(6)
         self.rows: list[_QuestionRow] = []
         for number, question in enumerate(safety.QUESTIONS, start=1):
             row = _QuestionRow(question, number, len(safety.QUESTIONS))

@@ -112,6 +112,11 @@ def _outside_its_room(widget: QWidget, top: QWidget) -> str | None:
         rect = rect.translated(current.pos())
         button_on_page = isinstance(widget, QAbstractButton) and _page_scroller(current)
         if _in_scroll_viewport(current) and not button_on_page:
+            area = parent.parentWidget()
+            never_sideways = area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if never_sideways and (rect.left() < -SLACK or rect.right() > parent.width() + SLACK):
+                return f"reaches {rect.x()}..{rect.right()} across {describe(area)} of {parent.width()}, " \
+                       "which never scrolls sideways"
             return None  # scrolled into view when wanted
         room = parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
         if not room.contains(rect):

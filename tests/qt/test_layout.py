@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from layout_check import layout_problems
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPalette, QScreen
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QPalette, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QStyleOptionViewItem, QWidget
 from qt_helpers import activate, advance
 
@@ -205,6 +205,10 @@ def every_size(qtbot: Any, window: MainWindow, what: str, show: Callable[[], lis
             top.show()
         for top in tops or [window]:
             problems += look_at(qtbot, top, f"{size} {what}")
+        for top in tops:  # over its window, not on another screen
+            under = QGuiApplication.screenAt(top.frameGeometry().center())
+            if under is None or under.name() != size:
+                problems.append(f"{size} {what}: opens on {under.name() if under else 'no'} screen")
         for top in tops:
             top.close()
             top.deleteLater()
