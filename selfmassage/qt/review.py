@@ -159,6 +159,7 @@ class ReviewPage(QWidget):
         plan_row.addLayout(plan_choice, 1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # the key's words are long in Russian, in Large text
         plan_row.addWidget(self.legend)
         layout.addLayout(plan_row)
 

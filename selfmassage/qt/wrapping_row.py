@@ -9,7 +9,7 @@ the two, then within each.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLayoutItem, QScrollArea, QWidget
 
 
@@ -77,6 +77,15 @@ class DownScroller(QScrollArea):
         inner = self.widget()
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self.ensureWidgetVisible(new)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # its minimum width follows the widget's: the parents must ask again
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

@@ -315,12 +315,12 @@ def editor_at_every_size(qtbot: Any, window: MainWindow, what: str, buttons: lis
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_routine_editor(qtbot, looked, mode):
+def test_the_routine_editor(qtbot, looked, mode, language):
     """A built-in routine (its banner) and one of yours with a warning and its fix: the steps may scroll,
     Done, Undo, Redo, Preview, Start and Save stay in sight."""
     window, _, hook = looked(mode)
     page = hook.open()
-    assert page.select_routine(CLASSIC)
+    assert page.select_routine(classic(window))
     editor = page.editor
     problems = editor_at_every_size(qtbot, window, "built in", [page.done_button, editor.preview_button,
                                                                 editor.duplicate_button])
@@ -337,7 +337,7 @@ def test_the_routine_editor(qtbot, looked, mode):
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_history_review(qtbot, looked, mode):
+def test_the_history_review(qtbot, looked, mode, language):
     window, hook, _ = looked(mode)
     assert hook.open_review() is not None
     review = hook.review
