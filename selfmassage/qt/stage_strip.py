@@ -87,17 +87,11 @@ class StageStrip(QWidget):
         fitting = (columns for columns in (count, 2) if columns * cell + (columns - 1) * SPACING <= width)
         return next(fitting, 1)
 
-    def hasHeightForWidth(self) -> bool:
-        return self._coverage
-
-    def heightForWidth(self, width: int) -> int:
-        rows = -(-len(self.labels) // self.columns_for(width))
-        return rows * self._cell().height() + (rows - 1) * SPACING
-
     def minimumSizeHint(self) -> QSize:
+        # As narrow as one stage, as tall as the rows it has now: a narrow card rearranges it (resizeEvent).
         if not self._coverage:
             return super().minimumSizeHint()
-        return QSize(self._cell().width(), self._cell().height())
+        return QSize(self._cell().width(), self._grid.minimumSize().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
