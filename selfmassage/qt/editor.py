@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from selfmassage.core.editing import Fix, RoutineDraft
 from selfmassage.core.routine import format_duration
 from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
-from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
+from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, area_key, chosen
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
 from selfmassage.qt.step_table import StepTableModel, step_table_view
 from selfmassage.store.library import LibraryError, RoutineLibrary
@@ -68,12 +69,12 @@ class RoutineEditor(QWidget):
         self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         banner_layout = QHBoxLayout(self.banner)
-        banner_text = QLabel("This routine comes with the app, so you can't change it. "
-                             "Make a copy to change it your way.")
+        banner_text = QLabel(_("This routine comes with the app, so you can't change it. "
+                               "Make a copy to change it your way."))
         banner_text.setWordWrap(True)
-        self.duplicate_button = QPushButton("Duplicate to edit")
-        describe(self.duplicate_button, "Duplicate to edit", "Make a copy of this built-in routine that "
-                 "you can change.")
+        self.duplicate_button = QPushButton(_("Duplicate to edit"))
+        describe(self.duplicate_button, _("Duplicate to edit"), _("Make a copy of this built-in routine that "
+                                                                  "you can change."))
         banner_text.setAccessibleName(banner_text.text())
         self.duplicate_button.clicked.connect(self.duplicate_requested)
         banner_layout.addWidget(banner_text, 1)
@@ -101,21 +102,21 @@ class RoutineEditor(QWidget):
         list_side.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add step")
-        self.duplicate_step_button = QPushButton("Duplicate")
-        self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
+        self.add_button = QPushButton(_("Add step"))
+        self.duplicate_step_button = QPushButton(_("Duplicate"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.up_button = QPushButton(_("Move up"))
+        self.down_button = QPushButton(_("Move down"))
         self.add_button.clicked.connect(self.add_step)
         self.duplicate_step_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        for button, what in ((self.add_button, "Add a step after the chosen one."),
-                             (self.duplicate_step_button, "Add a copy of the chosen step after it."),
-                             (self.remove_button, "Remove the chosen step. Ctrl+Z brings it back."),
-                             (self.up_button, "Move the chosen step one place earlier."),
-                             (self.down_button, "Move the chosen step one place later.")):
+        for button, what in ((self.add_button, _("Add a step after the chosen one.")),
+                             (self.duplicate_step_button, _("Add a copy of the chosen step after it.")),
+                             (self.remove_button, _("Remove the chosen step. Ctrl+Z brings it back.")),
+                             (self.up_button, _("Move the chosen step one place earlier.")),
+                             (self.down_button, _("Move the chosen step one place later."))):
             describe(button, button.text(), what)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -168,7 +169,7 @@ class RoutineEditor(QWidget):
             lambda _i: self._edit_step(stage=chosen(self.stage_combo, Stage)))
         self.technique_combo.currentIndexChanged.connect(
             lambda _i: self._edit_step(technique=chosen(self.technique_combo, Technique)))
-        self.area_combo.editTextChanged.connect(lambda text: self._edit_step(area=text))
+        self.area_combo.editTextChanged.connect(lambda text: self._edit_step(area=area_key(text)))
         self.seconds_spin.valueChanged.connect(lambda value: self._edit_step(seconds=value))
         self.intensity_combo.currentIndexChanged.connect(
             lambda _i: self._edit_step(intensity=chosen(self.intensity_combo, Intensity)))
@@ -225,15 +226,16 @@ class RoutineEditor(QWidget):
             return False
         routine = self._draft.routine
         if routine is None or not self._draft.can_save:
-            self._show_error("Can't save yet", "Fix the errors marked in red first, then save.")
+            self._show_error(_("Can't save yet"), _("Fix the errors marked in red first, then save."))
             return False
         try:
             path = self.library.save(routine, old_name=self._draft.saved_name)
         except LibraryError as exc:
-            self._show_error("Can't save", _sentence(str(exc)))
+            self._show_error(_("Can't save"), _sentence(str(exc)))
             return False
         except OSError as exc:
-            self._show_error("Can't save", f"The file can't be written: {exc.strerror or exc}.")
+            self._show_error(_("Can't save"), _("The file can't be written: {reason}.").format(
+                reason=exc.strerror or exc))
             return False
         self._draft.mark_saved()
         self._refresh(select=self._current, reshape=False)
@@ -341,9 +343,8 @@ class RoutineEditor(QWidget):
     def _show_totals(self) -> None:
         totals = self._draft.stage_seconds()
         parts = [f"{stage.label} {format_duration(seconds)}" for stage, seconds in totals.items()]
-        self.totals_label.setText(
-            f"<b>Total {format_duration(self._draft.total_seconds())}</b>"
-            f" &nbsp;·&nbsp; {' &nbsp;·&nbsp; '.join(parts)}")
+        total = _("Total {duration}").format(duration=format_duration(self._draft.total_seconds()))
+        self.totals_label.setText(f"<b>{total}</b> &nbsp;·&nbsp; {' &nbsp;·&nbsp; '.join(parts)}")
 
     def _show_problems(self) -> None:
         fixes_for = (lambda _problem: []) if self._read_only else self._draft.fixes_for
