@@ -12,12 +12,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +36,7 @@ from selfmassage.core.techniques import (
 )
 from selfmassage.i18n import N_, _, ngettext, pgettext
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.wrapping_row import WrappingRow
 
 # As the editor shows them (translated with _() there); the file keeps the English values.
 PROFILE_LABELS = {Profile.STANDARD: N_("Standard"),
@@ -77,9 +79,16 @@ E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
 def _combo(items: list[tuple[str, StrEnum | None]]) -> QComboBox:
     """Items carry the enum's value: Qt keeps a StrEnum only as its plain string."""
     box = QComboBox()
+    _may_narrow(box)
     for label, value in items:
         box.addItem(label, None if value is None else value.value)
     return box
+
+
+def _may_narrow(box: QComboBox) -> None:
+    """Its longest item is elided in a narrow window rather than holding the editor wider than the window."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(10)
 
 
 def _select_data(box: QComboBox, value: StrEnum | None) -> None:
@@ -95,11 +104,12 @@ def chosen(box: QComboBox, kind: type[E]) -> E | None:
     return None if data is None else kind(data)
 
 
-class RoutineFields(QGridLayout):
-    """Name, tempo and profile on one row, the description below."""
+class RoutineFields(QVBoxLayout):
+    """Name, tempo and profile on one row (each under the other in a narrow window), the description below."""
 
     def __init__(self, owner: QWidget) -> None:
         super().__init__()
+        self.setSpacing(8)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_NAME + 20)  # room to see the "too long" message, not unbounded
         self.name_edit.setPlaceholderText(_("Give the routine a name"))
@@ -119,16 +129,16 @@ class RoutineFields(QGridLayout):
         self.description_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         describe(self.description_edit, _("Description"), _("What the routine is for, in a line or two; "
                                                             "optional."))
-        self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 12)
-        self.addWidget(_buddy(_("Name"), self.name_edit), 0, 0)
-        self.addWidget(self.name_edit, 0, 1)
-        self.addWidget(_buddy(_("Tempo"), self.tempo_spin), 0, 2)
-        self.addWidget(self.tempo_spin, 0, 3)
-        self.addWidget(_buddy(_("Profile"), self.profile_combo), 0, 4)
-        self.addWidget(self.profile_combo, 0, 5)
-        self.addWidget(_buddy(_("Description"), self.description_edit), 1, 0, Qt.AlignmentFlag.AlignTop)
-        self.addWidget(self.description_edit, 1, 1, 1, 5)
-        self.setColumnStretch(1, 1)
+        self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 24)
+        self.name_edit.setMinimumWidth(160)
+        row = WrappingRow(16)
+        row.addLayout(_pair(_("Name"), self.name_edit), 1)
+        settings = WrappingRow(16)
+        settings.addLayout(_pair(_("Tempo"), self.tempo_spin))
+        settings.addLayout(_pair(_("Profile"), self.profile_combo))
+        row.addLayout(settings)
+        self.addLayout(row)
+        self.addLayout(_pair(_("Description"), self.description_edit, Qt.AlignmentFlag.AlignTop))
 
     def fill(self, state: DraftState) -> None:
         if self.name_edit.text() != state.name:
@@ -146,13 +156,16 @@ class StepForm(QGroupBox):
     def __init__(self) -> None:
         super().__init__(_("Step"))
         self.setAccessibleName(_("The chosen step"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a label over its field when narrow
         self.stage_combo = _combo([(s.label, s) for s in Stage])
         self.technique_combo = _combo([(t.label, t) for t in Technique])
         self.area_combo = QComboBox()
         self.area_combo.setEditable(True)
         self.area_combo.addItems([shown_area(area) for area in KNOWN_AREAS])
         self.area_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        _may_narrow(self.area_combo)
         self.area_combo.lineEdit().setMaxLength(MAX_AREA + 20)
         self.area_combo.lineEdit().setPlaceholderText(_("Where on the body"))
         self.seconds_spin = QSpinBox()
@@ -197,6 +210,14 @@ class StepForm(QGroupBox):
         self.variant_combo.setEnabled(step.technique is Technique.SQUEEZING)
         if self.note_edit.text() != step.note:
             self.note_edit.setText(step.note)
+
+def _pair(text: str, field: QWidget, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> WrappingRow:
+    """A field with its label before it, or above it when there is no room beside."""
+    pair = WrappingRow()
+    pair.addWidget(_buddy(text, field), 0, align)
+    pair.addWidget(field, 1)
+    return pair
+
 
 def _buddy(text: str, field: QWidget) -> QLabel:
     """A field's label, tied to it so assistive technology reads the two together."""

@@ -170,13 +170,16 @@ def test_the_movement_is_described_in_russian_side_by_side():
         use_language(QApplication.instance(), "en")
 
 
-def test_the_review_frame_the_tray_and_the_reminders_are_russian(qtbot, russian: Parts):
+def test_the_review_the_tray_and_the_reminders_are_russian(qtbot, russian: Parts):
     window = russian.window
     screen = russian.history.open_review()
     assert screen is not None
     assert screen.back_button.text() == "К программам"
-    assert english([screen.back_button.text(), screen.back_button.toolTip(), screen.windowTitle(),
-                    screen.back_button.accessibleDescription()]) == []
+    assert english(shown_texts(screen)) == []
+    review = russian.history.review
+    assert review is not None
+    assert [button.text() for button in review.range_buttons.buttons()] == [
+        "✓ 12 недель", "26 недель", "52 недели"]
     tray = russian.history.tray_hook.tray
     assert tray is not None
     assert english(menu_texts(tray.menu)) == []
