@@ -36,6 +36,7 @@ from selfmassage.core.techniques import (
 )
 from selfmassage.i18n import N_, _, ngettext, pgettext
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.theme_style import inset_spin_text
 from selfmassage.qt.wrapping_row import WrappingRow
 
 # As the editor shows them (translated with _() there); the file keeps the English values.
@@ -118,6 +119,7 @@ class RoutineFields(QVBoxLayout):
         self.tempo_spin = QSpinBox()
         self.tempo_spin.setRange(TEMPO_MIN, TEMPO_MAX)
         self.tempo_spin.setSuffix(_(" /min"))
+        inset_spin_text(self.tempo_spin)
         self.tempo_spin.setToolTip(_("Rubbing tempo: movements a minute, clicked while you rub."))
         describe(self.tempo_spin, _("Rubbing tempo"), _("Movements a minute, {low} to {high}, clicked while "
                                                         "you rub.").format(low=TEMPO_MIN, high=TEMPO_MAX))
@@ -171,6 +173,7 @@ class StepForm(QGroupBox):
         self.seconds_spin = QSpinBox()
         self.seconds_spin.setRange(1, MAX_SECONDS)
         self.seconds_spin.setSuffix(_(" s"))
+        inset_spin_text(self.seconds_spin)
         self.intensity_combo = _combo([(i.label.capitalize(), i) for i in Intensity])
         self.variant_combo = _combo([(_("None"), None), *((_(VARIANT_LABELS[v]), v) for v in Variant)])
         self.variant_combo.setToolTip(_("How to squeeze; only squeezing steps have one."))

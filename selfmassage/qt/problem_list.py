@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import Fix
 from selfmassage.core.problems import Problem
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.wrapping_row import WrappingRow
 
@@ -53,6 +53,9 @@ def problem_counts(problems: list[Problem] | tuple[Problem, ...]) -> str:
     if errors and warnings:
         return _("{errors} and {warnings}").format(errors=error_words, warnings=warning_words)
     return error_words if errors else warning_words if warnings else ""
+
+
+HIDE, SHOW = N_("Hide problems"), N_("Show problems")
 
 
 class ProblemRow(QFrame):
@@ -123,6 +126,17 @@ class ProblemList:
         self._shown: tuple[Problem, ...] | None = None
         self.title = QLabel()
         self.title.setObjectName("problemsTitle")
+        self.title.setWordWrap(True)
+        # The list folds away, for the steps' room in a small window; the heading still counts them.
+        self.fold_button = QPushButton(_(HIDE))
+        self.fold_button.setObjectName("problemsFold")
+        self.fold_button.setProperty("compact", True)
+        self.fold_button.setCheckable(True)
+        describe(self.fold_button, _(HIDE), _("Folds the list of problems away; press again to show it."))
+        self.fold_button.toggled.connect(self._fold)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title, 1)
+        self.header.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignTop)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
@@ -150,7 +164,8 @@ class ProblemList:
             errors = any(p.is_error for p in problems)
             rest = _("Fix the errors to save.") if errors else _("You can still save.")
             self.title.setText(f"<b>{problem_counts(problems)}</b>. {rest}")
-        self.area.setVisible(bool(problems))
+        self.area.setVisible(bool(problems) and not self.fold_button.isChecked())
+        self.fold_button.setVisible(bool(problems))
         if problems == self._shown:
             return
         self._shown = problems
@@ -163,7 +178,8 @@ class ProblemList:
         self.rows = []
         while self.layout.count():
             self.layout.takeAt(0)
-        before = after
+        QWidget.setTabOrder(after, self.fold_button)
+        before = self.fold_button
         for problem in problems:
             row = ProblemRow(problem, fixes_for(problem), problem_icon(self._owner, [problem]), self._on_fix,
                              self._on_show, self.holder)
@@ -175,6 +191,12 @@ class ProblemList:
                 before = stop
         self.layout.addStretch(1)
         self.fit()
+
+    def _fold(self, folded: bool) -> None:
+        self.area.setVisible(not folded and bool(self.rows))
+        text = _(SHOW) if folded else _(HIDE)
+        self.fold_button.setText(text)
+        self.fold_button.setAccessibleName(text)
 
     def fit(self) -> None:
         """As tall as its rows at the width they have, up to about four of them; more rows scroll."""

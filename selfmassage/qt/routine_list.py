@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from selfmassage.core.routine import format_duration
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import _, ngettext, pgettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.broken_file_panel import entry_problem
 from selfmassage.store.library import RoutineEntry, Source
@@ -36,7 +36,9 @@ class RoutineList(QListWidget):
         """List `entries` under their headings, in place of what was listed."""
         self.clear()
         self._items = {}
-        for source, heading in ((Source.BUILTIN, _("Built in")), (Source.USER, _("Yours"))):
+        # Headings over several routines ("heading": the picker's "Built in" names one routine).
+        for source, heading in ((Source.BUILTIN, pgettext("heading", "Built in")),
+                                (Source.USER, pgettext("heading", "Yours"))):
             group = [entry for entry in entries if entry.source is source]
             if group:
                 self.addItem(self._heading(heading))

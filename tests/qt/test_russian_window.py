@@ -133,7 +133,7 @@ def test_the_learn_page_tells_each_technique_in_russian(qtbot, russian: Parts):
     assert page.title.text() == "Растирание"
     assert page.texts["how_long"].text() == "Не больше 10 секунд на одной области, потом переходите дальше."
     assert page.try_button.text() == "Попробовать 20 с"
-    assert page.list.item(4).text() == "Вибрация\nбыстрое лёгкое поколачивание"
+    assert page.list.item(4).text() == "Вибрация\nлёгкие удары"
     assert page.layer.accessibleDescription() == (
         "Рука движется вверх: маленькие круги, по одному на щелчок.")
 
