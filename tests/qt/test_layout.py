@@ -27,7 +27,7 @@ from qt_helpers import activate, advance
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.safety import QUESTION_IDS
-from selfmassage.core.techniques import Technique
+from selfmassage.core.techniques import Intensity, Technique
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import add_history
@@ -315,7 +315,7 @@ def editor_at_every_size(qtbot: Any, window: MainWindow, what: str, buttons: lis
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_routine_editor(qtbot, looked, mode, language):
+def test_the_routine_editor(qtbot, looked, mode):
     """A built-in routine (its banner) and one of yours with a warning and its fix: the steps may scroll,
     Done, Undo, Redo, Preview, Start and Save stay in sight."""
     window, _, hook = looked(mode)
@@ -328,7 +328,7 @@ def test_the_routine_editor(qtbot, looked, mode, language):
     assert not editor.read_only
     last = len(editor.draft.steps) - 1
     editor.select_step(last)
-    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))  # a warning, a fix
+    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findData(Intensity.MODERATE.value))  # a fix
     assert editor.problem_rows and editor.draft.dirty
     problems += editor_at_every_size(qtbot, window, "yours, changed", [
         page.done_button, editor.undo_button, editor.redo_button, editor.preview_button, editor.start_button,
