@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
+from selfmassage.qt.chart_look import STATUS_COLOURS, THIS_WEEK
 from selfmassage.qt.review import ReviewPage, create_review_page
-from selfmassage.qt.week_chart import STATUS_COLOURS, THIS_WEEK
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
