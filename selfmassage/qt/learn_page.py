@@ -28,6 +28,7 @@ from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesso
 from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
+from selfmassage.i18n import N_, _
 from selfmassage.qt.body_map import BodyMap
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.pages import Page
@@ -40,14 +41,31 @@ if TYPE_CHECKING:
     from selfmassage.qt.session_driver import SessionDriver
 
 LEARN_PAGE = Page.LEARN
-TRY_TEXT = "Try it for 20 s"
-_SUMMARY = {Technique.STROKING: "a light glide toward the heart",
-            Technique.RUBBING: "small circles, with the click",
-            Technique.SQUEEZING: "a slow press along the muscle",
-            Technique.KNEADING: "grip, press and roll",
-            Technique.VIBRATION: "quick, light taps"}
-_ROWS = (("what", "What it is"), ("how", "How it moves"), ("firmness", "How firm"),
-         ("how_long", "How long"), ("mistake", "Avoid"))
+TRY_TEXT = N_("Try it for 20 s")  # shown as _(TRY_TEXT)
+_SUMMARY = {Technique.STROKING: N_("a light glide toward the heart"),
+            Technique.RUBBING: N_("small circles, with the click"),
+            Technique.SQUEEZING: N_("a slow press along the muscle"),
+            Technique.KNEADING: N_("grip, press and roll"),
+            Technique.VIBRATION: N_("quick, light taps")}
+_ROWS = (("what", N_("What it is")), ("how", N_("How it moves")), ("firmness", N_("How firm")),
+         ("how_long", N_("How long")), ("mistake", N_("Avoid")))
+# After a practice: one whole sentence for each technique, as Russian names it in another case.
+_PRACTISED = {Technique.STROKING: N_("You practised stroking for {seconds} s."),
+              Technique.RUBBING: N_("You practised rubbing for {seconds} s."),
+              Technique.SQUEEZING: N_("You practised squeezing for {seconds} s."),
+              Technique.KNEADING: N_("You practised kneading for {seconds} s."),
+              Technique.VIBRATION: N_("You practised vibration for {seconds} s.")}
+# The Try button's description, likewise.
+_PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds on each, with the session's "
+                                    "cues."),
+             Technique.RUBBING: N_("Practise rubbing on your legs: 10 seconds on each, with the session's "
+                                   "cues."),
+             Technique.SQUEEZING: N_("Practise squeezing on your legs: 10 seconds on each, with the "
+                                     "session's cues."),
+             Technique.KNEADING: N_("Practise kneading on your legs: 10 seconds on each, with the session's "
+                                    "cues."),
+             Technique.VIBRATION: N_("Practise vibration on your legs: 10 seconds on each, with the "
+                                     "session's cues.")}
 
 
 class LearnPage(QWidget):
@@ -58,19 +76,20 @@ class LearnPage(QWidget):
                  animated: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("learn_page")
+        self.setWindowTitle(_("Learn the techniques"))  # what a screen reader calls the page
         self.lesson: Lesson = LESSONS[0]
-        heading = QLabel("Learn the techniques", self)
+        heading = QLabel(_("Learn the techniques"), self)
         relative_font(heading, 1.9, bold=True)
-        intro = QLabel("Five ways your hands move. Pick one to see it on the map, then try it on your "
-                       "legs, where it is easy to learn.", self)
+        intro = QLabel(_("Five ways your hands move. Pick one to see it on the map, then try it on your "
+                         "legs, where it is easy to learn."), self)
         intro.setWordWrap(True)
 
         self.list = QListWidget(self)
         self.list.setObjectName("technique_list")
-        self.list.setAccessibleName("Techniques")
-        self.list.setAccessibleDescription("Pick a technique to see how it moves and read about it.")
+        self.list.setAccessibleName(_("Techniques"))
+        self.list.setAccessibleDescription(_("Pick a technique to see how it moves and read about it."))
         for lesson in LESSONS:
-            item = QListWidgetItem(f"{lesson.title}\n{_SUMMARY[lesson.technique]}")
+            item = QListWidgetItem(f"{lesson.title}\n{_(_SUMMARY[lesson.technique])}")
             item.setData(Qt.ItemDataRole.UserRole, lesson.technique.value)
             self.list.addItem(item)
         relative_font(self.list, 1.15)
@@ -102,28 +121,28 @@ class LearnPage(QWidget):
         grid.setVerticalSpacing(10)
         self.texts: dict[str, QLabel] = {}
         for row, (key, caption) in enumerate(_ROWS):
-            name = QLabel(caption, card)
+            name = QLabel(_(caption), card)
             name.setProperty("quiet", True)
             name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             relative_font(name, 1.1)
             text = QLabel(card)
             text.setWordWrap(True)
             relative_font(text, 1.1)
-            text.setAccessibleName(caption)
+            text.setAccessibleName(_(caption))
             grid.addWidget(name, row, 0)
             grid.addWidget(text, row, 1)
             self.texts[key] = text
         grid.setColumnStretch(1, 1)
-        self.try_button = QPushButton(TRY_TEXT, card)
+        self.try_button = QPushButton(_(TRY_TEXT), card)
         self.try_button.setObjectName("try_button")
         self.try_button.setProperty("primary", True)
         self.try_button.setDefault(True)
         self.try_button.setMinimumHeight(48)
         relative_font(self.try_button, 1.2, bold=True)
         self.try_button.clicked.connect(lambda: self.practice_requested.emit(self.lesson.technique))
-        self.back_button = QPushButton("Back to routines", card)
-        self.back_button.setToolTip("Back to your routines (Esc)")
-        self.back_button.setAccessibleDescription("Back to the list of routines (Esc)")
+        self.back_button = QPushButton(_("Back to routines"), card)
+        self.back_button.setToolTip(_("Back to your routines (Esc)"))
+        self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
         self.back_button.clicked.connect(self.back_requested.emit)
         self.done_note = QLabel(card)
         self.done_note.setObjectName("practice_done")
@@ -167,12 +186,11 @@ class LearnPage(QWidget):
             self.list.setCurrentRow(LESSONS.index(lesson))
         self.title.setText(lesson.title)
         for key, _caption in _ROWS:
-            self.texts[key].setText(getattr(lesson, key))
+            self.texts[key].setText(getattr(lesson, key))  # in the language in use
         demo = Step(lesson.stage, technique, PRACTICE_AREA, 10, intensity=lesson.intensity)
         self.layer.show_movement(movement_for(demo), tempo=TEMPO_DEFAULT)
         self.layer.set_running(self.isVisible())
-        self.try_button.setAccessibleDescription(
-            f"Practise {technique.value} on your legs: 10 seconds on each, with the session's cues.")
+        self.try_button.setAccessibleDescription(_(_PRACTISE[technique]))
 
     def say_done(self, text: str) -> None:
         self.done_note.setText(text)
@@ -220,9 +238,9 @@ class LearnHook(QObject):
         self._movement = movement
         if movement is not None:
             movement.less_action.toggled.connect(lambda _on: self._follow_motion())
-        self.action = QAction("Learn the techniques…", window)
+        self.action = QAction(_("Learn the techniques…"), window)
         self.action.setObjectName("learn_action")
-        self.action.setStatusTip("See how each technique moves, and try it for 20 seconds")
+        self.action.setStatusTip(_("See how each technique moves, and try it for 20 seconds"))
         self.action.triggered.connect(self.open)
         window.actions["learn"] = self.action
         help_menu = window.menu("Help")
@@ -230,10 +248,10 @@ class LearnHook(QObject):
         help_menu.insertAction(first, self.action)
         if first is not None:
             help_menu.insertSeparator(first)
-        self.button = QPushButton("Learn")  # short: the row beside Start is full on a small screen
+        self.button = QPushButton(_("Learn"))  # short: the row beside Start is full on a small screen
         self.button.setObjectName("learn_button")
-        self.button.setAccessibleName("Learn the techniques")
-        self.button.setToolTip("Learn the techniques: see how each one moves, and try it for 20 seconds")
+        self.button.setAccessibleName(_("Learn the techniques"))
+        self.button.setToolTip(_("Learn the techniques: see how each one moves, and try it for 20 seconds"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open)
         window.add_picker_button(self.button)
@@ -243,7 +261,7 @@ class LearnHook(QObject):
         """Show the page; None during a session, whose page must stay in reach."""
         window = self.window
         if window.driver is not None and window.driver.running:
-            window.statusBar().showMessage("The techniques open once the session is over.", 10_000)
+            window.statusBar().showMessage(_("The techniques open once the session is over."), 10_000)
             return None
         if self.page is None:
             self.page = LearnPage(high_contrast=bool(window.settings.get("high_contrast")),
@@ -277,10 +295,9 @@ class LearnHook(QObject):
     def _practice_over(self, result: SessionResult) -> None:
         if self.page is None:
             return
-        technique = result.routine.steps[0].technique.value
-        seconds = round(result.active_seconds)
-        self.page.say_done(f"You practised {technique} for {seconds} s. Try it again, pick another, or go "
-                           "back to the routines.")
+        technique = result.routine.steps[0].technique
+        done = _(_PRACTISED[technique]).format(seconds=round(result.active_seconds))
+        self.page.say_done(" ".join((done, _("Try it again, pick another, or go back to the routines."))))
         self.page.show_technique(result.routine.steps[0].technique)
         self.window.back_to_routines()  # leaves the summary as Done does: the practice is handed on
         self.window.show_page(LEARN_PAGE)

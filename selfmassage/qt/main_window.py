@@ -64,7 +64,8 @@ APP_TITLE = "selfmassage"
 # Every top-level menu, for the catalogue: the parts ask for theirs by these English titles (see `menu`).
 MENU_TITLES = (N_("&Session"), N_("&View"), N_("S&ound"), N_("&Routines"), N_("H&istory"), N_("&Help"))
 # What a screen reader calls the page stack while each page shows (it says the stack's name on a change).
-PAGE_TITLES = {Page.PICKER: "Choose a routine", Page.SESSION: "Session", Page.SUMMARY: "Your session"}
+PAGE_TITLES = {Page.PICKER: N_("Choose a routine"), Page.SESSION: N_("Session"),
+               Page.SUMMARY: N_("Your session")}
 
 
 class MainWindow(QMainWindow):
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         """Add a page to the window's stack; `show_page(name)` brings it up. `title` is what a screen reader
         calls it (else the widget's window title, else the name)."""
         self._page_names[name] = widget
-        self._page_titles[name] = title or widget.windowTitle() or PAGE_TITLES.get(name, name.capitalize())
+        self._page_titles[name] = title or widget.windowTitle() or _(PAGE_TITLES.get(name, name.capitalize()))
         # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
         scroller = scrolling(widget)
         scroller.setAccessibleName(self._page_titles[name])
@@ -330,9 +331,9 @@ class MainWindow(QMainWindow):
         # namespace), so the bar keeps its size when the rest of the window is built.
         bar.setProperty("theme_font", True)
         bar.setFont(QApplication.font())
-        bar.setAccessibleName("Menu bar")
-        bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
-                                     "letter opens it.")
+        bar.setAccessibleName(_("Menu bar"))
+        bar.setAccessibleDescription(_("Session, View, Sound and the other menus. Alt and a menu's "
+                                       "underlined letter opens it."))
         self.menus = {name: bar.addMenu(_(title)) for name, title in
                       (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
 
@@ -342,7 +343,8 @@ class MainWindow(QMainWindow):
         if not self._settings_notice_shown:
             self._settings_notice_shown = True
             self.statusBar().showMessage(
-                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
+                _("Your settings can't be saved ({reason}); they hold until you quit.").format(
+                    reason=exc.strerror or exc), 20_000)
 
     # -- window geometry and closing ---------------------------------------------------------------
 

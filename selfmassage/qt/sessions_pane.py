@@ -46,10 +46,10 @@ class SessionsPane(QWidget):
         list_row.addWidget(self.count_label)
         list_row.addStretch(1)
         self.export_button = QPushButton(_("Export CSV…"), self)
-        self.import_button = QPushButton("Import CSV…", self)
+        self.import_button = QPushButton(_("Import CSV…"), self)
         describe(self.export_button, _("Export CSV"), _("Write every session to a CSV file you choose."))
-        describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
-                 "skipped.")
+        describe(self.import_button, _("Import CSV"), _("Add sessions from a CSV file; ones already here are "
+                                                        "skipped."))
         self.export_button.clicked.connect(self.export_csv)
         self.import_button.clicked.connect(self.import_csv)
         list_row.addWidget(self.export_button)
