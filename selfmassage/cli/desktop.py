@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 
 from selfmassage.cli.errors import EXIT_OK
+from selfmassage.store.menu_entry import entry_path, install_menu_entry, uninstall_menu_entry
 
 
 def cmd_install_desktop(_args: argparse.Namespace) -> int:
-    from selfmassage.store.menu_entry import entry_path, install_menu_entry
-
     written = install_menu_entry()
     print(f"selfmassage is in your applications menu: {entry_path()}, "
           f"and its icon in {written[0].parents[2]}.")
@@ -17,8 +16,6 @@ def cmd_install_desktop(_args: argparse.Namespace) -> int:
 
 
 def cmd_uninstall_desktop(_args: argparse.Namespace) -> int:
-    from selfmassage.store.menu_entry import uninstall_menu_entry
-
     removed = uninstall_menu_entry()
     if not removed:
         print("selfmassage was not in your applications menu; nothing to remove.")

@@ -264,7 +264,7 @@ class LearnHook(QObject):
             window.statusBar().showMessage(_("The techniques open once the session is over."), 10_000)
             return None
         if self.page is None:
-            self.page = LearnPage(high_contrast=bool(window.settings.get("high_contrast")),
+            self.page = LearnPage(high_contrast=window.settings.high_contrast,
                                   animated=self._animated())
             self.page.practice_requested.connect(self.practice)
             high_contrast = window.actions.get("high_contrast")

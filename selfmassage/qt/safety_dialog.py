@@ -32,6 +32,7 @@ from selfmassage.core.techniques import Profile
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
+from selfmassage.qt.today_dialog import ask_today
 from selfmassage.store.safety import SafetyStore
 
 # Asks today's states (with a pregnancy routine's note); True when none applies.
@@ -339,9 +340,7 @@ def ask_safety(
     Before every session, today's states (one short screen, with a pregnancy routine's note); then the
     checklist when it is due (first session, 30 days, a standing "yes", a recheck asked for) or when `force`.
     """
-    if today is None:
-        from selfmassage.qt.today_dialog import ask_today as today
-
+    today = today or ask_today
     moment = now if now is not None else datetime.now().astimezone()
     if not today(parent, pregnancy=routine.profile is Profile.PREGNANCY):
         return False
