@@ -31,7 +31,14 @@ from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
-from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
+from selfmassage.qt.calm_style import (
+    apply_calm_style,
+    bullet_html,
+    bullet_list,
+    heading,
+    no_session_button,
+    paragraph,
+)
 from selfmassage.qt.today_dialog import ask_today
 from selfmassage.store.safety import SafetyStore
 
@@ -299,10 +306,7 @@ class SafetyDialog(QDialog):
         self.back_button.setAccessibleDescription(_("Your answers so far are kept."))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._back_to_questions)
-        self.close_button = QPushButton(_("Close"))
-        self.close_button.setProperty("role", "primary")
-        self.close_button.setAccessibleName(_("Close: no session today"))
-        self.close_button.setAccessibleDescription(_("Ask a doctor before your next massage."))
+        self.close_button = no_session_button(_("Ask a doctor before your next massage."))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.close_button)
