@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,6 +31,7 @@ from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
 from selfmassage.i18n import N_, _
 from selfmassage.qt.body_map import BodyMap
 from selfmassage.qt.movement_layer import MovementLayer
+from selfmassage.qt.page_with_back import PageWithBack
 from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
 
@@ -68,9 +69,8 @@ _PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds 
                                      "session's cues.")}
 
 
-class LearnPage(QWidget):
+class LearnPage(PageWithBack):
     practice_requested = Signal(object)  # Technique
-    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, high_contrast: bool = False,
                  animated: bool = True) -> None:
@@ -218,13 +218,6 @@ class LearnPage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.layer.set_running(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.back_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class LearnHook(QObject):
