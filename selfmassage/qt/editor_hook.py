@@ -29,7 +29,7 @@ class EditorHost(Protocol):
     player: Any  # the cue player (selfmassage.sound), once sound is set up; None before
     picker: Any  # .current_entry() -> RoutineEntry | None
 
-    def add_page(self, name: str, widget: QWidget) -> None: ...
+    def add_page(self, name: str, widget: QWidget, title: str = "", *, themed: bool = False) -> None: ...
     def show_page(self, name: str) -> None: ...
     def menu(self, title: str) -> QMenu: ...
     def add_action(self, name: str, text: str, slot: Callable[..., object], *, menu: QMenu | None = None,
@@ -72,7 +72,7 @@ class RoutineEditorHook(QObject):
             page.done_requested.connect(self._back_to_picker)
             page.start_requested.connect(self._start)
             page.editor.saved.connect(lambda _path: window.refresh_routines())
-            window.add_page(Page.ROUTINES, page)
+            window.add_page(Page.ROUTINES, page, themed=True)
             self.page = page
         return self.page
 

@@ -184,7 +184,7 @@ class HistoryHook(QObject):
             self.screen = ReviewScreen()
             self.screen.setWindowTitle(_("Your history"))  # what a screen reader calls the page
             self.screen.back_requested.connect(self.window.back_to_routines)
-            self.window.add_page(Page.REVIEW, self.screen)
+            self.window.add_page(Page.REVIEW, self.screen, themed=True)
             self._fill_screen()
         return self.screen
 

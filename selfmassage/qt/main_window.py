@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self._page_names: dict[str, QWidget] = {}
+        self._themed_pages: list[QWidget] = []  # pages added later that wear the window's sheet
         self._page_titles: dict[str, str] = {}
         self.notice = NoticeBanner(self)
         central = QWidget(self)
@@ -136,10 +137,15 @@ class MainWindow(QMainWindow):
 
     # -- the public API: pages, menus, actions, closing --------------------------------------------
 
-    def add_page(self, name: str, widget: QWidget, title: str = "") -> None:
+    def add_page(self, name: str, widget: QWidget, title: str = "", *, themed: bool = False) -> None:
         """Add a page to the window's stack; `show_page(name)` brings it up. `title` is what a screen reader
-        calls it (else the widget's window title, else the name)."""
+        calls it (else the widget's window title, else the name). `themed`: the page wears the window's
+        style sheet, as the picker does (only for a page whose widgets take the app's font as they are)."""
         self._page_names[name] = widget
+        if themed:
+            self._themed_pages.append(widget)
+            if self.built:
+                self._rest.style_page(self, widget)
         self._page_titles[name] = title or widget.windowTitle() or _(PAGE_TITLES.get(name, name.capitalize()))
         # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
         scroller = scrolling(widget)
@@ -318,7 +324,7 @@ class MainWindow(QMainWindow):
         mine: list[QWidget] = [self.picker, self.notice, self.menuBar()]
         if self.built:
             mine[1:1] = [self.session_view, *self.summary.own_widgets()]
-        return mine
+        return mine + self._themed_pages
 
     def style_own_widgets(self, sheet: str) -> None:
         for widget in self.own_widgets():

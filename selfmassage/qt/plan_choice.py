@@ -6,7 +6,7 @@ drawn just outside them (qt/focus_ring.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QSpinBox, QWidget
 
 from selfmassage.core.plan import Plan, PlanKind
 from selfmassage.i18n import _
@@ -16,11 +16,14 @@ from selfmassage.qt.a11y import describe
 class PlanChoice(QObject):
     picked = Signal(object)  # the Plan chosen
 
-    def __init__(self, plan: Plan, parent: QWidget, row: QHBoxLayout) -> None:
+    def __init__(self, plan: Plan, parent: QWidget, row: QBoxLayout) -> None:
         super().__init__(parent)
         plan_label = QLabel(_("Your &plan:"), parent)
         row.addWidget(plan_label)
         self.plan_box = QComboBox(parent)
+        # Its longest plan is elided rather than holding the page wider than a small window.
+        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_box.setMinimumContentsLength(14)
         plan_label.setBuddy(self.plan_box)
         describe(self.plan_box, _("Your plan"),
                  _("How often you mean to massage; the chart compares each week with it."))
@@ -34,7 +37,7 @@ class PlanChoice(QObject):
         self.show_plan(plan)
         self.plan_box.currentIndexChanged.connect(self._picked)
         self.per_week_box.valueChanged.connect(self._picked)
-        row.addWidget(self.plan_box)
+        row.addWidget(self.plan_box, 1)
         row.addWidget(self.per_week_box)
 
     def show_plan(self, plan: Plan) -> None:

@@ -14,14 +14,13 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import WeekChart
 from selfmassage.qt.week_hover import week_hover_text
+from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
 from selfmassage.store.paths import history_path, settings_path
@@ -45,6 +45,7 @@ from selfmassage.store.recorder import local_now
 from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)
+SIDE_BY_SIDE_CHARS = 120  # the width, in characters of the page's text, that fits the two panes side by side
 
 
 class ReviewPage(QWidget):
@@ -78,9 +79,7 @@ class ReviewPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = DownScroller(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
         describe(scroll, _("Your history"),
                  _("How often you massage, the time you spent, and every session."))
@@ -88,15 +87,15 @@ class ReviewPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(20, 12, 20, 16)
+        layout.setSpacing(12)
 
-        self.notice_label = _callout(body)
+        self.notice_label = _callout(body, "note")
         self.notice_label.setVisible(bool(self.history.notice))
         self.notice_label.setText(self.history.notice or "")
         layout.addWidget(self.notice_label)
 
-        header = QHBoxLayout()
+        header = WrappingRow(12)  # at 800 px, in Large text, the range goes under the heading
         heading = QLabel(_("How often you massage"), body)
         relative_font(heading, 1.5, bold=True)
         header.addWidget(heading)
@@ -116,16 +115,18 @@ class ReviewPage(QWidget):
             button.setChecked(weeks == self._weeks)
             self.range_buttons.addButton(button, weeks)
             ranges.addWidget(button)
+        ranges.addStretch(1)
         header.addWidget(self.range_box)
         self.range_buttons.idClicked.connect(self.set_weeks)
         self._mark_range()
         layout.addLayout(header)
 
-        plan_row = QHBoxLayout()
-        self.plan_choice = PlanChoice(self._plan, body, plan_row)
+        plan_row = WrappingRow(12)
+        plan_choice = WrappingRow()
+        self.plan_choice = PlanChoice(self._plan, body, plan_choice)
         self.plan_choice.picked.connect(self.set_plan)
         self.plan_box, self.per_week_box = self.plan_choice.plan_box, self.plan_choice.per_week_box
-        plan_row.addStretch(1)
+        plan_row.addLayout(plan_choice, 1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         plan_row.addWidget(self.legend)
@@ -140,10 +141,11 @@ class ReviewPage(QWidget):
         relative_font(self.course_label, 1.1)
         layout.addWidget(self.course_label)
 
-        self.warnings_label = _callout(body)
+        self.warnings_label = _callout(body, "warning")
         layout.addWidget(self.warnings_label)
 
-        split = QSplitter(Qt.Orientation.Horizontal, body)
+        # Side by side in a wide window, one above the other in a narrow one (see resizeEvent).
+        self.split = split = QSplitter(Qt.Orientation.Horizontal, body)
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 4)
 
@@ -233,6 +235,14 @@ class ReviewPage(QWidget):
         self.notice_label.setAccessibleDescription(self.notice_label.text())
         self._show_legend()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The time spent beside the sessions when both have room, else above them: never a sideways scroll.
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * SIDE_BY_SIDE_CHARS
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # High contrast on or off
@@ -290,9 +300,11 @@ class ReviewPage(QWidget):
         super().closeEvent(event)
 
 
-def _callout(parent: QWidget) -> QLabel:
-    """A boxed line (the notice, the warnings); its colours are set by ReviewPage._restyle."""
+def _callout(parent: QWidget, kind: str) -> QLabel:
+    """A boxed line (the notice, the warnings): the window's sheet draws it by `kind` (note, warning), as the
+    window's own notice; without the sheet, its colours are set by ReviewPage._restyle."""
     label = QLabel(parent)
+    label.setProperty("callout", kind)
     label.setWordWrap(True)
     label.setAutoFillBackground(True)
     label.setFrameShape(QFrame.Shape.Box)

@@ -11,13 +11,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from selfmassage.core.stats import by_body_area
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.minutes_bars import MinutesBars
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.wrapping_row import WrappingRow
 from selfmassage.store.history import History, HistoryError
 
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -71,7 +72,7 @@ class TimeSpent(QWidget):
         minutes = self
         minutes_layout = QVBoxLayout(minutes)
         minutes_layout.setContentsMargins(0, 0, 8, 0)
-        period_row = QHBoxLayout()
+        period_row = WrappingRow()
         period_title = QLabel(_("Time spent"), minutes)
         relative_font(period_title, 1.2, bold=True)
         period_row.addWidget(period_title)

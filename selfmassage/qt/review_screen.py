@@ -17,7 +17,7 @@ class ReviewScreen(PageWithBack):
         super().__init__(parent)
         self.setObjectName("review_screen")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 0)
+        layout.setContentsMargins(20, 12, 20, 0)
         layout.setSpacing(0)
         row = QHBoxLayout()
         self.back_button = QPushButton(_("Back to routines"), self)

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from layout_check import layout_problems
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QScreen
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from qt_helpers import advance
 
 from selfmassage.core.checkin import Symptom
@@ -23,6 +23,7 @@ from selfmassage.core.techniques import Technique
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import add_history
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.theme import colours
 from selfmassage.resources import assets_dir
 from tests.history_support import BERLIN, add, open_history
 
@@ -71,7 +72,7 @@ def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
 def looked(qtbot: Any, make_window: Callable[..., MainWindow],
            tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """A window in the mode asked for, with the editor and the history (a few sessions) plugged in."""
-    hooks = []
+    hooks, editors = [], []
 
     def make(mode: str) -> tuple[MainWindow, Any, Any]:
         window = make_window()
@@ -82,6 +83,7 @@ def looked(qtbot: Any, make_window: Callable[..., MainWindow],
         hook = add_history(window, tray_available=False, now=lambda: now)
         hook.load(tmp_path / "history.sqlite3")
         hooks.append(hook)
+        editors.append(editor)
         large, contrast = MODES[mode]
         window.set_large_text(large)
         window.set_high_contrast(contrast)
@@ -90,6 +92,9 @@ def looked(qtbot: Any, make_window: Callable[..., MainWindow],
         return window, hook, editor
 
     yield make
+    for editor in editors:  # a test that failed half way leaves no question about unsaved changes
+        if editor.page is not None:
+            editor.page.editor.draft.mark_saved()
     for hook in hooks:
         if hook.window.driver is not None and hook.window.driver.running:
             hook.window.driver.stop()
@@ -133,6 +138,120 @@ def test_the_session_page(qtbot, looked, clock, mode):
     assert window.driver.paused
     problems += [f"paused: {problem}" for problem in every_size(qtbot, window, lambda: [])]
     fits(problems)
+
+
+def sideways(top: QWidget) -> list[str]:
+    """A page, or a part of one that scrolls, that scrolls sideways: half of every line is out of sight.
+    (A table of its own may, as the editor's steps do.)"""
+    return [f"{type(area).__name__}({area.objectName() or area.accessibleName()!r}) scrolls sideways, "
+            f"{area.widget().width()} px in {area.viewport().width()}"
+            for area in top.findChildren(QScrollArea)
+            if area.isVisible() and area.horizontalScrollBar().isVisible() and area.widget() is not None]
+
+
+def within_reach(buttons: list[QAbstractButton]) -> list[str]:
+    return [f"{button.text()!r} is hidden" for button in buttons if not button.isVisible()]
+
+
+def editor_at_every_size(qtbot: Any, window: MainWindow, what: str, buttons: list[QAbstractButton]
+                         ) -> list[str]:
+    problems = []
+    for size in SIZES:
+        fill_screen(qtbot, window, size)
+        where = f"{what}, {size}"
+        problems += look_at(qtbot, window, where)
+        problems += [f"{where}: {problem}" for problem in sideways(window) + within_reach(buttons)]
+    return problems
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_routine_editor(qtbot, looked, mode):
+    """A built-in routine (its banner) and one of yours with a warning and its fix: the steps may scroll,
+    Done, Undo, Redo, Preview, Start and Save stay in sight."""
+    window, _, hook = looked(mode)
+    page = hook.open()
+    assert page.select_routine(CLASSIC)
+    editor = page.editor
+    problems = editor_at_every_size(qtbot, window, "built in", [page.done_button, editor.preview_button,
+                                                                editor.duplicate_button])
+    page.files.duplicate_routine()  # yours now
+    assert not editor.read_only
+    last = len(editor.draft.steps) - 1
+    editor.select_step(last)
+    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Moderate"))  # a warning, a fix
+    assert editor.problem_rows and editor.draft.dirty
+    problems += editor_at_every_size(qtbot, window, "yours, changed", [
+        page.done_button, editor.undo_button, editor.redo_button, editor.preview_button, editor.start_button,
+        editor.save_button])
+    fits(problems)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_history_review(qtbot, looked, mode):
+    window, hook, _ = looked(mode)
+    assert hook.open_review() is not None
+    review = hook.review
+    review.wait_for_minutes()
+    qtbot.waitUntil(lambda: bool(review.technique_bars.values()))
+    review.select_row(0)
+    problems = []
+    for size in SIZES:
+        fill_screen(qtbot, window, size)
+        problems += look_at(qtbot, window, size)
+        problems += [f"{size}: {problem}" for problem in sideways(window)]
+        problems += [f"{size}: {problem}" for problem in within_reach([hook.screen.back_button])]
+    fits(problems)
+
+
+def face(button: QAbstractButton, x: int, y: int) -> QColor:
+    image = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return QColor(image.pixel(x, y))
+
+
+def near(colour: QColor, wanted: str) -> bool:
+    other = QColor(wanted)
+    return max(abs(colour.red() - other.red()), abs(colour.green() - other.green()),
+               abs(colour.blue() - other.blue())) <= 24
+
+
+@pytest.mark.parametrize("mode", ["large text", "both"])
+def test_the_editor_and_the_review_wear_the_apps_look(qtbot, looked, mode):
+    """Buttons as the picker draws them (round, the theme's edge and face, the main action in the accent),
+    text in the app's size, and table rows with room round their text."""
+    window, history, hook = looked(mode)
+    fill_screen(qtbot, window, "1366x768")
+    look = colours(MODES[mode][1])
+    page = hook.open()
+    assert page.select_routine("Classic back session")
+    page.files.duplicate_routine()
+    editor = page.editor
+    editor.select_step(0)
+    editor.seconds_spin.setValue(editor.seconds_spin.value() + 5)  # Save is on
+    QApplication.processEvents()
+    window.picker.setFocus()  # no button has the focus ring
+    for button in (page.done_button, editor.undo_button, editor.preview_button, editor.add_button):
+        middle = button.height() // 2
+        assert near(face(button, 0, middle), look.border), button.text()  # the theme's 2-px edge
+        assert near(face(button, 6, middle), look.surface), button.text()
+        assert near(face(button, 1, 1), look.window), button.text()  # a round corner
+    save = editor.save_button
+    assert near(face(save, 6, save.height() // 2), look.accent)
+    body = QApplication.font().pointSizeF()
+    for widget in (editor.name_edit, editor.table, page.list, editor.stage_combo):
+        assert widget.font().pointSizeF() == pytest.approx(body), type(widget).__name__
+    for table in (editor.table,):
+        assert table.verticalHeader().defaultSectionSize() >= QFontMetrics(table.font()).height() + 12
+
+    assert history.open_review() is not None
+    review = history.review
+    back = history.screen.back_button
+    middle = back.height() // 2
+    assert near(face(back, 0, middle), look.border) and near(face(back, 6, middle), look.surface)
+    assert near(face(back, 1, 1), look.window)
+    for widget in (review.table, review.plan_box):
+        assert widget.font().pointSizeF() == pytest.approx(body), type(widget).__name__
+    rows = review.table.verticalHeader().defaultSectionSize()
+    assert rows >= QFontMetrics(review.table.font()).height() + 12
 
 
 def test_the_window_fits_its_screen_and_never_grows_by_itself(qtbot, make_window, clock):
