@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     intro.grab().save(str(args.out / "sound-check.png"))
     print(f"Saved {args.out / 'sound-check.png'}")
     intro.accept()
-    settings.set("sound_intro_done", True)
+    settings.sound_intro_done = True
 
     window.set_high_contrast(True)
     window.picker.start_button.setFocus()
