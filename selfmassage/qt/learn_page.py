@@ -14,12 +14,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,8 @@ from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
 from selfmassage.i18n import N_, _
 from selfmassage.qt.body_map import BodyMap
+from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.dialog_fit import name_scroll_bars
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.page_with_back import PageWithBack
 from selfmassage.qt.pages import Page
@@ -94,7 +96,7 @@ class LearnPage(PageWithBack):
             self.list.addItem(item)
         relative_font(self.list, 1.15)
         self.list.setSpacing(4)
-        self.list.setMinimumWidth(280)
+        self.list.setMinimumWidth(200)
         self.list.setMaximumWidth(340)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -115,24 +117,25 @@ class LearnPage(PageWithBack):
         card.setAutoFillBackground(True)
         self.title = QLabel(card)
         self.title.setObjectName("lesson_title")
-        relative_font(self.title, 1.7, bold=True)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(10)
+        relative_font(self.title, 1.4, bold=True)
+        self.title.setWordWrap(True)
+        # Each caption over its sentences, not beside them: the card may be narrow (Large text, 800 px).
+        grid = QVBoxLayout()
+        grid.setSpacing(4)
         self.texts: dict[str, QLabel] = {}
-        for row, (key, caption) in enumerate(_ROWS):
+        for key, caption in _ROWS:
             name = QLabel(_(caption), card)
             name.setProperty("quiet", True)
-            name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            relative_font(name, 1.1)
+            name.setWordWrap(True)
+            relative_font(name, 1.0, bold=True)
             text = QLabel(card)
             text.setWordWrap(True)
             relative_font(text, 1.1)
             text.setAccessibleName(_(caption))
-            grid.addWidget(name, row, 0)
-            grid.addWidget(text, row, 1)
+            grid.addWidget(name)
+            grid.addWidget(text)
+            grid.addSpacing(8)
             self.texts[key] = text
-        grid.setColumnStretch(1, 1)
         self.try_button = QPushButton(_(TRY_TEXT), card)
         self.try_button.setObjectName("try_button")
         self.try_button.setProperty("primary", True)
@@ -149,23 +152,38 @@ class LearnPage(PageWithBack):
         self.done_note.setWordWrap(True)
         self.done_note.setProperty("accent", True)
         self.done_note.hide()
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()  # side by side, or one over the other in a narrow card
         buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.try_button)
+        # The sentences scroll in a small window; the buttons stay at the card's foot.
+        words = QWidget(card)
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 8, 0)
+        words_layout.setSpacing(14)
+        words_layout.addWidget(self.title)
+        words_layout.addLayout(grid)
+        words_layout.addStretch(1)
+        scroller = QScrollArea(card)
+        scroller.setObjectName("lesson_words_area")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(words)
+        for part in (scroller, scroller.viewport(), words):
+            part.setAutoFillBackground(False)
+        name_scroll_bars(scroller)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(14)
-        card_layout.addWidget(self.title)
-        card_layout.addLayout(grid)
-        card_layout.addStretch(1)
+        card_layout.addWidget(scroller, 1)
         card_layout.addWidget(self.done_note)
         card_layout.addLayout(buttons)
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addLayout(list_column, 2)
-        columns.addWidget(self.body_map, 3)
+        columns.addWidget(self.body_map, 2)
         columns.addWidget(card, 6)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 28)

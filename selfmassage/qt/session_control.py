@@ -73,6 +73,9 @@ class SessionControl(QObject):
         if softened != routine:  # said once, as the session starts
             window.notice.show_message(_(SPINE_SOFTENED))
         window.update_actions()
+        # The keys (Space, arrows, Esc, M, F11) are the window's: it must be the active window again once
+        # the questions and the sound test have closed, which not every desktop does by itself.
+        window.activateWindow()
         window.session_view.buttons["pause"].setFocus()
         return True
 

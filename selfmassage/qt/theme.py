@@ -88,6 +88,9 @@ QLabel[accent="true"] {{ color: {c.accent}; }}
 QFrame[card="true"] {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 18px;
 }}
+QScrollArea#routine_words_area, QScrollArea#routine_words_area > QWidget > QWidget {{
+    background: transparent;
+}}
 QPushButton, QToolButton {{
     background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 12px;
     padding: 10px 20px;

@@ -14,22 +14,40 @@ from typing import Any
 import pytest
 from layout_check import layout_problems
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QScreen
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
-from qt_helpers import advance
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPalette, QScreen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QScrollArea,
+    QStyleOptionViewItem,
+    QWidget,
+)
+from qt_helpers import activate, advance
 
 from selfmassage.core.checkin import Symptom
+from selfmassage.core.safety import QUESTION_IDS
 from selfmassage.core.techniques import Technique
+from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import add_history
+from selfmassage.qt.language import use_language
+from selfmassage.qt.learn_page import add_learn_page
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.reminders_dialog import RemindersDialog
+from selfmassage.qt.safety_dialog import SafetyDialog
+from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.qt.theme import colours
+from selfmassage.qt.today_dialog import TodayDialog
 from selfmassage.resources import assets_dir
+from selfmassage.sound.check import SoundCheckResult, advice
+from selfmassage.sound.interface import NO_DEVICE
 from tests.history_support import BERLIN, add, open_history
 
 SIZES = ("800x600", "1024x600", "1366x768", "1920x1080")
 MODES = {"normal": (False, False), "large text": (True, False), "high contrast": (False, True),
          "both": (True, True)}
+LANGUAGES = ("en", "ru")
 CLASSIC = "Classic back session"
 
 
@@ -55,7 +73,8 @@ def fill_screen(qtbot: Any, window: QWidget, name: str) -> None:
 
 def look_at(qtbot: Any, top: QWidget, where: str) -> list[str]:
     qtbot.waitExposed(top)
-    QApplication.processEvents()
+    for _ in range(3):  # a layout request posts the next: a scroll area sizes its page, the page lays out
+        QApplication.processEvents()
     return [f"{where}: {problem}" for problem in layout_problems(top)]
 
 
@@ -66,6 +85,11 @@ def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(assets_dir() / "routines", builtin)
     user.mkdir()
     return builtin, user
+
+
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
@@ -105,39 +129,165 @@ def fits(problems: list[str]) -> None:
     assert not problems, "\n".join(["", *problems])
 
 
-def every_size(qtbot: Any, window: MainWindow, show: Callable[[], list[QWidget]]) -> list[str]:
+def classic(window: MainWindow) -> str:
+    """The classic routine's name in the language in use."""
+    return next(entry.name for entry in window.picker.entries() if entry.path.stem == "classic-back-session")
+
+
+def start_classic(qtbot: Any, window: MainWindow) -> None:
+    assert window.picker.select(classic(window))
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    assert window.current_page() == "session"
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The language the window is made in: English, and Russian, whose words are longer."""
+    use_language(qapp, request.param)
+    yield request.param
+    use_language(qapp, "en")
+
+
+def card_names_cut(window: MainWindow) -> list[str]:
+    """Routine names in the picker's list cut without a "…", or without the whole name in the tooltip."""
+    problems = []
+    picker = window.picker
+    card = picker.list.itemDelegate()
+    for row in range(picker.list.count()):
+        index = picker.list.model().index(row, 0)
+        option = QStyleOptionViewItem()
+        option.initFrom(picker.list)
+        option.rect = picker.list.visualRect(index)
+        option.font = picker.list.font()
+        whole = index.data(Qt.ItemDataRole.DisplayRole).split("\n")
+        metrics = [QFontMetrics(font) for font in card._fonts(option)]
+        for shown, text, font in zip(card.shown_lines(option, index), whole, metrics, strict=True):
+            if font.horizontalAdvance(shown) > card._box(option).width() + 1:
+                problems.append(f"picker: {text!r} is drawn wider than its card")
+            if shown != text and not (shown.endswith("…") and text in card.tooltip(option, index)):
+                problems.append(f"picker: {text!r} is cut to {shown!r} without a tooltip that has it")
+    return problems
+
+
+def dialogs(window: MainWindow) -> list[tuple[str, Callable[[], QDialog]]]:
+    """Every dialog the window opens, each at its tallest: the notes, the answers, the test's advice."""
+    no_sound = advice(NO_DEVICE)  # the longest thing a sound test says, in the language in use
+    def today() -> QDialog:
+        return TodayDialog(window, pregnancy=True)
+
+    def today_no_massage() -> QDialog:
+        dialog = TodayDialog(window, pregnancy=True)
+        dialog.yes_button.click()
+        return dialog
+
+    def safety() -> QDialog:
+        return SafetyDialog(window, pregnancy=True)
+
+    def safety_ask_a_doctor() -> QDialog:
+        dialog = SafetyDialog(window, pregnancy=True)
+        for question_id in QUESTION_IDS:
+            dialog.set_answer(question_id, True)
+        dialog.continue_button.click()
+        return dialog
+
+    def sound_test() -> QDialog:
+        dialog = SoundIntroDialog(voice_on=True, problem=no_sound, parent=window)
+        return dialog
+
+    def volume() -> QDialog:
+        dialog = VolumeDialog(1.0, lambda _volume: None, 1.0, lambda _volume: None, window)
+        dialog.show_check(SoundCheckResult(False, no_sound))
+        return dialog
+
+    def reminders() -> QDialog:
+        return RemindersDialog(True, [], "19:00", window)
+
+    return [("today's question", today), ("no massage today", today_no_massage), ("safety", safety),
+            ("ask a doctor", safety_ask_a_doctor), ("sound test", sound_test), ("volume", volume),
+            ("reminders", reminders)]
+
+
+def every_size(qtbot: Any, window: MainWindow, what: str, show: Callable[[], list[QWidget]]) -> list[str]:
     """The problems of what `show()` brings up (the window, or the dialogs it returns), at every size."""
     problems = []
     for size in SIZES:
         fill_screen(qtbot, window, size)
         tops = show()
+        for top in tops:
+            top.show()
         for top in tops or [window]:
-            problems += look_at(qtbot, top, f"{size} {type(top).__name__}")
+            problems += look_at(qtbot, top, f"{size} {what}")
+        for top in tops:  # over its window, not on another screen
+            under = QGuiApplication.screenAt(top.frameGeometry().center())
+            if under is None or under.name() != size:
+                problems.append(f"{size} {what}: opens on {under.name() if under else 'no'} screen")
         for top in tops:
             top.close()
+            top.deleteLater()
     return problems
 
 
-def start_classic(qtbot: Any, window: MainWindow) -> None:
-    assert window.picker.select(CLASSIC)
-    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
-    assert window.current_page() == "session"
-
-
-@pytest.mark.parametrize("mode", MODES)
-def test_the_session_page(qtbot, looked, clock, mode):
+def test_every_page_and_dialog(qtbot, looked, clock, mode, language):
+    """The picker (every routine's card), the Learn page, each dialog, a running step, the step paused, the
+    stop question, the summary with its check-in, before and after ticking Pain."""
     window, _, _ = looked(mode)
+    learn = add_learn_page(window)
+    problems: list[str] = []
+
+    def picker() -> list[QWidget]:
+        for entry in window.picker.entries():
+            window.picker.select(entry.name)
+            problems.extend(look_at(qtbot, window, f"{window.screen().name()} picker, {entry.name!r}"))
+        problems.extend(card_names_cut(window))
+        window.picker.select(classic(window))
+        return []
+
+    problems += every_size(qtbot, window, "picker", picker)
+    learn.open()
+    problems += every_size(qtbot, window, "Learn", lambda: [])
+    window.back_to_routines()
+    for name, make in dialogs(window):
+        problems += every_size(qtbot, window, name, lambda make=make: [make()])
+    activate(qtbot, window)  # as the desktop does when a dialog closes
+
     start_classic(qtbot, window)
     engine = window.driver.engine
     rubbing = next(i for i, step in enumerate(engine.routine.steps) if step.technique is Technique.RUBBING)
     while engine.index < rubbing:
         advance(window, clock, 1, step=1)
     advance(window, clock, 2, step=1)
-    problems = every_size(qtbot, window, lambda: [])
+    problems += every_size(qtbot, window, "session", lambda: [])
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.driver.paused
-    problems += [f"paused: {problem}" for problem in every_size(qtbot, window, lambda: [])]
+    problems += every_size(qtbot, window, "session paused", lambda: [])
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.sessions.asking_to_stop
+    problems += every_size(qtbot, window, "stop question", lambda: [])
+    window.sessions.stop_panel.now_button.click()
+    assert window.current_page() == "summary"
+    problems += every_size(qtbot, window, "summary", lambda: [])
+    window.summary.checkin_panel.symptom_boxes[Symptom.PAIN].setChecked(True)
+    problems += every_size(qtbot, window, "summary, Pain ticked", lambda: [])
     fits(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ticking_pain_keeps_save_where_it_was(qtbot, looked, clock, size):
+    """The advice that comes with Pain shows above Save, never pushing Save from under the pointer."""
+    window, _, _ = looked("both")
+    fill_screen(qtbot, window, size)
+    start_classic(qtbot, window)
+    window.driver.stop()
+    panel = window.summary.checkin_panel
+    look_at(qtbot, window, size)
+    where = {button: button.mapToGlobal(button.rect().center()) for button in (panel.skip_button,
+             panel.save_button, window.summary.done_button)}
+    panel.symptom_boxes[Symptom.PAIN].setChecked(True)
+    qtbot.waitUntil(panel.hint.isVisible)
+    fits(look_at(qtbot, window, size))
+    assert {button: button.mapToGlobal(button.rect().center()) for button in where} == where
+    assert all(window.rect().contains(window.mapFromGlobal(point)) for point in where.values())
 
 
 def sideways(top: QWidget) -> list[str]:
