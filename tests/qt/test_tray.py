@@ -10,13 +10,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from selfmassage.core.plan import PlanKind
 from selfmassage.qt.tray import RECHECK_SECONDS, ReminderTray
 from selfmassage.store.settings import Settings
-from tests.history_support import BERLIN, MONDAY_EVENING, Clock, add, open_history
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
+from tests.history_support import BERLIN, MONDAY_EVENING, Clock, add
 
 
 @pytest.fixture

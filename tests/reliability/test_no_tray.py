@@ -10,16 +10,10 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from selfmassage.qt.tray import ReminderTray
 from selfmassage.store.settings import Settings
-from tests.history_support import MONDAY_EVENING, open_history
+from tests.history_support import MONDAY_EVENING
 
 NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
 NO_NOTIFICATIONS = "Your desktop shows no notifications, so reminders appear in the window."
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
 
 
 @pytest.fixture
