@@ -23,11 +23,10 @@ from selfmassage.core.routine import format_duration
 from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
-from selfmassage.qt.builtin_banner import BuiltinBanner
 from selfmassage.qt.editor_bar import EditorBar
 from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
+from selfmassage.qt.editor_parts import BuiltinBanner, StepButtons
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
-from selfmassage.qt.step_buttons import StepButtons
 from selfmassage.qt.step_table import StepTableModel, step_table_view
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.library import LibraryError, RoutineLibrary
@@ -103,10 +102,10 @@ class RoutineEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         list_side.addWidget(self.table, 1)
 
-        self.step_buttons = buttons = StepButtons()
-        self.add_button, self.duplicate_step_button = buttons.add_button, buttons.duplicate_step_button
-        self.remove_button, self.up_button = buttons.remove_button, buttons.up_button
-        self.down_button = buttons.down_button
+        buttons = StepButtons()
+        self.add_button, self.duplicate_step_button = buttons.add_button, buttons.duplicate_button
+        self.remove_button, self.up_button, self.down_button = buttons.remove_button, buttons.up_button, \
+            buttons.down_button
         self.add_button.clicked.connect(self.add_step)
         self.duplicate_step_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
@@ -128,7 +127,7 @@ class RoutineEditor(QWidget):
 
         self.problems = ProblemList(self, self.apply_fix, self.select_step)
         self.problems_title = self.problems.title
-        outer.addWidget(self.problems.title)
+        outer.addLayout(self.problems.header)
         outer.addWidget(self.problems.area)
 
         self.bar = EditorBar(self, can_start)
@@ -367,7 +366,12 @@ class RoutineEditor(QWidget):
     def _update_buttons(self) -> None:
         draft = self._draft
         editable = not self._read_only
-        self.step_buttons.show_state(editable=editable, current=self._current, count=len(draft.steps))
+        has_step = self._current >= 0
+        self.add_button.setEnabled(editable)
+        self.duplicate_step_button.setEnabled(editable and has_step)
+        self.remove_button.setEnabled(editable and has_step)
+        self.up_button.setEnabled(editable and has_step and self._current > 0)
+        self.down_button.setEnabled(editable and has_step and self._current < len(draft.steps) - 1)
         self.bar.show_state(draft, editable=editable)
 
     def _preview(self) -> None:
@@ -379,6 +383,8 @@ class RoutineEditor(QWidget):
         routine = self._draft.routine
         if routine is not None and self._draft.can_save:
             self.start_requested.emit(routine)
+
+
 
 
 def _sentence(text: str) -> str:

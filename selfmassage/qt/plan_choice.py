@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QSpinBox, QWidget
 from selfmassage.core.plan import Plan, PlanKind
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.theme_style import inset_spin_text
 
 
 class PlanChoice(QObject):
@@ -32,6 +33,7 @@ class PlanChoice(QObject):
         self.plan_box.addItem(_("Your own number a week"), PlanKind.CUSTOM.value)
         self.per_week_box = QSpinBox(parent)
         self.per_week_box.setRange(1, 7)
+        inset_spin_text(self.per_week_box)
         self.per_week_box.setSuffix(" " + _("a week"))
         describe(self.per_week_box, _("Sessions a week"), _("Your own number of sessions a week, 1 to 7."))
         self.show_plan(plan)
