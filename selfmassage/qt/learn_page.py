@@ -182,7 +182,7 @@ class LearnPage(PageWithBack):
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addLayout(list_column, 2)
+        columns.addLayout(list_column, 3)
         columns.addWidget(self.body_map, 2)
         columns.addWidget(card, 6)
         root = QVBoxLayout(self)
