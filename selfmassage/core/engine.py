@@ -47,10 +47,11 @@ from selfmassage.core.session_time import SessionTime
 from selfmassage.core.sleep_watch import SLEEP_GAP_SECONDS, SleepWatch
 from selfmassage.core.step_timeline import part_timeline
 from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Intensity, Side, Stage, Technique
+from selfmassage.i18n import N_, _
 
 # Finish gently: this long of light stroking on the area you were working, instead of an abrupt stop.
 GENTLE_FINISH_SECONDS = 30
-GENTLE_FINISH_NOTE = "Stroke lightly and slowly, toward your heart, to finish gently."
+GENTLE_FINISH_NOTE = N_("Stroke lightly and slowly, toward your heart, to finish gently.")  # shown as _()
 
 
 class SessionEngine(EventDelivery):
@@ -189,7 +190,7 @@ class SessionEngine(EventDelivery):
                 return
             with self._handling(offset, self._time.deadline(offset)):
                 if self._cursor < len(self._pending):
-                    _, event = self._pending[self._cursor]
+                    _due, event = self._pending[self._cursor]
                     self._cursor += 1
                     self._emit(event)
                 else:
@@ -259,7 +260,7 @@ class SessionEngine(EventDelivery):
             return
         at = self.active_time()
         closing = Step(stage=Stage.FINAL, technique=Technique.STROKING, area=self.step.area, seconds=seconds,
-                       intensity=Intensity.LIGHT, note=GENTLE_FINISH_NOTE)
+                       intensity=Intensity.LIGHT, note=_(GENTLE_FINISH_NOTE))
         with self._handling(at):
             if self._part is not StepPart.SWITCH:
                 self._finish_step(at=at, skipped=True)

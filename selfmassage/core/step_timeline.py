@@ -26,4 +26,4 @@ def part_timeline(index: int, start: float, seconds: int, *, working: bool,
             timed.append((at, 2, TempoBeat(at=at, index=index, beat=beat)))
             beat += 1
     timed.sort(key=lambda item: (item[0], item[1]))
-    return [(at, event) for at, _, event in timed]
+    return [(at, event) for at, _order, event in timed]
