@@ -22,6 +22,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.i18n import _, ngettext
 from selfmassage.session_wiring import MakeRecorder, wire_session
 from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.session_audio import SessionAudio
@@ -39,33 +40,39 @@ class TerminalView:
         engine = self.engine
         count = len(engine.routine.steps)
         if isinstance(event, StageChanged):
-            self._line(f"== {event.stage.label} stage ==")
+            self._line("== " + _("{stage} stage").format(stage=event.stage.label) + " ==")
         elif isinstance(event, StepStarted):
             step = event.step
             self._line(f"[{event.index + 1}/{count}] {step.describe()} — {format_duration(step.seconds)}")
             self._line(f"    {instruction_for(step.technique, step.note)}")
             if event.next_step is not None:
-                self._line(f"    next: {event.next_step.describe()}")
+                self._line("    " + _("next: {step}").format(step=event.next_step.describe()))
             self._countdown(step.seconds)
         elif isinstance(event, SideStarted):
-            self._line(f"    {event.side.label} side")
+            self._line("    " + _("{side} side").format(side=event.side.label))
             self._countdown(engine.step.seconds)
         elif isinstance(event, SideSwitch):
-            self._line("    Switch sides")
+            self._line("    " + _("Switch sides"))
             self._countdown(event.seconds)
         elif isinstance(event, SecondLeft):
             self._countdown(event.seconds_left)
         elif isinstance(event, Paused):
-            self._line("Paused.")
+            self._line(_("Paused."))
         elif isinstance(event, SessionFinished):
-            done = "Done" if event.status is SessionStatus.COMPLETED else "Stopped"
-            self._line(f"{done}: {format_duration(round(event.active_seconds))} of massage, "
-                       f"{event.steps_done} of {count} steps.")
+            if event.status is SessionStatus.COMPLETED:
+                line = ngettext("Done: {length} of massage, {done} of {n} step.",
+                                "Done: {length} of massage, {done} of {n} steps.", count)
+            else:
+                line = ngettext("Stopped: {length} of massage, {done} of {n} step.",
+                                "Stopped: {length} of massage, {done} of {n} steps.", count)
+            self._line(line.format(length=format_duration(round(event.active_seconds)), done=event.steps_done,
+                                   n=count))
 
     def _countdown(self, seconds_left: int) -> None:
         if self.live:
             left = format_duration(round(self.engine.total_remaining()))
-            self.out.write(f"\r    {format_duration(seconds_left)}   (routine: {left} left)  ")
+            routine_left = _("(routine: {left} left)").format(left=left)
+            self.out.write(f"\r    {format_duration(seconds_left)}   {routine_left}  ")
             self.out.flush()
 
     def _line(self, text: str) -> None:

@@ -104,3 +104,22 @@ def test_the_wheel_carries_the_assets_the_menu_entry_and_the_metainfo(tmp_path):
                    "selfmassage/assets/voice/phrase-done.wav"):
         assert wanted in names, wanted
 
+
+
+def test_the_desktop_entry_speaks_russian_in_a_russian_menu():
+    lines = DESKTOP.read_text(encoding="utf-8").splitlines()
+    entry = dict(line.split("=", 1) for line in lines if "=" in line)
+    for key in ("Name", "GenericName", "Comment", "Keywords"):
+        russian = entry.get(f"{key}[ru]", "")
+        assert re.search("[а-яё]", russian, re.IGNORECASE), key
+    assert "selfmassage" in entry["Keywords[ru]"].split(";")  # found by its command's name too
+
+
+def test_the_metainfo_says_everything_in_russian_too():
+    root = ET.parse(METAINFO).getroot()
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for tag in ("name", "summary", "description/p", "description/ul/li", "screenshots/screenshot/caption"):
+        english = [element for element in root.findall(tag) if element.get(lang) is None]
+        russian = [element for element in root.findall(tag) if element.get(lang) == "ru"]
+        assert len(russian) == len(english) > 0, tag
+        assert all(re.search("[а-яё]", element.text or "", re.IGNORECASE) for element in russian), tag

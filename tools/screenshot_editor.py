@@ -62,7 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         user = Path(tmp) / "routines"
         user.mkdir()
         (user / "collar-zone-after-a-desk-day.json").write_text(dumps_routine(MINE), encoding="utf-8")
+        # The app's look, as the main window gives the page (theme.apply_theme, the window's sheet).
+        from selfmassage.qt.theme import apply_theme
+
+        sheet = apply_theme(app, high_contrast=False, large_text=False)
         window = EditorWindow(RoutineLibrary(user, assets_dir() / "routines"))
+        window.setStyleSheet(sheet)
         window.resize(1180, 780)
         window.show()
         page = window.page

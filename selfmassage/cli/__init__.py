@@ -25,8 +25,25 @@ def main(argv: list[str] | None = None) -> int:
         return _guarded(run_app)
     from selfmassage.cli.parser import build_parser  # every command's modules: not for the window
 
+    _language_the_terminal_can_show()
     args = build_parser().parse_args(argv)
     return _guarded(lambda: args.handler(args))
+
+
+def _language_the_terminal_can_show() -> None:
+    """A terminal or pipe that can't show the language's letters (LANG=C, PYTHONIOENCODING=ascii) gets
+    the commands in English rather than a screen of question marks."""
+    from selfmassage import i18n
+
+    language = i18n.language()
+    if language == i18n.SOURCE_LANGUAGE:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            i18n.LANGUAGES[language].encode(getattr(stream, "encoding", None) or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            i18n.setup(i18n.SOURCE_LANGUAGE)
+            return
 
 
 def _guarded(command: Callable[[], int], *, again: bool = True) -> int:

@@ -8,10 +8,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from selfmassage import resources
+from selfmassage import i18n, resources
 from selfmassage.cli.errors import EXIT_UNREADABLE, UserError
 from selfmassage.core.plan import Plan, plan_from_settings
 from selfmassage.core.routine import Routine
+from selfmassage.i18n import _, ngettext
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.paths import history_path, routines_dir, settings_path
@@ -29,14 +30,23 @@ def now() -> datetime:
 def named_file(name: str) -> Path:
     """A FILE argument; an empty one is a mistake, not the current folder."""
     if not name.strip():
-        raise UserError("FILE is empty; give the name of a file.", EXIT_UNREADABLE)
+        raise UserError(_("FILE is empty; give the name of a file."), EXIT_UNREADABLE)
     return Path(name)
 
 
 def write_refused(name: str, exc: OSError) -> str:
     """One line for an export that was refused or failed; nothing at `name` was changed."""
-    hint = "; add --force to replace it" if exc.errno == errno.EEXIST else ""
-    return f"{name}: can't be written: {exc.strerror or exc}{hint}. Nothing was changed."
+    if exc.errno == errno.EEXIST:
+        line = _("{file}: can't be written: {reason}; add --force to replace it. Nothing was changed.")
+    else:
+        line = _("{file}: can't be written: {reason}. Nothing was changed.")
+    return line.format(file=name, reason=exc.strerror or exc)
+
+
+def machine_readable() -> None:
+    """`--json`: the output is for programs, so every word in it (a built-in routine's name, a plan's
+    description, a warning) stays in English, whatever the terminal's language."""
+    i18n.setup(i18n.SOURCE_LANGUAGE)
 
 
 def library() -> RoutineLibrary:
@@ -47,13 +57,17 @@ def library() -> RoutineLibrary:
 def usable_routine(name: str) -> Routine:
     entry = library().find(name)
     if entry is None:
-        raise UserError(f"no routine called {name!r}; see `selfmassage routines list`.")
+        raise UserError(no_routine_called(name))
     if entry.routine is None:
         raise UserError(f"{entry.path}: {entry.error or entry.problems[0]}")
     if not entry.usable:
         first = next(problem for problem in entry.problems if problem.is_error)
         raise UserError(f"{entry.path}: {first}")
     return entry.routine
+
+
+def no_routine_called(name: str) -> str:
+    return _("no routine called {name}; see `selfmassage routines list`.").format(name=repr(name))
 
 
 def open_history() -> History:
@@ -85,9 +99,12 @@ def repair_damaged_history(exc: BaseException) -> bool | None:
     try:
         aside, sessions = History.repair(history_path())
     except HistoryError as error:
-        print(f"selfmassage: your history file is damaged, and {error}", file=sys.stderr)
+        print("selfmassage: " + _("your history file is damaged, and {problem}").format(problem=error),
+              file=sys.stderr)
         return False
-    print(f"selfmassage: your history file was damaged. A new one holds the {sessions} "
-          f"{'session' if sessions == 1 else 'sessions'} that could still be read; the damaged file is kept "
-          f"at {aside}.", file=sys.stderr)
+    print("selfmassage: " + ngettext(
+        "your history file was damaged. A new one holds the {n} session that could still be read; the "
+        "damaged file is kept at {path}.",
+        "your history file was damaged. A new one holds the {n} sessions that could still be read; the "
+        "damaged file is kept at {path}.", sessions).format(n=sessions, path=aside), file=sys.stderr)
     return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import TYPE_CHECKING
@@ -11,9 +10,10 @@ from typing import TYPE_CHECKING
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, named_file, open_history, plan_of, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
-from selfmassage.cli.terminal import visible
+from selfmassage.cli.terminal import json_text, visible
 from selfmassage.core.plan import follow_course
 from selfmassage.core.routine import format_duration
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.store.history import HistoryError
 from selfmassage.store.history_csv import CsvImportError, export_csv, import_csv
 from selfmassage.store.history_rows import SessionRow
@@ -22,27 +22,44 @@ if TYPE_CHECKING:
     from selfmassage.cli.common import Subcommands
 
 
+# How a session ended, and the signs a check-in noted, as the list shows them (the CSV and --json keep the
+# stored English words).
+_STATUS = {"running": N_("running"), "completed": N_("completed"), "stopped": N_("stopped"),
+           "interrupted": N_("interrupted")}
+_SYMPTOMS = {"pain": N_("pain"), "headache": N_("headache"), "dizziness": N_("dizziness"),
+             "nausea": N_("nausea"), "fatigue": N_("fatigue"), "body aches": N_("body aches"),
+             "drowsiness": N_("drowsiness")}
+
+
+def _word(words: dict[str, str], value: str) -> str:
+    return _(words[value]) if value in words else value
+
+
 def _session_line(session: SessionRow, during_rest: bool) -> str:
-    parts = [f"{session.started_at:%Y-%m-%d %H:%M}  {session.status:<11} "
+    status = _word(_STATUS, session.status)
+    parts = [f"{session.started_at:%Y-%m-%d %H:%M}  {status:<11} "
              f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_name)}"]
     if session.feeling is not None:
-        parts.append(f"feeling {session.feeling}/5")
+        parts.append(_("feeling {feeling}/5").format(feeling=session.feeling))
     if session.symptoms:
-        parts.append(visible(", ".join(session.symptoms)))
+        parts.append(visible(", ".join(_word(_SYMPTOMS, symptom) for symptom in session.symptoms)))
     if session.note:
-        parts.append(f"“{visible(session.note)}”")
+        parts.append(_("“{note}”").format(note=visible(session.note)))
     if during_rest:
-        parts.append("during the rest")
+        parts.append(_("during the rest"))
     return " · ".join(parts)
 
 
 def cmd_history_list(args: argparse.Namespace) -> int:
+    if args.json:
+        common.machine_readable()
     since = None
     if args.since:
         try:
             since = date.fromisoformat(args.since)
         except ValueError:
-            raise UserError(f"--since must be a date like 2026-09-01, not {args.since!r}.") from None
+            raise UserError(_("--since must be a date like 2026-09-01, not {value}.").format(
+                value=repr(args.since))) from None
     plan = plan_of(load_settings())
     with open_history() as history:
         today = common.now().date()
@@ -51,17 +68,18 @@ def cmd_history_list(args: argparse.Namespace) -> int:
     rows = [(session, course is not None and session.counted and course.in_rest(session.local_day))
             for session in sessions]
     if args.json:
-        print(json.dumps([{
+        print(json_text([{
             "id": session.id, "routine": session.routine_name,
             "started_at": session.started_at.isoformat(timespec="seconds"),
             "ended_at": session.ended_at.isoformat(timespec="seconds") if session.ended_at else None,
             "status": session.status, "active_seconds": round(session.active_seconds, 1),
             "feeling": session.feeling, "symptoms": list(session.symptoms), "note": session.note,
             "during_rest": rest,
-        } for session, rest in rows], indent=2, ensure_ascii=False))
+        } for session, rest in rows]))
         return EXIT_OK
     if not rows:
-        print("No sessions yet." if since is None else f"No sessions since {since.isoformat()}.")
+        print(_("No sessions yet.") if since is None else _("No sessions since {day}.").format(
+            day=since.isoformat()))
     for session, rest in rows:
         print(_session_line(session, rest))
     return EXIT_OK
@@ -73,7 +91,8 @@ def cmd_history_export(args: argparse.Namespace) -> int:
             count = export_csv(history, named_file(args.file), replace=args.force)
         except OSError as exc:
             raise UserError(write_refused(args.file, exc)) from None
-    print(f"Exported {count} {'session' if count == 1 else 'sessions'} to {args.file}")
+    print(ngettext("Exported {n} session to {file}", "Exported {n} sessions to {file}", count).format(
+        n=count, file=args.file))
     return EXIT_OK
 
 
@@ -83,7 +102,8 @@ def cmd_history_import(args: argparse.Namespace) -> int:
         try:
             result = import_csv(history, path)
         except OSError as exc:
-            raise UserError(f"{args.file}: can't be read: {exc.strerror}", EXIT_UNREADABLE) from None
+            raise UserError(_("{file}: can't be read: {reason}").format(file=args.file, reason=exc.strerror),
+                            EXIT_UNREADABLE) from None
         except HistoryError as exc:
             raise UserError(str(exc)) from None
         except CsvImportError as exc:
@@ -91,24 +111,35 @@ def cmd_history_import(args: argparse.Namespace) -> int:
                 print(f"{args.file}: {problem}", file=sys.stderr)
             if exc.unreadable:
                 return EXIT_UNREADABLE
-            print(f"selfmassage: nothing was imported; fix the {len(exc.problems)} "
-                  f"{'row' if len(exc.problems) == 1 else 'rows'} above and try again.", file=sys.stderr)
+            count = len(exc.problems)
+            print("selfmassage: " + ngettext("nothing was imported; fix the {n} row above and try again.",
+                                             "nothing was imported; fix the {n} rows above and try again.",
+                                             count).format(n=count), file=sys.stderr)
             return EXIT_PROBLEMS
-    print(f"Imported {result.added} {'session' if result.added == 1 else 'sessions'}"
-          + (f"; {result.skipped} already there." if result.skipped else "."))
+    if result.skipped:
+        print(ngettext("Imported {n} session; {skipped} already there.",
+                       "Imported {n} sessions; {skipped} already there.", result.added).format(
+            n=result.added, skipped=result.skipped))
+    else:
+        print(ngettext("Imported {n} session.", "Imported {n} sessions.", result.added).format(
+            n=result.added))
     return EXIT_OK
 
 
 def add_history_commands(commands: Subcommands) -> None:
-    history = commands.add_parser("history", help="your sessions, one line each; export and import CSV")
-    history.add_argument("--json", action="store_true", help="machine-readable output")
-    history.add_argument("--since", metavar="DATE", help="only sessions on or after this date (YYYY-MM-DD)")
+    about = _("your sessions, one line each; export and import CSV")
+    history = commands.add_parser("history", help=about, description=about)
+    history.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    history.add_argument("--since", metavar=_("DATE"),
+                         help=_("only sessions on or after this date (YYYY-MM-DD)"))
     history.set_defaults(handler=cmd_history_list)
-    hsub = history.add_subparsers(title="history commands", metavar="ACTION")
-    hexp = hsub.add_parser("export", help="write your history to a CSV file")
-    hexp.add_argument("file", metavar="FILE.csv")
-    hexp.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
+    hsub = history.add_subparsers(title=_("history commands"), metavar=_("ACTION"))
+    about = _("write your history to a CSV file")
+    hexp = hsub.add_parser("export", help=about, description=about)
+    hexp.add_argument("file", metavar=_("FILE.csv"))
+    hexp.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     hexp.set_defaults(handler=cmd_history_export)
-    himp = hsub.add_parser("import", help="add sessions from a CSV file (the ones already there are skipped)")
-    himp.add_argument("file", metavar="FILE.csv")
+    about = _("add sessions from a CSV file (the ones already there are skipped)")
+    himp = hsub.add_parser("import", help=about, description=about)
+    himp.add_argument("file", metavar=_("FILE.csv"))
     himp.set_defaults(handler=cmd_history_import)

@@ -3,38 +3,48 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, open_history, plan_of
 from selfmassage.cli.errors import EXIT_OK, UserError
+from selfmassage.cli.terminal import json_text
 from selfmassage.core.plan import PlanKind, parse_plan
 from selfmassage.core.stats import MAX_WEEKS, compute_stats
+from selfmassage.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from selfmassage.cli.common import Subcommands
 
 
+# A week against the plan, as the table says it (--json keeps the English values).
+_WEEK_STATUS = {"below": N_("below"), "on-target": N_("on-target"), "above": N_("above")}
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
+    if args.json:
+        common.machine_readable()
     if not 1 <= args.weeks <= MAX_WEEKS:
-        raise UserError(f"--weeks must be from 1 to {MAX_WEEKS}.")
+        raise UserError(_("--weeks must be from 1 to {most}.").format(most=MAX_WEEKS))
     plan = plan_of(load_settings())
     with open_history() as history:
         stats = compute_stats(history, plan, common.now(), args.weeks)
     if args.json:
-        print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
+        print(json_text(stats.to_json()))
         return EXIT_OK
-    print(f"Plan: {plan.title.lower()}. {plan.describe()}")
-    print(f"{'week':<10} {'monday':<10} {'sessions':>8} {'minutes':>8}  status")
+    print(_("Plan: {title}. {description}").format(title=plan.title.lower(), description=plan.describe()))
+    # Column heads: each fits its column (week 10, monday 10, sessions 8, minutes 8 characters).
+    heads = (pgettext("column", "week"), pgettext("column", "monday"), pgettext("column", "sessions"),
+             pgettext("column", "minutes"), pgettext("column", "status"))
+    print(f"{heads[0]:<10} {heads[1]:<10} {heads[2]:>8} {heads[3]:>8}  {heads[4]}")
     for week in stats.weeks:
-        mark = "   this week" if week.this_week else ""
+        mark = "   " + _("this week") if week.this_week else ""
         print(f"{week.week:<10} {week.monday.isoformat():<10} {week.sessions:>8} {week.minutes:>8.1f}  "
-              f"{week.status.value}{mark}")
+              f"{_(_WEEK_STATUS[week.status.value])}{mark}")
     if stats.course is not None:
         print(stats.course.summary())
     for warning in stats.warnings:
-        print(f"Warning: {warning.message}")
+        print(_("Warning: {message}").format(message=warning.message))
     return EXIT_OK
 
 
@@ -48,23 +58,29 @@ def cmd_plan(args: argparse.Namespace) -> int:
         settings.set("plan", plan.kind.value)
         if plan.kind is PlanKind.CUSTOM:
             settings.set("plan_per_week", plan.per_week)
-        print(f"Your plan is now {plan.title.lower()}: {plan.describe()}")
+        print(_("Your plan is now {title}: {description}").format(title=plan.title.lower(),
+                                                                  description=plan.describe()))
         if plan.advice:
             print(plan.advice)
         return EXIT_OK
     plan = plan_of(settings)
-    print(f"Your plan: {plan.title.lower()}. {plan.describe()}")
-    print("Change it with `selfmassage plan preventive`, `plan pain-relief` or `plan N` (sessions a week).")
+    print(_("Your plan: {title}. {description}").format(title=plan.title.lower(),
+                                                        description=plan.describe()))
+    print(_("Change it with `selfmassage plan preventive`, `plan pain-relief` or `plan N` (sessions a "
+            "week)."))
     return EXIT_OK
 
 
 def add_plan_commands(commands: Subcommands) -> None:
-    stats = commands.add_parser("stats", help="sessions per week against your plan; the course; warnings")
-    stats.add_argument("--weeks", type=int, default=12, help="how many weeks, up to this one (default 12)")
-    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    about = _("sessions per week against your plan; the course; warnings")
+    stats = commands.add_parser("stats", help=about, description=about)
+    stats.add_argument("--weeks", type=int, default=12, metavar=_("WEEKS"),
+                       help=_("how many weeks, up to this one (default 12)"))
+    stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
     stats.set_defaults(handler=cmd_stats)
 
-    plan = commands.add_parser("plan", help="show or set how often you mean to massage")
+    about = _("show or set how often you mean to massage")
+    plan = commands.add_parser("plan", help=about, description=about)
     plan.add_argument("plan", nargs="?", metavar="preventive|pain-relief|N",
-                      help="preventive (1–2 a week), pain-relief (every other day) or N sessions a week")
+                      help=_("preventive (1–2 a week), pain-relief (every other day) or N sessions a week"))
     plan.set_defaults(handler=cmd_plan)

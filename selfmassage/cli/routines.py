@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
-from selfmassage.cli.common import library, named_file, write_refused
+from selfmassage.cli.common import library, machine_readable, named_file, no_routine_called, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
+from selfmassage.cli.terminal import json_text
 from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
 from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
-from selfmassage.core.techniques import instruction_for
+from selfmassage.core.techniques import Intensity, Stage, instruction_for
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
 
@@ -21,7 +22,18 @@ if TYPE_CHECKING:
     from selfmassage.cli.common import Subcommands
 
 
+# Where a routine comes from and whom it is for, as the lists say it (--json and the files keep English).
+_SOURCES = {"built-in": N_("built-in"), "user": N_("user")}
+_PROFILES = {"standard": N_("standard"), "pregnancy": N_("pregnancy")}
+
+
+def _source(value: str) -> str:
+    return _(_SOURCES[value]) if value in _SOURCES else value
+
+
 def cmd_routines_list(args: argparse.Namespace) -> int:
+    if args.json:
+        machine_readable()
     entries = library().entries()
     if args.json:
         rows = [{
@@ -34,36 +46,47 @@ def cmd_routines_list(args: argparse.Namespace) -> int:
             "usable": entry.usable,
             "problem": entry.error or next((str(p) for p in entry.problems if p.is_error), ""),
         } for entry in entries]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json_text(rows))
         return EXIT_OK
     for entry in entries:
+        source = _source(entry.source.value)
         if entry.routine is None:
-            print(f"{entry.name:<40} {'—':>5} {'—':>8}  {entry.source.value:<8} can't be read: "
-                  f"{entry.error or entry.problems[0]}")
+            reason = _("can't be read: {reason}").format(reason=entry.error or entry.problems[0])
+            print(f"{entry.name:<40} {'—':>5} {'—':>8}  {source:<8} {reason}")
             continue
-        flag = "" if entry.usable else "  has errors"
+        flag = "  " + _("has errors") if not entry.usable else ""
         print(f"{entry.name:<40} {len(entry.routine.steps):>5} "
-              f"{format_duration(entry.routine.total_seconds):>8}  {entry.source.value:<8}{flag}")
+              f"{format_duration(entry.routine.total_seconds):>8}  {source:<8}{flag}")
     return EXIT_OK
 
 
 def cmd_routines_show(args: argparse.Namespace) -> int:
+    if args.json:
+        machine_readable()
     entry = library().find(args.name)
     if entry is None:
-        raise UserError(f"no routine called {args.name!r}; see `selfmassage routines list`.")
+        raise UserError(no_routine_called(args.name))
     if entry.routine is None:
         raise UserError(f"{entry.path}: {entry.error or entry.problems[0]}")
     routine = entry.routine
     if args.json:
-        print(json.dumps(routine_to_dict(routine), indent=2, ensure_ascii=False))
+        print(json_text(routine_to_dict(routine)))
         return EXIT_OK
-    print(f"{routine.name} ({entry.source.value}) — {format_duration(routine.total_seconds)}, "
-          f"{len(routine.steps)} steps, tempo {routine.tempo}/min, {routine.profile.value}")
+    steps = len(routine.steps)
+    print(ngettext("{name} ({source}) — {length}, {n} step, tempo {tempo}/min, {profile}",
+                   "{name} ({source}) — {length}, {n} steps, tempo {tempo}/min, {profile}", steps).format(
+        name=routine.name, source=_source(entry.source.value),
+        length=format_duration(routine.total_seconds), n=steps, tempo=routine.tempo,
+        profile=_(_PROFILES.get(routine.profile.value, routine.profile.value))))
     if routine.description:
         print(routine.description)
+    # Columns as wide as their longest word in the language in use.
+    stage_width = max(12, *(len(stage.label) for stage in Stage))
+    intensity_width = max(8, *(len(intensity.label) for intensity in Intensity))
     for number, step in enumerate(routine.steps, start=1):
-        print(f"{number:>3}. {step.stage.label:<12} {step.describe():<40} {format_duration(step.seconds)} "
-              f"{step.intensity.value:<8} {instruction_for(step.technique, step.note)}")
+        print(f"{number:>3}. {step.stage.label:<{stage_width}} {step.describe():<40} "
+              f"{format_duration(step.seconds)} {step.intensity.label:<{intensity_width}} "
+              f"{instruction_for(step.technique, step.note)}")
     for problem in entry.problems:
         print(f"  {problem}")
     return EXIT_OK
@@ -73,9 +96,9 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
     worst = EXIT_OK
     for name in args.files:
         try:
-            data = read_capped(named_file(name), MAX_ROUTINE_BYTES, TOO_BIG)
+            data = read_capped(named_file(name), MAX_ROUTINE_BYTES, _(TOO_BIG))
             # Field and rule problems together, in step order: one wrong key hides nothing after it.
-            _, problems = check_routine_bytes(data, source=name)
+            _routine, problems = check_routine_bytes(data, source=name)
         except RoutineFileError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             worst = EXIT_UNREADABLE
@@ -85,7 +108,8 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             worst = EXIT_UNREADABLE
             continue
         except OSError as exc:
-            print(f"{name}: can't be read: {exc.strerror}", file=sys.stderr)
+            print(_("{file}: can't be read: {reason}").format(file=name, reason=exc.strerror),
+                  file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue
         except UserError as exc:
@@ -109,7 +133,7 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(f"selfmassage: {args.file}: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"Imported {entry.name!r} to {entry.path}")
+    print(_("Imported {name} to {path}").format(name=repr(entry.name), path=entry.path))
     return EXIT_OK
 
 
@@ -120,36 +144,42 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(write_refused(args.file, exc)) from None
-    print(f"Exported to {path}")
+    print(_("Exported to {path}").format(path=path))
     return EXIT_OK
 
 
 def add_routines_commands(commands: Subcommands) -> None:
     """`routines` and its actions, on the top-level subparsers."""
-    routines = commands.add_parser("routines", help="list, show, check, import and export routines")
+    about = _("list, show, check, import and export routines")
+    routines = commands.add_parser("routines", help=about, description=about)
     routines.set_defaults(handler=lambda _args: routines.print_help() or EXIT_OK)
-    sub = routines.add_subparsers(title="routine commands", metavar="ACTION")
+    sub = routines.add_subparsers(title=_("routine commands"), metavar=_("ACTION"))
 
-    listing = sub.add_parser("list", help="built-in and your routines")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    about = _("built-in and your routines")
+    listing = sub.add_parser("list", help=about, description=about)
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
     listing.set_defaults(handler=cmd_routines_list)
 
-    show = sub.add_parser("show", help="one routine, step by step")
-    show.add_argument("name")
-    show.add_argument("--json", action="store_true", help="the routine file as JSON")
+    about = _("one routine, step by step")
+    show = sub.add_parser("show", help=about, description=about)
+    show.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
+    show.add_argument("--json", action="store_true", help=_("the routine file as JSON"))
     show.set_defaults(handler=cmd_routines_show)
 
-    check = sub.add_parser("validate", help="check routine files against the format and the guide")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    about = _("check routine files against the format and the guide")
+    check = sub.add_parser("validate", help=about, description=about)
+    check.add_argument("files", nargs="+", metavar=_("FILE"))
     check.set_defaults(handler=cmd_routines_validate)
 
-    imp = sub.add_parser("import", help="add a routine file to your routines")
-    imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--replace", action="store_true", help="replace your routine of the same name")
+    about = _("add a routine file to your routines")
+    imp = sub.add_parser("import", help=about, description=about)
+    imp.add_argument("file", metavar=_("FILE"))
+    imp.add_argument("--replace", action="store_true", help=_("replace your routine of the same name"))
     imp.set_defaults(handler=cmd_routines_import)
 
-    exp = sub.add_parser("export", help="write a routine to a file")
-    exp.add_argument("name")
-    exp.add_argument("file", metavar="FILE")
-    exp.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    about = _("write a routine to a file")
+    exp = sub.add_parser("export", help=about, description=about)
+    exp.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
+    exp.add_argument("file", metavar=_("FILE"))
+    exp.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
     exp.set_defaults(handler=cmd_routines_export)

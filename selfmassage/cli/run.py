@@ -16,6 +16,7 @@ from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, UserError
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.i18n import _
 from selfmassage.runner import run_in_terminal
 from selfmassage.sound.player import make_player
 from selfmassage.store.history import History
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 def cmd_run(args: argparse.Namespace) -> int:
     if not 0 < args.speed <= 1000:
-        raise UserError("--speed must be above 0 and at most 1000.")
+        raise UserError(_("--speed must be above 0 and at most 1000."))
     routine = usable_routine(args.name)
     if sys.stdin.isatty() and sys.stdout.isatty() and not ask_today_in_terminal():
         return EXIT_PROBLEMS
@@ -37,13 +38,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     rehearsal = args.speed > 1 and not args.keep_rehearsal
     if rehearsal and not args.no_history:
         # Faster than real time is a rehearsal, not a massage: it must not count in weeks or courses.
-        print(f"selfmassage: at {args.speed:g}× speed this is a rehearsal; it won't be kept in your history.",
-              file=sys.stderr)
+        rehearsing = _("at {speed}× speed this is a rehearsal; it won't be kept in your history.")
+        print("selfmassage: " + rehearsing.format(speed=f"{args.speed:g}"), file=sys.stderr)
     if not args.no_history and not rehearsal:
         try:
             history = open_history()
         except UserError as exc:  # the session still runs; it just isn't kept
-            print(f"selfmassage: {exc} This session won't be saved.", file=sys.stderr)
+            print("selfmassage: " + _("{problem} This session won't be saved.").format(problem=exc),
+                  file=sys.stderr)
         if history is not None and history.read_only:  # its notice said so, once
             history.close()
             history = None
@@ -74,21 +76,26 @@ def ask_today_in_terminal(read: Callable[[str], str] = input) -> bool:
     """Today's question, as the window asks it before every session; True when none applies."""
     from selfmassage.core import safety
 
-    print(safety.TODAY_TITLE)
+    print(_(safety.TODAY_TITLE))
     for state in safety.TODAY_STATES:
-        print(f"  - {state}")
+        print(f"  - {_(state)}")
+    # The letters to type: the English ones always work, and the language's own (н / д in Russian) too.
+    # Translators: the answers that mean "none of these", separated by |, lower case.
+    no_words = {"n", "no", *_("n|no").split("|")}
+    # Translators: the answers that mean "yes, one of these", separated by |, lower case.
+    yes_words = {"y", "yes", *_("y|yes").split("|")}
     while True:
         # The prompt is printed here: input() would write it to stderr.
-        print("Answer n (none of these) or y (yes, one of these): ", end="", flush=True)
+        print(_("Answer n (none of these) or y (yes, one of these): "), end="", flush=True)
         try:
             answer = read("").strip().lower()
         except EOFError:
             print()
             return False
-        if answer in ("n", "no"):
+        if answer in no_words:
             return True
-        if answer in ("y", "yes"):
-            print(f"{safety.TODAY_STOP_TITLE}. {safety.TODAY_STOP_MESSAGE}")
+        if answer in yes_words:
+            print(f"{_(safety.TODAY_STOP_TITLE)}. {_(safety.TODAY_STOP_MESSAGE)}")
             return False
 
 
@@ -102,18 +109,19 @@ def _as_it_runs_for_you(routine: Routine) -> Routine:
         return routine
     softened = soften_for_spine(routine)
     if softened != routine:
-        print(safety.SPINE_SOFTENED)
+        print(_(safety.SPINE_SOFTENED))
     return softened
 
 
 def add_run_command(commands: Subcommands) -> None:
-    run = commands.add_parser("run", help="a guided session in the terminal")
-    run.add_argument("name", help="the routine's name (see `routines list`)")
-    run.add_argument("--speed", type=float, default=1.0,
-                     help="a faster rehearsal, e.g. 10 (default 1); a rehearsal is not kept")
-    run.add_argument("--mute", action="store_true", help="no sound cues this time")
-    run.add_argument("--no-voice", action="store_true", help="no spoken prompts this time")
-    run.add_argument("--no-history", action="store_true", help="don't keep this session")
+    about = _("a guided session in the terminal")
+    run = commands.add_parser("run", help=about, description=about)
+    run.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
+    run.add_argument("--speed", type=float, default=1.0, metavar=_("SPEED"),
+                     help=_("a faster rehearsal, e.g. 10 (default 1); a rehearsal is not kept"))
+    run.add_argument("--mute", action="store_true", help=_("no sound cues this time"))
+    run.add_argument("--no-voice", action="store_true", help=_("no spoken prompts this time"))
+    run.add_argument("--no-history", action="store_true", help=_("don't keep this session"))
     # For tests of the recorder only: keep a sped-up run as if it were real.
     run.add_argument("--keep-rehearsal", action="store_true", help=argparse.SUPPRESS)
     run.set_defaults(handler=cmd_run)

@@ -26,7 +26,7 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import Side
-from selfmassage.i18n import ngettext
+from selfmassage.i18n import _, ngettext
 
 # "10 seconds left" once a step, and only where the step is long enough for the warning to help.
 LAST_SECONDS_NOTICE = 10
@@ -67,42 +67,51 @@ def spoken_duration(seconds: float) -> str:
 
 def step_length(seconds: int) -> str:
     """'90 seconds', '2 minutes 30 seconds': seconds while that is the easier number to picture."""
-    return f"{seconds} second{'s' if seconds != 1 else ''}" if seconds < MINUTES_FROM \
-        else spoken_duration(seconds)
+    if seconds < MINUTES_FROM:
+        return ngettext("{n} second", "{n} seconds", seconds).format(n=seconds)
+    return spoken_duration(seconds)
 
 
 def step_sentence(step: Step) -> str:
     """'Kneading, lower back, firm, 90 seconds': what to do, where, how hard, how long."""
-    parts = [step.technique.label, step.area, step.intensity.value]
+    parts = [step.technique.label, step.shown_area, step.intensity.label]
     if step.variant is not None:
-        parts.append(step.variant.value.replace("-", " "))
+        parts.append(step.variant.label)
     length = step_length(step.seconds)
-    parts.append(f"{length} each side, left side first" if step.both_sides else length)
+    if step.both_sides:
+        length = _("{length} each side, left side first").format(length=length)
+    parts.append(length)
     return ", ".join(parts)
 
 
 def session_start(routine: Routine) -> str:
     steps = len(routine.steps)
-    return (f"Starting {routine.name}: {steps} step{'s' if steps != 1 else ''}, "
-            f"{spoken_duration(routine.total_seconds)}. Space pauses, T tells the time left.")
+    return ngettext("Starting {name}: {n} step, {length}. Space pauses, T tells the time left.",
+                    "Starting {name}: {n} steps, {length}. Space pauses, T tells the time left.",
+                    steps).format(name=routine.name, n=steps, length=spoken_duration(routine.total_seconds))
 
 
 def time_left(engine: SessionEngine) -> str:
     """The answer to T: the time left in the step (or side, or switch) and in the whole routine."""
     if engine.state is EngineState.READY:
-        return "The session has not started."
+        return _("The session has not started.")
     if engine.state is EngineState.FINISHED:
-        return "The session has ended."
-    if engine.switching:
-        now = "to switch sides"
-    elif engine.side is not None:
-        now = f"on the {engine.side.value} side"
-    else:
-        now = "in this step"
+        return _("The session has ended.")
     # Whole seconds up, as the countdown shows them.
-    sentence = (f"{spoken_duration(math.ceil(engine.step_remaining() - 1e-6))} left {now}, "
-                f"{spoken_duration(math.ceil(engine.total_remaining() - 1e-6))} left in the routine.")
-    return f"Paused. {sentence}" if engine.state is EngineState.PAUSED else sentence
+    now = spoken_duration(math.ceil(engine.step_remaining() - 1e-6))
+    total = spoken_duration(math.ceil(engine.total_remaining() - 1e-6))
+    if engine.switching:
+        sentence = _("{now} left to switch sides, {total} left in the routine.")
+    elif engine.side is Side.LEFT:
+        sentence = _("{now} left on the left side, {total} left in the routine.")
+    elif engine.side is Side.RIGHT:
+        sentence = _("{now} left on the right side, {total} left in the routine.")
+    else:
+        sentence = _("{now} left in this step, {total} left in the routine.")
+    sentence = sentence.format(now=now, total=total)
+    if engine.state is EngineState.PAUSED:
+        return _("Paused. {sentence}").format(sentence=sentence)
+    return sentence
 
 
 class SessionAnnouncer:
@@ -116,29 +125,31 @@ class SessionAnnouncer:
 
     def hear(self, event: Event) -> str | None:
         if isinstance(event, StageChanged):
-            return f"{event.stage.label} stage."
+            return _("{stage} stage.").format(stage=event.stage.label)
         if isinstance(event, StepStarted):
             self._part, self._part_seconds = None, event.step.seconds
             count = len(self.routine.steps)
-            return f"Step {event.index + 1} of {count}: {step_sentence(event.step)}."
+            return _("Step {number} of {count}: {step}.").format(number=event.index + 1, count=count,
+                                                                step=step_sentence(event.step))
         if isinstance(event, SideSwitch):
             self._part_seconds = 0
-            return f"Switch sides. The right side in {step_length(event.seconds)}."
+            return _("Switch sides. The right side in {length}.").format(length=step_length(event.seconds))
         if isinstance(event, SideStarted):
             self._part, self._part_seconds = event.side, self.routine.steps[event.index].seconds
-            return "Right side." if event.side is Side.RIGHT else None
+            return _("Right side.") if event.side is Side.RIGHT else None
         if isinstance(event, SecondLeft):
             return self._last_seconds(event)
         if isinstance(event, Paused):
             if event.reason is PauseReason.SLEEP:
-                return "Paused while the computer slept. Press Space to go on."
-            return "Paused. Press Space to go on."
+                return _("Paused while the computer slept. Press Space to go on.")
+            return _("Paused. Press Space to go on.")
         if isinstance(event, Resumed):
-            return "Going on."
+            return _("Going on.")
         if isinstance(event, SessionFinished):
             if event.status is SessionStatus.COMPLETED:
-                return f"Done. Well done: {spoken_duration(event.active_seconds)} of massage."
-            return f"Session stopped after {spoken_duration(event.active_seconds)}."
+                return _("Done. Well done: {length} of massage.").format(
+                    length=spoken_duration(event.active_seconds))
+            return _("Session stopped after {length}.").format(length=spoken_duration(event.active_seconds))
         return None
 
     def _last_seconds(self, event: SecondLeft) -> str | None:
@@ -147,4 +158,5 @@ class SessionAnnouncer:
                 or key in self._warned):
             return None
         self._warned.add(key)
-        return f"{LAST_SECONDS_NOTICE} seconds left."
+        return ngettext("{n} second left.", "{n} seconds left.", LAST_SECONDS_NOTICE).format(
+            n=LAST_SECONDS_NOTICE)

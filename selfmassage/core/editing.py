@@ -30,6 +30,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
+from selfmassage.i18n import _, pgettext
 
 # A new step: long enough to warm up or calm down, short enough to notice.
 NEW_STEP_SECONDS = 30
@@ -82,7 +83,8 @@ class DraftStep:
         return item
 
     def describe(self) -> str:
-        return f"{self.technique.label}, {self.area.strip() or '(no area)'}"
+        return _("{technique}, {area}").format(technique=self.technique.label,
+                                               area=pgettext("area", self.area.strip()) or _("(no area)"))
 
 
 @dataclass(frozen=True)
@@ -167,13 +169,13 @@ class RoutineDraft:
                    saved=saved)
 
     @classmethod
-    def new(cls, name: str = "New routine", area: str = "lower back") -> RoutineDraft:
+    def new(cls, name: str | None = None, area: str = "lower back") -> RoutineDraft:
         """A small routine that already follows the guide: stroking to open and to close."""
         steps = (
             DraftStep(Stage.PREPARATORY, Technique.STROKING, area, STROKING_SECONDS),
             DraftStep(Stage.FINAL, Technique.STROKING, area, STROKING_SECONDS),
         )
-        return cls(DraftState(name=name, steps=steps), saved=False)
+        return cls(DraftState(name=_("New routine") if name is None else name, steps=steps), saved=False)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -290,17 +292,18 @@ class RoutineDraft:
     # -- routine fields ----------------------------------------------------------------------------
 
     def set_name(self, name: str) -> bool:
-        return self._apply(replace(self._state, name=name), "Rename", coalesce="name")
+        return self._apply(replace(self._state, name=name), pgettext("undo", "Rename"), coalesce="name")
 
     def set_description(self, description: str) -> bool:
-        return self._apply(replace(self._state, description=description), "Change description",
-                           coalesce="description")
+        return self._apply(replace(self._state, description=description),
+                           pgettext("undo", "Change description"), coalesce="description")
 
     def set_tempo(self, tempo: int) -> bool:
-        return self._apply(replace(self._state, tempo=tempo), "Change tempo", coalesce="tempo")
+        return self._apply(replace(self._state, tempo=tempo), pgettext("undo", "Change tempo"),
+                           coalesce="tempo")
 
     def set_profile(self, profile: Profile) -> bool:
-        return self._apply(replace(self._state, profile=profile), "Change profile")
+        return self._apply(replace(self._state, profile=profile), pgettext("undo", "Change profile"))
 
     # -- steps -------------------------------------------------------------------------------------
 
@@ -320,20 +323,20 @@ class RoutineDraft:
             step = DraftStep() if neighbour is None else DraftStep(neighbour.stage, Technique.STROKING,
                                                                    neighbour.area)
         steps.insert(at, step)
-        self._apply(self._with_steps(steps), "Add step")
+        self._apply(self._with_steps(steps), pgettext("undo", "Add step"))
         return at
 
     def duplicate_step(self, index: int) -> int:
         steps = list(self.steps)
         steps.insert(index + 1, steps[index])
-        self._apply(self._with_steps(steps), "Duplicate step")
+        self._apply(self._with_steps(steps), pgettext("undo", "Duplicate step"))
         return index + 1
 
     def remove_step(self, index: int) -> int | None:
         """Returns the index to show next (the step that took its place), None when none are left."""
         steps = list(self.steps)
         del steps[index]
-        self._apply(self._with_steps(steps), "Remove step")
+        self._apply(self._with_steps(steps), pgettext("undo", "Remove step"))
         return min(index, len(steps) - 1) if steps else None
 
     def move_step(self, index: int, to: int) -> int:
@@ -342,7 +345,7 @@ class RoutineDraft:
         to = max(0, min(to, len(steps) - 1))
         step = steps.pop(index)
         steps.insert(to, step)
-        self._apply(self._with_steps(steps), "Move step")
+        self._apply(self._with_steps(steps), pgettext("undo", "Move step"))
         return to
 
     def set_step(self, index: int, **changes: Any) -> bool:
@@ -355,7 +358,7 @@ class RoutineDraft:
         steps[index] = new
         typed = set(changes) <= {"area", "note", "seconds"}
         coalesce = ("step", index, *sorted(changes)) if typed else None
-        return self._apply(self._with_steps(steps), "Change step", coalesce=coalesce)
+        return self._apply(self._with_steps(steps), pgettext("undo", "Change step"), coalesce=coalesce)
 
     # -- one-click fixes ---------------------------------------------------------------------------
 
@@ -368,7 +371,7 @@ class RoutineDraft:
 
     def apply_fix(self, fix: Fix) -> int | None:
         """Apply a fix as one undo step; returns the step index to show afterwards."""
-        steps, show, _ = fixed_steps(self.steps, fix)
+        steps, show, _touched = fixed_steps(self.steps, fix)
         self._apply(self._with_steps(steps), fix.label)
         return show
 
@@ -376,7 +379,7 @@ class RoutineDraft:
 def unique_name(name: str, taken: Iterable[str]) -> str:
     """`name`, or "name (2)", "name (3)", … : the first one no routine in `taken` has (any case)."""
     used = {name_key(other) for other in taken}
-    base = name.strip() or "Routine"
+    base = name.strip() or _("Routine")
     if name_key(base) not in used:
         return base
     number = 2

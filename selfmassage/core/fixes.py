@@ -26,6 +26,7 @@ from selfmassage.core.techniques import (
     Stage,
     Technique,
 )
+from selfmassage.i18n import _, pgettext
 
 # The stroking a fix adds: long enough to warm up or calm down, short enough to notice.
 STROKING_SECONDS = 30
@@ -113,7 +114,7 @@ def fixed_steps(steps: Steps, fix: Fix) -> tuple[Steps, int | None, range]:
 
 def _clears(steps: Steps, problem: Problem, fix: Fix, routine_of: RoutineOf) -> bool:
     """Whether `fix` leaves no problem of `problem`'s rule on the steps it touches."""
-    new_steps, _, touched = fixed_steps(steps, fix)
+    new_steps, _shown, touched = fixed_steps(steps, fix)
     numbers = {index + 1 for index in touched}
     return not any(other.rule == problem.rule and numbers & set(other.step_numbers)
                    for other in validate(routine_of(new_steps)))
@@ -160,21 +161,22 @@ def offered_fixes(steps: Steps, problem: Problem, routine_of: RoutineOf) -> list
         count = end - index
         cap = CAPS[step.technique]
         for area in _partners(steps, index, end):
-            fix = Fix(FixKind.ALTERNATE, f"Take turns with {area}", index, count, area)
+            label = _("Take turns with {area}").format(area=pgettext("area", area))
+            fix = Fix(FixKind.ALTERNATE, label, index, count, area)
             if _clears(steps, problem, fix, routine_of):
                 candidates.append(fix)
                 break
-        candidates.append(Fix(FixKind.SHORTEN, f"Shorten to {cap} s", index, count))
+        candidates.append(Fix(FixKind.SHORTEN, _("Shorten to {cap} s").format(cap=cap), index, count))
     elif problem.rule == "open-close":
         if index == 0 and step.technique is not Technique.STROKING:
-            label = "Add stroking first and last" if len(steps) == 1 else "Add stroking first"
+            label = _("Add stroking first and last") if len(steps) == 1 else _("Add stroking first")
             candidates.append(Fix(FixKind.OPENING_STROKING, label))
         elif index == len(steps) - 1 and step.technique is not Technique.STROKING:
-            candidates.append(Fix(FixKind.CLOSING_STROKING, "Add stroking last"))
+            candidates.append(Fix(FixKind.CLOSING_STROKING, _("Add stroking last")))
     elif problem.rule in _LIGHT_RULES and step.intensity is not Intensity.LIGHT:
-        candidates.append(Fix(FixKind.LIGHT, "Make it light", index))
+        candidates.append(Fix(FixKind.LIGHT, _("Make it light"), index))
     elif problem.rule == "vibration-gentle" and step.intensity is Intensity.FIRM:
-        candidates.append(Fix(FixKind.MODERATE, "Make it moderate", index))
+        candidates.append(Fix(FixKind.MODERATE, _("Make it moderate"), index))
     elif problem.rule == "toward-heart" and getattr(step, "direction", None) is not None:
-        candidates.append(Fix(FixKind.AREA_DIRECTION, "Use the area's direction", index))
+        candidates.append(Fix(FixKind.AREA_DIRECTION, _("Use the area's direction"), index))
     return [fix for fix in candidates if _clears(steps, problem, fix, routine_of)]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from selfmassage.i18n import format_date
+from selfmassage.i18n import _, format_date, ngettext
 
 COURSE_MIN, COURSE_MAX = 12, 15
 COURSE_END_GAP_DAYS = 14  # a course with 12–14 sessions is over once more than this passes without one
@@ -76,18 +76,19 @@ class Plan:
     @property
     def band(self) -> str:
         if self.is_ceiling:
-            return f"up to {self.high}"
+            return _("up to {n}").format(n=self.high)
         return f"{self.low}–{self.high}" if self.low != self.high else str(self.low)
 
     @property
     def advice(self) -> str:
         """The guide's word on a plan, said once when it is chosen; "" when there is nothing to add."""
         if self.kind is PlanKind.PAIN_RELIEF:
-            return ("At home, massage relaxes; treating pain is a professional's work. See one if it "
-                    "does not ease.")
+            return _("At home, massage relaxes; treating pain is a professional's work. See one if it "
+                     "does not ease.")
         if self.kind is PlanKind.CUSTOM and self.per_week > PREVENTIVE_MOST:
-            return (f"The guide suggests {PREVENTIVE_LEAST}–{PREVENTIVE_MOST} sessions a week to keep your "
-                    "back well, and every other day at most while something hurts.")
+            return _("The guide suggests {least}–{most} sessions a week to keep your back well, and every "
+                     "other day at most while something hurts.").format(least=PREVENTIVE_LEAST,
+                                                                        most=PREVENTIVE_MOST)
         return ""
 
     def status(self, sessions: int) -> WeekStatus:
@@ -99,17 +100,20 @@ class Plan:
 
     @property
     def title(self) -> str:
-        return {PlanKind.PREVENTIVE: "Preventive", PlanKind.PAIN_RELIEF: "Pain relief"}.get(
-            self.kind, "Your own")
+        return {PlanKind.PREVENTIVE: _("Preventive"), PlanKind.PAIN_RELIEF: _("Pain relief")}.get(
+            self.kind, _("Your own"))
 
     def describe(self) -> str:
         """What the plan asks, in one sentence."""
         if self.kind is PlanKind.PREVENTIVE:
-            return (f"1–2 sessions a week, in courses of {COURSE_MIN}–{COURSE_MAX}; the next course "
-                    f"{REST_MONTHS} months after one ends.")
+            return ngettext("1–2 sessions a week, in courses of {low}–{high}; the next course {n} month "
+                            "after one ends.",
+                            "1–2 sessions a week, in courses of {low}–{high}; the next course {n} months "
+                            "after one ends.", REST_MONTHS).format(low=COURSE_MIN, high=COURSE_MAX,
+                                                                   n=REST_MONTHS)
         if self.kind is PlanKind.PAIN_RELIEF:
-            return "Every other day at most, while it bothers you; fewer is fine, and stop once it eases."
-        return f"{self.per_week} {'session' if self.per_week == 1 else 'sessions'} a week."
+            return _("Every other day at most, while it bothers you; fewer is fine, and stop once it eases.")
+        return ngettext("{n} session a week.", "{n} sessions a week.", self.per_week).format(n=self.per_week)
 
     @property
     def setting(self) -> str:
@@ -124,8 +128,8 @@ def parse_plan(text: str) -> Plan:
         return Plan(PlanKind(word))
     if word.isdigit() and CUSTOM_MIN <= int(word) <= CUSTOM_MAX:
         return Plan(PlanKind.CUSTOM, int(word))
-    raise ValueError(f"a plan is preventive, pain-relief or a number of sessions a week from "
-                     f"{CUSTOM_MIN} to {CUSTOM_MAX}, not {text!r}.")
+    raise ValueError(_("a plan is preventive, pain-relief or a number of sessions a week from {low} to "
+                       "{high}, not {text}.").format(low=CUSTOM_MIN, high=CUSTOM_MAX, text=repr(text)))
 
 
 def plan_from_settings(kind: str, per_week: int) -> Plan:
@@ -177,26 +181,32 @@ class Course:
     def summary(self) -> str:
         """One line for the review and `selfmassage stats`."""
         if self.state is CourseState.IN_PROGRESS:
-            line = (f"Course {self.number}: session {self.sessions} of {COURSE_MIN}–{COURSE_MAX}, "
-                    f"since {_day(self.started_on)}.")
+            line = _("Course {number}: session {sessions} of {low}–{high}, since {day}.").format(
+                number=self.number, sessions=self.sessions, low=COURSE_MIN, high=COURSE_MAX,
+                day=_day(self.started_on))
             if self.sessions >= COURSE_MIN:
-                line += " You can end it here or go on to 15."
+                line += " " + _("You can end it here or go on to {high}.").format(high=COURSE_MAX)
             return line
         if self.state is CourseState.RESTING:
-            line = (f"Course {self.number} complete: {self.sessions} sessions, the last on "
-                    f"{_day(self.last_on)}. Next course from {_day(self.next_course_from)}.")
+            line = ngettext("Course {number} complete: {n} session, the last on {last}. Next course from "
+                            "{next}.",
+                            "Course {number} complete: {n} sessions, the last on {last}. Next course from "
+                            "{next}.", self.sessions).format(number=self.number, n=self.sessions,
+                                                             last=_day(self.last_on),
+                                                             next=_day(self.next_course_from))
             if self.rest_sessions:
-                several = "sessions" if self.rest_sessions > 1 else "session"
-                line += f" {self.rest_sessions} {several} during the rest."
+                line += " " + ngettext("{n} session during the rest.", "{n} sessions during the rest.",
+                                       self.rest_sessions).format(n=self.rest_sessions)
             return line
         if self.state is CourseState.READY:
-            return (f"Course {self.number} complete on {_day(self.last_on)}. The rest is over: "
-                    f"your next session starts course {self.number + 1}.")
+            return _("Course {number} complete on {last}. The rest is over: your next session starts course "
+                     "{next}.").format(number=self.number, last=_day(self.last_on), next=self.number + 1)
         if self.lapsed_at:
-            several = "sessions" if self.lapsed_at > 1 else "session"
-            return (f"Your last course stopped after {self.lapsed_at} {several}. Your next session "
-                    f"starts a new course.")
-        return "No course yet: your next completed session starts one."
+            return ngettext("Your last course stopped after {n} session. Your next session starts a new "
+                            "course.",
+                            "Your last course stopped after {n} sessions. Your next session starts a new "
+                            "course.", self.lapsed_at).format(n=self.lapsed_at)
+        return _("No course yet: your next completed session starts one.")
 
 
 def _day(day: date | None) -> str:

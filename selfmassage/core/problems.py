@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from selfmassage.i18n import _
+
 
 class Severity(StrEnum):
     ERROR = "error"  # stops a routine from being saved or run
     WARNING = "warning"  # shown, allowed
+
+    @property
+    def label(self) -> str:
+        """'error', in the language in use."""
+        return _("error") if self is Severity.ERROR else _("warning")
 
 
 @dataclass(frozen=True)
@@ -33,10 +40,12 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def where(self) -> str:
-        return f"step {self.step}" if self.step is not None else "routine"
+        return _("step {number}").format(number=self.step) if self.step is not None else _("routine")
 
     def __str__(self) -> str:
-        return f"{self.where()}: {self.severity} [{self.rule}] {self.message}"
+        # The rule id stays as it is: a stable key to look up, the same in every language.
+        return _("{where}: {severity} [{rule}] {message}").format(
+            where=self.where(), severity=self.severity.label, rule=self.rule, message=self.message)
 
 
 def has_errors(problems: list[Problem]) -> bool:

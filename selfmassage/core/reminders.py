@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from selfmassage.core.plan import CourseState, Plan, follow_course
 from selfmassage.core.stats import HistoryFigures, monday_of
-from selfmassage.i18n import format_date, format_weekday_date
+from selfmassage.i18n import N_, _, format_date, format_weekday_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LOOK_AHEAD_DAYS = 8  # every weekday comes round within a week
@@ -108,23 +108,24 @@ def seconds_until(moment: datetime, now: datetime) -> float:
 def due_text(due: date, today: date, plan: Plan) -> str:
     """'Next session: today' — for the tray's tooltip and menu."""
     if plan.is_ceiling:
-        return "Pain relief: a session when it bothers you, every other day at most."
+        return _("Pain relief: a session when it bothers you, every other day at most.")
     if due <= today:
-        return "Next session: today."
+        return _("Next session: today.")
     if due == today + timedelta(days=1):
-        return "Next session: tomorrow."
+        return _("Next session: tomorrow.")
     if plan.has_course and due - today > timedelta(days=7):
-        return f"Resting after your course. Next course from {format_date(due)}."
-    return f"Next session: {format_weekday_date(due)}."
+        return _("Resting after your course. Next course from {day}.").format(day=format_date(due))
+    return _("Next session: {day}.").format(day=format_weekday_date(due))
 
 
-REMINDER_SUMMARY = "Time for your massage"
+# Marked for the catalogue; shown translated: _(REMINDER_SUMMARY).
+REMINDER_SUMMARY = N_("Time for your massage")
 
 
 def reminder_body(plan: Plan) -> str:
     """The notification's second line, under REMINDER_SUMMARY (pain relief never reminds: see next_due)."""
-    return "Your plan has a session due today. Pick a routine when you're ready."
+    return _("Your plan has a session due today. Pick a routine when you're ready.")
 
 
 def reminder_message(plan: Plan) -> str:
-    return "Time for your massage. Pick a routine when you're ready."
+    return _("Time for your massage. Pick a routine when you're ready.")

@@ -113,7 +113,7 @@ def name_key(name: str) -> str:
 def name_problem(name: str) -> str | None:
     """Why a routine name can't be used, or None."""
     if _NAME_FORBIDDEN.search(name):
-        return "name may not hold line or paragraph separators or text-direction controls."
+        return _("name may not hold line or paragraph separators or text-direction controls.")
     if not any(unicodedata.category(char)[0] not in "CZM" and char not in _BLANK_LETTERS for char in name):
-        return "name must hold a character you can see."
+        return _("name must hold a character you can see.")
     return None

@@ -25,6 +25,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
+from selfmassage.i18n import _
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
@@ -67,31 +68,34 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def decode_json(raw: bytes) -> object:
     """Bytes → JSON value, or RoutineFileError with one plain sentence."""
     if len(raw) > MAX_FILE_BYTES:
-        raise RoutineFileError(f"the file is {len(raw):,} bytes; a routine file may be at most 1 MiB")
+        raise RoutineFileError(_("the file is {size} bytes; a routine file may be at most 1 MiB").format(
+            size=f"{len(raw):,}"))
     try:
         text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is harmless
     except UnicodeDecodeError as exc:
-        raise RoutineFileError(f"the file is not UTF-8 text (byte {exc.start})") from None
+        raise RoutineFileError(_("the file is not UTF-8 text (byte {byte})").format(byte=exc.start)) from None
     if not text.strip():
-        raise RoutineFileError("the file is empty")
+        raise RoutineFileError(_("the file is empty"))
     try:
         return json.loads(text, object_pairs_hook=_reject_duplicates, parse_constant=_no_constant)
     except _DuplicateKey as exc:
-        raise RoutineFileError(f"the key {str(exc)!r} appears twice in one object") from None
+        raise RoutineFileError(_("the key {key} appears twice in one object").format(key=repr(str(exc)))) \
+            from None
     except _Constant as exc:
-        raise RoutineFileError(f"not valid JSON: {exc}; write a number instead") from None
+        raise RoutineFileError(_("not valid JSON: {name} is not allowed; write a number instead").format(
+            name=exc)) from None
     except json.JSONDecodeError as exc:
-        raise RoutineFileError(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from None
+        # Python's own reason (exc.msg) stays English: json has no catalogue.
+        raise RoutineFileError(_("not valid JSON: {reason} at line {line}, column {column}").format(
+            reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise RoutineFileError("not valid JSON: lists or objects are nested too deeply") from None
+        raise RoutineFileError(_("not valid JSON: lists or objects are nested too deeply")) from None
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits
-        raise RoutineFileError("not valid JSON: a number is too long to read") from None
+        raise RoutineFileError(_("not valid JSON: a number is too long to read")) from None
 
 
 def _no_constant(name: str) -> object:
-    raise _Constant(f"{name} is not allowed")
+    raise _Constant(name)  # NaN, Infinity or -Infinity: named in the message decode_json builds
 
 
 def _field(message: str, field: str, step: int | None = None) -> Problem:
@@ -124,30 +128,35 @@ def _text(
 ) -> str:
     if key not in data:
         if required:
-            problems.append(_field(f"{key} is missing.", key, step))
+            problems.append(_field(_("{key} is missing.").format(key=key), key, step))
         return ""
     value = data[key]
     if not isinstance(value, str):
-        problems.append(_field(f"{key} must be text, not {_kind(value)}.", key, step))
+        problems.append(_field(_("{key} must be text, not {kind}.").format(key=key, kind=_kind(value)), key,
+                               step))
         return ""
     stripped = value.strip()
     if not low <= len(stripped) <= high:
-        size = f"1–{high}" if low else f"at most {high}"
-        problems.append(_field(f"{key} must be {size} characters long, not {len(stripped)}.", key, step))
+        if low:
+            wrong = _("{key} must be 1–{high} characters long, not {length}.")
+        else:
+            wrong = _("{key} must be at most {high} characters long, not {length}.")
+        problems.append(_field(wrong.format(key=key, high=high, length=len(stripped)), key, step))
         return ""
     if _has_surrogate(stripped):
         # JSON allows "\ud800", but such text can never be saved or printed as UTF-8.
-        problems.append(_field(f"{key} holds a broken character escape (\\ud800–\\udfff); retype it.",
-                               key, step))
+        broken = _("{key} holds a broken character escape (\\ud800–\\udfff); retype it.")
+        problems.append(_field(broken.format(key=key), key, step))
         return ""
     if single_line and _has_control(stripped):
-        problems.append(_field(f"{key} must be one line with no control characters.", key, step))
+        problems.append(_field(_("{key} must be one line with no control characters.").format(key=key), key,
+                               step))
         return ""
     # Line breaks and tabs are fine in a longer text; other control characters (a terminal's
     # escape codes in a shared file, say) would reach the screen when the routine is shown.
     if _has_control(stripped, line_breaks=True):
-        problems.append(_field(f"{key} may hold line breaks but no other control characters.", key,
-                               step))
+        problems.append(_field(_("{key} may hold line breaks but no other control characters.").format(
+            key=key), key, step))
         return ""
     return stripped
 
@@ -158,13 +167,14 @@ def _choice(
 ) -> E | None:
     if key not in data:
         if required:
-            problems.append(_field(f"{key} is missing.", key, step))
+            problems.append(_field(_("{key} is missing.").format(key=key), key, step))
         return default
     value = data[key]
-    allowed = ", ".join(member.value for member in kind)
+    allowed = ", ".join(member.value for member in kind)  # the file's own words: they stay English
     if not isinstance(value, str) or value not in {member.value for member in kind}:
         shown = repr(value) if isinstance(value, str) else _kind(value)
-        problems.append(_field(f"{key} must be one of {allowed}, not {shown[:40]}.", key, step))
+        problems.append(_field(_("{key} must be one of {allowed}, not {value}.").format(
+            key=key, allowed=allowed, value=shown[:40]), key, step))
         return default
     return kind(value)
 
@@ -175,7 +185,7 @@ def _whole_number(
 ) -> int:
     if key not in data:
         if required:
-            problems.append(_field(f"{key} is missing.", key, step))
+            problems.append(_field(_("{key} is missing.").format(key=key), key, step))
         return default
     value = data[key]
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
@@ -183,15 +193,16 @@ def _whole_number(
     if not _is_int(value) or not low <= value <= high:
         shown = str(value)[:20] if _is_int(value) or isinstance(value, float) else _kind(value)
         problems.append(
-            _field(f"{key} must be a whole number from {low} to {high}, not {shown}.", key, step)
+            _field(_("{key} must be a whole number from {low} to {high}, not {value}.").format(
+                key=key, low=low, high=high, value=shown), key, step)
         )
         return default
     return value
 
 
 def _kind(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null",
-             int: "a number", float: "a number"}
+    names = {dict: _("an object"), list: _("a list"), str: _("text"), bool: _("true/false"),
+             type(None): _("null"), int: _("a number"), float: _("a number")}
     return names.get(type(value), type(value).__name__)
 
 
@@ -201,13 +212,14 @@ def _unknown_keys(data: dict[str, Any], known: tuple[str, ...], problems: list[P
         if key not in known:
             shown = key if len(key) <= 40 else key[:37] + "…"
             # The field is named as the user would see it, quotes and escapes included for odd keys.
-            problems.append(_field(f"unknown key {shown!r}; remove it (allowed: "
-                                   f"{', '.join(known)}).", repr(shown), step))
+            problems.append(_field(_("unknown key {key}; remove it (allowed: {allowed}).").format(
+                key=repr(shown), allowed=", ".join(known)), repr(shown), step))
 
 
 def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | None:
     if not isinstance(data, dict):
-        problems.append(_field(f"each step must be an object, not {_kind(data)}.", "steps", number))
+        problems.append(_field(_("each step must be an object, not {kind}.").format(kind=_kind(data)),
+                               "steps", number))
         return None
     before = len(problems)
     _unknown_keys(data, STEP_KEYS, problems, number)
@@ -223,7 +235,7 @@ def _parse_step(data: object, number: int, problems: list[Problem]) -> Step | No
     direction = _choice(data, "direction", Direction, problems, required=False, step=number)
     note = _text(data, "note", problems, required=False, low=0, high=MAX_NOTE, step=number)
     if variant is not None and technique is not None and technique is not Technique.SQUEEZING:
-        problems.append(_field("variant is only for squeezing; remove it from this step.", "variant",
+        problems.append(_field(_("variant is only for squeezing; remove it from this step."), "variant",
                                number))
     if (len(problems) > before or stage is None or technique is None or intensity is None
             or sides is None):
@@ -236,15 +248,15 @@ def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[
     """A decoded JSON value → (routine, field problems). The routine is None when any field is wrong."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        problems.append(_field(f"a routine file must hold one JSON object, not {_kind(data)}.",
-                               "format"))
+        problems.append(_field(_("a routine file must hold one JSON object, not {kind}.").format(
+            kind=_kind(data)), "format"))
         return None, problems
     _unknown_keys(data, ROUTINE_KEYS, problems)
     if "format" not in data:
-        problems.append(_field("format is missing; add \"format\": 1.", "format"))
+        problems.append(_field(_("format is missing; add \"format\": 1."), "format"))
     elif not _is_int(data["format"]) or data["format"] != FORMAT_VERSION:
-        problems.append(_field(f"format must be {FORMAT_VERSION}; this app reads version "
-                               f"{FORMAT_VERSION} files.", "format"))
+        problems.append(_field(_("format must be {version}; this app reads version {version} files.").format(
+            version=FORMAT_VERSION), "format"))
     name = _text(data, "name", problems, required=True, low=1, high=MAX_NAME)
     if name and (wrong := name_problem(name)):
         problems.append(_field(wrong, "name"))
@@ -257,11 +269,12 @@ def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[
     steps: list[Step] = []
     raw_steps = data.get("steps")
     if "steps" not in data:
-        problems.append(_field("steps is missing; a routine needs at least one step.", "steps"))
+        problems.append(_field(_("steps is missing; a routine needs at least one step."), "steps"))
     elif not isinstance(raw_steps, list):
-        problems.append(_field(f"steps must be a list, not {_kind(raw_steps)}.", "steps"))
+        problems.append(_field(_("steps must be a list, not {kind}.").format(kind=_kind(raw_steps)), "steps"))
     elif not 1 <= len(raw_steps) <= MAX_STEPS:
-        problems.append(_field(f"a routine has 1–{MAX_STEPS} steps, not {len(raw_steps)}.", "steps"))
+        problems.append(_field(_("a routine has 1–{most} steps, not {count}.").format(
+            most=MAX_STEPS, count=len(raw_steps)), "steps"))
     else:
         for number, raw in enumerate(raw_steps, start=1):
             step = _parse_step(raw, number, problems)

@@ -21,6 +21,7 @@ from selfmassage.core.techniques import (
     Stage,
     Technique,
 )
+from selfmassage.i18n import _, pgettext
 
 RULE_IDS = (
     "rub-cap",
@@ -56,12 +57,14 @@ def _caps(routine: Routine, numbers: Sequence[int] | None = None) -> list[Proble
             if run.seconds <= cap:
                 continue
             if len(run.steps) == 1:
-                message = (f"{technique.label} on one area for {run.seconds} s is too much; keep it to "
-                           f"{cap} s, or move on to another area.")
+                message = _("{technique} on one area for {seconds} s is too much; keep it to {cap} s, or "
+                            "move on to another area.").format(technique=technique.label,
+                                                               seconds=run.seconds, cap=cap)
             else:
-                message = (f"{name_steps(run.steps).capitalize()} are {run.seconds} s of "
-                           f"{technique.value} on one area ({run.area}); keep it to {cap} s, then move "
-                           "on to another area.")
+                message = _("{steps} are {seconds} s of {technique} on one area ({area}); keep it to {cap} "
+                            "s, then move on to another area.").format(
+                    steps=name_steps(run.steps).capitalize(), seconds=run.seconds,
+                    technique=technique.label.lower(), area=pgettext("area", run.area), cap=cap)
             problems.append(Problem(Severity.ERROR, rule, message, step=run.first, steps=run.steps))
     return problems
 
@@ -72,8 +75,8 @@ def _stage_order(routine: Routine) -> list[Problem]:
         if step.stage.order < before.stage.order:
             problems.append(_error(
                 "stage-order",
-                f"A {step.stage.label.lower()} step can't follow a {before.stage.label.lower()} one; "
-                "move it earlier or change its stage.",
+                _("A {stage} step can't follow a {before} one; move it earlier or change its stage.").format(
+                    stage=step.stage.label.lower(), before=before.stage.label.lower()),
                 number,
             ))
     return problems
@@ -86,28 +89,31 @@ def _pregnancy(routine: Routine) -> list[Problem]:
     for number, step in enumerate(routine.steps, start=1):
         changes = []
         if step.technique not in PREGNANCY_TECHNIQUES:
-            changes.append(f"make it stroking or rubbing, not {step.technique.value}")
+            changes.append(_("make it stroking or rubbing, not {technique}").format(
+                technique=step.technique.label.lower()))
         if step.intensity is not Intensity.LIGHT:
-            changes.append(f"make it light, not {step.intensity.value}")
+            changes.append(_("make it light, not {intensity}").format(intensity=step.intensity.label))
         if step.stage is Stage.DEEP:
-            changes.append("move it out of the deep stage")
+            changes.append(_("move it out of the deep stage"))
         if changes:
             problems.append(_error(
-                "pregnancy", f"In pregnancy every step is light stroking or rubbing; {'; '.join(changes)}.",
+                "pregnancy", _("In pregnancy every step is light stroking or rubbing; {changes}.").format(
+                    changes="; ".join(changes)),
                 number,
             ))
     if routine.total_seconds > PREGNANCY_MAX_SECONDS:
         problems.append(_error(
             "pregnancy",
-            "In pregnancy keep a session to 45 min; this one lasts "
-            f"{format_duration(routine.total_seconds)}.",
+            _("In pregnancy keep a session to 45 min; this one lasts {length}.").format(
+                length=format_duration(routine.total_seconds)),
         ))
     return problems
 
 
 def _vibration_gentle(routine: Routine) -> list[Problem]:
     return [
-        _warning("vibration-gentle", "Vibration is never intense; make this step light or moderate.", number)
+        _warning("vibration-gentle", _("Vibration is never intense; make this step light or moderate."),
+                 number)
         for number, step in enumerate(routine.steps, start=1)
         if step.technique is Technique.VIBRATION and step.intensity is Intensity.FIRM
     ]
@@ -117,17 +123,18 @@ def _open_close(routine: Routine) -> list[Problem]:
     problems = []
     steps = routine.steps
     if steps[0].technique is not Technique.STROKING:
-        problems.append(_warning("open-close", "Start with light stroking to warm up; add a stroking "
-                                               "step first.", 1))
+        problems.append(_warning("open-close", _("Start with light stroking to warm up; add a stroking "
+                                                 "step first."), 1))
     if steps[-1].technique is not Technique.STROKING and len(steps) > 1:
-        problems.append(_warning("open-close", "End with stroking to calm the muscles; add a stroking "
-                                               "step last.", len(steps)))
+        problems.append(_warning("open-close", _("End with stroking to calm the muscles; add a stroking "
+                                                 "step last."), len(steps)))
     return problems
 
 
 def _stroking_light(routine: Routine) -> list[Problem]:
     return [
-        _warning("stroking-light", "Stroking is always light; set this step's intensity to light.", number)
+        _warning("stroking-light", _("Stroking is always light; set this step's intensity to light."),
+                 number)
         for number, step in enumerate(routine.steps, start=1)
         if step.technique is Technique.STROKING and step.intensity is not Intensity.LIGHT
     ]
@@ -139,8 +146,8 @@ def _ramp(routine: Routine) -> list[Problem]:
         if abs(step.intensity.level - before.intensity.level) >= 2:
             problems.append(_warning(
                 "ramp",
-                f"Intensity jumps from {before.intensity.value} to {step.intensity.value}; "
-                "put a moderate step between them.",
+                _("Intensity jumps from {before} to {after}; put a moderate step between them.").format(
+                    before=before.intensity.label, after=step.intensity.label),
                 number,
             ))
     return problems
@@ -149,7 +156,7 @@ def _ramp(routine: Routine) -> list[Problem]:
 def _end_light(routine: Routine) -> list[Problem]:
     if routine.steps[-1].intensity is Intensity.LIGHT:
         return []
-    return [_warning("end-light", "Slow down at the end; make the last step light.", len(routine.steps))]
+    return [_warning("end-light", _("Slow down at the end; make the last step light."), len(routine.steps))]
 
 
 def _knead_after_squeeze(routine: Routine) -> list[Problem]:
@@ -162,7 +169,8 @@ def _knead_after_squeeze(routine: Routine) -> list[Problem]:
         elif step.technique is Technique.KNEADING and not area_spots(step.area) <= squeezed:
             problems.append(_warning(
                 "knead-after-squeeze",
-                f"Squeeze {step.area} before you knead it; add a squeezing step on it earlier.",
+                _("Squeeze {area} before you knead it; add a squeezing step on it earlier.").format(
+                    area=step.shown_area),
                 number,
             ))
     return problems
@@ -180,14 +188,19 @@ def _deep_longest(routine: Routine) -> list[Problem]:
         return []
     return [_warning(
         "deep-longest",
-        f"The deep stage should be the longest; make it longer than the {longest.label.lower()} "
-        f"stage ({format_duration(others[longest])}, deep has {format_duration(deep)}).",
+        _("The deep stage should be the longest; make it longer than the {stage} stage ({length}, deep "
+          "has {deep}).").format(stage=longest.label.lower(), length=format_duration(others[longest]),
+                                            deep=format_duration(deep)),
     )]
 
 
 # The ways a direction reads in a sentence: "goes up", "goes in toward the spine".
-_WAYS = {Direction.UP: "up", Direction.DOWN: "down", Direction.TOWARD_SPINE: "in toward the spine",
-         Direction.AWAY_FROM_SPINE: "out from the spine"}
+_WAYS: dict[Direction, Callable[[], str]] = {
+    Direction.UP: lambda: pgettext("way", "up"),
+    Direction.DOWN: lambda: pgettext("way", "down"),
+    Direction.TOWARD_SPINE: lambda: pgettext("way", "in toward the spine"),
+    Direction.AWAY_FROM_SPINE: lambda: pgettext("way", "out from the spine"),
+}
 # The techniques the guide says move with the flow of blood and lymph, toward the heart.
 _WITH_THE_FLOW = (Technique.STROKING, Technique.SQUEEZING)
 
@@ -209,8 +222,10 @@ def _toward_heart(routine: Routine) -> list[Problem]:
             flow = flow_direction(regions_for(step.area)[0], step.technique)
             problems.append(_warning(
                 "toward-heart",
-                f"{step.technique.label} on the {step.area} goes {_WAYS[flow]}, toward the heart; this step "
-                f"goes {_WAYS[step.direction]}, against the flow. Use the area's own direction.",
+                _("{technique} on the {area} goes {flow}, toward the heart; this step goes {way}, against "
+                  "the flow. Use the area's own direction.").format(
+                    technique=step.technique.label, area=pgettext("area", step.area),
+                    flow=_WAYS[flow](), way=_WAYS[step.direction]()),
                 number,
             ))
     return problems

@@ -18,6 +18,7 @@ from functools import lru_cache
 from selfmassage.core.areas import regions_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Side, Technique
+from selfmassage.i18n import _
 
 Spot = tuple[str, Side]
 
@@ -85,9 +86,9 @@ def runs(steps: Sequence[Step], technique: Technique, numbers: Sequence[int] | N
     """
     numbers = list(numbers) if numbers is not None else list(range(1, len(steps) + 1))
     segments = [(number, step, spots)
-                for number, step in zip(numbers, steps, strict=True) for spots, _ in _segments(step)]
+                for number, step in zip(numbers, steps, strict=True) for spots, _seconds in _segments(step)]
     found: set[tuple[int, ...]] = set()
-    for spot in {spot for _, step, spots in segments if step.technique is technique for spot in spots}:
+    for spot in {spot for _number, step, spots in segments if step.technique is technique for spot in spots}:
         run: list[int] = []
         for number, step, spots in segments:
             if step.technique is technique and spot in spots:
@@ -108,7 +109,7 @@ def runs(steps: Sequence[Step], technique: Technique, numbers: Sequence[int] | N
 def name_steps(numbers: Sequence[int]) -> str:
     """"step 3", "steps 3 and 4", "steps 3–5", "steps 3, 5 and 6"."""
     if len(numbers) == 1:
-        return f"step {numbers[0]}"
+        return _("step {number}").format(number=numbers[0])
     if len(numbers) > 2 and list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
-        return f"steps {numbers[0]}–{numbers[-1]}"
-    return f"steps {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+        return _("steps {first}–{last}").format(first=numbers[0], last=numbers[-1])
+    return _("steps {numbers} and {last}").format(numbers=", ".join(map(str, numbers[:-1])), last=numbers[-1])

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from selfmassage.core.plan import Course, Plan, PlanKind, WeekStatus, follow_course
-from selfmassage.i18n import format_day
+from selfmassage.i18n import _, format_day, ngettext, pgettext
 
 MAX_WEEKS = 520
 SYMPTOM_DAYS = 28  # repeated pain or dizziness is looked for in the last 4 weeks
@@ -36,7 +36,7 @@ def monday_of(day: date) -> date:
 
 def iso_week(day: date) -> str:
     """`2026-W47`: the ISO year and week a day belongs to (the ISO year can differ near New Year)."""
-    year, week, _ = day.isocalendar()
+    year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -131,31 +131,43 @@ def compute_stats(figures: HistoryFigures, plan: Plan, now: datetime, weeks: int
         if close:
             warnings.append(PlanWarning(
                 "too-close",
-                f"You massaged again within a day {_times(len(close))} in these {weeks} weeks "
-                f"(last on {_short(close[-1])}). For pain, keep to every other day at most."))
+                ngettext("You massaged again within a day {times} in these {weeks} week (last on {day}). "
+                         "For pain, keep to every other day at most.",
+                         "You massaged again within a day {times} in these {weeks} weeks (last on {day}). "
+                         "For pain, keep to every other day at most.", weeks).format(
+                    times=_times(len(close)), weeks=weeks, day=_short(close[-1]))))
     reports = [day for day, symptoms in figures.symptom_reports(today - timedelta(days=SYMPTOM_DAYS - 1),
                                                                 today)
                if symptoms & WARNING_SYMPTOMS]
     if len(reports) >= SYMPTOM_REPEATS:
         warnings.append(PlanWarning(
             "symptoms",
-            f"After {len(reports)} sessions in the last 4 weeks you noted pain or dizziness. Try a "
-            f"lighter routine, and ask a doctor or massage therapist before you go on."))
+            ngettext("After {n} session in the last 4 weeks you noted pain or dizziness. Try a lighter "
+                     "routine, and ask a doctor or massage therapist before you go on.",
+                     "After {n} sessions in the last 4 weeks you noted pain or dizziness. Try a lighter "
+                     "routine, and ask a doctor or massage therapist before you go on.",
+                     len(reports)).format(n=len(reports))))
     return Stats(plan, today, figures_by_week, course, warnings)
 
 
 def _too_many(plan: Plan, weeks_over: list[WeekFigure], weeks: int) -> PlanWarning:
-    limit = f"{plan.high + 1} or more times" if plan.kind is PlanKind.PREVENTIVE else \
-        f"more than {plan.high} {'time' if plan.high == 1 else 'times'}"
-    advice = ("The guide advises 1–2 sessions a week." if plan.kind is PlanKind.PREVENTIVE
-              else f"Your plan is {plan.band} a week.")
+    if plan.kind is PlanKind.PREVENTIVE:
+        limit = ngettext("{n} or more time", "{n} or more times", plan.high + 1).format(n=plan.high + 1)
+        advice = _("The guide advises 1–2 sessions a week.")
+    else:
+        limit = ngettext("more than {n} time", "more than {n} times", plan.high).format(n=plan.high)
+        advice = _("Your plan is {band} a week.").format(band=plan.band)
     count = len(weeks_over)
-    which = "this week" if weeks == 1 else f"in {count} of these {weeks} weeks"
-    if weeks > 1 and count == 1:
-        which = f"in week {weeks_over[0].week}"
-    elif weeks > 1:
-        which += f" (last in {weeks_over[-1].week})"
-    return PlanWarning("too-many", f"You massaged {limit} {which}. {advice}")
+    if weeks == 1:
+        which = pgettext("when", "this week")
+    elif count == 1:
+        which = _("in week {week}").format(week=weeks_over[0].week)
+    else:
+        which = ngettext("in {count} of these {weeks} week (last in {week})",
+                         "in {count} of these {weeks} weeks (last in {week})", weeks).format(
+            count=count, weeks=weeks, week=weeks_over[-1].week)
+    return PlanWarning("too-many", _("You massaged {limit} {which}. {advice}").format(
+        limit=limit, which=which, advice=advice))
 
 
 def _too_close(day_counts: list[tuple[date, int]]) -> list[date]:
@@ -171,7 +183,11 @@ def _too_close(day_counts: list[tuple[date, int]]) -> list[date]:
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 1:
+        return _("once")
+    if count == 2:
+        return _("twice")
+    return ngettext("{n} time", "{n} times", count).format(n=count)
 
 
 def _short(day: date) -> str:

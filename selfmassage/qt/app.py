@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from selfmassage import APP_ID
+from selfmassage.i18n import _
 from selfmassage.qt.language import use_language
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.single_instance import SingleInstance
@@ -35,7 +36,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(args)
     instance = SingleInstance(runtime_dir())
     if not instance.claim(listen=False):  # listening waits for the first frame: see build_the_rest
-        print("selfmassage is already open; its window was brought to the front.", file=sys.stderr)
+        print(_("selfmassage is already open; its window was brought to the front."), file=sys.stderr)
         return 0
     rest: AppRest | None = None
     try:

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from selfmassage.core.checkin import CheckIn, Symptom
 from selfmassage.core.safety import checkin_hint
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce, describe
+from selfmassage.qt.button_flow import ButtonFlow
 from selfmassage.qt.calm_style import (
     POINTS,
     SMALL_POINTS,
@@ -85,6 +86,9 @@ class _FeelingButton(QRadioButton):
         self.caption = QLabel(label)
         self.caption.setProperty(POINTS, SMALL_POINTS)
         self.caption.setFont(sized_font(SMALL_POINTS))
+        self.caption.setWordWrap(True)  # "Much / better" where five in a row leave little room
+        # As tall as the number and its words need (a radio button is sized for one line of text).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         for part in (self.number, self.caption):
             part.setAlignment(Qt.AlignmentFlag.AlignCenter)
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
@@ -139,10 +143,9 @@ class CheckInPanel(QWidget):
 
         layout.addSpacing(6)
         layout.addWidget(paragraph(_("Did you notice any of these?")))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
+        grid = ButtonFlow(spacing=24, right=False)  # as many to a row as fit
         self.symptom_boxes: dict[Symptom, QCheckBox] = {}
-        for index, (symptom, english) in enumerate(SYMPTOM_LABELS.items()):
+        for symptom, english in SYMPTOM_LABELS.items():
             label = _(english)
             box = QCheckBox(label)
             box.setObjectName(f"symptom-{symptom.value.replace(' ', '-')}")
@@ -151,7 +154,7 @@ class CheckInPanel(QWidget):
                 _("Tick if you noticed {sign} during or after the session.").format(sign=label.lower()))
             box.toggled.connect(self._update_hint)
             self.symptom_boxes[symptom] = box
-            grid.addWidget(box, index // 3, index % 3)
+            grid.addWidget(box)
         layout.addLayout(grid)
         self.hint = paragraph("")
         self.hint.setObjectName("hint")
@@ -171,7 +174,12 @@ class CheckInPanel(QWidget):
         layout.addWidget(self.note)
 
         layout.addStretch(1)
-        buttons = QHBoxLayout()
+        # Skip and Save in a row of their own: a page that shows the panel may keep the row in view
+        # while the questions scroll (SummaryPage); `footer` then lives there.
+        self.footer = QWidget()
+        self.footer.setObjectName("checkin_footer")
+        buttons = QHBoxLayout(self.footer)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addStretch(1)
         self.skip_button = QPushButton(_("Skip"))
         describe(self.skip_button, _("Skip the check-in"), _("Nothing is kept about how you feel this time."))
@@ -184,11 +192,13 @@ class CheckInPanel(QWidget):
         self.save_button.clicked.connect(self._save)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.footer)
 
     def apply_look(self) -> None:
         """The app's look changed (High contrast, Large text) while the check-in shows."""
         apply_calm_style(self)
+        if not self.isAncestorOf(self.footer):  # moved to the page's foot: restyled with the panel
+            apply_calm_style(self.footer)
         for button in self.feeling_buttons.values():
             button.restyle()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from selfmassage import __version__
 from selfmassage.i18n import _, ngettext
 from selfmassage.qt.a11y import announce, describe
+from selfmassage.qt.dialog_fit import keep_on_screen
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
     from selfmassage.sound.check import SoundCheckResult
@@ -113,6 +114,7 @@ class VolumeDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.result)
         layout.addWidget(buttons)
+        self.fit = keep_on_screen(self)
         self.cues.slider.setFocus()
 
     def show_checking(self) -> None:
@@ -131,7 +133,8 @@ class _VolumeRow:
         self.slider.setAccessibleName(name)
         self.slider.setMinimumWidth(280)
         self.value_label = QLabel(parent)
-        self.value_label.setMinimumWidth(48)
+        # Room for the widest value in the label's own font (Large text makes it wider).
+        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("100 %") + 4)
         self._name = name
         self._on_change = on_change
         self.slider.valueChanged.connect(self._changed)
@@ -156,6 +159,14 @@ def show_checking(button: QPushButton, result: QLabel) -> None:
     result.setAccessibleDescription(result.text())
     result.show()
     announce(result, result.text())  # it shows away from the focus: say it
+    refit(result)
+
+
+def refit(inside: QWidget) -> None:
+    """The dialog holding `inside` has new text: as tall as it now needs, within its screen."""
+    fitter = getattr(inside.window(), "fit", None)
+    if fitter is not None:
+        fitter.refit()
 
 
 def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> None:
@@ -165,6 +176,7 @@ def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> 
     result.setAccessibleDescription(result.text())
     result.show()
     announce(result, result.text())  # it shows away from the focus: say it
+    refit(result)
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:

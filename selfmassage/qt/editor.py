@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,11 +23,13 @@ from PySide6.QtWidgets import (
 from selfmassage.core.editing import Fix, RoutineDraft
 from selfmassage.core.routine import format_duration
 from selfmassage.core.techniques import Direction, Intensity, Profile, Stage, Technique, Variant
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
 from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
 from selfmassage.qt.step_table import StepTableModel, step_table_view
+from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.library import LibraryError, RoutineLibrary
 
 
@@ -58,16 +59,31 @@ class RoutineEditor(QWidget):
     # -- layout ------------------------------------------------------------------------------------
 
     def _build(self, can_start: bool) -> None:
-        outer = QVBoxLayout(self)
+        # Everything but the bar scrolls when the window is small: Save, Start and Undo stay in sight.
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(12)
+        self.scroll = DownScroller()
+        self.scroll.setObjectName("editorScroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
+        describe(self.scroll, _("Routine"), _("The routine's fields, its steps and its problems. Scrolls "
+                                             "when the window is too small for them."))
+        body = QWidget()
+        body.setObjectName("editorBody")
+        self.scroll.setWidget(body)
+        page.addWidget(self.scroll, 1)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 4, 0)
+        outer.setSpacing(12)
 
         self.banner = QFrame()
         self.banner.setObjectName("builtinBanner")
-        # Palette roles, not a style sheet: a sheet here would keep its words at their size and colours
-        # when Large text or High contrast changes.
+        # Palette roles, for a window without the app's sheet (the sheet draws it as the window's notice).
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_layout = QHBoxLayout(self.banner)
+        banner_layout = WrappingRow(12)
+        QVBoxLayout(self.banner).addLayout(banner_layout)
         banner_text = QLabel("This routine comes with the app, so you can't change it. "
                              "Make a copy to change it your way.")
         banner_text.setWordWrap(True)
@@ -76,8 +92,9 @@ class RoutineEditor(QWidget):
                  "you can change.")
         banner_text.setAccessibleName(banner_text.text())
         self.duplicate_button.clicked.connect(self.duplicate_requested)
+        self.duplicate_button.setProperty("compact", True)
         banner_layout.addWidget(banner_text, 1)
-        banner_layout.addWidget(self.duplicate_button)
+        banner_layout.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addWidget(self.banner)
 
         self.fields = RoutineFields(self)
@@ -90,17 +107,22 @@ class RoutineEditor(QWidget):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("totals")
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        self.totals_label.setWordWrap(True)
         outer.addWidget(self.totals_label)
 
-        middle = QHBoxLayout()
+        middle = WrappingRow(16)  # the step's fields beside the steps, or under them in a narrow window
         list_side = QVBoxLayout()
+        list_side.setSpacing(8)
         self.model = StepTableModel(lambda: self._draft, self._move_from_drop,
                                     lambda problems: problem_icon(self, problems), self)
         self.table = step_table_view(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         list_side.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
+        buttons = WrappingRow()
+        adding, moving = WrappingRow(), WrappingRow()
+        buttons.addLayout(adding)
+        buttons.addLayout(moving)
         self.add_button = QPushButton("Add step")
         self.duplicate_step_button = QPushButton("Duplicate")
         self.remove_button = QPushButton("Remove")
@@ -117,10 +139,11 @@ class RoutineEditor(QWidget):
                              (self.up_button, "Move the chosen step one place earlier."),
                              (self.down_button, "Move the chosen step one place later.")):
             describe(button, button.text(), what)
-            buttons.addWidget(button)
+            button.setProperty("compact", True)
+            (moving if button in (self.up_button, self.down_button) else adding).addWidget(button)
         buttons.addStretch(1)
         list_side.addLayout(buttons)
-        middle.addLayout(list_side, 3)
+        middle.addLayout(list_side, 1)
 
         self.step_box = StepForm()
         self.stage_combo = self.step_box.stage_combo
@@ -131,7 +154,7 @@ class RoutineEditor(QWidget):
         self.variant_combo = self.step_box.variant_combo
         self.direction_combo = self.step_box.direction_combo
         self.note_edit = self.step_box.note_edit
-        middle.addWidget(self.step_box, 2)
+        middle.addWidget(self.step_box, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(middle, 1)
 
         self.problems = ProblemList(self, self.apply_fix, self.select_step)
@@ -152,9 +175,10 @@ class RoutineEditor(QWidget):
         self.save_action.triggered.connect(self.save)
         self.preview_button.clicked.connect(self._preview)
         self.start_button.clicked.connect(self._start)
-        outer.addLayout(self.bar)
+        page.addLayout(self.bar)
 
         self._connect_fields()
+        self._fit_to_text()
         name_inner_parts(self)
 
     def _connect_fields(self) -> None:
@@ -360,6 +384,18 @@ class RoutineEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.problems.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Large text on or off
+            self._fit_to_text()
+
+    def _fit_to_text(self) -> None:
+        """Room for three lines of description and five steps, in the text size of now."""
+        lines = self.description_edit.fontMetrics().lineSpacing()
+        self.description_edit.setFixedHeight(lines * 3 + 24)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(rows * 5 + self.table.horizontalHeader().sizeHint().height() + 8)
 
     def _update_buttons(self) -> None:
         draft = self._draft

@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from selfmassage.core.editing import RoutineDraft
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.wrapping_row import WrappingRow
 
 
-class EditorBar(QHBoxLayout):
-    """The actions are the editor's (`owner`'s): their keys work anywhere inside it."""
+class EditorBar(WrappingRow):
+    """The actions are the editor's (`owner`'s): their keys work anywhere inside it. Undo and Redo with the
+    state on the left, Preview, Start and Save on the right; in a narrow window the right ones go below."""
 
     def __init__(self, owner: QWidget, can_start: bool) -> None:
-        super().__init__()
+        super().__init__(12)
         self.undo_action = QAction("Undo", owner)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = QAction("Redo", owner)
@@ -48,13 +50,21 @@ class EditorBar(QHBoxLayout):
         self.save_button = QPushButton("Save")
         describe(self.save_button, "Save", "Save your changes (Ctrl+S); errors must be fixed first.")
         self.save_button.setDefault(True)
+        self.save_button.setProperty("primary", True)  # the page's main action, as Start on the picker
         self.save_button.clicked.connect(self.save_action.trigger)
-        self.addWidget(self.undo_button)
-        self.addWidget(self.redo_button)
-        self.addWidget(self.status_label, 1)
-        self.addWidget(self.preview_button)
-        self.addWidget(self.start_button)
-        self.addWidget(self.save_button)
+        for button in (self.undo_button, self.redo_button, self.preview_button, self.start_button):
+            button.setProperty("compact", True)
+        self.status_label.setProperty("quiet", True)
+        editing, finishing = QHBoxLayout(), QHBoxLayout()
+        editing.addWidget(self.undo_button)
+        editing.addWidget(self.redo_button)
+        editing.addWidget(self.status_label, 1)
+        finishing.addStretch(1)
+        finishing.addWidget(self.preview_button)
+        finishing.addWidget(self.start_button)
+        finishing.addWidget(self.save_button)
+        self.addLayout(editing, 1)
+        self.addLayout(finishing)
 
     def show_state(self, draft: RoutineDraft, *, editable: bool) -> None:
         """Enabled, named and worded for the draft as it is now."""

@@ -12,12 +12,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +37,7 @@ from selfmassage.core.techniques import (
 )
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.wrapping_row import WrappingRow
 
 PROFILE_LABELS = {Profile.STANDARD: "Standard", Profile.PREGNANCY: "Pregnancy (light techniques only)"}
 VARIANT_LABELS = {
@@ -75,9 +77,16 @@ E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Direction)
 def _combo(items: list[tuple[str, StrEnum | None]]) -> QComboBox:
     """Items carry the enum's value: Qt keeps a StrEnum only as its plain string."""
     box = QComboBox()
+    _may_narrow(box)
     for label, value in items:
         box.addItem(label, None if value is None else value.value)
     return box
+
+
+def _may_narrow(box: QComboBox) -> None:
+    """Its longest item is elided in a narrow window rather than holding the editor wider than the window."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(10)
 
 
 def _select_data(box: QComboBox, value: StrEnum | None) -> None:
@@ -93,11 +102,12 @@ def chosen(box: QComboBox, kind: type[E]) -> E | None:
     return None if data is None else kind(data)
 
 
-class RoutineFields(QGridLayout):
-    """Name, tempo and profile on one row, the description below."""
+class RoutineFields(QVBoxLayout):
+    """Name, tempo and profile on one row (each under the other in a narrow window), the description below."""
 
     def __init__(self, owner: QWidget) -> None:
         super().__init__()
+        self.setSpacing(8)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_NAME + 20)  # room to see the "too long" message, not unbounded
         self.name_edit.setPlaceholderText("Give the routine a name")
@@ -115,16 +125,16 @@ class RoutineFields(QGridLayout):
         self.description_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
         describe(self.description_edit, "Description", "What the routine is for, in a line or two; "
                  "optional.")
-        self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 12)
-        self.addWidget(_buddy("Name", self.name_edit), 0, 0)
-        self.addWidget(self.name_edit, 0, 1)
-        self.addWidget(_buddy("Tempo", self.tempo_spin), 0, 2)
-        self.addWidget(self.tempo_spin, 0, 3)
-        self.addWidget(_buddy("Profile", self.profile_combo), 0, 4)
-        self.addWidget(self.profile_combo, 0, 5)
-        self.addWidget(_buddy("Description", self.description_edit), 1, 0, Qt.AlignmentFlag.AlignTop)
-        self.addWidget(self.description_edit, 1, 1, 1, 5)
-        self.setColumnStretch(1, 1)
+        self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 24)
+        self.name_edit.setMinimumWidth(160)
+        row = WrappingRow(16)
+        row.addLayout(_pair("Name", self.name_edit), 1)
+        settings = WrappingRow(16)
+        settings.addLayout(_pair("Tempo", self.tempo_spin))
+        settings.addLayout(_pair("Profile", self.profile_combo))
+        row.addLayout(settings)
+        self.addLayout(row)
+        self.addLayout(_pair("Description", self.description_edit, Qt.AlignmentFlag.AlignTop))
 
     def fill(self, state: DraftState) -> None:
         if self.name_edit.text() != state.name:
@@ -142,13 +152,16 @@ class StepForm(QGroupBox):
     def __init__(self) -> None:
         super().__init__("Step")
         self.setAccessibleName("The chosen step")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a label over its field when narrow
         self.stage_combo = _combo([(s.label, s) for s in Stage])
         self.technique_combo = _combo([(t.label, t) for t in Technique])
         self.area_combo = QComboBox()
         self.area_combo.setEditable(True)
         self.area_combo.addItems(list(KNOWN_AREAS))
         self.area_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        _may_narrow(self.area_combo)
         self.area_combo.lineEdit().setMaxLength(MAX_AREA + 20)
         self.area_combo.lineEdit().setPlaceholderText("Where on the body")
         self.seconds_spin = QSpinBox()
@@ -202,6 +215,14 @@ class StepForm(QGroupBox):
         _select_data(self.direction_combo, step.direction)
         if self.note_edit.text() != step.note:
             self.note_edit.setText(step.note)
+
+def _pair(text: str, field: QWidget, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> WrappingRow:
+    """A field with its label before it, or above it when there is no room beside."""
+    pair = WrappingRow()
+    pair.addWidget(_buddy(text, field), 0, align)
+    pair.addWidget(field, 1)
+    return pair
+
 
 def _buddy(text: str, field: QWidget) -> QLabel:
     """A field's label, tied to it so assistive technology reads the two together."""

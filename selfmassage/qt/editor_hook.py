@@ -29,7 +29,7 @@ class EditorHost(Protocol):
     player: Any  # the cue player (selfmassage.sound), once sound is set up; None before
     picker: Any  # .current_entry() -> RoutineEntry | None
 
-    def add_page(self, name: str, widget: QWidget) -> None: ...
+    def add_page(self, name: str, widget: QWidget, title: str = "", *, themed: bool = False) -> None: ...
     def show_page(self, name: str) -> None: ...
     def menu(self, title: str) -> QMenu: ...
     def add_action(self, name: str, text: str, slot: Callable[..., object], *, menu: QMenu | None = None,
@@ -49,14 +49,14 @@ class RoutineEditorHook(QObject):
         self.page: RoutinesPage | None = None
         menu = window.menu("&Routines")
         self.edit_action = window.add_action(
-            "edit_routines", "Edit routines…", self.open, menu=menu, keys="Ctrl+E",
-            tip="Change, copy, import or export your routines")
-        self.new_action = window.add_action("new_routine", "New routine", lambda: self.open(then="new"),
-                                            menu=menu, keys="Ctrl+N", tip="Make a new routine")
-        self.import_action = window.add_action("import_routine", "Import a routine…",
+            "edit_routines", _("Edit routines…"), self.open, menu=menu, keys="Ctrl+E",
+            tip=_("Change, copy, import or export your routines"))
+        self.new_action = window.add_action("new_routine", _("New routine"), lambda: self.open(then="new"),
+                                            menu=menu, keys="Ctrl+N", tip=_("Make a new routine"))
+        self.import_action = window.add_action("import_routine", _("Import a routine…"),
                                                lambda: self.open(then="import"), menu=menu,
-                                               tip="Add a routine from a file")
-        self.button = QPushButton("Edit routines")
+                                               tip=_("Add a routine from a file"))
+        self.button = QPushButton(_("Edit routines"))
         self.button.setObjectName("edit_routines_button")
         self.button.setToolTip(_("Make a routine your own: change, copy, import or export it (Ctrl+E)"))
         self.button.setAccessibleName(_("Edit routines"))
@@ -72,7 +72,7 @@ class RoutineEditorHook(QObject):
             page.done_requested.connect(self._back_to_picker)
             page.start_requested.connect(self._start)
             page.editor.saved.connect(lambda _path: window.refresh_routines())
-            window.add_page(Page.ROUTINES, page)
+            window.add_page(Page.ROUTINES, page, themed=True)
             self.page = page
         return self.page
 

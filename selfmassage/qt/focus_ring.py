@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfmassage.i18n import _
+
 RING_WIDTH = 3.0
 MARGIN = 4  # pixels outside the control: the ring and a hair of space
 STYLED = "focus_ring_in_style"
@@ -47,8 +49,8 @@ class FocusRing(QFocusFrame):
         self._style.setParent(self)
         self.setStyle(self._style)
         self.setObjectName("focus_ring")
-        self.setAccessibleName("Focus ring")
-        self.setAccessibleDescription("Marks the control that the keyboard works on.")
+        self.setAccessibleName(_("Focus ring"))
+        self.setAccessibleDescription(_("Marks the control that the keyboard works on."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

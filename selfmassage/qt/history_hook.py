@@ -82,21 +82,22 @@ class HistoryHook(QObject):
         window.session_ended.connect(self._history_changed)
         window.preventive_wanted.connect(lambda: self.set_plan(Plan()))
         menu = window.menu("H&istory")
-        self.review_action = window.add_action("review", "Review…", self.open_review, menu=menu,
-                                               keys="Ctrl+H", tip="How often you massage, against your plan")
-        self.export_action = window.add_action("export_history", "Export history…", self.export_history,
-                                               menu=menu, tip="Save every session to a CSV file")
-        self.import_action = window.add_action("import_history", "Import history…", self.import_history,
-                                               menu=menu, tip="Add sessions from a CSV backup")
+        self.review_action = window.add_action("review", _("Review…"), self.open_review, menu=menu,
+                                               keys="Ctrl+H",
+                                               tip=_("How often you massage, against your plan"))
+        self.export_action = window.add_action("export_history", _("Export history…"), self.export_history,
+                                               menu=menu, tip=_("Save every session to a CSV file"))
+        self.import_action = window.add_action("import_history", _("Import history…"), self.import_history,
+                                               menu=menu, tip=_("Add sessions from a CSV backup"))
         menu.addSeparator()
         self.plan_menu = PlanMenu(menu, window.settings, window)
         self.plan_menu.chosen.connect(self.set_plan)
         menu.addSeparator()
         self.tray_hook = TrayHook(window, menu, now=now, tray_available=tray_available, notifier=notifier)
         self._update_actions()
-        self.button = QPushButton("History")
-        self.button.setToolTip("How often you massage, against your plan (Ctrl+H)")
-        self.button.setAccessibleName("History")
+        self.button = QPushButton(_("History"))
+        self.button.setToolTip(_("How often you massage, against your plan (Ctrl+H)"))
+        self.button.setAccessibleName(_("History"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open_review)
         window.add_picker_button(self.button)
@@ -136,7 +137,8 @@ class HistoryHook(QObject):
     def _no_history(self, reason: str) -> None:
         self.history = None
         self.missing = reason
-        self.window.notice.tell_once(f"{reason} Your sessions won't be saved; everything else works.")
+        unsaved = _("Your sessions won't be saved; everything else works.")
+        self.window.notice.tell_once(f"{reason} {unsaved}")
         if self.screen is not None:
             self._fill_screen()
         self.tray_hook.start(_NoHistory())
@@ -180,9 +182,9 @@ class HistoryHook(QObject):
     def ensure_screen(self) -> ReviewScreen:
         if self.screen is None:
             self.screen = ReviewScreen()
-            self.screen.setWindowTitle("Your history")  # what a screen reader calls the page
+            self.screen.setWindowTitle(_("Your history"))  # what a screen reader calls the page
             self.screen.back_requested.connect(self.window.back_to_routines)
-            self.window.add_page(Page.REVIEW, self.screen)
+            self.window.add_page(Page.REVIEW, self.screen, themed=True)
             self._fill_screen()
         return self.screen
 
@@ -206,7 +208,7 @@ class HistoryHook(QObject):
         """Show the review; None during a session, whose page must stay in reach."""
         window = self.window
         if window.sessions.running:
-            window.statusBar().showMessage("Your history opens once the session is over.", 10_000)
+            window.statusBar().showMessage(_("Your history opens once the session is over."), 10_000)
             return None
         if window.current_page() == Page.SUMMARY:
             window.back_to_routines()  # leaving the summary, as Done does: the session is handed on

@@ -11,17 +11,24 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
+from selfmassage.core.techniques import Technique
+from selfmassage.i18n import N_, _
 from selfmassage.qt.pages import Page
 
 if TYPE_CHECKING:
     from selfmassage.core.session_result import SessionResult
-    from selfmassage.core.techniques import Technique
     from selfmassage.qt.learn_page import LearnPage
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.movement_hook import MovementHook
     from selfmassage.qt.session_driver import SessionDriver
 
 LEARN_PAGE = Page.LEARN
+# After a practice: one whole sentence for each technique, as Russian names it in another case.
+_PRACTISED = {Technique.STROKING: N_("You practised stroking for {seconds} s."),
+              Technique.RUBBING: N_("You practised rubbing for {seconds} s."),
+              Technique.SQUEEZING: N_("You practised squeezing for {seconds} s."),
+              Technique.KNEADING: N_("You practised kneading for {seconds} s."),
+              Technique.VIBRATION: N_("You practised vibration for {seconds} s.")}
 
 
 class LearnHook(QObject):
@@ -35,9 +42,9 @@ class LearnHook(QObject):
         self._movement = movement
         if movement is not None:
             movement.less_action.toggled.connect(lambda _on: self._follow_motion())
-        self.action = QAction("Learn the techniques…", window)
+        self.action = QAction(_("Learn the techniques…"), window)
         self.action.setObjectName("learn_action")
-        self.action.setStatusTip("See how each technique moves, and try it for 20 seconds")
+        self.action.setStatusTip(_("See how each technique moves, and try it for 20 seconds"))
         self.action.triggered.connect(self.open)
         window.actions["learn"] = self.action
         help_menu = window.menu("Help")
@@ -45,10 +52,10 @@ class LearnHook(QObject):
         help_menu.insertAction(first, self.action)
         if first is not None:
             help_menu.insertSeparator(first)
-        self.button = QPushButton("Learn")  # short: the row beside Start is full on a small screen
+        self.button = QPushButton(_("Learn"))  # short: the row beside Start is full on a small screen
         self.button.setObjectName("learn_button")
-        self.button.setAccessibleName("Learn the techniques")
-        self.button.setToolTip("Learn the techniques: see how each one moves, and try it for 20 seconds")
+        self.button.setAccessibleName(_("Learn the techniques"))
+        self.button.setToolTip(_("Learn the techniques: see how each one moves, and try it for 20 seconds"))
         self.button.setAccessibleDescription(self.button.toolTip())
         self.button.clicked.connect(self.open)
         window.add_picker_button(self.button)
@@ -58,7 +65,7 @@ class LearnHook(QObject):
         """Show the page; None during a session, whose page must stay in reach."""
         window = self.window
         if window.driver is not None and window.driver.running:
-            window.statusBar().showMessage("The techniques open once the session is over.", 10_000)
+            window.statusBar().showMessage(_("The techniques open once the session is over."), 10_000)
             return None
         if self.page is None:
             from selfmassage.qt.learn_page import LearnPage  # its modules load when it is first opened
@@ -96,10 +103,9 @@ class LearnHook(QObject):
     def _practice_over(self, result: SessionResult) -> None:
         if self.page is None:
             return
-        technique = result.routine.steps[0].technique.value
-        seconds = round(result.active_seconds)
-        self.page.say_done(f"You practised {technique} for {seconds} s. Try it again, pick another, or go "
-                           "back to the routines.")
+        technique = result.routine.steps[0].technique
+        done = _(_PRACTISED[technique]).format(seconds=round(result.active_seconds))
+        self.page.say_done(" ".join((done, _("Try it again, pick another, or go back to the routines."))))
         self.page.show_technique(result.routine.steps[0].technique)
         self.window.back_to_routines()  # leaves the summary as Done does: the practice is handed on
         self.window.show_page(LEARN_PAGE)

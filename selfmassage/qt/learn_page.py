@@ -13,12 +13,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,20 +27,34 @@ from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesso
 from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
+from selfmassage.i18n import N_, _
 from selfmassage.qt.body_map import BodyMap
+from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.dialog_fit import name_scroll_bars
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
 
 LEARN_PAGE = Page.LEARN
-TRY_TEXT = "Try it for 20 s"
-_SUMMARY = {Technique.STROKING: "a light glide toward the heart",
-            Technique.RUBBING: "small circles, with the click",
-            Technique.SQUEEZING: "a slow press along the muscle",
-            Technique.KNEADING: "grip, press and roll",
-            Technique.VIBRATION: "quick, light taps"}
-_ROWS = (("what", "What it is"), ("how", "How it moves"), ("firmness", "How firm"),
-         ("how_long", "How long"), ("mistake", "Avoid"))
+TRY_TEXT = N_("Try it for 20 s")  # shown as _(TRY_TEXT)
+_SUMMARY = {Technique.STROKING: N_("a light glide toward the heart"),
+            Technique.RUBBING: N_("small circles, with the click"),
+            Technique.SQUEEZING: N_("a slow press along the muscle"),
+            Technique.KNEADING: N_("grip, press and roll"),
+            Technique.VIBRATION: N_("quick, light taps")}
+_ROWS = (("what", N_("What it is")), ("how", N_("How it moves")), ("firmness", N_("How firm")),
+         ("how_long", N_("How long")), ("mistake", N_("Avoid")))
+# The Try button's description, likewise.
+_PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds on each, with the session's "
+                                    "cues."),
+             Technique.RUBBING: N_("Practise rubbing on your legs: 10 seconds on each, with the session's "
+                                   "cues."),
+             Technique.SQUEEZING: N_("Practise squeezing on your legs: 10 seconds on each, with the "
+                                     "session's cues."),
+             Technique.KNEADING: N_("Practise kneading on your legs: 10 seconds on each, with the session's "
+                                    "cues."),
+             Technique.VIBRATION: N_("Practise vibration on your legs: 10 seconds on each, with the "
+                                     "session's cues.")}
 
 
 class LearnPage(QWidget):
@@ -51,24 +65,25 @@ class LearnPage(QWidget):
                  animated: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("learn_page")
+        self.setWindowTitle(_("Learn the techniques"))  # what a screen reader calls the page
         self.lesson: Lesson = LESSONS[0]
-        heading = QLabel("Learn the techniques", self)
+        heading = QLabel(_("Learn the techniques"), self)
         relative_font(heading, 1.9, bold=True)
-        intro = QLabel("Five ways your hands move. Pick one to see it on the map, then try it on your "
-                       "legs, where it is easy to learn.", self)
+        intro = QLabel(_("Five ways your hands move. Pick one to see it on the map, then try it on your "
+                         "legs, where it is easy to learn."), self)
         intro.setWordWrap(True)
 
         self.list = QListWidget(self)
         self.list.setObjectName("technique_list")
-        self.list.setAccessibleName("Techniques")
-        self.list.setAccessibleDescription("Pick a technique to see how it moves and read about it.")
+        self.list.setAccessibleName(_("Techniques"))
+        self.list.setAccessibleDescription(_("Pick a technique to see how it moves and read about it."))
         for lesson in LESSONS:
-            item = QListWidgetItem(f"{lesson.title}\n{_SUMMARY[lesson.technique]}")
+            item = QListWidgetItem(f"{lesson.title}\n{_(_SUMMARY[lesson.technique])}")
             item.setData(Qt.ItemDataRole.UserRole, lesson.technique.value)
             self.list.addItem(item)
         relative_font(self.list, 1.15)
         self.list.setSpacing(4)
-        self.list.setMinimumWidth(280)
+        self.list.setMinimumWidth(200)
         self.list.setMaximumWidth(340)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,57 +104,73 @@ class LearnPage(QWidget):
         card.setAutoFillBackground(True)
         self.title = QLabel(card)
         self.title.setObjectName("lesson_title")
-        relative_font(self.title, 1.7, bold=True)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(10)
+        relative_font(self.title, 1.4, bold=True)
+        self.title.setWordWrap(True)
+        # Each caption over its sentences, not beside them: the card may be narrow (Large text, 800 px).
+        grid = QVBoxLayout()
+        grid.setSpacing(4)
         self.texts: dict[str, QLabel] = {}
-        for row, (key, caption) in enumerate(_ROWS):
-            name = QLabel(caption, card)
+        for key, caption in _ROWS:
+            name = QLabel(_(caption), card)
             name.setProperty("quiet", True)
-            name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            relative_font(name, 1.1)
+            name.setWordWrap(True)
+            relative_font(name, 1.0, bold=True)
             text = QLabel(card)
             text.setWordWrap(True)
             relative_font(text, 1.1)
-            text.setAccessibleName(caption)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(text, row, 1)
+            text.setAccessibleName(_(caption))
+            grid.addWidget(name)
+            grid.addWidget(text)
+            grid.addSpacing(8)
             self.texts[key] = text
-        grid.setColumnStretch(1, 1)
-        self.try_button = QPushButton(TRY_TEXT, card)
+        self.try_button = QPushButton(_(TRY_TEXT), card)
         self.try_button.setObjectName("try_button")
         self.try_button.setProperty("primary", True)
         self.try_button.setDefault(True)
         self.try_button.setMinimumHeight(48)
         relative_font(self.try_button, 1.2, bold=True)
         self.try_button.clicked.connect(lambda: self.practice_requested.emit(self.lesson.technique))
-        self.back_button = QPushButton("Back to routines", card)
-        self.back_button.setToolTip("Back to your routines (Esc)")
-        self.back_button.setAccessibleDescription("Back to the list of routines (Esc)")
+        self.back_button = QPushButton(_("Back to routines"), card)
+        self.back_button.setToolTip(_("Back to your routines (Esc)"))
+        self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
         self.back_button.clicked.connect(self.back_requested.emit)
         self.done_note = QLabel(card)
         self.done_note.setObjectName("practice_done")
         self.done_note.setWordWrap(True)
         self.done_note.setProperty("accent", True)
         self.done_note.hide()
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()  # side by side, or one over the other in a narrow card
         buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.try_button)
+        # The sentences scroll in a small window; the buttons stay at the card's foot.
+        words = QWidget(card)
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 8, 0)
+        words_layout.setSpacing(14)
+        words_layout.addWidget(self.title)
+        words_layout.addLayout(grid)
+        words_layout.addStretch(1)
+        scroller = QScrollArea(card)
+        scroller.setObjectName("lesson_words_area")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroller.setWidget(words)
+        for part in (scroller, scroller.viewport(), words):
+            part.setAutoFillBackground(False)
+        name_scroll_bars(scroller)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(14)
-        card_layout.addWidget(self.title)
-        card_layout.addLayout(grid)
-        card_layout.addStretch(1)
+        card_layout.addWidget(scroller, 1)
         card_layout.addWidget(self.done_note)
         card_layout.addLayout(buttons)
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addLayout(list_column, 2)
-        columns.addWidget(self.body_map, 3)
+        columns.addWidget(self.body_map, 2)
         columns.addWidget(card, 6)
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 28)
@@ -160,12 +191,11 @@ class LearnPage(QWidget):
             self.list.setCurrentRow(LESSONS.index(lesson))
         self.title.setText(lesson.title)
         for key, _caption in _ROWS:
-            self.texts[key].setText(getattr(lesson, key))
+            self.texts[key].setText(getattr(lesson, key))  # in the language in use
         demo = Step(lesson.stage, technique, PRACTICE_AREA, 10, intensity=lesson.intensity)
         self.layer.show_movement(movement_for(demo), tempo=TEMPO_DEFAULT)
         self.layer.set_running(self.isVisible())
-        self.try_button.setAccessibleDescription(
-            f"Practise {technique.value} on your legs: 10 seconds on each, with the session's cues.")
+        self.try_button.setAccessibleDescription(_(_PRACTISE[technique]))
 
     def say_done(self, text: str) -> None:
         self.done_note.setText(text)

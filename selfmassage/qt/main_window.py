@@ -64,7 +64,8 @@ APP_TITLE = "selfmassage"
 # Every top-level menu, for the catalogue: the parts ask for theirs by these English titles (see `menu`).
 MENU_TITLES = (N_("&Session"), N_("&View"), N_("S&ound"), N_("&Routines"), N_("H&istory"), N_("&Help"))
 # What a screen reader calls the page stack while each page shows (it says the stack's name on a change).
-PAGE_TITLES = {Page.PICKER: "Choose a routine", Page.SESSION: "Session", Page.SUMMARY: "Your session"}
+PAGE_TITLES = {Page.PICKER: N_("Choose a routine"), Page.SESSION: N_("Session"),
+               Page.SUMMARY: N_("Your session")}
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self._page_names: dict[str, QWidget] = {}
+        self._themed_pages: list[QWidget] = []  # pages added later that wear the window's sheet
         self._page_titles: dict[str, str] = {}
         self.notice = NoticeBanner(self)
         central = QWidget(self)
@@ -135,11 +137,16 @@ class MainWindow(QMainWindow):
 
     # -- the public API: pages, menus, actions, closing --------------------------------------------
 
-    def add_page(self, name: str, widget: QWidget, title: str = "") -> None:
+    def add_page(self, name: str, widget: QWidget, title: str = "", *, themed: bool = False) -> None:
         """Add a page to the window's stack; `show_page(name)` brings it up. `title` is what a screen reader
-        calls it (else the widget's window title, else the name)."""
+        calls it (else the widget's window title, else the name). `themed`: the page wears the window's
+        style sheet, as the picker does (only for a page whose widgets take the app's font as they are)."""
         self._page_names[name] = widget
-        self._page_titles[name] = title or widget.windowTitle() or PAGE_TITLES.get(name, name.capitalize())
+        if themed:
+            self._themed_pages.append(widget)
+            if self.built:
+                self._rest.style_page(self, widget)
+        self._page_titles[name] = title or widget.windowTitle() or _(PAGE_TITLES.get(name, name.capitalize()))
         # In a scroll area: a page that needs more room than the window has scrolls, never grows it.
         scroller = scrolling(widget)
         scroller.setAccessibleName(self._page_titles[name])
@@ -317,7 +324,7 @@ class MainWindow(QMainWindow):
         mine: list[QWidget] = [self.picker, self.notice, self.menuBar()]
         if self.built:
             mine[1:1] = [self.session_view, *self.summary.own_widgets()]
-        return mine
+        return mine + self._themed_pages
 
     def style_own_widgets(self, sheet: str) -> None:
         for widget in self.own_widgets():
@@ -330,9 +337,9 @@ class MainWindow(QMainWindow):
         # namespace), so the bar keeps its size when the rest of the window is built.
         bar.setProperty("theme_font", True)
         bar.setFont(QApplication.font())
-        bar.setAccessibleName("Menu bar")
-        bar.setAccessibleDescription("Session, View, Sound and the other menus. Alt and a menu's underlined "
-                                     "letter opens it.")
+        bar.setAccessibleName(_("Menu bar"))
+        bar.setAccessibleDescription(_("Session, View, Sound and the other menus. Alt and a menu's "
+                                       "underlined letter opens it."))
         self.menus = {name: bar.addMenu(_(title)) for name, title in
                       (("session", "&Session"), ("view", "&View"), ("sound", "S&ound"), ("help", "&Help"))}
 
@@ -342,7 +349,8 @@ class MainWindow(QMainWindow):
         if not self._settings_notice_shown:
             self._settings_notice_shown = True
             self.statusBar().showMessage(
-                f"Your settings can't be saved ({exc.strerror or exc}); they hold until you quit.", 20_000)
+                _("Your settings can't be saved ({reason}); they hold until you quit.").format(
+                    reason=exc.strerror or exc), 20_000)
 
     # -- window geometry and closing ---------------------------------------------------------------
 

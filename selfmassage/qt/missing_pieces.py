@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from selfmassage.i18n import N_, _
+
 if TYPE_CHECKING:
     from selfmassage.qt.main_window import MainWindow
 
-MISSING_BUILTINS = ("The built-in routines are missing, so only your own are listed. Reinstall selfmassage "
-                    "to get them back.")
+MISSING_BUILTINS = N_("The built-in routines are missing, so only your own are listed. Reinstall "
+                      "selfmassage to get them back.")
 
 
 def tell_missing_pieces(window: MainWindow) -> list[str]:
@@ -19,7 +21,7 @@ def tell_missing_pieces(window: MainWindow) -> list[str]:
         told.append(str(problem))
     builtin = window.library.builtin_dir
     if builtin is None or not any(builtin.glob("*.json")):
-        told.append(MISSING_BUILTINS)
+        told.append(_(MISSING_BUILTINS))
     told.extend(window.settings.problems)
     for line in told:
         window.notice.tell_once(line)

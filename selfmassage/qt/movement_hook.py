@@ -25,6 +25,7 @@ from selfmassage.core.events import (
     TempoBeat,
 )
 from selfmassage.core.techniques import Side, Technique
+from selfmassage.i18n import _
 
 if TYPE_CHECKING:
     from selfmassage.core.routine import Step
@@ -65,11 +66,12 @@ class MovementHook(QObject):
         settings = window.settings
         view = window.menu("View")
         view.addSeparator()
-        self.show_action = window.add_action("show_movement", "Show movement", self.set_shown, menu=view,
-                                             tip="Show how your hands move on the body map", checkable=True)
-        self.less_action = window.add_action("reduce_motion", "Reduce motion", self.set_reduce_motion,
+        self.show_action = window.add_action("show_movement", _("Show movement"), self.set_shown, menu=view,
+                                             tip=_("Show how your hands move on the body map"),
+                                             checkable=True)
+        self.less_action = window.add_action("reduce_motion", _("Reduce motion"), self.set_reduce_motion,
                                              menu=view, checkable=True,
-                                             tip="Still pictures: the way to go, without the moving mark")
+                                             tip=_("Still pictures: the way to go, without the moving mark"))
         self.show_action.setChecked(settings.show_movement)
         self.less_action.setChecked(settings.reduce_motion)
         window.session_started.connect(self._session_started)

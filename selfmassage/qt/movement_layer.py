@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from selfmassage.core.movement import Motion, Movement
+from selfmassage.i18n import N_, _
 from selfmassage.qt import movement_marks as marks
 from selfmassage.qt.movement_marks import Frame, Geometry
 
@@ -66,7 +67,7 @@ class MovementLayer(QWidget):
         self._backdrop = getattr(body_map, "picture", None)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, self._backdrop is not None)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
-        self.setAccessibleName("Movement")
+        self.setAccessibleName(_("Movement"))
         self.setGeometry(body_map.rect())
         body_map.installEventFilter(self)
         self.hide()
@@ -278,17 +279,23 @@ def _bounds(points: list[QPointF], margin: float) -> QRect:
         -margin, -margin, margin, margin).toAlignedRect()
 
 
-_SAYS = {Motion.STROKE: "a long light glide", Motion.CIRCLES: "small circles, one with each click",
-         Motion.PUSH: "a slow press along the muscle", Motion.GRIP_ROLL: "a grip that rolls the muscle",
-         Motion.DOTS: "quick light taps"}
-_WAYS = {"up": "upward", "down": "downward", "toward-spine": "in toward the spine",
-         "away-from-spine": "out from the spine", "circles": "in circles"}
+_SAYS = {Motion.STROKE: N_("a long light glide"),
+         Motion.CIRCLES: N_("small circles, one with each click"),
+         Motion.PUSH: N_("a slow press along the muscle"),
+         Motion.GRIP_ROLL: N_("a grip that rolls the muscle"),
+         Motion.DOTS: N_("quick light taps")}
+_WAYS = {"up": N_("upward"), "down": N_("downward"), "toward-spine": N_("in toward the spine"),
+         "away-from-spine": N_("out from the spine"), "circles": N_("in circles")}
+# Whole sentences, one for each side, so a language can say "on the left side" its own way.
+_SENTENCES = {None: N_("The hand moves {way}: {motion}."),
+              "left": N_("The hand moves {way} on the left side: {motion}."),
+              "right": N_("The hand moves {way} on the right side: {motion}.")}
 
 
 def describe(movement: Movement | None) -> str:
     """What the layer shows, in words, for a screen reader."""
     if movement is None:
-        return "No movement shown."
+        return _("No movement shown.")
     sides = {trace.side.value for trace in movement.traces}
-    where = f" on the {sides.pop()} side" if len(sides) == 1 else ""
-    return f"The hand moves {_WAYS[movement.direction.value]}{where}: {_SAYS[movement.motion]}."
+    sentence = _SENTENCES[sides.pop() if len(sides) == 1 else None]
+    return _(sentence).format(way=_(_WAYS[movement.direction.value]), motion=_(_SAYS[movement.motion]))

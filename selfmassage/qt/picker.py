@@ -23,61 +23,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.i18n import N_, _, ngettext, pgettext
+from selfmassage.i18n import N_, _, ngettext
+from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.routine_words import format_length, stage_overview, why_unusable
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.wrapped_check import WrappedCheck
 
 if TYPE_CHECKING:
-    from selfmassage.core.problems import Problem
     from selfmassage.core.routine import Routine
     from selfmassage.qt.stage_strip import StageStrip
     from selfmassage.store.library import RoutineEntry
 
 _ENTRY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, by its number: see the module's note
-
-
-def format_length(seconds: int) -> str:
-    """A routine's length in words: '25 min', '12 min 30 s', '45 s'."""
-    minutes, secs = divmod(max(0, int(seconds)), 60)
-    if not minutes:
-        return _("{seconds} s").format(seconds=secs)
-    if secs:
-        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
-    return _("{minutes} min").format(minutes=minutes)
-
-
-def why_unusable(entry: RoutineEntry) -> str:
-    """One plain line saying why a routine can't be started; empty when it can."""
-    if entry.usable:
-        return ""
-    if entry.error:
-        return _("This file can't be read: {reason}.").format(reason=entry.error)
-    first: Problem = next((p for p in entry.problems if p.is_error), entry.problems[0])
-    return _("This routine can't be started. {where}: {problem}").format(where=first.where().capitalize(),
-                                                                         problem=first.message)
-
-
-def stage_overview(routine: Routine) -> str:
-    """Rich text: each stage the routine covers, its minutes, techniques and areas."""
-    from html import escape
-
-    rows = []
-    totals = routine.stage_seconds()
-    for stage in routine.stages:
-        steps = [step for step in routine.steps if step.stage is stage]
-        techniques = list(dict.fromkeys(step.technique.label.lower() for step in steps))
-        # "lower back, left" and "lower back, right" are one place on the back at this level of detail.
-        areas = list(dict.fromkeys(pgettext("area", step.area.split(",")[0].strip()) for step in steps))
-        rows.append(
-            f"<tr><td style='padding:3px 14px 3px 0'><b>{escape(stage.label)}</b></td>"
-            f"<td style='padding:3px 14px 3px 0'>{escape(format_length(totals[stage]))}</td>"
-            f"<td style='padding:3px 0'>{escape(', '.join(techniques))} — "
-            f"{escape(', '.join(areas))}</td></tr>"
-        )
-    return f"<table>{''.join(rows)}</table>"
 
 
 SHORT_PROMPTS = N_("Short spoken prompts for this routine")
@@ -111,13 +73,15 @@ class RoutinePicker(QWidget):
         self.name = QLabel(details)
         self.name.setObjectName("routine_name")
         self.name.setWordWrap(True)
-        relative_font(self.name, 1.7, bold=True)
+        relative_font(self.name, 1.4, bold=True)  # a long word ("последовательность") still fits at 800 px
         self.source = QLabel(details)
         self.source.setProperty("quiet", True)
+        self.source.setWordWrap(True)
         self.description = QLabel(details)
         self.description.setWordWrap(True)
         self.facts = QLabel(details)
         self.facts.setObjectName("routine_facts")
+        self.facts.setWordWrap(True)
         relative_font(self.facts, 1.25, bold=True)
         self.stages_heading = QLabel(_("Stages it covers"), details)
         self.stages_heading.setProperty("quiet", True)
@@ -132,7 +96,8 @@ class RoutinePicker(QWidget):
         self.problem.setWordWrap(True)
 
         # The voice's one per-routine choice sits with the routine it belongs to (see sound/voice.py).
-        self.short_prompts = QCheckBox(_(SHORT_PROMPTS), details)
+        self.short_prompts_row = WrappedCheck(_(SHORT_PROMPTS), details)
+        self.short_prompts = self.short_prompts_row.box
         self.short_prompts.setObjectName("short_prompts")
         self.short_prompts.setToolTip(_("Say only what changes from one step to the next, instead of the "
                                         "technique and area every time"))
@@ -156,39 +121,53 @@ class RoutinePicker(QWidget):
         relative_font(self.start_button, 1.4, bold=True)
         self.start_button.clicked.connect(self.request_start)
 
-        self.button_row = QHBoxLayout()
-        self.button_row.setSpacing(12)
-        self.button_row.addStretch(1)
+        self.button_row = ButtonFlow(spacing=12)  # wraps onto two rows rather than widen the page
         self.button_row.addWidget(self.start_button)
 
+        # The routine's words scroll inside the card when the window is small; the prompt switch stays at
+        # the card's foot and Start with the other buttons at the page's, always in view.
+        words = QWidget(details)
+        words.setObjectName("routine_words")
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 8, 0)
+        words_layout.setSpacing(10)
+        words_layout.addWidget(self.name)
+        words_layout.addWidget(self.source)
+        words_layout.addSpacing(6)
+        words_layout.addWidget(self.description)
+        words_layout.addSpacing(10)
+        words_layout.addWidget(self.facts)
+        words_layout.addSpacing(10)
+        words_layout.addWidget(self.stages_heading)
+        words_layout.addLayout(self._stages_slot)
+        words_layout.addSpacing(8)
+        words_layout.addWidget(self.overview)
+        words_layout.addWidget(self.problem)
+        words_layout.addStretch(1)
+        self.words = QScrollArea(details)
+        self.words.setObjectName("routine_words_area")
+        self.words.setWidgetResizable(True)
+        self.words.setFrameShape(QFrame.Shape.NoFrame)
+        self.words.setWidget(words)
+        for part in (self.words, self.words.viewport(), words):
+            part.setAutoFillBackground(False)
+
         detail_layout = QVBoxLayout(details)
-        detail_layout.setContentsMargins(32, 28, 32, 28)
+        detail_layout.setContentsMargins(32, 24, 24, 20)
         detail_layout.setSpacing(10)
-        detail_layout.addWidget(self.name)
-        detail_layout.addWidget(self.source)
-        detail_layout.addSpacing(6)
-        detail_layout.addWidget(self.description)
-        detail_layout.addSpacing(10)
-        detail_layout.addWidget(self.facts)
-        detail_layout.addSpacing(10)
-        detail_layout.addWidget(self.stages_heading)
-        detail_layout.addLayout(self._stages_slot)
-        detail_layout.addSpacing(8)
-        detail_layout.addWidget(self.overview)
-        detail_layout.addWidget(self.problem)
-        detail_layout.addStretch(1)
-        detail_layout.addWidget(self.short_prompts)
-        detail_layout.addLayout(self.button_row)
+        detail_layout.addWidget(self.words, 1)
+        detail_layout.addWidget(self.short_prompts_row)
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
         columns.addWidget(self.list, 2)
         columns.addWidget(details, 3)
         root = QVBoxLayout(self)
-        root.setContentsMargins(32, 24, 32, 28)
+        root.setContentsMargins(32, 24, 32, 24)
         root.setSpacing(18)
         root.addWidget(heading)
         root.addLayout(columns, 1)
+        root.addLayout(self.button_row)
         self._order_tabs()
         self.set_loading()
 
@@ -229,7 +208,16 @@ class RoutinePicker(QWidget):
         from selfmassage.qt.routine_card import RoutineCard  # drawing brings the Qt namespace: not before
 
         if not isinstance(self.list.itemDelegate(), RoutineCard):
+            from PySide6.QtCore import Qt
+
             self.list.setItemDelegate(RoutineCard(_ENTRY_ROLE, self.list))
+            # Never sideways: a long name ends in "…" (RoutineCard), the card's words wrap.
+            for area in (self.list, self.words):
+                area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the controls
+            from selfmassage.qt.dialog_fit import name_scroll_bars
+
+            name_scroll_bars(self.words)
         self._entries = list(entries)
         self.list.blockSignals(True)
         self.list.clear()
@@ -375,7 +363,7 @@ class RoutinePicker(QWidget):
         self.problem.setText(reason)
         self.problem.setVisible(bool(reason))
         self.start_button.setEnabled(entry is not None and entry.usable)
-        self.short_prompts.setVisible(routine is not None and entry is not None and entry.usable)
+        self.short_prompts_row.setVisible(routine is not None and entry is not None and entry.usable)
         self.start_button.setAccessibleDescription(
             _("Start {routine}").format(routine=entry.name) if entry is not None and entry.usable
             else _("Choose a routine that can be started first"))

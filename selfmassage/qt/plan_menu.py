@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from selfmassage.core.plan import CUSTOM_MAX, CUSTOM_MIN, Plan, PlanKind, plan_from_settings
+from selfmassage.i18n import _, ngettext
 from selfmassage.store.settings import Settings
 
 
@@ -19,16 +20,16 @@ class PlanMenu(QObject):
         super().__init__(parent_menu)
         self.settings = settings
         self._dialog_parent = dialog_parent
-        menu = parent_menu.addMenu("Plan")
-        menu.menuAction().setStatusTip("How often you mean to massage")
+        menu = parent_menu.addMenu(_("Plan"))
+        menu.menuAction().setStatusTip(_("How often you mean to massage"))
         group = QActionGroup(self)
         self.actions: dict[PlanKind, QAction] = {}
-        for kind, text in ((PlanKind.PREVENTIVE, "Preventive: 1–2 a week"),
-                           (PlanKind.PAIN_RELIEF, "Pain relief: every other day"),
-                           (PlanKind.CUSTOM, "Your own number a week…")):
+        for kind, text in ((PlanKind.PREVENTIVE, _("Preventive: 1–2 a week")),
+                           (PlanKind.PAIN_RELIEF, _("Pain relief: every other day")),
+                           (PlanKind.CUSTOM, _("Your own number a week…"))):
             action = QAction(text, self)
             action.setCheckable(True)
-            action.setStatusTip(f"Your plan: {text.rstrip('…').lower()}")
+            action.setStatusTip(_("Your plan: {plan}").format(plan=text.rstrip("…").lower()))
             group.addAction(action)
             menu.addAction(action)
             self.actions[kind] = action
@@ -43,7 +44,7 @@ class PlanMenu(QObject):
         return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
 
     def ask_custom_plan(self) -> None:
-        number, ok = QInputDialog.getInt(self._dialog_parent, "Your own plan", "Sessions a week:",
+        number, ok = QInputDialog.getInt(self._dialog_parent, _("Your own plan"), _("Sessions a week:"),
                                          self.plan.per_week, CUSTOM_MIN, CUSTOM_MAX)
         if ok:
             self.chosen.emit(Plan(PlanKind.CUSTOM, number))
@@ -54,5 +55,5 @@ class PlanMenu(QObject):
         plan = self.plan
         self.actions[plan.kind].setChecked(True)
         custom = self.actions[PlanKind.CUSTOM]
-        custom.setText(f"Your own: {plan.per_week} a week…" if plan.kind is PlanKind.CUSTOM
-                       else "Your own number a week…")
+        custom.setText(ngettext("Your own: {n} a week…", "Your own: {n} a week…", plan.per_week).format(
+            n=plan.per_week) if plan.kind is PlanKind.CUSTOM else _("Your own number a week…"))

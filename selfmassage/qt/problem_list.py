@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from selfmassage.core.editing import Fix
 from selfmassage.core.problems import Problem
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.wrapping_row import WrappingRow
 
 
 def problem_icon(widget: QWidget, problems: list[Problem]) -> QIcon:
@@ -58,6 +59,7 @@ class ProblemRow(QFrame):
         if problem.step is not None:
             self.show_button = QPushButton(f"Step {problem.step}")
             self.show_button.setFlat(True)
+            self.show_button.setProperty("link", True)  # the window's sheet draws it as a link
             self.show_button.setAutoDefault(True)  # Enter presses it too
             self.show_button.setCursor(Qt.CursorShape.PointingHandCursor)
             font = self.show_button.font()
@@ -74,14 +76,17 @@ class ProblemRow(QFrame):
         policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
         text.setSizePolicy(policy)
-        layout.addWidget(text, 1)
+        words = WrappingRow()  # the fixes under the words in a narrow window
+        words.addWidget(text, 1)
+        layout.addLayout(words, 1)
         self.fix_buttons: list[QPushButton] = []
         for fix in fixes:
             button = QPushButton(fix.label)
+            button.setProperty("compact", True)
             button.setAccessibleName(fix.label)
             button.setAccessibleDescription(f"Fixes this {problem.severity.value}: {problem.message}")
             button.clicked.connect(lambda _checked=False, fix=fix: on_fix(fix))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            words.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.fix_buttons.append(button)
 
 

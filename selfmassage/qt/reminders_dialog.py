@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.i18n import _, weekday_names
 from selfmassage.qt.a11y import name_inner_parts
+from selfmassage.qt.dialog_fit import keep_on_screen
 
 TIME_FORMAT = "HH:mm"
 
@@ -71,6 +72,7 @@ class RemindersDialog(QDialog):
         self.on_box.toggled.connect(self._update)
         self._update()
         name_inner_parts(self)  # the time field's text part
+        self.fit = keep_on_screen(self)  # tall enough for the wrapped hint, within the screen
 
     @property
     def save_button(self) -> QWidget:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from selfmassage.qt.session_table import (
 from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
+from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
 from selfmassage.store.paths import history_path, settings_path
@@ -50,6 +50,7 @@ CHART_WEEKS = (12, 26, 52)
 PERIODS: tuple[tuple[str, int | None], ...] = (
     (N_("Last 4 weeks"), 28), (N_("Last 12 weeks"), 84), (N_("Last 52 weeks"), 364), (N_("All time"), None))
 HOVER_LINES = 10
+SIDE_BY_SIDE_CHARS = 120  # the width, in characters of the page's text, that fits the two panes side by side
 
 
 class ReviewPage(QWidget):
@@ -88,9 +89,7 @@ class ReviewPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = DownScroller(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to what is in it
         describe(scroll, _("Your history"),
                  _("How often you massage, the time you spent, and every session."))
@@ -98,15 +97,15 @@ class ReviewPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(20, 12, 20, 16)
+        layout.setSpacing(12)
 
-        self.notice_label = _callout(body)
+        self.notice_label = _callout(body, "note")
         self.notice_label.setVisible(bool(self.history.notice))
         self.notice_label.setText(self.history.notice or "")
         layout.addWidget(self.notice_label)
 
-        header = QHBoxLayout()
+        header = WrappingRow(12)  # at 800 px, in Large text, the range goes under the heading
         heading = QLabel(_("How often you massage"), body)
         relative_font(heading, 1.5, bold=True)
         header.addWidget(heading)
@@ -126,15 +125,19 @@ class ReviewPage(QWidget):
             button.setChecked(weeks == self._weeks)
             self.range_buttons.addButton(button, weeks)
             ranges.addWidget(button)
+        ranges.addStretch(1)
         header.addWidget(self.range_box)
         self.range_buttons.idClicked.connect(self.set_weeks)
         self._mark_range()
         layout.addLayout(header)
 
-        plan_row = QHBoxLayout()
+        plan_row = WrappingRow(12)
+        plan_choice = WrappingRow()
         plan_label = QLabel(_("Your &plan:"), body)
-        plan_row.addWidget(plan_label)
         self.plan_box = QComboBox(body)
+        # Its longest plan is elided rather than holding the page wider than a small window.
+        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_box.setMinimumContentsLength(14)
         plan_label.setBuddy(self.plan_box)
         describe(self.plan_box, _("Your plan"),
                  _("How often you mean to massage; the chart compares each week with it."))
@@ -148,9 +151,10 @@ class ReviewPage(QWidget):
         self._show_plan()
         self.plan_box.currentIndexChanged.connect(self._plan_picked)
         self.per_week_box.valueChanged.connect(self._plan_picked)
-        plan_row.addWidget(self.plan_box)
-        plan_row.addWidget(self.per_week_box)
-        plan_row.addStretch(1)
+        plan_choice.addWidget(plan_label)
+        plan_choice.addWidget(self.plan_box, 1)
+        plan_choice.addWidget(self.per_week_box)
+        plan_row.addLayout(plan_choice, 1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         plan_row.addWidget(self.legend)
@@ -165,17 +169,18 @@ class ReviewPage(QWidget):
         relative_font(self.course_label, 1.1)
         layout.addWidget(self.course_label)
 
-        self.warnings_label = _callout(body)
+        self.warnings_label = _callout(body, "warning")
         layout.addWidget(self.warnings_label)
 
-        split = QSplitter(Qt.Orientation.Horizontal, body)
+        # Side by side in a wide window, one above the other in a narrow one (see resizeEvent).
+        self.split = split = QSplitter(Qt.Orientation.Horizontal, body)
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 4)
 
         minutes = QWidget(split)
         minutes_layout = QVBoxLayout(minutes)
         minutes_layout.setContentsMargins(0, 0, 8, 0)
-        period_row = QHBoxLayout()
+        period_row = WrappingRow()
         period_title = QLabel(_("Time spent"), minutes)
         relative_font(period_title, 1.2, bold=True)
         period_row.addWidget(period_title)
@@ -290,6 +295,14 @@ class ReviewPage(QWidget):
         self.notice_label.setAccessibleDescription(self.notice_label.text())
         self._show_legend()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The time spent beside the sessions when both have room, else above them: never a sideways scroll.
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * SIDE_BY_SIDE_CHARS
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # High contrast on or off
@@ -380,9 +393,11 @@ class ReviewPage(QWidget):
         super().closeEvent(event)
 
 
-def _callout(parent: QWidget) -> QLabel:
-    """A boxed line (the notice, the warnings); its colours are set by ReviewPage._restyle."""
+def _callout(parent: QWidget, kind: str) -> QLabel:
+    """A boxed line (the notice, the warnings): the window's sheet draws it by `kind` (note, warning), as the
+    window's own notice; without the sheet, its colours are set by ReviewPage._restyle."""
     label = QLabel(parent)
+    label.setProperty("callout", kind)
     label.setWordWrap(True)
     label.setAutoFillBackground(True)
     label.setFrameShape(QFrame.Shape.Box)

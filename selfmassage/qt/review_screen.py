@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from selfmassage.i18n import _
+
 
 class ReviewScreen(QWidget):
     """The review page with a way back to the routines: the Back button, or Esc."""
@@ -17,13 +19,13 @@ class ReviewScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("review_screen")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 0)
+        layout.setContentsMargins(20, 12, 20, 0)
         layout.setSpacing(0)
         row = QHBoxLayout()
-        self.back_button = QPushButton("Back to routines", self)
-        self.back_button.setToolTip("Back to your routines (Esc)")
-        self.back_button.setAccessibleName("Back to routines")
-        self.back_button.setAccessibleDescription("Back to the list of routines (Esc)")
+        self.back_button = QPushButton(_("Back to routines"), self)
+        self.back_button.setToolTip(_("Back to your routines (Esc)"))
+        self.back_button.setAccessibleName(_("Back to routines"))
+        self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
         self.back_button.clicked.connect(self.back_requested.emit)
         row.addWidget(self.back_button)
         row.addStretch(1)

@@ -21,7 +21,7 @@ class RoutineList(QListWidget):
         super().__init__(parent)
         self._items: dict[Path, QListWidgetItem] = {}
         self.setObjectName("routineList")
-        self.setMinimumWidth(250)
+        self.setMinimumWidth(180)
         # Long names end in "…" (the tooltip has the whole name) rather than scrolling sideways.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

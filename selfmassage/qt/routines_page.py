@@ -33,6 +33,8 @@ from selfmassage.qt.preview import PreviewDialog, SoundHook
 from selfmassage.qt.routine_files import RoutineFiles
 from selfmassage.qt.routine_list import RoutineList
 from selfmassage.qt.routine_prompts import Prompts, Unsaved
+from selfmassage.qt.theme import relative_font
+from selfmassage.qt.wrapping_row import WrappingRow
 from selfmassage.store.library import RoutineEntry, RoutineLibrary, Source
 
 
@@ -74,11 +76,17 @@ class RoutinesPage(QWidget):
         self.stack.addWidget(self.broken)
         self.stack.addWidget(self.empty)
 
+        # The app's page: a heading with Done beside it, your routines on the left, the editor on the right.
         side = QWidget()
+        side.setObjectName("routinesSide")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(8)
         title_row = QHBoxLayout()
-        title_row.addWidget(QLabel("<b>Routines</b>"), 1)
+        title = QLabel("Routines")
+        title.setObjectName("routines_heading")
+        relative_font(title, 1.5, bold=True)
+        title_row.addWidget(title, 1)
         self.done_button = QPushButton("Done")
         self.done_button.setToolTip("Back to the start page")
         describe(self.done_button, "Done", "Back to the start page; asks first about unsaved changes.")
@@ -86,7 +94,6 @@ class RoutinesPage(QWidget):
         if not can_leave:  # never setVisible(True) here: a button with no parent yet would open as a window
             self.done_button.hide()
         title_row.addWidget(self.done_button)
-        side_layout.addLayout(title_row)
         side_layout.addWidget(self.list, 1)
         files = self.files
         grid = [(files.new_action, "New"), (files.duplicate_action, "Duplicate"),
@@ -94,23 +101,27 @@ class RoutinesPage(QWidget):
                 (files.import_action, "Import"), (files.export_action, "Export")]
         self.action_buttons: dict[str, QPushButton] = {}
         for start in range(0, len(grid), 2):
-            row = QHBoxLayout()
+            row = WrappingRow()  # two a row, or one a row in a narrow column
             for action, label in grid[start:start + 2]:
                 button = QPushButton(label)
                 button.setToolTip(action.text().rstrip("…"))
+                button.setProperty("compact", True)
                 describe(button, label, action.statusTip())
                 button.clicked.connect(action.trigger)
                 row.addWidget(button)
                 self.action_buttons[label] = button
             side_layout.addLayout(row)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(side)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 890])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(title_row)
+        layout.addWidget(splitter, 1)
         # Tab in reading order: Done, the list, the buttons under it, then the editor on the right.
         chain = [self.done_button, self.list, *self.action_buttons.values(), self.stack]
         for first, second in itertools.pairwise(chain):

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from selfmassage.core.techniques import Profile
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
 from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
+from selfmassage.qt.dialog_fit import BodyScroller, keep_on_screen
 from selfmassage.store.safety import SafetyStore
 
 # Asks today's states (with a pregnancy routine's note); True when none applies.
@@ -144,7 +144,7 @@ class SafetyDialog(QDialog):
         self.setAccessibleDescription(_("Answer yes or no to each question, then Continue."))
         self.setModal(True)
         apply_calm_style(self)
-        self.resize(820, 780)
+        self.resize(820, 780)  # as tall as the questions need, within the screen: keep_on_screen
 
         self.pages = QStackedWidget()
         self.questions_page = self._build_questions_page(pregnancy)
@@ -156,6 +156,7 @@ class SafetyDialog(QDialog):
         outer.addWidget(self.pages)
         self._update_progress()
         name_inner_parts(self)
+        self.fit = keep_on_screen(self)
         self.rows[0].yes.setFocus()
 
     # --- the questions -------------------------------------------------------------------------
@@ -166,18 +167,19 @@ class SafetyDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
         layout.addWidget(heading(_("Before you start")))
-        layout.addWidget(paragraph(_("A few questions about how you are today. Answer each one, "
-                                   "so the massage is safe for you.")))
-        self.pregnancy_note: QFrame | None = None
-        if pregnancy:
-            lines = tuple(_(line) for line in safety.PREGNANCY_NOTE)
-            self.pregnancy_note = _note_box(_(safety.PREGNANCY_TITLE), lines, "pregnancy-note")
-            layout.addWidget(self.pregnancy_note)
-
+        # Everything between the heading and the buttons scrolls on a small screen.
         inner = QWidget()
         rows_layout = QVBoxLayout(inner)
         rows_layout.setContentsMargins(0, 0, 6, 0)
         rows_layout.setSpacing(8)
+        rows_layout.addWidget(paragraph(_("A few questions about how you are today. Answer each one, "
+                                          "so the massage is safe for you.")))
+        self.pregnancy_note: QFrame | None = None
+        if pregnancy:
+            lines = tuple(_(line) for line in safety.PREGNANCY_NOTE)
+            self.pregnancy_note = _note_box(_(safety.PREGNANCY_TITLE), lines, "pregnancy-note")
+            rows_layout.addWidget(self.pregnancy_note)
+        rows_layout.addSpacing(6)
         self.rows: list[_QuestionRow] = []
         for number, question in enumerate(safety.QUESTIONS, start=1):
             row = _QuestionRow(question, number, len(safety.QUESTIONS))
@@ -190,14 +192,10 @@ class SafetyDialog(QDialog):
         rows_layout.addSpacing(6)
         rows_layout.addWidget(self.with_care_note)
         rows_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
+        self.scroll = BodyScroller(inner)
         self.scroll.setAccessibleName(_("Safety questions"))
         self.scroll.setAccessibleDescription(
             _("{count} questions, each with a Yes and a No button.").format(count=len(self.rows)))
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: Tab goes to its answers
         layout.addWidget(self.scroll, 1)
 
         layout.addWidget(paragraph(_(KEYS_HINT), muted=True, points=12))
@@ -273,7 +271,6 @@ class SafetyDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(36, 36, 36, 28)
         layout.setSpacing(18)
-        layout.addStretch(1)
         card = QFrame()
         card.setProperty("role", "card")
         card_layout = QVBoxLayout(card)
@@ -289,8 +286,13 @@ class SafetyDialog(QDialog):
         self.yes_list.setObjectName("yes-list")
         card_layout.addWidget(self.yes_list)
         card_layout.addWidget(paragraph(_(safety.STOP_LATER), muted=True))
-        layout.addWidget(card)
-        layout.addStretch(2)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addStretch(1)
+        body_layout.addWidget(card)
+        body_layout.addStretch(2)
+        layout.addWidget(BodyScroller(body), 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.back_button = QPushButton(_("Change my answers"))
@@ -313,11 +315,13 @@ class SafetyDialog(QDialog):
         self.yes_list.setText(bullet_html(lines))
         self.yes_list.setAccessibleName(_("You answered yes to:") + " " + " ".join(lines))
         self.pages.setCurrentWidget(self.stop_page)
+        self.fit.refit()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 
     def _back_to_questions(self) -> None:
         self.pages.setCurrentWidget(self.questions_page)
+        self.fit.refit()
         self.continue_button.setDefault(True)
         self.continue_button.setFocus()
 

@@ -64,7 +64,7 @@ class SessionControl(QObject):
         driver.event.connect(window.session_view.show_event)
         driver.event.connect(self._event_for_actions)
         driver.finished.connect(self._finished)
-        window.show_page(Page.SESSION, f"Session: {routine.name}")
+        window.show_page(Page.SESSION, _("Session: {routine}").format(routine=routine.name))
         self.wired = wire_session(driver.engine, recorder=self.make_recorder, sound=window.sound.attach,
                                   view=self._listen)
         window.session_started.emit(driver)
@@ -74,6 +74,9 @@ class SessionControl(QObject):
 
             window.notice.show_message(_(SPINE_SOFTENED))
         window.update_actions()
+        # The keys (Space, arrows, Esc, M, F11) are the window's: it must be the active window again once
+        # the questions and the sound test have closed, which not every desktop does by itself.
+        window.activateWindow()
         window.session_view.buttons["pause"].setFocus()
         return True
 
@@ -125,8 +128,9 @@ class SessionControl(QObject):
 
     def stop_to_quit(self) -> bool:
         """The window is closing during a session: stop it if the person agrees; False keeps it going."""
-        if not dialogs.confirm(self.window, "Quit selfmassage?", "A session is running. Stop it and quit?",
-                               yes="Stop and quit", no="Keep going"):
+        if not dialogs.confirm(self.window, _("Quit selfmassage?"),
+                               _("A session is running. Stop it and quit?"),
+                               yes=_("Stop and quit"), no=_("Keep going")):
             return False
         assert self.driver is not None
         self.driver.stop()
@@ -169,8 +173,8 @@ class SessionControl(QObject):
             panel.ask_if_eased()  # type: ignore[attr-defined]
             panel.back_to_preventive.connect(window.preventive_wanted)  # type: ignore[attr-defined]
         window.summary.show_result(result, panel)
-        done = "Done" if result.status is SessionStatus.COMPLETED else "Stopped"
-        window.setWindowTitle(f"{done} · {APP_TITLE}")
+        done = _("Done · {app}") if result.status is SessionStatus.COMPLETED else _("Stopped · {app}")
+        window.setWindowTitle(done.format(app=APP_TITLE))
         window.show_page(Page.SUMMARY)
         # The check-in's first choice, not the panel itself: a screen reader then says where it is.
         focus_panel = getattr(panel, "focus_first", None)

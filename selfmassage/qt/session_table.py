@@ -14,6 +14,7 @@ from selfmassage.core.plan import Course
 from selfmassage.core.routine import format_duration
 from selfmassage.i18n import N_, _, format_day, format_moment, pgettext
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.theme_style import roomy_rows
 from selfmassage.store.history import History
 from selfmassage.store.history_rows import SessionRow
 
@@ -148,6 +149,7 @@ def session_table_view(model: SessionTableModel, parent: QWidget) -> QTableView:
                                      "interrupted", "00:00:00", "5/5 · dizziness")):
         header_view.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
     table.setMinimumHeight(180)
+    roomy_rows(table)
     return table
 
 

@@ -23,6 +23,7 @@ from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.wrapping_row import WrappingRow
 from selfmassage.store.history import History
 from selfmassage.store.history_rows import SessionRow
 
@@ -37,23 +38,28 @@ class SessionsPane(QWidget):
         self.history = history
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        list_row = QHBoxLayout()
+        list_row = WrappingRow(12)  # in a narrow window the buttons go under the title
+        title_row = QHBoxLayout()
         list_title = QLabel(_("Sessions"), self)
         relative_font(list_title, 1.2, bold=True)
-        list_row.addWidget(list_title)
+        title_row.addWidget(list_title)
         self.count_label = QLabel(self)
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        list_row.addWidget(self.count_label)
-        list_row.addStretch(1)
+        self.count_label.setProperty("quiet", True)
+        title_row.addWidget(self.count_label)
+        title_row.addStretch(1)
+        list_row.addLayout(title_row, 1)
+        buttons = QHBoxLayout()
         self.export_button = QPushButton(_("Export CSV…"), self)
-        self.import_button = QPushButton("Import CSV…", self)
+        self.import_button = QPushButton(_("Import CSV…"), self)
         describe(self.export_button, _("Export CSV"), _("Write every session to a CSV file you choose."))
-        describe(self.import_button, "Import CSV", "Add sessions from a CSV file; ones already here are "
-                 "skipped.")
+        describe(self.import_button, _("Import CSV"), _("Add sessions from a CSV file; ones already here are "
+                                                        "skipped."))
         self.export_button.clicked.connect(self.export_csv)
         self.import_button.clicked.connect(self.import_csv)
-        list_row.addWidget(self.export_button)
-        list_row.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+        list_row.addLayout(buttons)
         layout.addLayout(list_row)
 
         self.model = SessionTableModel(history, self)

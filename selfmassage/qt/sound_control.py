@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from selfmassage.core.announcements import SpokenPrompts
 from selfmassage.core.engine import SessionEngine
+from selfmassage.i18n import _
 from selfmassage.qt import dialogs
 from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.sound.check import SoundCheckResult, advice, start_sound_check
@@ -129,7 +130,7 @@ class SoundControl(QObject):
         self.checking = True
         self._check_report = report
         self.window.update_actions()
-        self.window.statusBar().showMessage("Playing every sound once…")
+        self.window.statusBar().showMessage(_("Playing every sound once…"))
         # Before the player is ready (it opens after the window shows), the check opens a device of its own.
         start_sound_check(self._relay.checked.emit, self.player, volume=self.settings.volume,
                           voice_volume=self.settings.voice_volume)
@@ -152,7 +153,7 @@ class SoundControl(QObject):
             except RuntimeError:  # the dialog that asked was closed meanwhile
                 self.window.statusBar().showMessage(result.message, 20_000)
                 return
-        dialogs.tell(self.window, "Test sound", result.message)
+        dialogs.tell(self.window, _("Test sound"), result.message)
 
     def offer_sound_test(self) -> None:
         """Before the first session, once: Can you hear this? (Test sound, Spoken prompts, Continue)."""

@@ -9,12 +9,13 @@ after the safety questions, in the same calm look. The window shows it once and 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.calm_style import apply_calm_style, heading, paragraph
+from selfmassage.qt.dialog_fit import BodyScroller, keep_on_screen
 from selfmassage.qt.dialogs import show_check, show_checking
 from selfmassage.sound.check import SoundCheckResult
 
@@ -37,8 +38,12 @@ class SoundIntroDialog(QDialog):
                                    "are spoken."))
         self._checking = False
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 24)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 24)
+        outer.setSpacing(16)
+        body = QWidget()
+        layout = QVBoxLayout(body)  # the words and choices scroll on a small screen; Continue stays
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(heading(_(TITLE)))
         layout.addWidget(paragraph(_(INTRO)))
@@ -69,6 +74,7 @@ class SoundIntroDialog(QDialog):
         layout.addWidget(self.voice)
         layout.addWidget(paragraph(_(LATER), muted=True))
         layout.addStretch(1)
+        outer.addWidget(BodyScroller(body), 1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -79,35 +85,25 @@ class SoundIntroDialog(QDialog):
                  _("Your choice is kept; this is asked only once."))
         self.continue_button.clicked.connect(self.accept)
         buttons.addWidget(self.continue_button)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(620)
-        self._layout = layout
+        outer.addLayout(buttons)
+        self.resize(620, 0)
+        self.fit = keep_on_screen(self)
         if problem:  # the player already knows there is no sound: say so before anyone presses anything
             self.show_check(SoundCheckResult(False, problem))
         self.test_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fit(self) -> None:
-        """Tall enough for every wrapped line at the width it has (Qt sizes a window for one line)."""
-        needed = self._layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.setMinimumHeight(needed)
-            self.resize(self.width(), needed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._fit()
 
     def show_checking(self) -> None:
         """The check plays: Continue waits for it, so its sounds never mix with the session's."""
         self._checking = True
         self.continue_button.setEnabled(False)
         show_checking(self.test_button, self.result)
+        self.fit.refit()
 
     def show_check(self, result: SoundCheckResult) -> None:
         self._checking = False
         self.continue_button.setEnabled(True)
         show_check(self.test_button, self.result, result)
-        self._fit()
+        self.fit.refit()
         if self.isVisible():
             self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

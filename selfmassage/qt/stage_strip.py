@@ -6,16 +6,20 @@ or not in this routine (–).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from selfmassage.core.techniques import Stage
 from selfmassage.i18n import _
 from selfmassage.qt.theme import set_style_flag
 
+SPACING = 12
+
 
 class StageStrip(QWidget):
+    """In a row; in the picker's narrow card, two rows of two (or one under another) rather than cut."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._covered: tuple[Stage, ...] = tuple(Stage)
@@ -23,15 +27,16 @@ class StageStrip(QWidget):
         self._coverage = False  # the picker's view: which stages a routine has, no "now"
         self._pixel_size: int | None = None  # None: the app's font size
         self.labels: dict[Stage, QLabel] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(SPACING)
+        self._columns = 0
         for stage in Stage:
             label = QLabel(self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setContentsMargins(14, 8, 14, 8)
             self.labels[stage] = label
-            layout.addWidget(label, 1)
+        self._arrange(len(self.labels))
         self.setAccessibleName(_("Stages of the session"))
         self._refresh()
 
@@ -55,6 +60,48 @@ class StageStrip(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._refresh()  # the labels' fonts are set from this widget's
+
+    # -- one row, or two, or four: the picker's card may be narrow (Large text at 800 px) ------------
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for number, label in enumerate(self.labels.values()):
+            self._grid.removeWidget(label)
+            self._grid.addWidget(label, number // columns, number % columns)
+        for column in range(len(self.labels)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def _cell(self) -> QSize:
+        sizes = [label.sizeHint() for label in self.labels.values()]
+        return QSize(max(size.width() for size in sizes), max(size.height() for size in sizes))
+
+    def columns_for(self, width: int) -> int:
+        """Four in a row where they fit (always on the session page), else two, else one."""
+        count = len(self.labels)
+        if not self._coverage:
+            return count
+        cell = self._cell().width()
+        fitting = (columns for columns in (count, 2) if columns * cell + (columns - 1) * SPACING <= width)
+        return next(fitting, 1)
+
+    def hasHeightForWidth(self) -> bool:
+        return self._coverage
+
+    def heightForWidth(self, width: int) -> int:
+        rows = -(-len(self.labels) // self.columns_for(width))
+        return rows * self._cell().height() + (rows - 1) * SPACING
+
+    def minimumSizeHint(self) -> QSize:
+        if not self._coverage:
+            return super().minimumSizeHint()
+        return QSize(self._cell().width(), self._cell().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(self.columns_for(event.size().width()))
 
     def current(self) -> Stage | None:
         return self._current
@@ -96,6 +143,8 @@ class StageStrip(QWidget):
             font.setBold(state == "current")
             label.setFont(font)
         self.setAccessibleDescription(self.summary())
+        self._arrange(self.columns_for(self.width()))
+        self.updateGeometry()
 
     def summary(self) -> str:
         """The strip in words: the stage now and the ones done, or which stages the routine has."""

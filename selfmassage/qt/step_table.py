@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -23,6 +24,7 @@ from selfmassage.core.problems import Problem
 from selfmassage.core.routine import format_duration
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.problem_list import problem_line
+from selfmassage.qt.theme_style import roomy_rows
 
 STEP_MIME = "application/x-selfmassage-step"
 ERROR_TINT = QColor(220, 50, 47, 40)
@@ -132,9 +134,23 @@ class StepTableModel(QAbstractTableModel):
 
 
 
+class StepTable(QTableView):
+    """Asks for the width of its columns, so the editor puts the step's fields under it when the two
+    can't be side by side without squeezing the steps."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        header = self.horizontalHeader()
+        # From the text, not the sections' widths now: the area's column stretches to the room it is given.
+        columns = sum(max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+                      for column in range(header.count()))
+        width = columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def step_table_view(model: StepTableModel) -> QTableView:
     """The table the editor shows the model in: whole rows, one at a time, moved by dragging."""
-    table = QTableView()
+    table = StepTable()
     table.setModel(model)
     describe(table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
              "down reorder it; a step with a problem says so.")
@@ -151,4 +167,5 @@ def step_table_view(model: StepTableModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    roomy_rows(table)
     return table

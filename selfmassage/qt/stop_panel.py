@@ -10,8 +10,17 @@ it where the session is.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from selfmassage.core.engine import GENTLE_FINISH_SECONDS
 from selfmassage.i18n import N_, _
@@ -21,8 +30,9 @@ STOP_WHY = N_("Stopping all at once can leave your muscles sore. Finish gently: 
               "stroking on the area you are working, then you are done.")
 
 
-class StopPanel(QFrame):
-    """Shown over the session page; `finish_gently`, `stop_now` or `keep_going` says what was chosen."""
+class StopPanel(QWidget):
+    """Shown over the whole session page, which it dims; the question is a card in its middle, its text
+    wrapped to the room there is. `finish_gently`, `stop_now` or `keep_going` says what was chosen."""
 
     finish_gently = Signal()
     stop_now = Signal()
@@ -31,39 +41,64 @@ class StopPanel(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("stop_panel")
-        self.setProperty("card", True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        self.setProperty("covers_page", True)  # what it covers is out of sight (tests/qt/layout_check.py)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         title, why = _(STOP_TITLE), _(STOP_WHY).format(seconds=GENTLE_FINISH_SECONDS)
         self.setAccessibleName(title)
         self.setAccessibleDescription(why)
-        layout = QVBoxLayout(self)
+        self.card = QFrame(self)
+        self.card.setObjectName("stop_card")
+        self.card.setProperty("card", True)
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card.setAutoFillBackground(True)
+        self.card.setMaximumWidth(760)
+        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self.card)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(14)
-        self.title = QLabel(title, self)
+        self.title = QLabel(title, self.card)
+        self.title.setWordWrap(True)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
-        self.why = QLabel(why, self)
+        self.why = QLabel(why, self.card)
         self.why.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
         self.gently_button = self._button(_("Finish gently"), _("Half a minute of light stroking, then the "
                                                                    "summary."), self.finish_gently)
         self.gently_button.setProperty("role", "primary")
+        self.gently_button.setProperty("primary", True)  # the window's sheet: filled, in the accent colour
         self.now_button = self._button(_("Stop now"), _("End the session at once."), self.stop_now)
         self.keep_button = self._button(_("Keep going"), _("Close this and go on with the session (Esc)."),
                                         self.keep_going)
-        buttons.addWidget(self.gently_button)
-        buttons.addWidget(self.now_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.keep_button)
-        layout.addLayout(buttons)
+        # One row where there is the room, else one button under another (Large text at 800 px).
+        self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.buttons.setSpacing(12)
+        self.buttons.addWidget(self.gently_button)
+        self.buttons.addWidget(self.now_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.keep_button)
+        layout.addLayout(self.buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 20, 20, 20)
+        middle = QHBoxLayout()  # no alignment flag: it would keep the card from wrapping its text
+        middle.addStretch(1)
+        middle.addWidget(self.card, 100)
+        middle.addStretch(1)
+        outer.addStretch(1)
+        outer.addLayout(middle)
+        outer.addStretch(1)
         self.hide()
         parent.installEventFilter(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The page underneath, dimmed: the question is what matters now.
+        painter = QPainter(self)
+        shade = QColor(self.palette().color(QPalette.ColorRole.Window))
+        shade.setAlpha(215)
+        painter.fillRect(self.rect(), shade)
 
     def _button(self, text: str, description: str, signal: Signal) -> QPushButton:
         button = QPushButton(text, self)
@@ -83,15 +118,28 @@ class StopPanel(QFrame):
 
     def _place(self) -> None:
         parent = self.parentWidget()
-        width = min(parent.width() - 40, max(520, parent.width() * 3 // 5))
-        self.setFixedWidth(max(width, 200))
-        self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, max(10, (parent.height() - self.height()) // 2))
+        for layout in (self.layout(), self.card.layout()):
+            layout.invalidate()  # the page's text size may have changed since it was last open
+        self.setGeometry(parent.rect())
+        buttons = [self.gently_button, self.now_button, self.keep_button]
+        room = min(parent.width() - 40, self.card.maximumWidth()) - 56
+        wide = sum(button.sizeHint().width() for button in buttons) + 12 * 3 <= room
+        way = QBoxLayout.Direction
+        self.buttons.setDirection(way.LeftToRight if wide else way.TopToBottom)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return False
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab stays on the question: the page's own buttons are out of sight behind it.
+        buttons = [self.gently_button, self.now_button, self.keep_button]
+        focused = self.focusWidget()
+        at = buttons.index(focused) if focused in buttons else -1
+        buttons[(at + (1 if next else -1)) % len(buttons)].setFocus(
+            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

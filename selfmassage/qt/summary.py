@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from selfmassage.core.cautions import SIT_UP_SLOWLY
 from selfmassage.core.checkin import CheckIn
@@ -11,7 +11,9 @@ from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce
-from selfmassage.qt.picker import format_length
+from selfmassage.qt.calm_style import apply_calm_style
+from selfmassage.qt.dialog_fit import name_scroll_bars
+from selfmassage.qt.routine_words import format_length
 from selfmassage.qt.theme import relative_font
 
 _HEADINGS = {
@@ -37,6 +39,7 @@ class SummaryPage(QWidget):
         relative_font(self.heading, 2.0, bold=True)
         self.facts = QLabel(self)
         self.facts.setObjectName("summary_facts")
+        self.facts.setWordWrap(True)
         relative_font(self.facts, 1.4)
         # Lying down long can lower blood pressure: every session ends with this, on screen and spoken.
         self.rise = QLabel(_(SIT_UP_SLOWLY), self)
@@ -63,19 +66,38 @@ class SummaryPage(QWidget):
         self.done_button.setToolTip(_("Back to the list of routines"))
         self.done_button.setAutoDefault(True)  # Enter presses it when it has focus, as Space does
         self.done_button.clicked.connect(self.done_requested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.done_button)
+        # The buttons stay at the page's foot, where nothing moves them; what is above scrolls when the
+        # window is too small for it (Large text at 600 px), and a sign ticked there moves only the words.
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(12)
+        self.buttons.addStretch(1)
+        self.buttons.addSpacing(12)
+        self.buttons.addWidget(self.done_button)
+
+        words = QWidget(self)
+        words.setObjectName("summary_words")
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(16)
+        column.addWidget(self.heading)
+        column.addWidget(self.facts)
+        column.addWidget(self.rise)
+        column.addSpacing(12)
+        column.addWidget(self.checkin_card, 1)
+        self.words = QScrollArea(self)
+        self.words.setObjectName("summary_words_area")
+        self.words.setWidgetResizable(True)
+        self.words.setFrameShape(QFrame.Shape.NoFrame)
+        self.words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.words.setWidget(words)
+        name_scroll_bars(self.words)
 
         root = QVBoxLayout(self)
-        root.setContentsMargins(48, 36, 48, 32)
+        root.setContentsMargins(48, 32, 40, 24)
         root.setSpacing(16)
-        root.addWidget(self.heading)
-        root.addWidget(self.facts)
-        root.addWidget(self.rise)
-        root.addSpacing(12)
-        root.addWidget(self.checkin_card, 1)
-        root.addLayout(buttons)
+        root.addWidget(self.words, 1)
+        root.addLayout(self.buttons)
 
     def own_widgets(self) -> list[QWidget]:
         """The widgets of this page the window's style sheet may go on (not the check-in panel's parents)."""
@@ -90,13 +112,24 @@ class SummaryPage(QWidget):
             minutes=minutes, done=result.steps_done, total=result.steps_total, routine=result.routine.name))
         if self.checkin_panel is not None:
             self.checkin_layout.removeWidget(self.checkin_panel)
+            self._footer(self.checkin_panel).deleteLater()
             self.checkin_panel.deleteLater()
         self.checkin_panel = checkin_panel
         self.thanks.hide()
         if checkin_panel is not None:
             checkin_panel.setParent(self.checkin_card)
             self.checkin_layout.insertWidget(0, checkin_panel, 1, Qt.AlignmentFlag.AlignTop)
-            QWidget.setTabOrder(checkin_panel, self.done_button)  # the check-in first, as it reads
+            footer = self._footer(checkin_panel)
+            if footer is not checkin_panel:  # its Skip and Save: at the page's foot, in view
+                footer.setParent(self)
+                apply_calm_style(footer)
+                footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+                self.buttons.insertWidget(1, footer)
+                footer.show()
+            # The check-in first, as it reads, then its Skip and Save, then Back to routines.
+            if footer is not checkin_panel:
+                QWidget.setTabOrder(checkin_panel, footer)
+            QWidget.setTabOrder(footer, self.done_button)
             checkin_panel.submitted.connect(self._submitted)  # type: ignore[attr-defined]
             skipped = getattr(checkin_panel, "skipped", None)
             if skipped is not None:
@@ -111,9 +144,16 @@ class SummaryPage(QWidget):
         self._close_panel(_("No check-in this time. That's fine."))
         self.checkin_skipped.emit()
 
+    @staticmethod
+    def _footer(panel: QWidget) -> QWidget:
+        """The panel's row of buttons (the panel itself when it has none of its own)."""
+        footer = getattr(panel, "footer", None)
+        return footer if isinstance(footer, QWidget) else panel
+
     def _close_panel(self, text: str) -> None:
         if self.checkin_panel is not None:
             self.checkin_panel.hide()
+            self._footer(self.checkin_panel).hide()
         self.thanks.setText(text)
         self.thanks.show()
         self.done_button.setFocus()

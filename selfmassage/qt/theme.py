@@ -88,6 +88,9 @@ QLabel[accent="true"] {{ color: {c.accent}; }}
 QFrame[card="true"] {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 18px;
 }}
+QScrollArea#routine_words_area, QScrollArea#routine_words_area > QWidget > QWidget {{
+    background: transparent;
+}}
 QPushButton, QToolButton {{
     background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 12px;
     padding: 10px 20px;
@@ -140,6 +143,47 @@ QSlider::handle:horizontal {{
     background: {c.accent}; width: 22px; margin: -8px 0; border-radius: 11px; border: 2px solid {c.surface};
 }}
 QSlider:focus::handle:horizontal {{ border: 3px solid {c.text}; }}
+QPushButton[compact="true"] {{ padding: 6px 12px; border-radius: 10px; }}
+QPushButton[link="true"] {{
+    background: transparent; color: {c.accent}; border: 2px solid transparent; border-radius: 8px;
+    padding: 2px 6px; text-decoration: underline;
+}}
+QPushButton[link="true"]:focus {{ border: 3px solid {c.accent}; background: {c.accent_soft}; }}
+QLineEdit, QPlainTextEdit, QComboBox {{
+    background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 8px;
+    padding: 4px 8px; selection-background-color: {c.accent}; selection-color: {c.accent_text};
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 3px solid {c.accent}; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled {{
+    color: {c.muted}; background: {c.window};
+}}
+QComboBox QAbstractItemView {{
+    background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
+    selection-background-color: {c.accent}; selection-color: {c.accent_text};
+}}
+QTableView {{
+    background: {c.surface}; alternate-background-color: {c.window}; color: {c.text};
+    border: 1px solid {c.border}; border-radius: 12px; gridline-color: {c.track};
+    selection-background-color: {c.accent}; selection-color: {c.accent_text};
+}}
+QTableView:focus {{ border: 3px solid {c.accent}; }}
+QHeaderView::section {{
+    background: {c.surface}; color: {c.muted}; border: none; border-bottom: 2px solid {c.border};
+    padding: 6px 8px;
+}}
+QListWidget#routineList::item {{ padding: 6px 8px; border-radius: 8px; }}
+QListWidget#routineList::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QGroupBox {{
+    background: {c.surface}; border: 1px solid {c.border}; border-radius: 14px; margin-top: 1.6em;
+    padding: 10px 12px 12px 12px;
+}}
+QGroupBox::title {{ subcontrol-origin: margin; left: 16px; padding: 0 4px; color: {c.text}; }}
+QFrame#builtinBanner, QLabel[callout="note"] {{
+    background: {c.notice}; border: 2px solid {c.notice_border}; border-radius: 12px;
+}}
+QLabel[callout="warning"] {{ background: {c.notice}; border: 2px solid {c.danger}; border-radius: 12px; }}
+QFrame#problemRow {{ border-bottom: 1px solid {c.track}; }}
+QSplitter::handle {{ background: transparent; }}
 """
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QStacke
 from selfmassage.core import safety
 from selfmassage.i18n import _
 from selfmassage.qt.calm_style import apply_calm_style, bullet_list, heading, paragraph
+from selfmassage.qt.dialog_fit import BodyScroller, keep_on_screen
 
 
 class TodayDialog(QDialog):
@@ -26,19 +27,24 @@ class TodayDialog(QDialog):
         self.setAccessibleDescription(" ".join(_(state) for state in safety.TODAY_STATES))
         self.setModal(True)
         apply_calm_style(self)
-        self.setMinimumWidth(640)
+        self.resize(640, 0)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._question_page(pregnancy))
         self.pages.addWidget(self._stop_page())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self.fit = keep_on_screen(self)
         self.no_button.setFocus()
 
     def _question_page(self, pregnancy: bool) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(32, 28, 32, 24)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(32, 28, 32, 24)
+        outer.setSpacing(14)
+        body = QWidget()
+        layout = QVBoxLayout(body)  # the list scrolls on a small screen; the answers stay in view
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
         layout.addWidget(heading(_(safety.TODAY_TITLE)))
         states = tuple(_(state) for state in safety.TODAY_STATES)
@@ -65,6 +71,7 @@ class TodayDialog(QDialog):
             self.pregnancy_note = note
         layout.addWidget(paragraph(_("Press N for no or Y for yes."), muted=True, points=12))
         layout.addStretch(1)
+        outer.addWidget(BodyScroller(body), 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.yes_button = QPushButton(_(safety.TODAY_YES))
@@ -84,7 +91,7 @@ class TodayDialog(QDialog):
         self.no_button.clicked.connect(self.accept)
         buttons.addWidget(self.yes_button)
         buttons.addWidget(self.no_button)
-        layout.addLayout(buttons)
+        outer.addLayout(buttons)
         return page
 
     def _stop_page(self) -> QWidget:
@@ -110,6 +117,7 @@ class TodayDialog(QDialog):
 
     def _said_yes(self) -> None:
         self.pages.setCurrentIndex(1)
+        self.fit.refit()
         self.close_button.setDefault(True)
         self.close_button.setFocus()
 

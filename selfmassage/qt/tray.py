@@ -207,7 +207,7 @@ class ReminderTray(QObject):
             actions += [("later", _("Later")), ("not-today", _("Not today"))]
             if "actions" not in notifier.capabilities():
                 actions = []
-            if notifier.notify(REMINDER_SUMMARY, reminder_body(plan), actions):
+            if notifier.notify(_(REMINDER_SUMMARY), reminder_body(plan), actions):
                 return BY_NOTIFICATION
         if self.icon is not None and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage("selfmassage", reminder_message(plan),

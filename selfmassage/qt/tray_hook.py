@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from selfmassage.core.session_result import SessionResult
+from selfmassage.i18n import N_, _
 from selfmassage.qt.pages import Page
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.session_driver import SessionDriver
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from selfmassage.qt.notifier import DesktopNotifier
 
 TRAY_FLAG = "--tray"  # what the autostart entry adds: start in the tray, the window hidden
-STILL_IN_TRAY = "selfmassage is still here, in the tray, for your reminders. Quit from its menu."
+STILL_IN_TRAY = N_("selfmassage is still here, in the tray, for your reminders. Quit from its menu.")
 
 
 class TrayHook(QObject):
@@ -41,12 +42,12 @@ class TrayHook(QObject):
         self._told_still_in_tray = False
         self._closed = False
         self.reminders_action = window.add_action(
-            "reminders", "Reminders…", self.edit_reminders, menu=menu,
-            tip="A reminder on the days and at the time you choose")
-        self.login_action = QAction("Start at login", self)
+            "reminders", _("Reminders…"), self.edit_reminders, menu=menu,
+            tip=_("A reminder on the days and at the time you choose"))
+        self.login_action = QAction(_("Start at login"), self)
         self.login_action.setCheckable(True)
         self.login_action.setChecked(autostart.autostart_enabled())
-        self.login_action.setStatusTip("Open selfmassage in the tray when you log in")
+        self.login_action.setStatusTip(_("Open selfmassage in the tray when you log in"))
         self.login_action.toggled.connect(self._login_toggled)
         menu.addAction(self.login_action)
         window.set_close_policy(self.hides_on_close)
@@ -114,11 +115,12 @@ class TrayHook(QObject):
         window.bring_to_front()
         entry = window.library.find(name)
         if entry is None or entry.routine is None or not entry.usable:
-            window.statusBar().showMessage(f"{name} can't be started: it is no longer there.", 15_000)
+            gone = _("{name} can't be started: it is no longer there.").format(name=name)
+            window.statusBar().showMessage(gone, 15_000)
             return False
         started = window.start_session(entry.routine)
         if not started and window.sessions.running:
-            window.statusBar().showMessage("A session is running: finish or stop it first.", 15_000)
+            window.statusBar().showMessage(_("A session is running: finish or stop it first."), 15_000)
         return started
 
     def show_picker(self, name: str) -> None:
@@ -160,8 +162,9 @@ class TrayHook(QObject):
             else:
                 autostart.disable_autostart()
         except OSError as exc:
-            self.window.statusBar().showMessage(
-                f"Start at login can't be {'set' if on else 'turned off'} ({exc.strerror or exc}).", 20_000)
+            problem = (_("Start at login can't be set ({reason}).") if on
+                       else _("Start at login can't be turned off ({reason})."))
+            self.window.statusBar().showMessage(problem.format(reason=exc.strerror or exc), 20_000)
         enabled = autostart.autostart_enabled()
         self.login_action.setChecked(enabled)
         if enabled == on:
@@ -180,6 +183,6 @@ class TrayHook(QObject):
         if not self._told_still_in_tray:
             self._told_still_in_tray = True
             if QSystemTrayIcon.supportsMessages():
-                self.tray.icon.showMessage("selfmassage", STILL_IN_TRAY,
+                self.tray.icon.showMessage("selfmassage", _(STILL_IN_TRAY),
                                            QSystemTrayIcon.MessageIcon.Information, 8000)
         return True

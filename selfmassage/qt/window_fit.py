@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
+from selfmassage.i18n import _
+
 MINIMUM = QSize(720, 540)  # the smallest window every page is laid out for
 PREFERRED = QSize(1120, 720)  # the size it opens at when the screen has the room
 
@@ -103,11 +105,13 @@ class PageScroller(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(page)
         self.setFocusProxy(page)
-        self.setAccessibleName(page.accessibleName() or "Page")
-        self.setAccessibleDescription("Scrolls when the window is too small for the whole page.")
-        for bar, way in ((self.verticalScrollBar(), "up and down"), (self.horizontalScrollBar(), "sideways")):
-            bar.setAccessibleName(f"Scroll the page {way}")
-            bar.setAccessibleDescription("The window is too small for the whole page: this shows the rest.")
+        self.setAccessibleName(page.accessibleName() or _("Page"))
+        self.setAccessibleDescription(_("Scrolls when the window is too small for the whole page."))
+        for bar, name in ((self.verticalScrollBar(), _("Scroll the page up and down")),
+                          (self.horizontalScrollBar(), _("Scroll the page sideways"))):
+            bar.setAccessibleName(name)
+            bar.setAccessibleDescription(
+                _("The window is too small for the whole page: this shows the rest."))
         page.installEventFilter(self)
 
     def fit_page(self) -> None:

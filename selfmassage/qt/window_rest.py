@@ -22,7 +22,7 @@ from selfmassage.qt.session_view import SessionView
 from selfmassage.qt.session_widgets import SessionActions
 from selfmassage.qt.sound_control import SoundControl
 from selfmassage.qt.summary import SummaryPage
-from selfmassage.qt.theme import refresh_fonts, rescale_relative_fonts, text_scale
+from selfmassage.qt.theme import refresh_fonts, rescale_relative_fonts, stylesheet, text_scale
 from selfmassage.resources import assets_dir
 from selfmassage.store.library import RoutineLibrary
 
@@ -178,6 +178,13 @@ def apply_look(window: MainWindow) -> None:
     show_muted(window, settings.muted)
     window.shown_paused = None  # draw the pause action afresh in the new colours
     update_actions(window)
+
+
+def style_page(window: MainWindow, page: QWidget) -> None:
+    """A page added after the look was applied wears the window's sheet and the app's font now."""
+    page.setStyleSheet(stylesheet(window.colours))
+    focus_ring.mark_styled(page)
+    refresh_fonts([page, *page.findChildren(QWidget)])
 
 
 def show_muted(window: MainWindow, muted: bool) -> None:

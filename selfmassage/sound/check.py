@@ -97,7 +97,10 @@ def start_sound_check(
 
 def advice(problem: str) -> str:
     """A player's one-line problem said again with what to check (for a window to show before any test)."""
-    return _(_ADVICE.get(problem, NO_DEVICE_FOUND))
+    for key, said in _ADVICE.items():
+        if problem in (key, _(key)):  # a player's problem, as kept or as shown
+            return _(said)
+    return _(NO_DEVICE_FOUND)
 
 
 def _failed(problem: str) -> SoundCheckResult:

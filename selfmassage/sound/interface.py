@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from selfmassage.i18n import N_
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.prompt import Prompt
 
 ProblemCallback = Callable[[str], None]
 
-NO_LIBRARY = "No sound: the sound library is not installed. Follow the screen instead."
-NO_DEVICE = "No sound: your computer's sound device did not answer. Follow the screen instead."
-BAD_FILE = "No sound: a sound file is missing or damaged. Reinstall selfmassage to hear the cues."
+# Kept in English as the problem's key; a player says them in the language in use (PlayerBase.problem).
+NO_LIBRARY = N_("No sound: the sound library is not installed. Follow the screen instead.")
+NO_DEVICE = N_("No sound: your computer's sound device did not answer. Follow the screen instead.")
+BAD_FILE = N_("No sound: a sound file is missing or damaged. Reinstall selfmassage to hear the cues.")
 
 
 class CuePlayer(Protocol):

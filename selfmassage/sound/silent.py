@@ -7,6 +7,7 @@ import logging
 import math
 import threading
 
+from selfmassage.i18n import _
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.interface import ProblemCallback
 from selfmassage.sound.prompt import Prompt
@@ -61,7 +62,8 @@ class PlayerBase:
 
     @property
     def problem(self) -> str | None:
-        return self._problem
+        """The first problem, in the language in use."""
+        return None if self._problem is None else _(self._problem)
 
     @property
     def audible(self) -> bool:
@@ -84,7 +86,7 @@ class PlayerBase:
         if callback is None:
             return
         try:
-            callback(message)
+            callback(_(message))
         except Exception as error:
             # A broken callback must not take the sound thread (or the session) down with it.
             log.warning("on_problem callback failed: %r", error)

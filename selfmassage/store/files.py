@@ -17,6 +17,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from selfmassage.i18n import _
+
 
 class FileRefused(OSError):
     """The path is not a plain file this can read or write; `strerror` says why in plain words."""
@@ -30,14 +32,14 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "it is a folder, not a file"
+        return _("it is a folder, not a file")
     if stat.S_ISFIFO(mode):
-        return "it is a named pipe, not a file"
+        return _("it is a named pipe, not a file")
     if stat.S_ISSOCK(mode):
-        return "it is a socket, not a file"
+        return _("it is a socket, not a file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device, not a file"
-    return "it is not a plain file"
+        return _("it is a device, not a file")
+    return _("it is not a plain file")
 
 
 def read_capped(path: Path, cap: int, too_big: str) -> bytes:
@@ -68,15 +70,15 @@ def read_capped(path: Path, cap: int, too_big: str) -> bytes:
 def write_export(path: Path, data: bytes, *, replace: bool) -> None:
     """Write `data` as a new plain file at `path`; an existing plain file only when `replace`."""
     if not str(path):
-        raise FileRefused(path, "no file name was given", errno.ENOENT)
+        raise FileRefused(path, _("no file name was given"), errno.ENOENT)
     folder = path.parent
     if not folder.is_dir():
-        raise FileRefused(path, f"the folder {folder} does not exist", errno.ENOENT)
+        raise FileRefused(path, _("the folder {folder} does not exist").format(folder=folder), errno.ENOENT)
     try:
         existing = os.stat(path)
     except FileNotFoundError:
         if path.is_symlink():
-            raise FileRefused(path, "it is a symbolic link to a file that does not exist",
+            raise FileRefused(path, _("it is a symbolic link to a file that does not exist"),
                               errno.ENOENT) from None
         existing = None
     if existing is not None:
@@ -84,7 +86,7 @@ def write_export(path: Path, data: bytes, *, replace: bool) -> None:
         if kind:
             raise FileRefused(path, kind)
         if not replace:
-            raise FileRefused(path, "it already exists", errno.EEXIST)
+            raise FileRefused(path, _("it already exists"), errno.EEXIST)
         path = path.resolve()  # through a link: its target is written, the link stays
     _write_beside(path, data, existing)
 
@@ -120,7 +122,7 @@ def _write_beside(path: Path, data: bytes, existing: os.stat_result | None) -> N
     except FileExistsError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise FileRefused(path, "it already exists", errno.EEXIST) from None
+        raise FileRefused(path, _("it already exists"), errno.EEXIST) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

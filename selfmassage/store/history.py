@@ -11,6 +11,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from selfmassage.i18n import _
 from selfmassage.store.history_locks import SessionLocks
 from selfmassage.store.history_queries import HistoryQueries
 from selfmassage.store.history_rescue import damaged_notice, move_aside, plain_reason, salvage
@@ -45,8 +46,8 @@ class History(HistoryQueries, HistoryWrites):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise HistoryError(f"{path.parent}: can't create the folder for your history "
-                               f"({exc.strerror}).") from None
+            raise HistoryError(_("{folder}: can't create the folder for your history ({reason}).").format(
+                folder=path.parent, reason=exc.strerror)) from None
         try:
             db = connect(path)
         except sqlite3.DatabaseError as exc:
@@ -56,12 +57,14 @@ class History(HistoryQueries, HistoryWrites):
                 kept = cls._open_kept(path, reason) if path.exists() else None
                 if kept is not None:
                     return kept
-                raise HistoryError(f"{path}: your history can't be opened ({reason}).") from None
+                raise HistoryError(_("{path}: your history can't be opened ({reason}).").format(
+                    path=path, reason=reason)) from None
             aside = move_aside(path)
             try:
                 db = connect(path)
             except sqlite3.DatabaseError as again:
-                raise HistoryError(f"{path}: a new history can't be started ({again}).") from None
+                raise HistoryError(_("{path}: a new history can't be started ({reason}).").format(
+                    path=path, reason=again)) from None
             copied = salvage(aside, db) if not isinstance(exc, NotOurs) else 0
             notice = damaged_notice(aside, copied)
         history = cls(path, db, notice)
@@ -110,8 +113,8 @@ class History(HistoryQueries, HistoryWrites):
             except sqlite3.DatabaseError:
                 db.close()
                 continue
-            history = cls(path, db, f"Your history can't be written ({reason}), so new sessions won't be "
-                                    "saved. The ones kept so far are all there.")
+            history = cls(path, db, _("Your history can't be written ({reason}), so new sessions won't be "
+                                      "saved. The ones kept so far are all there.").format(reason=reason))
             history.read_only = True
             return history
         return None
@@ -128,7 +131,8 @@ class History(HistoryQueries, HistoryWrites):
             db.execute("PRAGMA busy_timeout = 5000")
             db.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as exc:
-            raise HistoryError(f"{path}: your history can't be read ({exc}).") from None
+            raise HistoryError(_("{path}: your history can't be read ({reason}).").format(
+                path=path, reason=exc)) from None
         return cls(path, db, None)
 
     def close(self) -> None:

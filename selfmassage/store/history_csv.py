@@ -22,6 +22,7 @@ from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
 from selfmassage.core.events import SessionStatus
+from selfmassage.i18n import _, ngettext
 from selfmassage.store.files import read_capped, write_export
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rescue import plain_reason
@@ -48,12 +49,15 @@ def restored(text: str) -> str:
     """The text `neutralised` was given: exactly its one added ' taken off."""
     return text[1:] if text.startswith("'") and text[1:].lstrip("'").startswith(_FORMULA_START) else text
 
+# A time as the CSV writes it, for messages that ask for one.
+_EXAMPLE_TIME = "2026-11-20T19:05:00+01:00"
+
 
 class CsvImportError(Exception):
     """The file can't be imported; `problems` holds one line per bad row ("line 4: …")."""
 
     def __init__(self, problems: list[str], *, unreadable: bool = False) -> None:
-        super().__init__(problems[0] if problems else "the file can't be imported")
+        super().__init__(problems[0] if problems else _("the file can't be imported"))
         self.problems = problems
         self.unreadable = unreadable  # not a text file at all, rather than bad rows
 
@@ -107,45 +111,55 @@ def _when(text: str, column: str, required: bool) -> datetime | None:
     text = text.strip()
     if not text:
         if required:
-            raise ValueError(f"{column} is empty; give a time like 2026-11-20T19:05:00+01:00")
+            raise ValueError(_("{column} is empty; give a time like {example}").format(column=column,
+                                                                                       example=_EXAMPLE_TIME))
         return None
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{column} {text[:40]!r} is not a time like 2026-11-20T19:05:00+01:00") from None
+        raise ValueError(_("{column} {value} is not a time like {example}").format(
+            column=column, value=repr(text[:40]), example=_EXAMPLE_TIME)) from None
     if moment.tzinfo is None:
-        raise ValueError(f"{column} {text[:40]!r} needs its UTC offset, like +01:00 or Z")
+        raise ValueError(_("{column} {value} needs its UTC offset, like +01:00 or Z").format(
+            column=column, value=repr(text[:40])))
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise ValueError(f"{column} {text[:40]!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+        raise ValueError(_("{column} {value} is outside the years {first}–{last}").format(
+            column=column, value=repr(text[:40]), first=FIRST_YEAR, last=LAST_YEAR))
     return moment
 
 
 def _row(cells: list[str]) -> ImportedSession:
     if len(cells) != len(COLUMNS):
-        raise ValueError(f"has {len(cells)} columns; it needs {len(COLUMNS)}: {','.join(COLUMNS)}")
+        raise ValueError(ngettext("has {n} column; it needs {needed}: {columns}",
+                                  "has {n} columns; it needs {needed}: {columns}", len(cells)).format(
+            n=len(cells), needed=len(COLUMNS), columns=",".join(COLUMNS)))
     started_text, ended_text, routine, status, active, feeling, symptoms, note = cells
     started = _when(started_text, "started_at", required=True)
     assert started is not None
     ended = _when(ended_text, "ended_at", required=False)
     if ended is not None and ended < started:
-        raise ValueError("ended_at is before started_at")
+        raise ValueError(_("ended_at is before started_at"))
     routine = restored(routine.strip())
     if not 1 <= len(routine) <= MAX_ROUTINE_NAME or any(ord(ch) < 32 for ch in routine):
-        raise ValueError(f"routine must be one line of 1–{MAX_ROUTINE_NAME} characters")
+        raise ValueError(_("routine must be one line of 1–{most} characters").format(most=MAX_ROUTINE_NAME))
     status = status.strip().lower()
     if status not in ENDED_STATUSES:
-        raise ValueError(f"status must be {', '.join(ENDED_STATUSES)}, not {status[:20]!r}")
+        raise ValueError(_("status must be {allowed}, not {value}").format(allowed=", ".join(ENDED_STATUSES),
+                                                                           value=repr(status[:20])))
     try:
         seconds = float(active.strip())
     except ValueError:
-        raise ValueError(f"active_seconds must be a number of seconds, not {active.strip()[:20]!r}") from None
+        raise ValueError(_("active_seconds must be a number of seconds, not {value}").format(
+            value=repr(active.strip()[:20]))) from None
     if not math.isfinite(seconds) or not 0 <= seconds <= MAX_ACTIVE_SECONDS:
-        raise ValueError(f"active_seconds must be from 0 to {MAX_ACTIVE_SECONDS}, not {active.strip()[:20]}")
+        raise ValueError(_("active_seconds must be from 0 to {most}, not {value}").format(
+            most=MAX_ACTIVE_SECONDS, value=active.strip()[:20]))
     feeling_value: int | None = None
     if feeling.strip():
         text = feeling.strip()
         if not text.isdigit() or not FEELING_MIN <= int(text) <= FEELING_MAX:
-            raise ValueError(f"feeling must be empty or {FEELING_MIN}–{FEELING_MAX}, not {text[:20]!r}")
+            raise ValueError(_("feeling must be empty or {low}–{high}, not {value}").format(
+                low=FEELING_MIN, high=FEELING_MAX, value=repr(text[:20])))
         feeling_value = int(text)
     known = {symptom.value: symptom for symptom in Symptom}
     found: set[Symptom] = set()
@@ -154,13 +168,15 @@ def _row(cells: list[str]) -> ImportedSession:
         if not word:
             continue
         if word not in known:
-            raise ValueError(f"symptom {word[:30]!r} is not one of {', '.join(known)}")
+            raise ValueError(_("symptom {value} is not one of {allowed}").format(value=repr(word[:30]),
+                                                                                 allowed=", ".join(known)))
         found.add(known[word])
     note = restored(note)
     if len(note) > MAX_NOTE:
-        raise ValueError(f"note is {len(note)} characters; at most {MAX_NOTE}")
+        raise ValueError(_("note is {length} characters; at most {most}").format(length=len(note),
+                                                                               most=MAX_NOTE))
     if _NOTE_CONTROL.search(note):
-        raise ValueError("note may hold line breaks and tabs but no other control characters")
+        raise ValueError(_("note may hold line breaks and tabs but no other control characters"))
     return ImportedSession(routine, started, ended, SessionStatus(status), seconds,
                            CheckIn(feeling_value, frozenset(found), note))
 
@@ -174,10 +190,11 @@ def parse_csv(text: str) -> list[ImportedSession]:
     try:
         header = next(reader, None)
         if header is None:
-            raise CsvImportError(["line 1: the file is empty; it needs the header "
-                                  f"{','.join(COLUMNS)}"], unreadable=True)
+            raise CsvImportError([_("line 1: the file is empty; it needs the header {header}").format(
+                header=",".join(COLUMNS))], unreadable=True)
         if [cell.strip().lower() for cell in header] != list(COLUMNS):
-            raise CsvImportError([f"line 1: the header must be exactly {','.join(COLUMNS)}"], unreadable=True)
+            raise CsvImportError([_("line 1: the header must be exactly {header}").format(
+                header=",".join(COLUMNS))], unreadable=True)
         line = reader.line_num + 1
         for cells in reader:
             if not any(cell.strip() for cell in cells):
@@ -186,13 +203,15 @@ def parse_csv(text: str) -> list[ImportedSession]:
             try:
                 sessions.append(_row(cells))
             except ValueError as exc:
-                problems.append(f"line {line}: {exc}")
+                problems.append(_("line {line}: {problem}").format(line=line, problem=exc))
             line = reader.line_num + 1
     except csv.Error as exc:
         if "end of data" in str(exc):
-            problems.append(f"line {line}: the file ends inside a quoted field; it looks cut off")
+            problems.append(_("line {line}: the file ends inside a quoted field; it looks cut off").format(
+                line=line))
         else:
-            problems.append(f"line {line}: not valid CSV ({exc})")
+            # Python's own reason stays English: the csv module has no catalogue.
+            problems.append(_("line {line}: not valid CSV ({reason})").format(line=line, reason=exc))
     if problems:
         raise CsvImportError(problems)
     return sessions
@@ -200,21 +219,23 @@ def parse_csv(text: str) -> list[ImportedSession]:
 
 def import_csv(history: History, path: Path) -> ImportResult:
     """Add the file's sessions; raises CsvImportError (nothing added) or OSError."""
-    data = read_capped(path, MAX_IMPORT_BYTES, f"the file is over {MAX_IMPORT_BYTES // (1024 * 1024)} MiB")
+    data = read_capped(path, MAX_IMPORT_BYTES, _("the file is over {size} MiB").format(
+        size=MAX_IMPORT_BYTES // (1024 * 1024)))
     try:
         text = data.decode("utf-8-sig")  # a spreadsheet may add a BOM
     except UnicodeDecodeError as exc:
-        raise CsvImportError([f"the file is not UTF-8 text (byte {exc.start})"], unreadable=True) from None
+        raise CsvImportError([_("the file is not UTF-8 text (byte {byte})").format(byte=exc.start)],
+                             unreadable=True) from None
     sessions = parse_csv(text)
     # Two rows for the same session in one file: keep the first.
     unique: dict[tuple[str, str], ImportedSession] = {}
     for session in sessions:
         unique.setdefault((utc_text(session.started_at), session.routine_name), session)
     if history.read_only:
-        raise HistoryError("your history can't be written, so nothing was imported.")
+        raise HistoryError(_("your history can't be written, so nothing was imported."))
     try:
         added, skipped = history.add_imported(unique.values())
     except sqlite3.OperationalError as exc:  # the disk filled up, the folder turned read-only
-        raise HistoryError(f"your history can't be written ({plain_reason(exc)}), so nothing was "
-                           "imported.") from None
+        raise HistoryError(_("your history can't be written ({reason}), so nothing was imported.").format(
+            reason=plain_reason(exc))) from None
     return ImportResult(added, skipped + len(sessions) - len(unique))

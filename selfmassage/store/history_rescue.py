@@ -7,6 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.store.history_schema import HistoryError
 
 _COPIED_COLUMNS = {
@@ -19,11 +20,13 @@ _COPIED_COLUMNS = {
 
 def damaged_notice(aside: Path, copied: int) -> str:
     if not copied:
-        return (f"Your history file could not be read, so a new one was started. "
-                f"The old one is kept at {aside}.")
-    return (f"Your history file was damaged, so a new one was started with the {copied} "
-            f"{'session' if copied == 1 else 'sessions'} that could still be read. "
-            f"The damaged file is kept at {aside}.")
+        return _("Your history file could not be read, so a new one was started. The old one is kept at "
+                 "{path}.").format(path=aside)
+    return ngettext("Your history file was damaged, so a new one was started with the {n} session that "
+                    "could still be read. The damaged file is kept at {path}.",
+                    "Your history file was damaged, so a new one was started with the {n} sessions that "
+                    "could still be read. The damaged file is kept at {path}.", copied).format(
+        n=copied, path=aside)
 
 
 def salvage(aside: Path, new: sqlite3.Connection) -> int:
@@ -72,14 +75,15 @@ def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection) -> int:
 
 
 # SQLite's primary result codes that mean "can't write here", and what to tell the person.
-_PLAIN_REASONS = {3: "no permission", 8: "the folder or file is read-only", 10: "the disk can't be written",
-                  13: "the disk is full", 14: "the folder or file can't be opened for writing"}
+_PLAIN_REASONS = {3: N_("no permission"), 8: N_("the folder or file is read-only"),
+                  10: N_("the disk can't be written"), 13: N_("the disk is full"),
+                  14: N_("the folder or file can't be opened for writing")}
 
 
 def plain_reason(exc: sqlite3.DatabaseError) -> str:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in _PLAIN_REASONS:
-        return _PLAIN_REASONS[code & 0xFF]
+        return _(_PLAIN_REASONS[code & 0xFF])
     return str(exc)
 
 
@@ -98,6 +102,6 @@ def move_aside(path: Path) -> Path:
             if companion.exists():
                 companion.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise HistoryError(f"{path}: your history can't be read and can't be moved aside "
-                           f"({exc.strerror}); nothing was changed.") from None
+        raise HistoryError(_("{path}: your history can't be read and can't be moved aside ({reason}); "
+                             "nothing was changed.").format(path=path, reason=exc.strerror)) from None
     return aside

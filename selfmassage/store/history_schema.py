@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from selfmassage.i18n import _
+
 # SQLite's primary result codes for a file that is damaged or not a database at all.
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
 
@@ -89,14 +91,15 @@ def connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA busy_timeout = 5000")
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]  # reads the header: fails if damaged
         if str(mode).lower() != "wal":
-            raise sqlite3.OperationalError(f"the journal can't be switched to WAL ({mode})")
+            raise sqlite3.OperationalError(_("the journal can't be switched to WAL ({mode})").format(
+                mode=mode))
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise HistoryError(f"{path} was written by a newer selfmassage (history version "
-                               f"{version}); update the app to read it.")
+            raise HistoryError(_("{path} was written by a newer selfmassage (history version {version}); "
+                                 "update the app to read it.").format(path=path, version=version))
         if version == 0 and tables:
             raise NotOurs("the file holds tables that are not a selfmassage history")
         if version >= 1 and not TABLES.issubset(tables):

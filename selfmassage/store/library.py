@@ -21,13 +21,13 @@ from selfmassage.core.routine_format import (
     routine_to_dict,
 )
 from selfmassage.core.rules import validate
-from selfmassage.i18n import _
+from selfmassage.i18n import N_, _
 from selfmassage.store.atomic import write_text_atomic
 from selfmassage.store.files import read_capped, write_export
 
 ROUTINE_SUFFIX = ".json"
 MAX_ROUTINE_BYTES = 1024 * 1024
-TOO_BIG = "the file is over 1 MiB; a routine file may be at most 1 MiB"
+TOO_BIG = N_("the file is over 1 MiB; a routine file may be at most 1 MiB")  # shown as _(TOO_BIG)
 # Names Windows refuses as file names; a routine file may be copied there.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"{port}{i}" for port in ("com", "lpt") for i in range(1, 10))}
 
@@ -68,7 +68,7 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
     try:
         # Only a plain file, read once and at most 1 MiB: a pipe or a link to /dev/zero in the folder
         # is listed as unreadable and never blocks the others.
-        data = read_capped(path, MAX_ROUTINE_BYTES, TOO_BIG)
+        data = read_capped(path, MAX_ROUTINE_BYTES, _(TOO_BIG))
         routine, problems = check_routine_bytes(data, source=str(path))
     except RoutineFileError as exc:
         return RoutineEntry(path.stem, source, path, None, error=str(exc))
@@ -145,25 +145,26 @@ class RoutineLibrary:
         problems = field_problems or validate(routine)
         if has_errors(problems):
             first = next(problem for problem in problems if problem.is_error)
-            raise LibraryError(f"{shown_name(routine.name)} has errors and can't be saved: {first}")
+            raise LibraryError(_("{name} has errors and can't be saved: {problem}").format(
+                name=shown_name(routine.name), problem=first))
         entries = self.entries()
         clash = self.find(routine.name, entries)
         if clash is not None and name_key(clash.name) == name_key(routine.name):
             if clash.source is Source.BUILTIN:
-                raise LibraryError(f"{shown_name(routine.name)} is a built-in routine; give yours another "
-                                   "name.")
+                raise LibraryError(_("{name} is a built-in routine; give yours another name.").format(
+                    name=shown_name(routine.name)))
             renaming_onto_itself = old_name is not None and name_key(old_name) == name_key(clash.name)
             if not replace and not renaming_onto_itself:
-                raise LibraryError(f"a routine called {shown_name(routine.name)} exists; choose another "
-                                   "name or replace it.")
+                raise LibraryError(_("a routine called {name} exists; choose another name or replace "
+                                     "it.").format(name=shown_name(routine.name)))
             target = clash.path
         else:
             target = self._free_path(routine.name)
         try:
             write_text_atomic(target, dumps_routine(routine))
         except OSError as exc:  # read-only, full, no rights: the folder's files are as they were
-            raise LibraryError(f"your routine can't be saved in {self.user_dir} "
-                               f"({exc.strerror or exc}).") from None
+            raise LibraryError(_("your routine can't be saved in {folder} ({reason}).").format(
+                folder=self.user_dir, reason=exc.strerror or exc)) from None
         if old_name is not None and name_key(old_name) != name_key(routine.name):
             previous = self.find(old_name, entries)
             if previous is not None and previous.source is Source.USER and previous.path != target:
@@ -197,14 +198,14 @@ class RoutineLibrary:
         dialog has asked). Never into a pipe, a device or a folder (OSError)."""
         entry = self.find(name)
         if entry is None or entry.routine is None:
-            raise LibraryError(f"no routine called {name!r} can be exported.")
+            raise LibraryError(_("no routine called {name} can be exported.").format(name=repr(name)))
         write_export(destination, dumps_routine(entry.routine).encode("utf-8"), replace=replace)
         return destination
 
     def delete(self, name: str) -> None:
         entry = self.find(name)
         if entry is None:
-            raise LibraryError(f"no routine called {name!r}.")
+            raise LibraryError(_("no routine called {name}.").format(name=repr(name)))
         if entry.source is Source.BUILTIN:
-            raise LibraryError(f"{entry.name!r} is built in and can't be deleted.")
+            raise LibraryError(_("{name} is built in and can't be deleted.").format(name=repr(entry.name)))
         entry.path.unlink(missing_ok=True)

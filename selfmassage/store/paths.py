@@ -10,6 +10,8 @@ from pathlib import Path
 
 import platformdirs
 
+from selfmassage.i18n import _
+
 APP = "selfmassage"
 
 
@@ -17,8 +19,8 @@ class NoHomeFolder(OSError):
     """Neither HOME nor the XDG variables say where this user's files go (and no account entry does)."""
 
     def __init__(self) -> None:
-        super().__init__("can't tell where your files go: set HOME to your home folder (or XDG_DATA_HOME "
-                         "and XDG_CONFIG_HOME) and try again")
+        super().__init__(_("can't tell where your files go: set HOME to your home folder (or XDG_DATA_HOME "
+                           "and XDG_CONFIG_HOME) and try again"))
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -22,6 +22,7 @@ from selfmassage.core.checkin import CheckIn
 from selfmassage.core.clock import Clock, SleepClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Event, SessionFinished, StepFinished, StepStarted
+from selfmassage.i18n import _
 from selfmassage.store.history import History, HistoryError
 
 
@@ -91,6 +92,7 @@ class SessionRecorder:
 
     def _fail(self, exc: BaseException) -> None:
         reason = getattr(exc, "strerror", None) or str(exc)
-        self.problem = f"This session can't be saved to your history ({reason}). It goes on anyway."
+        self.problem = _("This session can't be saved to your history ({reason}). It goes on anyway.").format(
+            reason=reason)
         if self._on_problem is not None:
             self._on_problem(self.problem)

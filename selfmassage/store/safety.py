@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from selfmassage.core import safety
+from selfmassage.i18n import _
 from selfmassage.store.atomic import write_text_atomic
 from selfmassage.store.paths import safety_path
 
@@ -73,8 +74,8 @@ class SafetyStore:
         try:
             write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
         except OSError as exc:
-            self._problem(f"{self.path}: can't save your safety answers ({exc.strerror}); "
-                          "you will be asked again next time.")
+            self._problem(_("{path}: can't save your safety answers ({reason}); you will be asked again next "
+                            "time.").format(path=self.path, reason=exc.strerror))
 
     def _problem(self, line: str) -> None:
         if line not in self.problems:  # a save that keeps failing is said once
@@ -86,14 +87,14 @@ class SafetyStore:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self._problem(f"{self.path}: can't be read ({exc.strerror}); "
-                          "you will be asked the safety questions again.")
+            self._problem(_("{path}: can't be read ({reason}); you will be asked the safety questions "
+                            "again.").format(path=self.path, reason=exc.strerror))
             return
         try:
             last_checked, answers, recheck = _parse(raw)
         except (ValueError, TypeError, UnicodeDecodeError):
-            self._problem(f"{self.path}: not valid safety answers; "
-                          "you will be asked the safety questions again.")
+            self._problem(_("{path}: not valid safety answers; you will be asked the safety questions "
+                            "again.").format(path=self.path))
             return
         self._last_checked, self._answers, self._recheck = last_checked, answers, recheck
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
-from selfmassage.i18n import LANGUAGES
+from selfmassage.i18n import LANGUAGES, _
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -126,7 +126,8 @@ class Settings:
         except FileNotFoundError:
             return
         except OSError as exc:
-            self.problems.append(f"{self.path}: can't be read ({exc.strerror}); using defaults.")
+            self.problems.append(_("{path}: can't be read ({reason}); using defaults.").format(
+                path=self.path, reason=exc.strerror))
             return
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -136,10 +137,10 @@ class Settings:
             aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 self.path.rename(aside)
-                self.problems.append(f"{self.path}: not valid settings; kept it as {aside.name} "
-                                     "and started with defaults.")
+                self.problems.append(_("{path}: not valid settings; kept it as {aside} and started with "
+                                       "defaults.").format(path=self.path, aside=aside.name))
             except OSError:
-                self.problems.append(f"{self.path}: not valid settings; using defaults.")
+                self.problems.append(_("{path}: not valid settings; using defaults.").format(path=self.path))
             return
         for name, value in data.items():
             setting = BY_NAME.get(name)
@@ -148,8 +149,8 @@ class Settings:
             if _fits(setting, value):
                 self._values[name] = setting.kind(value) if setting.kind is float else value
             else:
-                self.problems.append(f"{self.path}: {name} can't be {value!r}; using "
-                                     f"{setting.default!r}.")
+                self.problems.append(_("{path}: {name} can't be {value}; using {default}.").format(
+                    path=self.path, name=name, value=repr(value), default=repr(setting.default)))
 
     def get(self, name: str) -> Any:
         setting = BY_NAME[name]

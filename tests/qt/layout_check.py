@@ -112,6 +112,11 @@ def _outside_its_room(widget: QWidget, top: QWidget) -> str | None:
         rect = rect.translated(current.pos())
         button_on_page = isinstance(widget, QAbstractButton) and _page_scroller(current)
         if _in_scroll_viewport(current) and not button_on_page:
+            area = parent.parentWidget()
+            never_sideways = area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if never_sideways and (rect.left() < -SLACK or rect.right() > parent.width() + SLACK):
+                return f"reaches {rect.x()}..{rect.right()} across {describe(area)} of {parent.width()}, " \
+                       "which never scrolls sideways"
             return None  # scrolled into view when wanted
         room = parent.rect().adjusted(-SLACK, -SLACK, SLACK, SLACK)
         if not room.contains(rect):
@@ -124,6 +129,9 @@ def _outside_its_room(widget: QWidget, top: QWidget) -> str | None:
 def _overlaps(parent: QWidget) -> list[str]:
     children = [child for child in parent.children() if isinstance(child, QWidget) and not child.isWindow()
                 and _shown(child) and not isinstance(child, QMenuBar)]
+    # An in-window question that covers the whole page (the stop panel) hides what is under it.
+    if any(child.property("covers_page") and child.geometry().contains(parent.rect()) for child in children):
+        return []
     found = []
     for number, first in enumerate(children):
         one = first.geometry().adjusted(SLACK, SLACK, -SLACK, -SLACK)

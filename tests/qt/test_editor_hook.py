@@ -57,7 +57,7 @@ class Host(QMainWindow):
         self.setCentralWidget(self.pages)
         self.add_page(Page.PICKER, self.picker)
 
-    def add_page(self, name, widget):
+    def add_page(self, name, widget, title="", *, themed=False):
         self.names[name] = widget
         self.pages.addWidget(widget)
 
