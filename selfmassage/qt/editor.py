@@ -10,12 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
 from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
+from selfmassage.qt.editor_parts import BuiltinBanner, StepButtons
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
 from selfmassage.qt.step_table import StepTableModel, step_table_view
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
@@ -76,25 +75,9 @@ class RoutineEditor(QWidget):
         outer.setContentsMargins(0, 0, 4, 0)
         outer.setSpacing(12)
 
-        self.banner = QFrame()
-        self.banner.setObjectName("builtinBanner")
-        # Palette roles, for a window without the app's sheet (the sheet draws it as the window's notice).
-        self.banner.setAutoFillBackground(True)
-        self.banner.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_layout = WrappingRow(12)
-        QVBoxLayout(self.banner).addLayout(banner_layout)
-        banner_text = QLabel("This routine comes with the app, so you can't change it. "
-                             "Make a copy to change it your way.")
-        banner_text.setWordWrap(True)
-        self.duplicate_button = QPushButton("Duplicate to edit")
-        describe(self.duplicate_button, "Duplicate to edit", "Make a copy of this built-in routine that "
-                 "you can change.")
-        banner_text.setAccessibleName(banner_text.text())
+        self.banner = BuiltinBanner()
+        self.duplicate_button = self.banner.duplicate_button
         self.duplicate_button.clicked.connect(self.duplicate_requested)
-        self.duplicate_button.setProperty("compact", True)
-        banner_layout.addWidget(banner_text, 1)
-        banner_layout.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addWidget(self.banner)
 
         self.fields = RoutineFields(self)
@@ -119,29 +102,15 @@ class RoutineEditor(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         list_side.addWidget(self.table, 1)
 
-        buttons = WrappingRow()
-        adding, moving = WrappingRow(), WrappingRow()
-        buttons.addLayout(adding)
-        buttons.addLayout(moving)
-        self.add_button = QPushButton("Add step")
-        self.duplicate_step_button = QPushButton("Duplicate")
-        self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
+        buttons = StepButtons()
+        self.add_button, self.duplicate_step_button = buttons.add_button, buttons.duplicate_button
+        self.remove_button, self.up_button, self.down_button = buttons.remove_button, buttons.up_button, \
+            buttons.down_button
         self.add_button.clicked.connect(self.add_step)
         self.duplicate_step_button.clicked.connect(self.duplicate_step)
         self.remove_button.clicked.connect(self.remove_step)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        for button, what in ((self.add_button, "Add a step after the chosen one."),
-                             (self.duplicate_step_button, "Add a copy of the chosen step after it."),
-                             (self.remove_button, "Remove the chosen step. Ctrl+Z brings it back."),
-                             (self.up_button, "Move the chosen step one place earlier."),
-                             (self.down_button, "Move the chosen step one place later.")):
-            describe(button, button.text(), what)
-            button.setProperty("compact", True)
-            (moving if button in (self.up_button, self.down_button) else adding).addWidget(button)
-        buttons.addStretch(1)
         list_side.addLayout(buttons)
         middle.addLayout(list_side, 1)
 
@@ -159,7 +128,7 @@ class RoutineEditor(QWidget):
 
         self.problems = ProblemList(self, self.apply_fix, self.select_step)
         self.problems_title = self.problems.title
-        outer.addWidget(self.problems.title)
+        outer.addLayout(self.problems.header)
         outer.addWidget(self.problems.area)
 
         self.bar = EditorBar(self, can_start)

@@ -37,6 +37,7 @@ from selfmassage.core.techniques import (
 )
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.theme_style import inset_spin_text
 from selfmassage.qt.wrapping_row import WrappingRow
 
 PROFILE_LABELS = {Profile.STANDARD: "Standard", Profile.PREGNANCY: "Pregnancy (light techniques only)"}
@@ -115,6 +116,7 @@ class RoutineFields(QVBoxLayout):
         self.tempo_spin = QSpinBox()
         self.tempo_spin.setRange(TEMPO_MIN, TEMPO_MAX)
         self.tempo_spin.setSuffix(" /min")
+        inset_spin_text(self.tempo_spin)
         self.tempo_spin.setToolTip("Rubbing tempo: movements a minute, clicked while you rub.")
         describe(self.tempo_spin, "Rubbing tempo", f"Movements a minute, {TEMPO_MIN} to {TEMPO_MAX}, "
                  "clicked while you rub.")
@@ -167,6 +169,7 @@ class StepForm(QGroupBox):
         self.seconds_spin = QSpinBox()
         self.seconds_spin.setRange(1, MAX_SECONDS)
         self.seconds_spin.setSuffix(" s")
+        inset_spin_text(self.seconds_spin)
         self.intensity_combo = _combo([(i.value.capitalize(), i) for i in Intensity])
         self.variant_combo = _combo([("None", None), *((VARIANT_LABELS[v], v) for v in Variant)])
         self.variant_combo.setToolTip("How to squeeze; only squeezing steps have one.")

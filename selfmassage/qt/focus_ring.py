@@ -1,10 +1,10 @@
 """A clear ring around whatever has keyboard focus, in the theme's accent colour, on every page and dialog.
 
-The window's own pages and the calm dialogs draw their focus ring in their style sheets. The other pages
-(the routine editor, the history review) and the small dialogs follow the app's palette without a style
-sheet, on purpose (see theme.apply_theme: a style sheet above them would freeze their fonts when Large text
-changes). There Fusion's own focus mark is a faint 1-px line; this ring, drawn just outside the focused
-control, makes it as clear as on the styled pages, in both themes.
+The window's own pages (the editor and the review among them) and the calm dialogs draw their focus ring in
+their style sheets. The other pages and the small dialogs follow the app's palette without a style sheet, on
+purpose (see theme.apply_theme: a style sheet above them would freeze their fonts when Large text changes).
+There Fusion's own focus mark is a faint 1-px line; this ring, drawn just outside the focused control, makes
+it as clear as on the styled pages, in both themes.
 
 A container marked with `mark_styled(widget)` draws its own ring, and this one stays away from it.
 """

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import Fix
 from selfmassage.core.problems import Problem
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.wrapping_row import WrappingRow
 
@@ -34,6 +35,9 @@ def problem_icon(widget: QWidget, problems: list[Problem]) -> QIcon:
 
 def problem_line(problem: Problem) -> str:
     return f"{problem.severity.value.capitalize()} [{problem.rule}]: {problem.message}"
+
+
+HIDE, SHOW = N_("Hide problems"), N_("Show problems")
 
 
 class ProblemRow(QFrame):
@@ -101,6 +105,17 @@ class ProblemList:
         self._shown: tuple[Problem, ...] | None = None
         self.title = QLabel()
         self.title.setObjectName("problemsTitle")
+        self.title.setWordWrap(True)
+        # The list folds away, for the steps' room in a small window; the heading still counts them.
+        self.fold_button = QPushButton(_(HIDE))
+        self.fold_button.setObjectName("problemsFold")
+        self.fold_button.setProperty("compact", True)
+        self.fold_button.setCheckable(True)
+        describe(self.fold_button, _(HIDE), _("Folds the list of problems away; press again to show it."))
+        self.fold_button.toggled.connect(self._fold)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title, 1)
+        self.header.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignTop)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
@@ -130,7 +145,8 @@ class ProblemList:
                       for n, word in ((errors, "error"), (warnings, "warning")) if n]
             rest = " Fix the errors to save." if errors else " You can still save."
             self.title.setText(f"<b>{' and '.join(counts)}</b>.{rest}")
-        self.area.setVisible(bool(problems))
+        self.area.setVisible(bool(problems) and not self.fold_button.isChecked())
+        self.fold_button.setVisible(bool(problems))
         if problems == self._shown:
             return
         self._shown = problems
@@ -143,7 +159,8 @@ class ProblemList:
         self.rows = []
         while self.layout.count():
             self.layout.takeAt(0)
-        before = after
+        QWidget.setTabOrder(after, self.fold_button)
+        before = self.fold_button
         for problem in problems:
             row = ProblemRow(problem, fixes_for(problem), problem_icon(self._owner, [problem]), self._on_fix,
                              self._on_show, self.holder)
@@ -155,6 +172,12 @@ class ProblemList:
                 before = stop
         self.layout.addStretch(1)
         self.fit()
+
+    def _fold(self, folded: bool) -> None:
+        self.area.setVisible(not folded and bool(self.rows))
+        text = _(SHOW) if folded else _(HIDE)
+        self.fold_button.setText(text)
+        self.fold_button.setAccessibleName(text)
 
     def fit(self) -> None:
         """As tall as its rows at the width they have, up to about four of them; more rows scroll."""

@@ -38,6 +38,7 @@ from selfmassage.qt.session_table import (
 )
 from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
+from selfmassage.qt.theme_style import inset_spin_text
 from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
@@ -146,6 +147,7 @@ class ReviewPage(QWidget):
         self.plan_box.addItem(_("Your own number a week"), PlanKind.CUSTOM.value)
         self.per_week_box = QSpinBox(body)
         self.per_week_box.setRange(1, 7)
+        inset_spin_text(self.per_week_box)
         self.per_week_box.setSuffix(" " + _("a week"))
         describe(self.per_week_box, _("Sessions a week"), _("Your own number of sessions a week, 1 to 7."))
         self._show_plan()

@@ -144,13 +144,16 @@ def session_table_view(model: SessionTableModel, parent: QWidget) -> QTableView:
     header_view = table.horizontalHeader()
     header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header_view.setStretchLastSection(True)
+    table.setMinimumHeight(180)
+    roomy_rows(table, _size_columns)  # the columns again when Large text changes
+    return table
+
+
+def _size_columns(table: QTableView) -> None:
     metrics = table.fontMetrics()
     for column, sample in enumerate(("Wed 30 Sep 2026  00:00", "After-workout back and s",
                                      "interrupted", "00:00:00", "5/5 · dizziness")):
-        header_view.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-    table.setMinimumHeight(180)
-    roomy_rows(table)
-    return table
+        table.horizontalHeader().resizeSection(column, metrics.horizontalAdvance(sample) + 16)
 
 
 def describe_session(history: History, model: SessionTableModel, session: SessionRow) -> str:

@@ -3,10 +3,14 @@ box and field edges that show in both themes; and tables whose rows have room ro
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QLineEdit,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -118,9 +122,15 @@ ROW_PADDING = 14  # pixels above and below a table's line of text together, as i
 
 
 class _RoomyRows(QObject):
+    def __init__(self, table: QTableView, also: Callable[[QTableView], None] | None) -> None:
+        super().__init__(table)
+        self._also = also
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange and isinstance(watched, QTableView):
             _fit_rows(watched)
+            if self._also is not None:
+                self._also(watched)
         return False
 
 
@@ -131,8 +141,18 @@ def _fit_rows(table: QTableView) -> None:
     rows.setDefaultSectionSize(height)
 
 
-def roomy_rows(table: QTableView) -> None:
-    """Rows with room round their text, in the app's text size now and whenever Large text changes."""
+def roomy_rows(table: QTableView, also: Callable[[QTableView], None] | None = None) -> None:
+    """Rows with room round their text, in the app's text size now and whenever Large text changes;
+    `also(table)` then too (columns sized from text, say)."""
     _fit_rows(table)
-    keeper = _RoomyRows(table)
-    table.installEventFilter(keeper)
+    if also is not None:
+        also(table)
+    table.installEventFilter(_RoomyRows(table, also))
+
+
+def inset_spin_text(spin: QAbstractSpinBox) -> None:
+    """The number in from the box's rounded edge, as in the other fields (the sheet's padding does not
+    reach a spin box's own text field)."""
+    field = spin.findChild(QLineEdit)
+    if field is not None:
+        field.setTextMargins(8, 0, 0, 0)

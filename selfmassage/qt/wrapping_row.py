@@ -33,6 +33,12 @@ class WrappingRow(QBoxLayout):
         return sum(item.sizeHint().width() for item in parts) + self.spacing() * max(0, len(parts) - 1) \
             + margins.left() + margins.right()
 
+    def sizeHint(self) -> QSize:
+        # A row's width even while it is a column: else a parent row would give it a column's room only, and
+        # it would stay a column for good.
+        size = super().sizeHint()
+        return QSize(max(size.width(), self.wide_width()), size.height())
+
     def minimumSize(self) -> QSize:
         size = super().minimumSize()
         if self.direction() is QBoxLayout.Direction.LeftToRight:

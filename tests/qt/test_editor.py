@@ -217,6 +217,26 @@ def test_a_live_error_beside_its_step_blocks_saving_and_goes_when_fixed(qtbot, w
     assert editor.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
+def test_the_problem_list_folds_away_and_comes_back_with_its_counts_still_shown(qtbot, window):
+    editor = editor_of(window)
+    assert not editor.problems.fold_button.isVisible()  # nothing to fold
+    editor.select_step(1)
+    editor.seconds_spin.setValue(25)
+    fold = editor.problems.fold_button
+    assert fold.isVisible() and editor.problems.area.isVisible()
+    fold.setFocus()
+    qtbot.keyClick(fold, Qt.Key.Key_Space)
+    assert not editor.problems.area.isVisible() and fold.text() == "Show problems"
+    assert "1 error" in editor.problems_title.text()
+    qtbot.keyClick(fold, Qt.Key.Key_Tab)  # the folded fixes are no Tab stops
+    assert not any(button.hasFocus() for row in editor.problem_rows for button in row.fix_buttons)
+    fold.setFocus()
+    qtbot.keyClick(fold, Qt.Key.Key_Space)
+    assert editor.problems.area.isVisible() and fold.text() == "Hide problems"
+    qtbot.keyClick(fold, Qt.Key.Key_Tab)
+    assert editor.problem_rows[0].show_button.hasFocus()
+
+
 def test_rub_cap_fix_then_undo_and_redo_with_the_keyboard(qtbot, window):
     editor = editor_of(window)
     editor.select_step(1)

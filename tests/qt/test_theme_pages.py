@@ -111,6 +111,9 @@ def test_the_history_review(qtbot, window, tmp_path):
         assert light(was[2]) and page.warnings_label.isVisible()
         toggle_both(qtbot, window)
         assert size(heading) > was[0] * 1.2 and size(page.table) > was[1] * 1.2
+        date = page.model.index(0, 0).data()  # the dates are not cut in the bigger text
+        assert page.table.columnWidth(0) > page.table.fontMetrics().horizontalAdvance(date)
+        assert page.table.verticalHeader().defaultSectionSize() > page.table.fontMetrics().height()
         assert dark(corner(page.chart))
         assert dark(corner(page.warnings_label)) and dark(page.table.palette().color(QPalette.ColorRole.Base))
         assert page.warnings_label.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"

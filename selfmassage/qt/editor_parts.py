@@ -1,0 +1,61 @@
+"""Two small parts of the routine editor: the banner over a built-in routine, and the buttons under the
+steps. They only lay out and name their buttons; the editor connects them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+
+from selfmassage.qt.a11y import describe
+from selfmassage.qt.wrapping_row import WrappingRow
+
+
+class BuiltinBanner(QFrame):
+    """Says a built-in routine can't be changed, with "Duplicate to edit"; its button under the words in a
+    narrow window."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("builtinBanner")
+        # Palette roles, for a window without the app's sheet (the sheet draws it as the window's notice).
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = WrappingRow(12)
+        QVBoxLayout(self).addLayout(row)
+        text = QLabel("This routine comes with the app, so you can't change it. "
+                      "Make a copy to change it your way.")
+        text.setWordWrap(True)
+        text.setAccessibleName(text.text())
+        self.duplicate_button = QPushButton("Duplicate to edit")
+        describe(self.duplicate_button, "Duplicate to edit", "Make a copy of this built-in routine that "
+                 "you can change.")
+        self.duplicate_button.setProperty("compact", True)
+        row.addWidget(text, 1)
+        row.addWidget(self.duplicate_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class StepButtons(WrappingRow):
+    """Add, duplicate and remove a step, then move it: one row, or two, or a column, as the room allows."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        adding, moving = WrappingRow(), WrappingRow()
+        self.addLayout(adding)
+        self.addLayout(moving)
+        self.add_button = QPushButton("Add step")
+        self.duplicate_button = QPushButton("Duplicate")
+        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        for button, what, row in (
+                (self.add_button, "Add a step after the chosen one.", adding),
+                (self.duplicate_button, "Add a copy of the chosen step after it.", adding),
+                (self.remove_button, "Remove the chosen step. Ctrl+Z brings it back.", adding),
+                (self.up_button, "Move the chosen step one place earlier.", moving),
+                (self.down_button, "Move the chosen step one place later.", moving)):
+            describe(button, button.text(), what)
+            button.setProperty("compact", True)
+            row.addWidget(button)
+        self.addStretch(1)
