@@ -169,7 +169,7 @@ class LearnPage(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addLayout(list_column, 2)
+        columns.addLayout(list_column, 3)
         columns.addWidget(self.body_map, 2)
         columns.addWidget(card, 6)
         root = QVBoxLayout(self)

@@ -27,12 +27,15 @@ class RemindersDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Reminders"))
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)  # as the Volume window: room round each row
+        layout.setSpacing(14)
         self.on_box = QCheckBox(_("Remind me to massage"), self)
         self.on_box.setChecked(on)
         self.on_box.setAccessibleDescription(_("On: a reminder on the days and at the time below."))
         layout.addWidget(self.on_box)
 
         days_row = QGridLayout()
+        days_row.setHorizontalSpacing(14)
         self.day_boxes: list[QCheckBox] = []
         days_named = zip(weekday_names(), weekday_names("abbreviated"), strict=True)
         for number, (name, short) in enumerate(days_named):

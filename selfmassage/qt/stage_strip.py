@@ -83,21 +83,15 @@ class StageStrip(QWidget):
         count = len(self.labels)
         if not self._coverage:
             return count
-        cell = self._cell().width()
-        fitting = (columns for columns in (count, 2) if columns * cell + (columns - 1) * SPACING <= width)
-        return next(fitting, 1)
-
-    def hasHeightForWidth(self) -> bool:
-        return self._coverage
-
-    def heightForWidth(self, width: int) -> int:
-        rows = -(-len(self.labels) // self.columns_for(width))
-        return rows * self._cell().height() + (rows - 1) * SPACING
+        if sum(label.sizeHint().width() for label in self.labels.values()) + (count - 1) * SPACING <= width:
+            return count
+        return 2 if 2 * self._cell().width() + SPACING <= width else 1
 
     def minimumSizeHint(self) -> QSize:
+        # As narrow as one stage, as tall as the rows it has now: a narrow card rearranges it (resizeEvent).
         if not self._coverage:
             return super().minimumSizeHint()
-        return QSize(self._cell().width(), self._cell().height())
+        return QSize(self._cell().width(), self._grid.minimumSize().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

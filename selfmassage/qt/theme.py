@@ -92,6 +92,11 @@ QFrame[card="true"] {{
 QScrollArea#routine_words_area, QScrollArea#routine_words_area > QWidget > QWidget {{
     background: transparent;
 }}
+QScrollBar:vertical {{ background: transparent; width: 14px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 6px; min-height: 40px; margin: 2px; }}
+QScrollBar::handle:vertical:hover {{ background: {c.muted}; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: transparent; }}
 QPushButton, QToolButton {{
     background: {c.surface}; color: {c.text}; border: 2px solid {c.border}; border-radius: 12px;
     padding: 10px 20px;

@@ -153,7 +153,12 @@ def layout_problems(top: QWidget) -> list[str]:
         problems.append(f"{describe(top)} is {frame.width()}x{frame.height()} at {frame.x()},{frame.y()}, "
                         f"beyond its screen: {screen.width()}x{screen.height()} at {screen.x()},{screen.y()}")
     for widget in (top, *top.findChildren(QWidget)):
-        if widget.window() is not top or not _shown(widget):
+        if widget.window() is not top:
+            continue
+        squashed = widget.isVisible() and (widget.width() <= 0 or widget.height() <= 0)
+        if squashed and isinstance(widget, QLabel | QAbstractButton) and widget.text():
+            problems.append(f"{describe(widget)} is squeezed to {widget.width()}x{widget.height()}")
+        if not _shown(widget):
             continue
         problems.extend(_overlaps(widget))
         if widget is not top:
