@@ -1,4 +1,4 @@
-"""The window in Russian for the README: the routine picker and a running step.
+"""The window in Russian for the README: the routine picker, a running step, the Learn page and the editor.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tools/screenshot_russian.py docs/screenshots
 
@@ -37,8 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.core.clock import FakeClock
     from selfmassage.core.safety import QUESTION_IDS
     from selfmassage.core.techniques import Technique
+    from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.language import use_language
+    from selfmassage.qt.learn_page import add_learn_page
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.movement_hook import add_movement
     from selfmassage.qt.parts import real_parts
     from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.resources import assets_dir
@@ -57,11 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     clock = FakeClock()
     parts = real_parts(settings)
     parts.clock = lambda: clock
-    parts.safety = DialogSafetyGate(store)
+    parts.safety = DialogSafetyGate(store, today=lambda parent, pregnancy=False: True)  # "none of these"
     window = MainWindow(settings, RoutineLibrary(home / "routines", assets_dir() / "routines"), parts)
     window.resize(width, height)
     window.show()
     window.set_player(SilentPlayer())
+    editor = add_routine_editor(window)
+    learn = add_learn_page(window, add_movement(window, desktop_less_motion=lambda: True))
     window.refresh_routines()
     window.statusBar().clearMessage()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -91,6 +96,15 @@ def main(argv: list[str] | None = None) -> int:
         driver.wake()
     shot("session-ru.png")
     driver.stop()
+    window.back_to_routines()
+    page = learn.open()
+    assert page is not None
+    page.show_technique(Technique.SQUEEZING)
+    shot("learn-ru.png")
+    window.back_to_routines()
+    assert window.picker.select(entry.name)
+    editor.open()
+    shot("editor-ru.png")
     window.close()
     return 0
 

@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
+from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe
 from selfmassage.store.library import RoutineEntry, Source
 
@@ -23,12 +24,13 @@ class BrokenFilePanel(QFrame):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel("Correct it in a text editor and come back, or delete it. Your other routines "
-                      "are not affected.")
+        hint = QLabel(_("Correct it in a text editor and come back, or delete it. Your other routines "
+                        "are not affected."))
         hint.setWordWrap(True)
-        self.delete_button = QPushButton("Delete this file")
-        describe(self.delete_button, "Delete this file", "Delete the file that can't be opened, after a "
-                 "question. Your other routines are not affected.")
+        self.delete_button = QPushButton(_("Delete this file"))
+        describe(self.delete_button, _("Delete this file"),
+                 _("Delete the file that can't be opened, after a question. Your other routines are not "
+                   "affected."))
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(hint)
@@ -36,7 +38,8 @@ class BrokenFilePanel(QFrame):
         layout.addStretch(1)
 
     def show_entry(self, entry: RoutineEntry) -> None:
-        self.title.setText(f"<b>{html.escape(entry.path.name)} can't be opened.</b>")
+        title = _("{file} can't be opened.").format(file=html.escape(entry.path.name))
+        self.title.setText(f"<b>{title}</b>")
         lines = [entry.error] if entry.error else [str(problem) for problem in entry.problems]
         body = "<br>".join(html.escape(line) for line in lines)
         self.details.setText(f"{html.escape(str(entry.path))}<br><br>{body}")

@@ -24,7 +24,7 @@ from selfmassage.core.techniques import Direction, Intensity, Profile, Stage, Te
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
-from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, chosen
+from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, area_key, chosen
 from selfmassage.qt.editor_parts import BuiltinBanner, StepButtons
 from selfmassage.qt.problem_list import ProblemList, ProblemRow, problem_icon
 from selfmassage.qt.step_table import StepTableModel, step_table_view
@@ -162,7 +162,7 @@ class RoutineEditor(QWidget):
             lambda _i: self._edit_step(stage=chosen(self.stage_combo, Stage)))
         self.technique_combo.currentIndexChanged.connect(
             lambda _i: self._edit_step(technique=chosen(self.technique_combo, Technique)))
-        self.area_combo.editTextChanged.connect(lambda text: self._edit_step(area=text))
+        self.area_combo.editTextChanged.connect(lambda text: self._edit_step(area=area_key(text)))
         self.seconds_spin.valueChanged.connect(lambda value: self._edit_step(seconds=value))
         self.intensity_combo.currentIndexChanged.connect(
             lambda _i: self._edit_step(intensity=chosen(self.intensity_combo, Intensity)))
@@ -221,15 +221,16 @@ class RoutineEditor(QWidget):
             return False
         routine = self._draft.routine
         if routine is None or not self._draft.can_save:
-            self._show_error("Can't save yet", "Fix the errors marked in red first, then save.")
+            self._show_error(_("Can't save yet"), _("Fix the errors marked in red first, then save."))
             return False
         try:
             path = self.library.save(routine, old_name=self._draft.saved_name)
         except LibraryError as exc:
-            self._show_error("Can't save", _sentence(str(exc)))
+            self._show_error(_("Can't save"), _sentence(str(exc)))
             return False
         except OSError as exc:
-            self._show_error("Can't save", f"The file can't be written: {exc.strerror or exc}.")
+            self._show_error(_("Can't save"), _("The file can't be written: {reason}.").format(
+                reason=exc.strerror or exc))
             return False
         self._draft.mark_saved()
         self._refresh(select=self._current, reshape=False)
@@ -337,9 +338,8 @@ class RoutineEditor(QWidget):
     def _show_totals(self) -> None:
         totals = self._draft.stage_seconds()
         parts = [f"{stage.label} {format_duration(seconds)}" for stage, seconds in totals.items()]
-        self.totals_label.setText(
-            f"<b>Total {format_duration(self._draft.total_seconds())}</b>"
-            f" &nbsp;·&nbsp; {' &nbsp;·&nbsp; '.join(parts)}")
+        total = _("Total {duration}").format(duration=format_duration(self._draft.total_seconds()))
+        self.totals_label.setText(f"<b>{total}</b> &nbsp;·&nbsp; {' &nbsp;·&nbsp; '.join(parts)}")
 
     def _show_problems(self) -> None:
         fixes_for = (lambda _problem: []) if self._read_only else self._draft.fixes_for

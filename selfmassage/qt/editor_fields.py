@@ -35,17 +35,19 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
-from selfmassage.i18n import N_, _
+from selfmassage.i18n import N_, _, ngettext, pgettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.theme_style import inset_spin_text
 from selfmassage.qt.wrapping_row import WrappingRow
 
-PROFILE_LABELS = {Profile.STANDARD: "Standard", Profile.PREGNANCY: "Pregnancy (light techniques only)"}
+# As the editor shows them (translated with _() there); the file keeps the English values.
+PROFILE_LABELS = {Profile.STANDARD: N_("Standard"),
+                  Profile.PREGNANCY: N_("Pregnancy (light techniques only)")}
 VARIANT_LABELS = {
-    Variant.TRANSVERSE: "Across the fibres",
-    Variant.PALM_EDGE: "Edge of the palm",
-    Variant.PALM_BASE: "Heel of the palm",
-    Variant.TWO_HANDS: "Two hands",
+    Variant.TRANSVERSE: N_("Across the fibres"),
+    Variant.PALM_EDGE: N_("Edge of the palm"),
+    Variant.PALM_BASE: N_("Heel of the palm"),
+    Variant.TWO_HANDS: N_("Two hands"),
 }
 
 # Left out of the file ("the area's own"), the area's flow for the technique applies (core.movement).
@@ -57,6 +59,17 @@ DIRECTION_LABELS = {
     Direction.AWAY_FROM_SPINE: N_("Out from the spine"),
     Direction.CIRCLES: N_("In small circles, the area's way"),
 }
+
+
+def shown_area(area: str) -> str:
+    """A step's area as the editor shows it: a known area in the language in use, your own words as typed."""
+    return pgettext("area", area)
+
+
+def area_key(text: str) -> str:
+    """What the file keeps for `text` typed or picked in the area box: a known area's English name when it
+    is that area's name in the language in use, else the text as it is (in English: always as it is)."""
+    return next((area for area in KNOWN_AREAS if shown_area(area) == text), text)
 
 
 class KeepUndoKeys(QObject):
@@ -111,32 +124,34 @@ class RoutineFields(QVBoxLayout):
         self.setSpacing(8)
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(MAX_NAME + 20)  # room to see the "too long" message, not unbounded
-        self.name_edit.setPlaceholderText("Give the routine a name")
-        describe(self.name_edit, "Routine name", f"Up to {MAX_NAME} characters.")
+        self.name_edit.setPlaceholderText(_("Give the routine a name"))
+        describe(self.name_edit, _("Routine name"),
+                 ngettext("Up to {n} character.", "Up to {n} characters.", MAX_NAME).format(n=MAX_NAME))
         self.tempo_spin = QSpinBox()
         self.tempo_spin.setRange(TEMPO_MIN, TEMPO_MAX)
-        self.tempo_spin.setSuffix(" /min")
+        self.tempo_spin.setSuffix(_(" /min"))
         inset_spin_text(self.tempo_spin)
-        self.tempo_spin.setToolTip("Rubbing tempo: movements a minute, clicked while you rub.")
-        describe(self.tempo_spin, "Rubbing tempo", f"Movements a minute, {TEMPO_MIN} to {TEMPO_MAX}, "
-                 "clicked while you rub.")
-        self.profile_combo = _combo([(PROFILE_LABELS[p], p) for p in Profile])
-        describe(self.profile_combo, "Profile", "Pregnancy allows light techniques only, 45 minutes at most.")
+        self.tempo_spin.setToolTip(_("Rubbing tempo: movements a minute, clicked while you rub."))
+        describe(self.tempo_spin, _("Rubbing tempo"), _("Movements a minute, {low} to {high}, clicked while "
+                                                        "you rub.").format(low=TEMPO_MIN, high=TEMPO_MAX))
+        self.profile_combo = _combo([(_(PROFILE_LABELS[p]), p) for p in Profile])
+        describe(self.profile_combo, _("Profile"),
+                 _("Pregnancy allows light techniques only, 45 minutes at most."))
         self.description_edit = QPlainTextEdit()
-        self.description_edit.setPlaceholderText("What it is for, in a line or two (optional)")
+        self.description_edit.setPlaceholderText(_("What it is for, in a line or two (optional)"))
         self.description_edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
-        describe(self.description_edit, "Description", "What the routine is for, in a line or two; "
-                 "optional.")
+        describe(self.description_edit, _("Description"), _("What the routine is for, in a line or two; "
+                                                            "optional."))
         self.description_edit.setFixedHeight(owner.fontMetrics().lineSpacing() * 3 + 24)
         self.name_edit.setMinimumWidth(160)
         row = WrappingRow(16)
-        row.addLayout(_pair("Name", self.name_edit), 1)
+        row.addLayout(_pair(_("Name"), self.name_edit), 1)
         settings = WrappingRow(16)
-        settings.addLayout(_pair("Tempo", self.tempo_spin))
-        settings.addLayout(_pair("Profile", self.profile_combo))
+        settings.addLayout(_pair(_("Tempo"), self.tempo_spin))
+        settings.addLayout(_pair(_("Profile"), self.profile_combo))
         row.addLayout(settings)
         self.addLayout(row)
-        self.addLayout(_pair("Description", self.description_edit, Qt.AlignmentFlag.AlignTop))
+        self.addLayout(_pair(_("Description"), self.description_edit, Qt.AlignmentFlag.AlignTop))
 
     def fill(self, state: DraftState) -> None:
         if self.name_edit.text() != state.name:
@@ -152,8 +167,8 @@ class StepForm(QGroupBox):
     """The chosen step's fields."""
 
     def __init__(self) -> None:
-        super().__init__("Step")
-        self.setAccessibleName("The chosen step")
+        super().__init__(_("Step"))
+        self.setAccessibleName(_("The chosen step"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a label over its field when narrow
@@ -161,55 +176,52 @@ class StepForm(QGroupBox):
         self.technique_combo = _combo([(t.label, t) for t in Technique])
         self.area_combo = QComboBox()
         self.area_combo.setEditable(True)
-        self.area_combo.addItems(list(KNOWN_AREAS))
+        self.area_combo.addItems([shown_area(area) for area in KNOWN_AREAS])
         self.area_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         _may_narrow(self.area_combo)
         self.area_combo.lineEdit().setMaxLength(MAX_AREA + 20)
-        self.area_combo.lineEdit().setPlaceholderText("Where on the body")
+        self.area_combo.lineEdit().setPlaceholderText(_("Where on the body"))
         self.seconds_spin = QSpinBox()
         self.seconds_spin.setRange(1, MAX_SECONDS)
-        self.seconds_spin.setSuffix(" s")
+        self.seconds_spin.setSuffix(_(" s"))
         inset_spin_text(self.seconds_spin)
-        self.intensity_combo = _combo([(i.value.capitalize(), i) for i in Intensity])
-        self.variant_combo = _combo([("None", None), *((VARIANT_LABELS[v], v) for v in Variant)])
-        self.variant_combo.setToolTip("How to squeeze; only squeezing steps have one.")
+        self.intensity_combo = _combo([(i.label.capitalize(), i) for i in Intensity])
+        self.variant_combo = _combo([(_("None"), None), *((_(VARIANT_LABELS[v]), v) for v in Variant)])
+        self.variant_combo.setToolTip(_("How to squeeze; only squeezing steps have one."))
         self.direction_combo = _combo([(_(label), way) for way, label in DIRECTION_LABELS.items()])
         self.direction_combo.setToolTip(_("Which way your hands travel over the area"))
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(MAX_NOTE + 20)
-        self.note_edit.setPlaceholderText("What to do, in your words (optional)")
+        self.note_edit.setPlaceholderText(_("What to do, in your words (optional)"))
+        note_what = ngettext("What to do, in your words; up to {n} character.",
+                             "What to do, in your words; up to {n} characters.", MAX_NOTE).format(n=MAX_NOTE)
         for widget, name, what in (
-                (self.stage_combo, "Stage", "Preparatory, medium deep, deep or final; stages go in that "
-                 "order."),
-                (self.technique_combo, "Technique", "Stroking, rubbing, squeezing, kneading or vibration."),
-                (self.area_combo, "Area", "Where on the body; pick one or type your own."),
-                (self.seconds_spin, "Time", "Seconds for this step; rubbing and vibration 10 at most."),
-                (self.intensity_combo, "Intensity", "Light, moderate or firm; stroking is always light."),
-                (self.variant_combo, "Variant", "How to squeeze; only squeezing steps have one."),
+                (self.stage_combo, _("Stage"), _("Preparatory, medium deep, deep or final; stages go in that "
+                                                 "order.")),
+                (self.technique_combo, _("Technique"),
+                 _("Stroking, rubbing, squeezing, kneading or vibration.")),
+                (self.area_combo, _("Area"), _("Where on the body; pick one or type your own.")),
+                (self.seconds_spin, _("Time"), _("Seconds for this step; rubbing and vibration 10 at most.")),
+                (self.intensity_combo, _("Intensity"),
+                 _("Light, moderate or firm; stroking is always light.")),
+                (self.variant_combo, _("Variant"), _("How to squeeze; only squeezing steps have one.")),
                 (self.direction_combo, _("Direction"),
                  _("Which way your hands travel. The area's own goes toward the heart for stroking and "
                    "squeezing.")),
-                (self.note_edit, "Note", f"What to do, in your words; up to {MAX_NOTE} characters.")):
+                (self.note_edit, _("Note"), note_what)):
             describe(widget, name, what)
-        form.addRow("Stage", self.stage_combo)
-        form.addRow("Technique", self.technique_combo)
-        form.addRow("Area", self.area_combo)
-        form.addRow("Time", self.seconds_spin)
-        form.addRow("Intensity", self.intensity_combo)
-        form.addRow("Variant", self.variant_combo)
-        form.addRow(_("Direction"), self.direction_combo)
-        form.addRow("Note", self.note_edit)
+            form.addRow(name, widget)
 
     def fill(self, step: DraftStep | None, index: int) -> None:
         """Show step number `index` (from 0); None: no step chosen."""
         if step is None:
-            self.setTitle("Step")
+            self.setTitle(_("Step"))
             return
-        self.setTitle(f"Step {index + 1}")
+        self.setTitle(_("Step {number}").format(number=index + 1))
         _select_data(self.stage_combo, step.stage)
         _select_data(self.technique_combo, step.technique)
-        if self.area_combo.currentText() != step.area:
-            self.area_combo.setEditText(step.area)
+        if area_key(self.area_combo.currentText()) != step.area:
+            self.area_combo.setEditText(shown_area(step.area))
         if self.seconds_spin.value() != step.seconds:
             self.seconds_spin.setValue(step.seconds)
         _select_data(self.intensity_combo, step.intensity)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
+from selfmassage.i18n import _
 from selfmassage.qt.preview import SoundHook
 from selfmassage.qt.routine_prompts import Prompts
 from selfmassage.qt.routines_page import RoutinesPage
@@ -19,11 +20,11 @@ class EditorWindow(QMainWindow):
         super().__init__()
         self.page = RoutinesPage(library, prompts=prompts or Prompts(self), sound=sound)
         self.setCentralWidget(self.page)
-        self.setWindowTitle("Routines — selfmassage[*]")
+        self.setWindowTitle(_("Routines — selfmassage[*]"))
         self.page.modified_changed.connect(self.setWindowModified)
-        routines = self.menuBar().addMenu("&Routines")
+        routines = self.menuBar().addMenu(_("&Routines"))
         routines.addActions(self.page.files.actions())
-        edit = self.menuBar().addMenu("&Edit")
+        edit = self.menuBar().addMenu(_("&Edit"))
         edit.addActions(self.page.edit_actions())
         self.resize(1180, 760)
 

@@ -78,7 +78,9 @@ class LearnPage(QWidget):
         self.list.setAccessibleName(_("Techniques"))
         self.list.setAccessibleDescription(_("Pick a technique to see how it moves and read about it."))
         for lesson in LESSONS:
-            item = QListWidgetItem(f"{lesson.title}\n{_(_SUMMARY[lesson.technique])}")
+            summary = _(_SUMMARY[lesson.technique])
+            item = QListWidgetItem(f"{lesson.title}\n{summary}")
+            item.setToolTip(f"{lesson.title}: {summary}")  # the whole line, where a narrow list cuts it
             item.setData(Qt.ItemDataRole.UserRole, lesson.technique.value)
             self.list.addItem(item)
         relative_font(self.list, 1.15)

@@ -19,6 +19,7 @@ from selfmassage.core.engine import EngineState, SessionEngine
 from selfmassage.core.events import Event, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine, format_duration
 from selfmassage.core.techniques import instruction_for
+from selfmassage.i18n import _, ngettext
 from selfmassage.qt.a11y import describe, spoken_duration
 from selfmassage.sound.interface import CuePlayer
 from selfmassage.sound.session_sound import SessionSound
@@ -44,9 +45,11 @@ class PreviewDialog(QDialog):
     def __init__(self, routine: Routine, *, speed: float = PREVIEW_SPEED, clock: Clock | None = None,
                  sound: SoundHook | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Preview — {routine.name}")
-        describe(self, f"Preview of {routine.name}", f"The routine at {speed:g} times its speed, with its "
-                 "sounds. Nothing is recorded.")
+        self.setWindowTitle(_("Preview — {routine}").format(routine=routine.name))
+        describe(self, _("Preview of {routine}").format(routine=routine.name),
+                 ngettext("The routine at {speed} times its speed, with its sounds. Nothing is recorded.",
+                          "The routine at {speed} times its speed, with its sounds. Nothing is recorded.",
+                          round(speed)).format(speed=f"{speed:g}"))
         self.speed = speed
         self.clock = clock or ScaledClock(speed)
         self.engine = SessionEngine(routine, self.clock)
@@ -60,14 +63,17 @@ class PreviewDialog(QDialog):
 
     def _build(self, routine: Routine) -> None:
         layout = QVBoxLayout(self)
-        sounds = ", with its sounds" if self._sound is not None else ""
-        self.note_label = note = QLabel(f"Playing at {self.speed:g}× speed{sounds}. Nothing is recorded.")
+        if self._sound is not None:
+            playing = _("Playing at {speed}× speed, with its sounds. Nothing is recorded.")
+        else:
+            playing = _("Playing at {speed}× speed. Nothing is recorded.")
+        self.note_label = note = QLabel(playing.format(speed=f"{self.speed:g}"))
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stage_label = QLabel()
         self.step_label = QLabel()
         self.instruction_label = QLabel()
         self.countdown_label = QLabel()
-        self.countdown_label.setAccessibleName("Time left in this step")
+        self.countdown_label.setAccessibleName(_("Time left in this step"))
         self.next_label = QLabel()
         self.total_label = QLabel()
         big = QFont(self.font())
@@ -85,14 +91,14 @@ class PreviewDialog(QDialog):
             layout.addWidget(label)
         layout.insertWidget(0, note)
         buttons = QHBoxLayout()
-        self.pause_button = QPushButton("Pause")
-        describe(self.pause_button, "Pause", "Pause or go on with the preview.")
+        self.pause_button = QPushButton(_("Pause"))
+        describe(self.pause_button, _("Pause"), _("Pause or go on with the preview."))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.skip_button = QPushButton("Skip step")
-        describe(self.skip_button, "Skip step", "Go on to the next step of the preview.")
+        self.skip_button = QPushButton(_("Skip step"))
+        describe(self.skip_button, _("Skip step"), _("Go on to the next step of the preview."))
         self.skip_button.clicked.connect(self.skip)
-        self.close_button = QPushButton("Close")
-        describe(self.close_button, "Close", "Stop the preview and close it; nothing is recorded.")
+        self.close_button = QPushButton(_("Close"))
+        describe(self.close_button, _("Close"), _("Stop the preview and close it; nothing is recorded."))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.skip_button)
@@ -100,8 +106,8 @@ class PreviewDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.resize(460, 360)
-        self.stage_label.setText(f"{routine.name} — {format_duration(routine.total_seconds)} "
-                                 f"at full speed")
+        self.stage_label.setText(_("{routine} — {duration} at full speed").format(
+            routine=routine.name, duration=format_duration(routine.total_seconds)))
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -130,7 +136,7 @@ class PreviewDialog(QDialog):
     def toggle_pause(self) -> None:
         self.engine.toggle_pause()
         paused = self.engine.state is EngineState.PAUSED
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(_("Resume") if paused else _("Pause"))
         self.pause_button.setAccessibleName(self.pause_button.text())
         self.poll()
 
@@ -148,8 +154,8 @@ class PreviewDialog(QDialog):
         engine = self.engine
         if engine.state is EngineState.FINISHED:
             done = engine.status is SessionStatus.COMPLETED
-            self.step_label.setText("Done" if done else "Stopped")
-            self.instruction_label.setText("That is the whole routine." if done else "")
+            self.step_label.setText(_("Done") if done else _("Stopped"))
+            self.instruction_label.setText(_("That is the whole routine.") if done else "")
             self.countdown_label.setText(format_duration(0))
             self.next_label.setText("")
             self.total_label.setText("")
@@ -158,16 +164,19 @@ class PreviewDialog(QDialog):
             return
         count = len(engine.routine.steps)
         step = engine.step
-        self.stage_label.setText(f"{step.stage.label} stage · step {engine.index + 1} of {count}")
+        self.stage_label.setText(_("{stage} stage · step {number} of {count}").format(
+            stage=step.stage.label, number=engine.index + 1, count=count))
         self.step_label.setText(step.describe())
         self.instruction_label.setText(instruction_for(step.technique, step.note))
         left = math.ceil(engine.step_remaining() - 1e-9)
         self.countdown_label.setText(format_duration(left))
-        self.countdown_label.setAccessibleDescription(f"{spoken_duration(left)} left in this step")
+        self.countdown_label.setAccessibleDescription(
+            _("{time} left in this step").format(time=spoken_duration(left)))
         following = engine.next_step
-        self.next_label.setText(f"Next: {following.describe()}" if following else "Next: the end")
-        self.total_label.setText(f"{format_duration(math.ceil(engine.total_remaining() - 1e-9))} "
-                                 "left in the routine")
+        self.next_label.setText(_("Next: {step}").format(step=following.describe()) if following
+                                else _("Next: the end"))
+        self.total_label.setText(_("{time} left in the routine").format(
+            time=format_duration(math.ceil(engine.total_remaining() - 1e-9))))
 
     # -- closing -----------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import Fix
 from selfmassage.core.problems import Problem
-from selfmassage.i18n import N_, _
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.wrapping_row import WrappingRow
 
@@ -33,8 +33,26 @@ def problem_icon(widget: QWidget, problems: list[Problem]) -> QIcon:
     return widget.style().standardIcon(which)
 
 
+def severity_word(problem: Problem) -> str:
+    """'Error' or 'Warning', in the language in use."""
+    return _("Error") if problem.is_error else _("Warning")
+
+
 def problem_line(problem: Problem) -> str:
-    return f"{problem.severity.value.capitalize()} [{problem.rule}]: {problem.message}"
+    # The rule id stays as it is, in every language: a stable key to look up (docs, the command line).
+    return _("{severity} [{rule}]: {message}").format(severity=severity_word(problem), rule=problem.rule,
+                                                       message=problem.message)
+
+
+def problem_counts(problems: list[Problem] | tuple[Problem, ...]) -> str:
+    """'1 error and 2 warnings', in the language in use; '' for none."""
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    error_words = ngettext("{n} error", "{n} errors", errors).format(n=errors)
+    warning_words = ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+    if errors and warnings:
+        return _("{errors} and {warnings}").format(errors=error_words, warnings=warning_words)
+    return error_words if errors else warning_words if warnings else ""
 
 
 HIDE, SHOW = N_("Hide problems"), N_("Show problems")
@@ -51,7 +69,7 @@ class ProblemRow(QFrame):
         self.setObjectName("problemRow")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        severity = problem.severity.value.capitalize()
+        severity = severity_word(problem)
         mark = QLabel()
         mark.setPixmap(icon.pixmap(18, 18))
         mark.setToolTip(severity)
@@ -61,7 +79,7 @@ class ProblemRow(QFrame):
         # Enter shows the step, as a click does.
         self.show_button: QPushButton | None = None
         if problem.step is not None:
-            self.show_button = QPushButton(f"Step {problem.step}")
+            self.show_button = QPushButton(_("Step {number}").format(number=problem.step))
             self.show_button.setFlat(True)
             self.show_button.setProperty("link", True)  # the window's sheet draws it as a link
             self.show_button.setAutoDefault(True)  # Enter presses it too
@@ -69,10 +87,11 @@ class ProblemRow(QFrame):
             font = self.show_button.font()
             font.setUnderline(True)
             self.show_button.setFont(font)
-            describe(self.show_button, f"Show step {problem.step}", f"{severity}: {problem.message}")
+            describe(self.show_button, _("Show step {number}").format(number=problem.step),
+                     f"{severity}: {problem.message}")
             self.show_button.clicked.connect(lambda _checked=False, step=problem.step: on_show(step - 1))
             layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        where = "" if problem.step is not None else "Routine · "
+        where = "" if problem.step is not None else _("Routine") + " · "
         # The icon's shape and the word say how serious it is; the tint is only a third signal.
         self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{html.escape(problem.rule)}</b> — "
                                   f"{html.escape(problem.message)}")
@@ -88,7 +107,9 @@ class ProblemRow(QFrame):
             button = QPushButton(fix.label)
             button.setProperty("compact", True)
             button.setAccessibleName(fix.label)
-            button.setAccessibleDescription(f"Fixes this {problem.severity.value}: {problem.message}")
+            fixes_this = _("Fixes this error: {message}") if problem.is_error else _(
+                "Fixes this warning: {message}")
+            button.setAccessibleDescription(fixes_this.format(message=problem.message))
             button.clicked.connect(lambda _checked=False, fix=fix: on_fix(fix))
             words.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.fix_buttons.append(button)
@@ -121,7 +142,8 @@ class ProblemList:
         self.area.setFrameShape(QFrame.Shape.StyledPanel)
         self.area.setMaximumHeight(150)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the links and fixes in it
-        describe(self.area, "Problems with this routine", "Each problem with its step, rule and what to do.")
+        describe(self.area, _("Problems with this routine"),
+                 _("Each problem with its step, rule and what to do."))
         self.holder = QWidget()
         self.layout = QVBoxLayout(self.holder)
         self.layout.setContentsMargins(2, 2, 2, 2)
@@ -136,15 +158,12 @@ class ProblemList:
     def show(self, problems: tuple[Problem, ...], fixes_for: Callable[[Problem], list[Fix]],
              after: QWidget) -> None:
         """The heading and a row per problem; Tab goes from `after` to each row's link and fixes."""
-        errors = sum(1 for p in problems if p.is_error)
-        warnings = len(problems) - errors
         if not problems:
-            self.title.setText("No problems: this routine follows the guide.")
+            self.title.setText(_("No problems: this routine follows the guide."))
         else:
-            counts = [f"{n} {word}{'s' if n != 1 else ''}"
-                      for n, word in ((errors, "error"), (warnings, "warning")) if n]
-            rest = " Fix the errors to save." if errors else " You can still save."
-            self.title.setText(f"<b>{' and '.join(counts)}</b>.{rest}")
+            errors = any(p.is_error for p in problems)
+            rest = _("Fix the errors to save.") if errors else _("You can still save.")
+            self.title.setText(f"<b>{problem_counts(problems)}</b>. {rest}")
         self.area.setVisible(bool(problems) and not self.fold_button.isChecked())
         self.fold_button.setVisible(bool(problems))
         if problems == self._shown:

@@ -256,7 +256,8 @@ class ReviewPage(QWidget):
         """The range shown has a tick as well as the pressed look, which High contrast barely shows."""
         for weeks in CHART_WEEKS:
             button = self.range_buttons.button(weeks)
-            button.setText(f"✓ {weeks} weeks" if weeks == self._weeks else f"{weeks} weeks")
+            shown = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+            button.setText(f"✓ {shown}" if weeks == self._weeks else shown)
 
     def refresh(self) -> None:
         """Read everything again: after a session ends, an import or a delete."""

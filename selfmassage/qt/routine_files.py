@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from selfmassage.core.editing import RoutineDraft, unique_name
+from selfmassage.i18n import _
 from selfmassage.qt.broken_file_panel import entry_problem
 from selfmassage.qt.routine_prompts import Clash, Prompts
 from selfmassage.store.library import (
@@ -45,22 +46,22 @@ class RoutineFiles(QObject):
         self.page = page
         self.library = page.library
         self.prompts = page.prompts
-        self.new_action = QAction("New routine", self)
+        self.new_action = QAction(_("New routine"), self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.duplicate_action = QAction("Duplicate", self)
-        self.rename_action = QAction("Rename…", self)
-        self.delete_action = QAction("Delete…", self)
-        self.import_action = QAction("Import from a file…", self)
-        self.export_action = QAction("Export to a file…", self)
-        for action, tip, slot in ((self.new_action, "Make a new routine (Ctrl+N)", self.new_routine),
-                                  (self.duplicate_action, "Make a copy of the chosen routine",
+        self.duplicate_action = QAction(_("Duplicate"), self)
+        self.rename_action = QAction(_("Rename…"), self)
+        self.delete_action = QAction(_("Delete…"), self)
+        self.import_action = QAction(_("Import from a file…"), self)
+        self.export_action = QAction(_("Export to a file…"), self)
+        for action, tip, slot in ((self.new_action, _("Make a new routine (Ctrl+N)"), self.new_routine),
+                                  (self.duplicate_action, _("Make a copy of the chosen routine"),
                                    self.duplicate_routine),
-                                  (self.rename_action, "Give the chosen routine another name",
+                                  (self.rename_action, _("Give the chosen routine another name"),
                                    self.rename_routine),
-                                  (self.delete_action, "Delete the chosen routine, after a question",
+                                  (self.delete_action, _("Delete the chosen routine, after a question"),
                                    self.delete_routine),
-                                  (self.import_action, "Add a routine from a file", self.import_routine),
-                                  (self.export_action, "Write the chosen routine to a file",
+                                  (self.import_action, _("Add a routine from a file"), self.import_routine),
+                                  (self.export_action, _("Write the chosen routine to a file"),
                                    self.export_routine)):
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -86,7 +87,7 @@ class RoutineFiles(QObject):
     def new_routine(self) -> None:
         if not self.page.settle_unsaved():
             return
-        draft = RoutineDraft.new(unique_name("New routine", self._taken_names()))
+        draft = RoutineDraft.new(unique_name(_("New routine"), self._taken_names()))
         self._save_new(draft)
 
     def duplicate_routine(self) -> None:
@@ -103,7 +104,7 @@ class RoutineFiles(QObject):
             try:
                 path = self.library.save(routine)
             except (LibraryError, OSError) as exc:
-                self.prompts.error("Can't add the routine", str(exc))
+                self.prompts.error(_("Can't add the routine"), str(exc))
                 return
             self.page.reload(select=path)
             return
@@ -117,20 +118,20 @@ class RoutineFiles(QObject):
             return
         entry = self.page.current_entry
         assert entry is not None and entry.routine is not None
-        new_name = self.prompts.ask_name("Rename routine", "New name:", entry.name)
+        new_name = self.prompts.ask_name(_("Rename routine"), _("New name:"), entry.name)
         if new_name is None or new_name.strip() == entry.name:
             return
         draft = RoutineDraft.from_routine(entry.routine)
         draft.set_name(new_name)
         name_problem = next((p for p in draft.problems if p.field == "name"), None)
         if name_problem is not None or draft.routine is None:
-            self.prompts.error("Can't rename", name_problem.message if name_problem else
-                               "Fix this routine's errors first, then rename it.")
+            self.prompts.error(_("Can't rename"), name_problem.message if name_problem else
+                               _("Fix this routine's errors first, then rename it."))
             return
         try:
             path = self.library.save(draft.routine, old_name=entry.name)
         except (LibraryError, OSError) as exc:
-            self.prompts.error("Can't rename", str(exc))
+            self.prompts.error(_("Can't rename"), str(exc))
             return
         self.page.reload(select=path)
 
@@ -148,7 +149,7 @@ class RoutineFiles(QObject):
             else:
                 self.library.delete(entry.name)
         except (LibraryError, OSError) as exc:
-            self.prompts.error("Can't delete", str(exc))
+            self.prompts.error(_("Can't delete"), str(exc))
             return
         self.page.show_after_delete()
 
@@ -161,8 +162,9 @@ class RoutineFiles(QObject):
         checked = read_routine_file(path)
         routine = checked.routine
         if routine is None or not checked.usable:
-            self.prompts.error("Can't import", f"{path.name} can't be imported: {entry_problem(checked)}"
-                               f"\n\n{path}")
+            why = _("{file} can't be imported: {problem}").format(file=path.name,
+                                                                   problem=entry_problem(checked))
+            self.prompts.error(_("Can't import"), f"{why}\n\n{path}")
             return
         clash = self.library.find(routine.name)
         replace = False
@@ -177,7 +179,7 @@ class RoutineFiles(QObject):
         try:
             target = self.library.save(routine, replace=replace)
         except (LibraryError, OSError) as exc:
-            self.prompts.error("Can't import", f"{path.name}: {exc}")
+            self.prompts.error(_("Can't import"), f"{path.name}: {exc}")
             return
         self.page.reload(select=target)
 
@@ -192,4 +194,4 @@ class RoutineFiles(QObject):
             self.library.export(entry.name, destination)
         except (LibraryError, OSError) as exc:
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.prompts.error("Can't export", f"{destination}: {detail}")
+            self.prompts.error(_("Can't export"), f"{destination}: {detail}")

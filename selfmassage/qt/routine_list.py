@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from selfmassage.core.routine import format_duration
+from selfmassage.i18n import _, ngettext, pgettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.broken_file_panel import entry_problem
 from selfmassage.store.library import RoutineEntry, Source
@@ -28,14 +29,16 @@ class RoutineList(QListWidget):
         # Room between the rows from the view, not a style sheet: a sheet would keep the list's text at
         # its size and colours when Large text or High contrast changes.
         self.setSpacing(2)
-        describe(self, "Your routines", "Built-in routines first, then yours, and any file that can't "
-                 "be opened. Up and Down pick one to edit.")
+        describe(self, _("Your routines"), _("Built-in routines first, then yours, and any file that can't "
+                                             "be opened. Up and Down pick one to edit."))
 
     def fill(self, entries: list[RoutineEntry]) -> None:
         """List `entries` under their headings, in place of what was listed."""
         self.clear()
         self._items = {}
-        for source, heading in ((Source.BUILTIN, "Built in"), (Source.USER, "Yours")):
+        # Headings over several routines ("heading": the picker's "Built in" names one routine).
+        for source, heading in ((Source.BUILTIN, pgettext("heading", "Built in")),
+                                (Source.USER, pgettext("heading", "Yours"))):
             group = [entry for entry in entries if entry.source is source]
             if group:
                 self.addItem(self._heading(heading))
@@ -63,15 +66,17 @@ class RoutineList(QListWidget):
     def _item_for(self, entry: RoutineEntry) -> QListWidgetItem:
         style = self.style()
         if entry.routine is None:
-            item = QListWidgetItem(f"{entry.path.name}\ncan't be opened")
+            item = QListWidgetItem(_("{file}\ncan't be opened").format(file=entry.path.name))
             item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
             item.setToolTip(f"{entry.path}\n{entry_problem(entry)}")
         else:
-            item = QListWidgetItem(f"{entry.name}\n{format_duration(entry.routine.total_seconds)} · "
-                                   f"{len(entry.routine.steps)} steps")
+            count = len(entry.routine.steps)
+            length = ngettext("{duration} · {n} step", "{duration} · {n} steps", count).format(
+                duration=format_duration(entry.routine.total_seconds), n=count)
+            item = QListWidgetItem(f"{entry.name}\n{length}")
             if not entry.usable:
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
-                item.setToolTip(f"Has errors: {entry_problem(entry)}")
+                item.setToolTip(_("Has errors: {problem}").format(problem=entry_problem(entry)))
             else:
                 item.setToolTip(entry.routine.description or entry.name)
         item.setData(ENTRY_ROLE, entry)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-FILE_FILTER = "Routine files (*.json);;All files (*)"
+from selfmassage.i18n import N_, _
+
+FILE_FILTER = N_("Routine files (*.json);;All files (*)")
 
 
 class Unsaved(StrEnum):
@@ -30,9 +32,11 @@ class Prompts:
         self.parent = parent
 
     def unsaved(self, name: str) -> Unsaved:
+        """`name`: the routine's, or "" when it has none yet."""
+        question = (_("You changed “{name}”. Save your changes before you go on?").format(name=name) if name
+                    else _("You changed this routine. Save your changes before you go on?"))
         answer = QMessageBox.question(
-            self.parent, "Unsaved changes",
-            f"You changed “{name}”. Save your changes before you go on?",
+            self.parent, _("Unsaved changes"), question,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
@@ -44,15 +48,18 @@ class Prompts:
 
     def confirm_delete(self, name: str) -> bool:
         answer = QMessageBox.question(
-            self.parent, "Delete routine", f"Delete “{name}”? You can't undo this.",
+            self.parent, _("Delete routine"), _("Delete “{name}”? You can't undo this.").format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def import_clash(self, name: str, new_name: str, can_replace: bool) -> Clash:
-        box = QMessageBox(QMessageBox.Icon.Question, "Routine already there",
-                          f"You already have a routine called “{name}”.", parent=self.parent)
-        replace = box.addButton("Replace it", QMessageBox.ButtonRole.DestructiveRole) if can_replace else None
-        rename = box.addButton(f"Import as “{new_name}”", QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Routine already there"),
+                          _("You already have a routine called “{name}”.").format(name=name),
+                          parent=self.parent)
+        replace = (box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole) if can_replace
+                   else None)
+        rename = box.addButton(_("Import as “{name}”").format(name=new_name),
+                               QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(rename)
         box.exec()
@@ -65,12 +72,13 @@ class Prompts:
         return value if ok else None
 
     def open_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Import a routine", str(Path.home()), FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self.parent, _("Import a routine"), str(Path.home()),
+                                                    _(FILE_FILTER))
         return Path(path) if path else None
 
     def save_file(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, "Export the routine",
-                                              str(Path.home() / suggested), FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Export the routine"),
+                                                    str(Path.home() / suggested), _(FILE_FILTER))
         return Path(path) if path else None
 
     def error(self, title: str, text: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import RoutineDraft
 from selfmassage.core.routine import Routine
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.broken_file_panel import BrokenFilePanel
 from selfmassage.qt.editor import RoutineEditor
@@ -69,7 +70,7 @@ class RoutinesPage(QWidget):
         self.broken = BrokenFilePanel()
         self.broken.delete_button.clicked.connect(self.files.delete_routine)
         self.stack = QStackedWidget()
-        self.empty = QLabel("You have no routines yet. Make one with New, or import a routine file.")
+        self.empty = QLabel(_("You have no routines yet. Make one with New, or import a routine file."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.editor)
@@ -83,33 +84,34 @@ class RoutinesPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.setSpacing(8)
         title_row = QHBoxLayout()
-        title = QLabel("Routines")
+        title = QLabel(_("Routines"))
         title.setObjectName("routines_heading")
         relative_font(title, 1.5, bold=True)
         title_row.addWidget(title, 1)
-        self.done_button = QPushButton("Done")
-        self.done_button.setToolTip("Back to the start page")
-        describe(self.done_button, "Done", "Back to the start page; asks first about unsaved changes.")
+        self.done_button = QPushButton(_("Done"))
+        self.done_button.setToolTip(_("Back to the start page"))
+        describe(self.done_button, _("Done"), _("Back to the start page; asks first about unsaved changes."))
         self.done_button.clicked.connect(self.leave)
         if not can_leave:  # never setVisible(True) here: a button with no parent yet would open as a window
             self.done_button.hide()
         title_row.addWidget(self.done_button)
         side_layout.addWidget(self.list, 1)
         files = self.files
-        grid = [(files.new_action, "New"), (files.duplicate_action, "Duplicate"),
-                (files.rename_action, "Rename"), (files.delete_action, "Delete"),
-                (files.import_action, "Import"), (files.export_action, "Export")]
+        # Keyed by the English word (as the code asks for them), shown in the language in use.
+        grid = [(files.new_action, N_("New")), (files.duplicate_action, N_("Duplicate")),
+                (files.rename_action, N_("Rename")), (files.delete_action, N_("Delete")),
+                (files.import_action, N_("Import")), (files.export_action, N_("Export"))]
         self.action_buttons: dict[str, QPushButton] = {}
         for start in range(0, len(grid), 2):
             row = WrappingRow()  # two a row, or one a row in a narrow column
-            for action, label in grid[start:start + 2]:
-                button = QPushButton(label)
+            for action, key in grid[start:start + 2]:
+                button = QPushButton(_(key))
                 button.setToolTip(action.text().rstrip("…"))
                 button.setProperty("compact", True)
-                describe(button, label, action.statusTip())
+                describe(button, _(key), action.statusTip())
                 button.clicked.connect(action.trigger)
                 row.addWidget(button)
-                self.action_buttons[label] = button
+                self.action_buttons[key] = button
             side_layout.addLayout(row)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -153,7 +155,7 @@ class RoutinesPage(QWidget):
         draft = self.editor.draft
         if self.editor.read_only or not draft.dirty:
             return True
-        answer = self.prompts.unsaved(draft.state.name.strip() or "this routine")
+        answer = self.prompts.unsaved(draft.state.name.strip())
         if answer is Unsaved.SAVE:
             return self.editor.save()
         if answer is Unsaved.DISCARD:

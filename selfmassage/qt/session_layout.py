@@ -32,6 +32,7 @@ from selfmassage.qt.session_widgets import (
     pause_note,
     progress_text,
     session_label,
+    step_meta,
     widest_digits,
 )
 from selfmassage.qt.stage_strip import StageStrip
@@ -284,11 +285,10 @@ def _longest_texts(routine: Routine) -> dict[str, str]:
     candidates = {
         "technique": [step.technique.label for step in steps]
         + ([_("Switch sides")] if any(step.both_sides for step in steps) else []),
-        "area": [_("{area} · right side next").format(area=step.area) if step.both_sides else step.area
-                 for step in steps],
-        "meta": [f"Step {count} of {count}  ·  {step.intensity.value} pressure"
-                 + (f"  ·  {step.variant.value.replace('-', ' ')}" if step.variant is not None else "")
-                 + ("  ·  both sides" if step.both_sides else "") for step in steps],
+        # As the page shows them, in the language in use: the type is fitted to these very words.
+        "area": [_("{area} · right side next").format(area=step.shown_area) if step.both_sides
+                 else step.shown_area for step in steps],
+        "meta": [step_meta(count, count, step) for step in steps],
         "instruction": [instruction_for(step.technique, step.note) for step in steps],
         "next": [_("Next: {step}").format(step=step.describe()) for step in steps]
         + [_("Next: the right side")],

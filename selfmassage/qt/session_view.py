@@ -28,7 +28,7 @@ from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Side, Technique, in
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.session_layout import SessionLayout
-from selfmassage.qt.session_widgets import SessionActions, pause_note, progress_text
+from selfmassage.qt.session_widgets import SessionActions, pause_note, progress_text, step_meta
 
 
 class SessionView(SessionLayout):
@@ -91,13 +91,7 @@ class SessionView(SessionLayout):
         self._caution = caution
         self._index, self._step, self._next = index, step, next_step
         count = len(self._routine.steps)
-        detail = [_("Step {number} of {count}").format(number=index + 1, count=count),
-                  _("{intensity} pressure").format(intensity=step.intensity.label)]
-        if step.variant is not None:
-            detail.append(step.variant.label)
-        if step.both_sides:
-            detail.append(_("both sides"))
-        self.meta.setText("  ·  ".join(detail))
+        self.meta.setText(step_meta(index + 1, count, step))
         self._show_work(side=None)
         if self.body_map is not None:
             self.body_map.set_area(step.area)  # type: ignore[attr-defined]

@@ -9,13 +9,24 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QWidget
 
-from selfmassage.core.routine import format_duration
+from selfmassage.core.routine import Step, format_duration
 from selfmassage.i18n import _
 
 
 def pause_note(slept: bool) -> str:
     return _("Paused while the computer slept. Press Space to go on.") if slept \
         else _("Paused. Press Space to go on.")
+
+
+def step_meta(number: int, count: int, step: Step) -> str:
+    """'Step 2 of 9  ·  light pressure  ·  both sides': the line under the area, in the language in use."""
+    detail = [_("Step {number} of {count}").format(number=number, count=count),
+              _("{intensity} pressure").format(intensity=step.intensity.label)]
+    if step.variant is not None:
+        detail.append(step.variant.label)
+    if step.both_sides:
+        detail.append(_("both sides"))
+    return "  ·  ".join(detail)
 
 
 def progress_text(left: int, total: int) -> str:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from selfmassage.core.editing import RoutineDraft
 from selfmassage.core.problems import Problem
 from selfmassage.core.routine import format_duration
+from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
-from selfmassage.qt.problem_list import problem_line
+from selfmassage.qt.editor_fields import shown_area
+from selfmassage.qt.problem_list import problem_counts, problem_line
 from selfmassage.qt.theme_style import roomy_rows
 
 STEP_MIME = "application/x-selfmassage-step"
@@ -34,7 +36,7 @@ WARNING_TINT = QColor(230, 160, 0, 40)
 class StepTableModel(QAbstractTableModel):
     """The draft's steps as rows; a drop moves a step through `move` (so it is one undo step)."""
 
-    HEADERS = ("#", "Stage", "Technique", "Area", "Time", "Intensity")
+    HEADERS = ("#", N_("Stage"), N_("Technique"), N_("Area"), N_("Time"), N_("Intensity"))  # shown with _()
 
     def __init__(self, draft: Callable[[], RoutineDraft], move: Callable[[int, int], None],
                  icons: Callable[[list[Problem]], QIcon], parent: QObject | None = None) -> None:
@@ -53,7 +55,7 @@ class StepTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
                    ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -65,18 +67,16 @@ class StepTableModel(QAbstractTableModel):
         column = index.column()
         problems = draft.problems_for_step(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(index.row() + 1), step.stage.label, step.technique.label, step.area,
-                    format_duration(step.seconds), step.intensity.value.capitalize())[column]
+            return (str(index.row() + 1), step.stage.label, step.technique.label, shown_area(step.area),
+                    format_duration(step.seconds), step.intensity.label.capitalize())[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and problems:
             return self._icons(problems)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) and problems:
             return "\n".join(problem_line(p) for p in problems)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and problems:
             # The icon is not read out: say the row's number with what is wrong, in words.
-            errors = sum(1 for p in problems if p.is_error)
-            words = [f"{n} {word}{'s' if n != 1 else ''}"
-                     for n, word in ((errors, "error"), (len(problems) - errors, "warning")) if n]
-            return f"Step {index.row() + 1}, {' and '.join(words)}"
+            return _("Step {number}, {problems}").format(number=index.row() + 1,
+                                                          problems=problem_counts(problems))
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             return QBrush(ERROR_TINT if any(p.is_error for p in problems) else WARNING_TINT)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
@@ -152,8 +152,8 @@ def step_table_view(model: StepTableModel) -> QTableView:
     """The table the editor shows the model in: whole rows, one at a time, moved by dragging."""
     table = StepTable()
     table.setModel(model)
-    describe(table, "Steps", "Up and Down pick a step to change on the right. Move up and Move "
-             "down reorder it; a step with a problem says so.")
+    describe(table, _("Steps"), _("Up and Down pick a step to change on the right. Move up and Move "
+                                  "down reorder it; a step with a problem says so."))
     table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move in it
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -151,3 +151,27 @@ def test_a_history_opened_after_the_session_began_still_keeps_the_reminder_away(
         assert hook.tray_hook.tray.check()
     finally:
         hook.close()
+
+
+def test_in_russian_the_reminder_and_its_actions_are_russian(qtbot, desktop, bus, make_window, history, qapp):
+    from selfmassage.qt.language import use_language
+
+    use_language(qapp, "ru")
+    clock = Clock(MONDAY_EVENING - timedelta(minutes=5))
+    window = make_window()
+    for name, value in (("reminders", True), ("reminder_days", [0]), ("reminder_time", "19:00")):
+        window.settings.set(name, value)
+    hook = add_history(window, history, now=clock, tray_available=False, notifier=DesktopNotifier(bus))
+    try:
+        start_service(qtbot, desktop, bus)
+        clock.now = MONDAY_EVENING + timedelta(seconds=1)
+        assert hook.tray_hook.tray.check() and hook.tray_hook.tray.delivered_by == BY_NOTIFICATION
+        qtbot.waitUntil(lambda: "summary: 'Время для массажа'" in desktop.printed(), timeout=10_000)
+        printed = desktop.printed()
+        assert "body: 'По вашему плану сегодня сеанс. Выберите программу, когда будете готовы.'" in printed
+        for action in ('"start": "Начать: Another one"', '"later": "Позже"', '"not-today": "Не сегодня"',
+                       '"default": "Открыть selfmassage"'):
+            assert action in printed
+    finally:
+        hook.close()
+        use_language(qapp, "en")

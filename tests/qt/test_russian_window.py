@@ -17,7 +17,7 @@ from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import Intensity, Sides, Stage, Technique
 from selfmassage.i18n import _
-from selfmassage.qt.editor_hook import add_routine_editor
+from selfmassage.qt.editor_hook import RoutineEditorHook, add_routine_editor
 from selfmassage.qt.history_hook import HistoryHook, add_history
 from selfmassage.qt.language import add_language_menu, use_language
 from selfmassage.qt.learn_hook import LEARN_PAGE, LearnHook, add_learn_page
@@ -26,6 +26,7 @@ from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
 from selfmassage.qt.movement_hook import add_movement
 from selfmassage.qt.movement_layer import describe
 from selfmassage.qt.reminders_dialog import RemindersDialog
+from selfmassage.qt.routine_prompts import Unsaved
 from selfmassage.qt.tray_hook import STILL_IN_TRAY
 
 # The test routines' own names and descriptions (tests/qt/qt_helpers.py): a routine's words stay as written.
@@ -43,20 +44,21 @@ def in_russian(qapp: QApplication) -> Iterator[None]:
 class Parts:
     """The window with every part the app adds after its first frame (as qt/app_rest.py does)."""
 
-    def __init__(self, window: MainWindow, history: HistoryHook, learn: LearnHook) -> None:
-        self.window, self.history, self.learn = window, history, learn
+    def __init__(self, window: MainWindow, editor: RoutineEditorHook, history: HistoryHook,
+                 learn: LearnHook) -> None:
+        self.window, self.editor, self.history, self.learn = window, editor, history, learn
 
 
 @pytest.fixture
 def russian(make_window, in_russian, tmp_path: Path) -> Parts:
     window = make_window()
-    add_routine_editor(window)
+    editor = add_routine_editor(window)
     history = add_history(window, tray_available=False)
     add_menu_entry_switch(window)
     add_language_menu(window)
     learn = add_learn_page(window, add_movement(window))
     history.load(tmp_path / "data" / "history.sqlite3")
-    return Parts(window, history, learn)
+    return Parts(window, editor, history, learn)
 
 
 def english(texts: Iterator[str]) -> list[str]:
@@ -131,7 +133,7 @@ def test_the_learn_page_tells_each_technique_in_russian(qtbot, russian: Parts):
     assert page.title.text() == "Растирание"
     assert page.texts["how_long"].text() == "Не больше 10 секунд на одной области, потом переходите дальше."
     assert page.try_button.text() == "Попробовать 20 с"
-    assert page.list.item(4).text() == "Вибрация\nбыстрое лёгкое поколачивание"
+    assert page.list.item(4).text() == "Вибрация\nлёгкие удары"
     assert page.layer.accessibleDescription() == (
         "Рука движется вверх: маленькие круги, по одному на щелчок.")
 
@@ -168,17 +170,20 @@ def test_the_movement_is_described_in_russian_side_by_side():
         use_language(QApplication.instance(), "en")
 
 
-def test_the_review_frame_the_tray_and_the_reminders_are_russian(qtbot, russian: Parts):
+def test_the_review_the_tray_and_the_reminders_are_russian(qtbot, russian: Parts):
     window = russian.window
     screen = russian.history.open_review()
     assert screen is not None
     assert screen.back_button.text() == "К программам"
-    assert english([screen.back_button.text(), screen.back_button.toolTip(), screen.windowTitle(),
-                    screen.back_button.accessibleDescription()]) == []
+    assert english(shown_texts(screen)) == []
+    review = russian.history.review
+    assert review is not None
+    assert [button.text() for button in review.range_buttons.buttons()] == [
+        "✓ 12 недель", "26 недель", "52 недели"]
     tray = russian.history.tray_hook.tray
     assert tray is not None
-    tray_words = [text for text in menu_texts(tray.menu) if text != tray.due_line]  # the plan's line: core's
-    assert english(tray_words) == []
+    assert english(menu_texts(tray.menu)) == []
+    assert tray.due_line == "Следующий сеанс: сегодня."
     assert _(STILL_IN_TRAY) == "selfmassage остаётся в трее ради ваших напоминаний. Выйти можно из его меню."
     dialog = RemindersDialog(True, [0, 3], "19:00", window)
     qtbot.addWidget(dialog)
@@ -195,3 +200,64 @@ def test_quitting_during_a_session_asks_in_russian(qtbot, russian: Parts):
     assert not window.sessions.stop_to_quit()
     assert seen == ["Идёт сеанс. Остановить его и выйти?"]
     assert window.pages.accessibleName() == "Сеанс: Short back"
+
+
+@pytest.fixture
+def russian_editor(russian: Parts, routines_dirs):
+    """The editor on a new routine of its own (no problems to list: the rules' words are the core's)."""
+    (routines_dirs[1] / "broken.json").unlink()  # its reason is Python's JSON parser's, in English
+    page = russian.editor.open(then="new")
+    assert russian.window.current_page() == "routines"
+    yield page
+    page.prompts.unsaved = lambda name: Unsaved.DISCARD  # closing the window asks no question left open
+
+
+def test_the_routine_editor_speaks_russian_keeping_the_files_english(qtbot, russian: Parts, russian_editor):
+    page = russian_editor
+    editor = page.editor
+    assert editor.name_edit.text() == "Новая программа"  # a new routine is named in your language
+    assert english(shown_texts(page)) == []
+    model = editor.table.model()
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    assert headers == ["#", "Этап", "Приём", "Область", "Время", "Нажим"]
+    assert [model.index(0, column).data() for column in (1, 2, 3, 5)] == [
+        "Подготовительный", "Поглаживание", "поясница", "Лёгкий"]
+    assert editor.step_box.title() == "Шаг 1"
+    assert editor.area_combo.currentText() == "поясница"
+    assert editor.problems.title.text() == "Проблем нет: программа следует руководству."
+    # The area picked by its Russian name is kept by its English one, as the file format has it.
+    editor.area_combo.setEditText("лопатки")
+    assert editor.draft.steps[0].area == "shoulder blades"
+    editor.area_combo.setEditText("поясница, чуть выше")  # your own words stay as you typed them
+    assert editor.draft.steps[0].area == "поясница, чуть выше"
+    assert model.index(0, 3).data() == "поясница, чуть выше"
+    assert english(shown_texts(page)) == []
+    assert editor.bar.undo_action.text() == "Отменить изменение шага"
+    editor.intensity_combo.setCurrentIndex(editor.intensity_combo.findText("Умеренный"))
+    assert editor.draft.steps[0].intensity is Intensity.MODERATE
+    assert editor.problems.title.text() == "<b>1 предупреждение</b>. Сохранить всё равно можно."
+    assert english(row_words for row in editor.problems.rows
+                   for row_words in (row.show_button.text(), row.show_button.accessibleName())) == []
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Шаг 1, 1 предупреждение"
+
+
+def test_the_editor_asks_about_unsaved_changes_in_russian(qtbot, russian: Parts, russian_editor):
+    page = russian_editor
+    page.editor.name_edit.selectAll()
+    qtbot.keyClicks(page.editor.name_edit, "Spina")  # QTest types ASCII only
+    assert page.editor.draft.dirty
+    seen = answer_box("Отмена")
+    page.done_button.click()
+    assert seen == ["Вы изменили «Spina». Сохранить изменения, прежде чем продолжить?"]
+    assert russian.window.current_page() == "routines"  # cancelled: still editing
+    assert page.editor.bar.status_label.text() == "Есть несохранённые изменения."
+
+
+def test_the_preview_plays_in_russian(qtbot, russian: Parts, russian_editor):
+    page = russian_editor
+    dialog = page.open_preview(page.editor.draft.routine)
+    qtbot.waitUntil(lambda: dialog.stage_label.text().startswith("Этап: Подготовительный"), timeout=3000)
+    assert dialog.windowTitle() == "Просмотр — Новая программа"
+    assert dialog.accessibleDescription().startswith("Программа в 10 раз быстрее, со звуками.")
+    assert english(shown_texts(dialog)) == []
+    dialog.close()
