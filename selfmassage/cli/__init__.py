@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from selfmassage import i18n
 from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
 from selfmassage.cli.terminal import tolerant_output
 
@@ -33,8 +34,6 @@ def main(argv: list[str] | None = None) -> int:
 def _language_the_terminal_can_show() -> None:
     """A terminal or pipe that can't show the language's letters (LANG=C, PYTHONIOENCODING=ascii) gets
     the commands in English rather than a screen of question marks."""
-    from selfmassage import i18n
-
     language = i18n.language()
     if language == i18n.SOURCE_LANGUAGE:
         return

@@ -56,11 +56,12 @@ from selfmassage.core.events import (
 )
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.techniques import SIDE_SWITCH_SECONDS, Intensity, Side, Stage, Technique
+from selfmassage.i18n import N_, _
 
 FINAL_COUNTDOWN_SECONDS = 3
 # Finish gently: this long of light stroking on the area you were working, instead of an abrupt stop.
 GENTLE_FINISH_SECONDS = 30
-GENTLE_FINISH_NOTE = "Stroke lightly and slowly, toward your heart, to finish gently."
+GENTLE_FINISH_NOTE = N_("Stroke lightly and slowly, toward your heart, to finish gently.")  # shown as _()
 # More than this many seconds unaccounted for between two looks at the clocks: the computer slept.
 SLEEP_GAP_SECONDS = 30.0
 
@@ -282,7 +283,7 @@ class SessionEngine:
                 return
             with self._handling(offset, self._anchor + self._paused_total + offset):
                 if self._cursor < len(self._pending):
-                    _, event = self._pending[self._cursor]
+                    _due, event = self._pending[self._cursor]
                     self._cursor += 1
                     self._emit(event)
                 else:
@@ -354,7 +355,7 @@ class SessionEngine:
             return
         at = self.active_time()
         closing = Step(stage=Stage.FINAL, technique=Technique.STROKING, area=self.step.area, seconds=seconds,
-                       intensity=Intensity.LIGHT, note=GENTLE_FINISH_NOTE)
+                       intensity=Intensity.LIGHT, note=_(GENTLE_FINISH_NOTE))
         with self._handling(at):
             if self._part is not StepPart.SWITCH:
                 self._finish_step(at=at, skipped=True)
@@ -488,7 +489,7 @@ class SessionEngine:
                 timed.append((at, 2, TempoBeat(at=at, index=index, beat=beat)))
                 beat += 1
         timed.sort(key=lambda item: (item[0], item[1]))
-        return [(at, event) for at, _, event in timed]
+        return [(at, event) for at, _order, event in timed]
 
     def _finish_step(self, *, at: float, skipped: bool) -> None:
         step = self.step

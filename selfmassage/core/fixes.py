@@ -17,12 +17,14 @@ from typing import Any
 from selfmassage.core.problems import Problem
 from selfmassage.core.routine import Routine
 from selfmassage.core.rules import validate
-from selfmassage.core.runs import area_spots
+from selfmassage.core.runs import Spot, area_spots
 from selfmassage.core.techniques import (
     KNOWN_AREAS,
     RUB_CAP_SECONDS,
     VIBRATION_CAP_SECONDS,
     Intensity,
+    Side,
+    Sides,
     Stage,
     Technique,
 )
@@ -120,29 +122,38 @@ def _clears(steps: Steps, problem: Problem, fix: Fix, routine_of: RoutineOf) -> 
                    for other in validate(routine_of(new_steps)))
 
 
+def _spots(area: str, sides: Sides) -> frozenset[Spot]:
+    """The spots a step on `area` works: a both-sides step works the area on the left and on the right,
+    whatever side its words name."""
+    return area_spots(area, (Side.LEFT, Side.RIGHT)) if sides is Sides.BOTH else area_spots(area)
+
+
 def _span(steps: Steps, start: int, end: int) -> tuple[int, int]:
     """The steps a cap fix replaces, [start, end): the run, and every step of the same technique next to
     it that shares a spot with the run's first area (which the fix keeps) or with the step beside it, so
     what the fix puts in place cannot run on into the steps around it."""
     technique = steps[start].technique
-    first = area_spots(steps[start].area)
-    while start > 0 and steps[start - 1].technique is technique and (
-            area_spots(steps[start - 1].area) & (first | area_spots(steps[start].area))):
+
+    def spots(i: int) -> frozenset[Spot]:
+        return _spots(steps[i].area, steps[i].sides)
+
+    first = spots(start)
+    while start > 0 and steps[start - 1].technique is technique and spots(start - 1) & (first | spots(start)):
         start -= 1
-        first = area_spots(steps[start].area)
-    while end < len(steps) and steps[end].technique is technique and (
-            area_spots(steps[end].area) & (first | area_spots(steps[end - 1].area))):
+        first = spots(start)
+    while end < len(steps) and steps[end].technique is technique and spots(end) & (first | spots(end - 1)):
         end += 1
     return start, end
 
 
 def _partners(steps: Steps, start: int, end: int) -> list[str]:
     """Areas to take turns with, nearest first: the other side, the steps around the run, the map."""
-    area = steps[start].area
+    area, sides = steps[start].area, steps[start].sides
     mirrored = [_OTHER_SIDE.sub(lambda m: _SWAP[m.group(0).casefold()], area)]
     around = [steps[i].area for i in (start - 1, end, start - 2, end + 1) if 0 <= i < len(steps)]
+    # A turn keeps the run's sides, so on a both-sides run the other side of the area is no partner.
     return [candidate for candidate in dict.fromkeys([*mirrored, *around, *KNOWN_AREAS])
-            if candidate.strip() and not area_spots(candidate) & area_spots(area)]
+            if candidate.strip() and not _spots(candidate, sides) & _spots(area, sides)]
 
 
 def offered_fixes(steps: Steps, problem: Problem, routine_of: RoutineOf) -> list[Fix]:

@@ -68,8 +68,11 @@ def english_help_texts() -> set[str]:
     return {text for text in texts if text and text != argparse.SUPPRESS}
 
 
-def test_selfmassage_help_is_russian_under_a_russian_locale():
-    result = run_cli(["--help"], LANG="ru_RU.UTF-8")
+@pytest.mark.parametrize("environment", [
+    {"LANG": "ru_RU.UTF-8"}, {"LANGUAGE": "ru:en", "LANG": "en_GB.UTF-8"},
+], ids=["LANG", "LANGUAGE"])
+def test_selfmassage_help_is_russian_under_a_russian_locale(environment):
+    result = run_cli(["--help"], **environment)
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0, result.stderr
     assert out.startswith("использование: selfmassage")
