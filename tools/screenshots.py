@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
-    from selfmassage.qt.learn_page import add_learn_page
+    from selfmassage.qt.learn_hook import add_learn_page
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.movement_hook import add_movement
     from selfmassage.qt.sound_intro import SoundIntroDialog
