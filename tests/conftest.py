@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from selfmassage import i18n
+from selfmassage.store.history import History
+from tests.history_support import open_history
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +43,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # screen of the size it wants in one run (tests/qt/test_layout.py).
 if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'qt' / 'screens.json'}"
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Iterator[History]:
+    """An empty history in the test's own folder; a module that wants sessions in it has its own."""
+    with open_history(tmp_path) as opened:
+        yield opened

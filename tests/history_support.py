@@ -14,6 +14,17 @@ from selfmassage.store.history import History
 from selfmassage.store.history_rows import RecordedSession, StepRow
 
 BERLIN = ZoneInfo("Europe/Berlin")
+MONDAY_EVENING = datetime(2026, 11, 16, 19, 0, tzinfo=BERLIN)  # a reminder's moment in the tests
+
+
+class Clock:
+    """The local time for code that asks for it: whatever the test set last."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
 NEW_YORK = ZoneInfo("America/New_York")
 
 ROUTINE = Routine(

@@ -1,6 +1,7 @@
 """The layer contract, read from docs/architecture.md and checked against every import in selfmassage/:
-each layer imports only the layers the map allows, Qt only in selfmassage.qt, no import cycles, and every
-module is on the map (so the map stays true as modules come and go)."""
+each layer imports only the layers the map allows, Qt only in selfmassage.qt, no import cycles, every
+module is on the map (so the map stays true as modules come and go), no module is over 400 lines, and no
+import sits inside a function but the few the map lists for start-up."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "selfmassage"
 MAP = ROOT / "docs" / "architecture.md"
+MOST_LINES = 400
 
 
 def module_name(path: Path) -> str:
@@ -132,3 +134,52 @@ def test_every_module_is_on_the_map():
     named = [str(path.relative_to(PACKAGE)) for path in modules().values() if path.name != "__init__.py"]
     missing = [name for name in named if f"`{name}`" not in text and f"`{Path(name).stem}`" not in text]
     assert missing == [], "docs/architecture.md does not say where these are: add each to the map"
+
+
+def test_no_module_is_over_400_lines():
+    long = {module: lines for module, path in modules().items()
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES}
+    assert long == {}, "split these into modules of one job each (docs/architecture.md)"
+
+
+def lazy_imports() -> dict[str, list[str]]:
+    """Module → what it may import inside a function, from the table in docs/architecture.md."""
+    table = MAP.read_text(encoding="utf-8").split("<!-- lazy imports -->")[1]
+    allowed: dict[str, list[str]] = {}
+    for line in table.strip().splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        owners, names = (re.findall(r"`([\w.]+)`", cell) for cell in line.strip("|").split("|")[:2])
+        for owner in owners:
+            allowed.setdefault(owner, []).extend(names)
+    return allowed
+
+
+def imports_in_functions(path: Path) -> list[tuple[int, list[str]]]:
+    """(line, the names it imports as `module.name`, or the module itself) for each import in a function."""
+    found: list[tuple[int, list[str]]] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import) and in_function:
+                found.append((child.lineno, [alias.name for alias in child.names]))
+            elif isinstance(child, ast.ImportFrom) and in_function:
+                found.append((child.lineno, [f"{child.module}.{alias.name}" for alias in child.names]))
+            visit(child, in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef))
+
+    visit(ast.parse(path.read_text(encoding="utf-8")), False)
+    return found
+
+
+def test_imports_sit_at_the_top_but_for_the_start_up_boundary():
+    allowed = lazy_imports()
+    known = modules()
+    assert set(allowed) <= set(known), "the lazy-imports table names a module that is not there"
+    wrong = []
+    for module, path in known.items():
+        prefixes = allowed.get(module, [])
+        for line, names in imports_in_functions(path):
+            if not all(any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+                       for name in names):
+                wrong.append(f"{path.relative_to(ROOT)}:{line} imports {', '.join(names)} inside a function")
+    assert wrong == [], "move these to the top of the module, or say why in docs/architecture.md"

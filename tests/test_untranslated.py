@@ -83,7 +83,7 @@ NOT_SHOWN: dict[str, str] = {
     "selfmassage/sound/cues.py:filename": _A_NAME,
     "selfmassage/sound/voice.py:technique_clip": _A_NAME,
     "selfmassage/store/desktop_entry.py:default_command": _A_NAME,
-    "selfmassage/store/history_queries.py:_day_range": _A_NAME,
+    "selfmassage/store/history_queries.py:_where": _A_NAME,
     "selfmassage/store/library.py:safe_file_stem": _A_NAME,
 }
 # Module constants that look like sentences and are not.

@@ -8,59 +8,40 @@ Language would, so Qt's own texts are Russian too.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this tree, not an installed copy
+
+from tools.screenshots import answered_parts, save_shot, scratch_home, shot_arguments
 
 ROUTINE = "Classic back session"  # found by its English name in any language
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
-    parser.add_argument("--size", default="1280x800", help="WxH of the window (default 1280x800)")
-    args = parser.parse_args(argv)
+    args = shot_arguments(__doc__).parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
-    home = Path(tempfile.mkdtemp(prefix="selfmassage-shots-"))
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(home / variable.lower())
-        Path(os.environ[variable]).mkdir(parents=True)
+    home = scratch_home()
 
-    from datetime import datetime
 
     from PySide6.QtWidgets import QApplication
 
-    from selfmassage.core.clock import FakeClock
-    from selfmassage.core.safety import QUESTION_IDS
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.language import use_language
     from selfmassage.qt.learn_page import add_learn_page
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.movement_hook import add_movement
-    from selfmassage.qt.parts import real_parts
-    from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.resources import assets_dir
     from selfmassage.sound.silent import SilentPlayer
     from selfmassage.store.library import RoutineLibrary
-    from selfmassage.store.safety import SafetyStore
     from selfmassage.store.settings import Settings
-    from tools.screenshots import _settle
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     use_language(app, "ru")
     settings = Settings(home / "settings.json")
-    settings.set("sound_intro_done", True)
-    store = SafetyStore(home / "safety.json")
-    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
-    clock = FakeClock()
-    parts = real_parts(settings)
-    parts.clock = lambda: clock
-    parts.safety = DialogSafetyGate(store, today=lambda parent, pregnancy=False: True)  # "none of these"
+    settings.sound_intro_done = True
+    parts, clock = answered_parts(settings, home)
     window = MainWindow(settings, RoutineLibrary(home / "routines", assets_dir() / "routines"), parts)
     window.resize(width, height)
     window.show()
@@ -72,11 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str) -> None:
-        window.activateWindow()
-        _settle(app)
-        path = args.out / name
-        window.grab().save(str(path))
-        print(f"Saved {path}")
+        save_shot(app, window, args.out / name)
 
     entry = window.library.find(ROUTINE)
     assert entry is not None and window.picker.select(entry.name)

@@ -22,10 +22,56 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this tree, not an installed copy
 
 ROUTINE = "Classic back session"
+
+
+def shot_arguments(doc: str) -> argparse.ArgumentParser:
+    """The screenshot tools' arguments: where the pictures go, and the window's size."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1280x800", help="WxH of the window (default 1280x800)")
+    return parser
+
+
+def scratch_home() -> Path:
+    """A temporary home for the settings, safety answers and history, so your own are never touched; set
+    before any of the app's modules is imported."""
+    home = Path(tempfile.mkdtemp(prefix="selfmassage-shots-"))
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(home / variable.lower())
+        Path(os.environ[variable]).mkdir(parents=True)
+    return home
+
+
+def answered_parts(settings: Any, home: Path) -> tuple[Any, Any]:
+    """The window's parts on a fake clock, the safety questions and today's answered "no"; (parts, clock)."""
+    from datetime import datetime
+
+    from selfmassage.core.clock import FakeClock
+    from selfmassage.core.safety import QUESTION_IDS
+    from selfmassage.qt.parts import real_parts
+    from selfmassage.qt.safety_gate import DialogSafetyGate
+    from selfmassage.store.safety import SafetyStore
+
+    store = SafetyStore(home / "safety.json")
+    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
+    clock = FakeClock()
+    parts = real_parts(settings)
+    parts.clock = lambda: clock
+    parts.safety = DialogSafetyGate(store, today=lambda parent, pregnancy=False: True)  # "none of these"
+    return parts, clock
+
+
+def save_shot(app: object, window: Any, path: Path) -> None:
+    """The window as it shows now; activated first, for the keyboard's focus shows only in the active one."""
+    window.activateWindow()
+    _settle(app)
+    window.grab().save(str(path))
+    print(f"Saved {path}")
 
 
 def _settle(app: object, milliseconds: int = 400) -> None:
@@ -38,50 +84,35 @@ def _settle(app: object, milliseconds: int = 400) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
-    parser.add_argument("--size", default="1280x800", help="WxH of the window (default 1280x800)")
+    parser = shot_arguments(__doc__)
     parser.add_argument("--keep-sheet", type=Path, help="also keep the contact sheet's pictures here")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.split("x"))
-    home = Path(tempfile.mkdtemp(prefix="selfmassage-shots-"))
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(home / variable.lower())
-        Path(os.environ[variable]).mkdir(parents=True)
+    home = scratch_home()
 
     from datetime import datetime
 
     from PySide6.QtWidgets import QApplication, QWidget
 
     from selfmassage.core.checkin import Symptom
-    from selfmassage.core.clock import FakeClock
-    from selfmassage.core.safety import QUESTION_IDS
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.history_hook import add_history
-    from selfmassage.qt.learn_page import add_learn_page
+    from selfmassage.qt.learn_hook import add_learn_page
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.movement_hook import add_movement
-    from selfmassage.qt.parts import real_parts
-    from selfmassage.qt.safety_gate import DialogSafetyGate
     from selfmassage.qt.sound_intro import SoundIntroDialog
     from selfmassage.resources import assets_dir
     from selfmassage.sound.check import WORKS, SoundCheckResult
     from selfmassage.sound.silent import SilentPlayer
     from selfmassage.store.library import RoutineLibrary
     from selfmassage.store.paths import history_path
-    from selfmassage.store.safety import SafetyStore
     from selfmassage.store.settings import Settings
     from tools.sample_history import main as fill
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     settings = Settings(home / "settings.json")
-    store = SafetyStore(home / "safety.json")
-    store.record(dict.fromkeys(QUESTION_IDS, False), datetime.now().astimezone())
-    clock = FakeClock()
-    parts = real_parts(settings)
-    parts.clock = lambda: clock
-    parts.safety = DialogSafetyGate(store, today=lambda parent, pregnancy=False: True)  # "none of these"
+    parts, clock = answered_parts(settings, home)
     library = RoutineLibrary(home / "routines", assets_dir() / "routines")
     window = MainWindow(settings, library, parts)
     editor = add_routine_editor(window)  # as the app does: its menu and the button beside Start
@@ -101,11 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
 
     def shot(name: str) -> None:
-        window.activateWindow()  # focus shows only in the active window
-        _settle(app)
-        path = args.out / name
-        window.grab().save(str(path))
-        print(f"Saved {path}")
+        save_shot(app, window, args.out / name)
 
     window.picker.select(ROUTINE)
     shot("picker.png")
@@ -128,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     intro.grab().save(str(args.out / "sound-check.png"))
     print(f"Saved {args.out / 'sound-check.png'}")
     intro.accept()
-    settings.set("sound_intro_done", True)
+    settings.sound_intro_done = True
 
     window.set_high_contrast(True)
     window.picker.start_button.setFocus()

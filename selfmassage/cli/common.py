@@ -88,7 +88,7 @@ def load_settings() -> Settings:
 
 
 def plan_of(settings: Settings) -> Plan:
-    return plan_from_settings(settings.get("plan"), settings.get("plan_per_week"))
+    return plan_from_settings(settings.plan, settings.plan_per_week)
 
 
 def repair_damaged_history(exc: BaseException) -> bool | None:

@@ -6,11 +6,10 @@ import argparse
 
 from selfmassage.cli.errors import EXIT_OK
 from selfmassage.i18n import _
+from selfmassage.store.menu_entry import entry_path, install_menu_entry, uninstall_menu_entry
 
 
 def cmd_install_desktop(_args: argparse.Namespace) -> int:
-    from selfmassage.store.menu_entry import entry_path, install_menu_entry
-
     written = install_menu_entry()
     print(_("selfmassage is in your applications menu: {entry}, and its icon in {folder}.").format(
         entry=entry_path(), folder=written[0].parents[2]))
@@ -18,8 +17,6 @@ def cmd_install_desktop(_args: argparse.Namespace) -> int:
 
 
 def cmd_uninstall_desktop(_args: argparse.Namespace) -> int:
-    from selfmassage.store.menu_entry import uninstall_menu_entry
-
     removed = uninstall_menu_entry()
     if not removed:
         print(_("selfmassage was not in your applications menu; nothing to remove."))

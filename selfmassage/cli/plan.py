@@ -55,9 +55,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
             plan = parse_plan(args.plan)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-        settings.set("plan", plan.kind.value)
+        settings.plan = plan.kind.value
         if plan.kind is PlanKind.CUSTOM:
-            settings.set("plan_per_week", plan.per_week)
+            settings.plan_per_week = plan.per_week
         print(_("Your plan is now {title}: {description}").format(title=plan.title.lower(),
                                                                   description=plan.describe()))
         if plan.advice:

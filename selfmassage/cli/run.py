@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, open_history, usable_routine
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, UserError
+from selfmassage.core import safety
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.core.spine_care import soften_for_spine
 from selfmassage.i18n import _
 from selfmassage.runner import run_in_terminal
 from selfmassage.sound.player import make_player
 from selfmassage.store.history import History
 from selfmassage.store.recorder import SessionRecorder
+from selfmassage.store.safety import SafetyStore
 
 if TYPE_CHECKING:
     from selfmassage.cli.common import Subcommands
@@ -56,14 +59,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         return SessionRecorder(history, engine, wall_clock=common.now,
                                on_problem=lambda line: print(f"selfmassage: {line}", file=sys.stderr))
 
-    player = make_player(settings.get("muted") or args.mute, settings.get("volume"),
+    player = make_player(settings.muted or args.mute, settings.volume,
                          on_problem=lambda message: print(message, file=sys.stderr),
-                         voice_volume=settings.get("voice_volume"))
+                         voice_volume=settings.voice_volume)
     try:
         engine = run_in_terminal(
-            routine, speed=args.speed, player=player, tempo_click=settings.get("tempo_click"),
-            voice=settings.get("voice") and not args.no_voice,
-            short_routines=settings.get("voice_short_routines"), recorder=recorder)
+            routine, speed=args.speed, player=player, tempo_click=settings.tempo_click,
+            voice=settings.voice and not args.no_voice,
+            short_routines=settings.voice_short_routines, recorder=recorder)
         player.wait_idle(3.0)  # let the last cue finish before the process ends
     finally:
         player.close()
@@ -74,8 +77,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def ask_today_in_terminal(read: Callable[[str], str] = input) -> bool:
     """Today's question, as the window asks it before every session; True when none applies."""
-    from selfmassage.core import safety
-
     print(_(safety.TODAY_TITLE))
     for state in safety.TODAY_STATES:
         print(f"  - {_(state)}")
@@ -101,10 +102,6 @@ def ask_today_in_terminal(read: Callable[[str], str] = input) -> bool:
 
 def _as_it_runs_for_you(routine: Routine) -> Routine:
     """Softened beside the spine when your safety answers say osteochondrosis or a disc hernia."""
-    from selfmassage.core import safety
-    from selfmassage.core.spine_care import soften_for_spine
-    from selfmassage.store.safety import SafetyStore
-
     if not safety.spine_care(SafetyStore.default().answers):
         return routine
     softened = soften_for_spine(routine)

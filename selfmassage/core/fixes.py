@@ -52,6 +52,7 @@ class FixKind(StrEnum):
     CLOSING_STROKING = "closing-stroking"
     LIGHT = "light"
     MODERATE = "moderate"
+    AREA_DIRECTION = "area-direction"  # the step's own direction goes: its area's flow applies
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ def fixed_steps(steps: Steps, fix: Fix) -> tuple[Steps, int | None, range]:
         return tuple(items), len(items) - 1, range(len(items) - 1, len(items))
     assert fix.index is not None
     at = fix.index
+    if fix.kind is FixKind.AREA_DIRECTION:
+        items[at] = replace(items[at], direction=None)
+        return tuple(items), at, range(at, at + 1)
     if fix.kind in (FixKind.LIGHT, FixKind.MODERATE):
         level = Intensity.LIGHT if fix.kind is FixKind.LIGHT else Intensity.MODERATE
         items[at] = replace(items[at], intensity=level)
@@ -184,4 +188,6 @@ def offered_fixes(steps: Steps, problem: Problem, routine_of: RoutineOf) -> list
         candidates.append(Fix(FixKind.LIGHT, _("Make it light"), index))
     elif problem.rule == "vibration-gentle" and step.intensity is Intensity.FIRM:
         candidates.append(Fix(FixKind.MODERATE, _("Make it moderate"), index))
+    elif problem.rule == "toward-heart" and getattr(step, "direction", None) is not None:
+        candidates.append(Fix(FixKind.AREA_DIRECTION, _("Use the area's direction"), index))
     return [fix for fix in candidates if _clears(steps, problem, fix, routine_of)]

@@ -17,6 +17,16 @@ PRACTICE_AREA = "legs"
 PRACTICE_SECONDS_PER_SIDE = 10
 
 
+class _InUse:
+    """A lesson's sentence in the language in use, from its English field `<name>_text`."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.field = f"{name}_text"
+
+    def __get__(self, lesson: object, owner: type) -> str:
+        return _(getattr(lesson, self.field))
+
+
 @dataclass(frozen=True)
 class Lesson:
     """A technique's sentences, kept in English (marked for the catalogue) and read in the language in use."""
@@ -34,25 +44,11 @@ class Lesson:
     def title(self) -> str:
         return self.technique.label
 
-    @property
-    def what(self) -> str:
-        return _(self.what_text)
-
-    @property
-    def how(self) -> str:
-        return _(self.how_text)
-
-    @property
-    def firmness(self) -> str:
-        return _(self.firmness_text)
-
-    @property
-    def how_long(self) -> str:
-        return _(self.how_long_text)
-
-    @property
-    def mistake(self) -> str:
-        return _(self.mistake_text)
+    what = _InUse()
+    how = _InUse()
+    firmness = _InUse()
+    how_long = _InUse()
+    mistake = _InUse()
 
 
 LESSONS: tuple[Lesson, ...] = (

@@ -11,6 +11,7 @@ the body map's own proportions (0–1 across, 0–1 down the 200 × 400 drawing)
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -193,9 +194,16 @@ def _dist(a: Point, b: Point) -> float:
     return math.hypot((b[0] - a[0]) * MAP_WIDTH, (b[1] - a[1]) * MAP_HEIGHT)
 
 
+@functools.lru_cache(maxsize=256)
+def _pieces(points: Path) -> tuple[float, ...]:
+    """Each segment's length. Kept per path: the window asks for points along the same few paths several
+    times a frame, and a frame's Python is most of what it costs."""
+    return tuple(_dist(a, b) for a, b in itertools.pairwise(points))
+
+
 def length(points: Path) -> float:
     """A path's length in the drawing's units (the figure is 400 high)."""
-    return sum(_dist(a, b) for a, b in itertools.pairwise(points))
+    return sum(_pieces(points))
 
 
 def point_along(points: Path, fraction: float) -> Point:
@@ -203,9 +211,9 @@ def point_along(points: Path, fraction: float) -> Point:
     if not points:
         raise ValueError("a path needs at least one point")
     fraction = min(1.0, max(0.0, fraction))
-    remaining = length(points) * fraction
-    for a, b in itertools.pairwise(points):
-        piece = _dist(a, b)
+    pieces = _pieces(points)
+    remaining = sum(pieces) * fraction
+    for (a, b), piece in zip(itertools.pairwise(points), pieces, strict=True):
         if piece and remaining <= piece:
             t = remaining / piece
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)

@@ -57,6 +57,13 @@ def _localize(naive: datetime, zone: tzinfo | None) -> datetime:
     return naive.astimezone()  # the computer's own zone, through the C library
 
 
+def _zone_and_today(now: datetime, zone: tzinfo | None) -> tuple[tzinfo | None, date]:
+    """Where the clock time is read (`now`'s own zone when it is a ZoneInfo), and today's date there."""
+    if zone is None and isinstance(now.tzinfo, ZoneInfo):
+        zone = now.tzinfo
+    return zone, now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+
+
 def next_reminder(
     now: datetime, weekdays: Iterable[int], at: time, zone: tzinfo | None = None,
 ) -> datetime | None:
@@ -67,9 +74,7 @@ def next_reminder(
     days = set(weekdays)
     if not days:
         return None
-    if zone is None and isinstance(now.tzinfo, ZoneInfo):
-        zone = now.tzinfo
-    local_today = now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+    zone, local_today = _zone_and_today(now, zone)
     for ahead in range(LOOK_AHEAD_DAYS + 1):
         day = local_today + timedelta(days=ahead)
         if day.weekday() not in days:
@@ -87,9 +92,7 @@ def previous_reminder(
     days = set(weekdays)
     if not days:
         return None
-    if zone is None and isinstance(now.tzinfo, ZoneInfo):
-        zone = now.tzinfo
-    local_today = now.astimezone(zone).date() if zone is not None else now.astimezone().date()
+    zone, local_today = _zone_and_today(now, zone)
     for back in range(LOOK_AHEAD_DAYS + 1):
         day = local_today - timedelta(days=back)
         if day.weekday() not in days:

@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from selfmassage.core.areas import regions_for
+from selfmassage.core.movement import flow_direction
 from selfmassage.core.problems import Problem, Severity
-from selfmassage.core.routine import Routine, format_duration
+from selfmassage.core.routine import Routine, Step, format_duration
 from selfmassage.core.runs import area_spots, name_steps, runs
 from selfmassage.core.techniques import (
     PREGNANCY_MAX_SECONDS,
     PREGNANCY_TECHNIQUES,
     RUB_CAP_SECONDS,
     VIBRATION_CAP_SECONDS,
+    Direction,
     Intensity,
     Profile,
     Stage,
@@ -32,6 +35,7 @@ RULE_IDS = (
     "knead-after-squeeze",
     "deep-longest",
     "vibration-gentle",
+    "toward-heart",
 )
 
 Rule = Callable[[Routine], list[Problem]]
@@ -190,6 +194,43 @@ def _deep_longest(routine: Routine) -> list[Problem]:
     )]
 
 
+# The ways a direction reads in a sentence: "goes up", "goes in toward the spine".
+_WAYS: dict[Direction, Callable[[], str]] = {
+    Direction.UP: lambda: pgettext("way", "up"),
+    Direction.DOWN: lambda: pgettext("way", "down"),
+    Direction.TOWARD_SPINE: lambda: pgettext("way", "in toward the spine"),
+    Direction.AWAY_FROM_SPINE: lambda: pgettext("way", "out from the spine"),
+}
+# The techniques the guide says move with the flow of blood and lymph, toward the heart.
+_WITH_THE_FLOW = (Technique.STROKING, Technique.SQUEEZING)
+
+
+def against_the_flow(step: Step) -> bool:
+    """Whether a stroking or squeezing step's own direction goes against its area's flow to the heart
+    (core.movement's directions) on any region of the map its area covers. "circles" keeps the area's
+    way, and an area the map does not know has no flow to go against."""
+    technique, direction = step.technique, step.direction
+    if technique not in _WITH_THE_FLOW or direction is None or direction is Direction.CIRCLES:
+        return False
+    return any(flow_direction(region, technique) is not direction for region in regions_for(step.area))
+
+
+def _toward_heart(routine: Routine) -> list[Problem]:
+    problems = []
+    for number, step in enumerate(routine.steps, start=1):
+        if against_the_flow(step) and step.direction is not None:
+            flow = flow_direction(regions_for(step.area)[0], step.technique)
+            problems.append(_warning(
+                "toward-heart",
+                _("{technique} on the {area} goes {flow}, toward the heart; this step goes {way}, against "
+                  "the flow. Use the area's own direction.").format(
+                    technique=step.technique.label, area=pgettext("area", step.area),
+                    flow=_WAYS[flow](), way=_WAYS[step.direction]()),
+                number,
+            ))
+    return problems
+
+
 # The caps are checked apart: their messages name steps, so they need the steps' real numbers.
 RULES: tuple[Rule, ...] = (
     _stage_order,
@@ -201,6 +242,7 @@ RULES: tuple[Rule, ...] = (
     _knead_after_squeeze,
     _deep_longest,
     _vibration_gentle,
+    _toward_heart,
 )
 
 

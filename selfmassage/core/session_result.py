@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from selfmassage.core.checkin import CheckIn
-from selfmassage.core.engine import StepRecord
+from selfmassage.core.engine_state import StepRecord
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from selfmassage.core.areas import REGION_AREAS, regions_for
 from selfmassage.core.plan import Course, Plan, PlanKind, WeekStatus, follow_course
 from selfmassage.i18n import _, format_day, ngettext, pgettext
 
@@ -200,8 +201,6 @@ def by_body_area(seconds_by_area: dict[str, float]) -> dict[str, float]:
     An area that covers several places ("whole back") shares its time equally among them; one the map
     does not know keeps its own name.
     """
-    from selfmassage.core.areas import REGION_AREAS, regions_for
-
     totals: dict[str, float] = {}
     for area, seconds in seconds_by_area.items():
         regions = regions_for(area)

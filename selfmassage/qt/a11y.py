@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QScrollBar,
@@ -34,8 +37,6 @@ __all__ = ["announce", "describe", "focus_first", "name_inner_parts", "spoken_du
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """Have the screen reader say `text` (an AT-SPI object:announcement), politely unless `assertive`:
     for what changes without the focus moving (a step, a result, a counter)."""
-    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
     if not text or not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(widget, text)
@@ -47,9 +48,6 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
 def focus_first(page: QWidget) -> None:
     """Give the keyboard to the first control of `page` in Tab order, unless it is in the page already:
     after a page change or a dialog the focus must never be nowhere."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     focused = QApplication.focusWidget()
     if focused is not None and page.isAncestorOf(focused) and focused.isVisible():
         return

@@ -45,7 +45,7 @@ def run_app(argv: list[str] | None = None, *, in_tray: bool = False) -> int:
         app.setOrganizationName("selfmassage")
         app.setDesktopFileName(APP_ID)  # Wayland's app id: the compositor finds the menu entry and icon
         settings = Settings(settings_path())
-        use_language(app, settings.get("language"))  # before the first word is shown
+        use_language(app, settings.language)  # before the first word is shown
         window = MainWindow(settings)  # its first frame
         if not in_tray:
             window.show()

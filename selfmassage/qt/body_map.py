@@ -226,12 +226,17 @@ class BodyMap(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(150, 300)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def picture(self) -> QPixmap:
+        """The map as it looks now, at its size, on its card's background: what it paints, and what the
+        movement layer over it copies under its marks."""
         ratio = self.devicePixelRatioF()
         if self._picture is None or self._picture.size() != self.size() * ratio:
             self._picture = self._draw_picture(ratio)
+        return self._picture
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)  # clipped to the region being painted
+        painter.drawPixmap(0, 0, self.picture())  # clipped to the region being painted
         painter.end()
 
     def _draw_picture(self, ratio: float) -> QPixmap:

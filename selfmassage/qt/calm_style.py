@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from selfmassage.i18n import _
 from selfmassage.qt.focus_ring import mark_styled
@@ -174,6 +174,15 @@ def bullet_list(lines: tuple[str, ...]) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(" ".join(lines))
     return label
+
+
+def no_session_button(next_step: str) -> QPushButton:
+    """A stop page's Close: no session today; `next_step` says what to do before the next one."""
+    button = QPushButton(_("Close"))
+    button.setProperty("role", "primary")
+    button.setAccessibleName(_("Close: no session today"))
+    button.setAccessibleDescription(next_step)
+    return button
 
 
 def paragraph(text: str, *, muted: bool = False, points: int | None = None) -> QLabel:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.editing import Fix, RoutineDraft
 from selfmassage.core.routine import format_duration
-from selfmassage.core.techniques import Intensity, Profile, Stage, Technique, Variant
+from selfmassage.core.techniques import Direction, Intensity, Profile, Stage, Technique, Variant
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
@@ -121,6 +121,7 @@ class RoutineEditor(QWidget):
         self.seconds_spin = self.step_box.seconds_spin
         self.intensity_combo = self.step_box.intensity_combo
         self.variant_combo = self.step_box.variant_combo
+        self.direction_combo = self.step_box.direction_combo
         self.note_edit = self.step_box.note_edit
         middle.addWidget(self.step_box, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(middle, 1)
@@ -167,6 +168,8 @@ class RoutineEditor(QWidget):
             lambda _i: self._edit_step(intensity=chosen(self.intensity_combo, Intensity)))
         self.variant_combo.currentIndexChanged.connect(
             lambda _i: self._edit_step(variant=chosen(self.variant_combo, Variant)))
+        self.direction_combo.currentIndexChanged.connect(
+            lambda _i: self._edit_step(direction=chosen(self.direction_combo, Direction)))
         self.note_edit.textEdited.connect(lambda text: self._edit_step(note=text))
         for editable in (self.name_edit, self.description_edit, self.note_edit, self.tempo_spin,
                          self.seconds_spin, self.area_combo):

@@ -1,6 +1,6 @@
 """The routine editor's forms: the routine's own fields (name, tempo, profile, description) and the chosen
-step's (stage, technique, area, time, intensity, variant, note). They only show values; the editor turns
-their signals into edits of the draft."""
+step's (stage, technique, area, time, intensity, variant, direction, note). They only show values; the
+editor turns their signals into edits of the draft."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from selfmassage.core.techniques import (
     KNOWN_AREAS,
     TEMPO_MAX,
     TEMPO_MIN,
+    Direction,
     Intensity,
     Profile,
     Stage,
@@ -47,6 +48,16 @@ VARIANT_LABELS = {
     Variant.PALM_EDGE: N_("Edge of the palm"),
     Variant.PALM_BASE: N_("Heel of the palm"),
     Variant.TWO_HANDS: N_("Two hands"),
+}
+
+# Left out of the file ("the area's own"), the area's flow for the technique applies (core.movement).
+DIRECTION_LABELS = {
+    None: N_("The area's own"),
+    Direction.UP: N_("Up"),
+    Direction.DOWN: N_("Down"),
+    Direction.TOWARD_SPINE: N_("In toward the spine"),
+    Direction.AWAY_FROM_SPINE: N_("Out from the spine"),
+    Direction.CIRCLES: N_("In small circles, the area's way"),
 }
 
 
@@ -74,7 +85,7 @@ class KeepUndoKeys(QObject):
         return False
 
 
-E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile)
+E = TypeVar("E", Stage, Technique, Intensity, Variant, Profile, Direction)
 
 
 def _combo(items: list[tuple[str, StrEnum | None]]) -> QComboBox:
@@ -177,6 +188,8 @@ class StepForm(QGroupBox):
         self.intensity_combo = _combo([(i.label.capitalize(), i) for i in Intensity])
         self.variant_combo = _combo([(_("None"), None), *((_(VARIANT_LABELS[v]), v) for v in Variant)])
         self.variant_combo.setToolTip(_("How to squeeze; only squeezing steps have one."))
+        self.direction_combo = _combo([(_(label), way) for way, label in DIRECTION_LABELS.items()])
+        self.direction_combo.setToolTip(_("Which way your hands travel over the area"))
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(MAX_NOTE + 20)
         self.note_edit.setPlaceholderText(_("What to do, in your words (optional)"))
@@ -192,6 +205,9 @@ class StepForm(QGroupBox):
                 (self.intensity_combo, _("Intensity"),
                  _("Light, moderate or firm; stroking is always light.")),
                 (self.variant_combo, _("Variant"), _("How to squeeze; only squeezing steps have one.")),
+                (self.direction_combo, _("Direction"),
+                 _("Which way your hands travel. The area's own goes toward the heart for stroking and "
+                   "squeezing.")),
                 (self.note_edit, _("Note"), note_what)):
             describe(widget, name, what)
             form.addRow(name, widget)
@@ -211,6 +227,7 @@ class StepForm(QGroupBox):
         _select_data(self.intensity_combo, step.intensity)
         _select_data(self.variant_combo, step.variant)
         self.variant_combo.setEnabled(step.technique is Technique.SQUEEZING)
+        _select_data(self.direction_combo, step.direction)
         if self.note_edit.text() != step.note:
             self.note_edit.setText(step.note)
 

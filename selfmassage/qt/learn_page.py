@@ -1,17 +1,16 @@
 """The Learn page: the five techniques, each shown moving on the body map, told in a few plain sentences, and
 tried for 20 s on the legs with the same cues as a session.
 
-Help ▸ Learn the techniques… and the Learn button beside Start open it; the page is made the first time.
+Help ▸ Learn the techniques… and the Learn button beside Start open it (qt/learn_hook.py); the page, and
+this module, are loaded the first time.
 "Try it for 20 s" runs a one-step practice through the window's normal start (safety questions, sound,
 voice, the session page); a practice is not kept in the history, and when it ends you are back here.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson, practice_routine
+from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson
 from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
@@ -33,14 +32,9 @@ from selfmassage.qt.body_map import BodyMap
 from selfmassage.qt.button_flow import ButtonFlow
 from selfmassage.qt.dialog_fit import name_scroll_bars
 from selfmassage.qt.movement_layer import MovementLayer
+from selfmassage.qt.page_with_back import PageWithBack
 from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
-
-if TYPE_CHECKING:
-    from selfmassage.core.session_result import SessionResult
-    from selfmassage.qt.main_window import MainWindow
-    from selfmassage.qt.movement_hook import MovementHook
-    from selfmassage.qt.session_driver import SessionDriver
 
 LEARN_PAGE = Page.LEARN
 TRY_TEXT = N_("Try it for 20 s")  # shown as _(TRY_TEXT)
@@ -51,12 +45,6 @@ _SUMMARY = {Technique.STROKING: N_("a light glide toward the heart"),
             Technique.VIBRATION: N_("quick, light taps")}
 _ROWS = (("what", N_("What it is")), ("how", N_("How it moves")), ("firmness", N_("How firm")),
          ("how_long", N_("How long")), ("mistake", N_("Avoid")))
-# After a practice: one whole sentence for each technique, as Russian names it in another case.
-_PRACTISED = {Technique.STROKING: N_("You practised stroking for {seconds} s."),
-              Technique.RUBBING: N_("You practised rubbing for {seconds} s."),
-              Technique.SQUEEZING: N_("You practised squeezing for {seconds} s."),
-              Technique.KNEADING: N_("You practised kneading for {seconds} s."),
-              Technique.VIBRATION: N_("You practised vibration for {seconds} s.")}
 # The Try button's description, likewise.
 _PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds on each, with the session's "
                                     "cues."),
@@ -70,9 +58,8 @@ _PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds 
                                      "session's cues.")}
 
 
-class LearnPage(QWidget):
+class LearnPage(PageWithBack):
     practice_requested = Signal(object)  # Technique
-    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, high_contrast: bool = False,
                  animated: bool = True) -> None:
@@ -238,91 +225,3 @@ class LearnPage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.layer.set_running(False)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.back_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class LearnHook(QObject):
-    """Help ▸ Learn the techniques…, the Learn button beside Start, and the practice's way back here."""
-
-    def __init__(self, window: MainWindow, movement: MovementHook | None = None) -> None:
-        """`movement`: the session's movement hook, whose Reduce motion the demonstrations follow too."""
-        super().__init__(window)
-        self.window = window
-        self.page: LearnPage | None = None
-        self._movement = movement
-        if movement is not None:
-            movement.less_action.toggled.connect(lambda _on: self._follow_motion())
-        self.action = QAction(_("Learn the techniques…"), window)
-        self.action.setObjectName("learn_action")
-        self.action.setStatusTip(_("See how each technique moves, and try it for 20 seconds"))
-        self.action.triggered.connect(self.open)
-        window.actions["learn"] = self.action
-        help_menu = window.menu("Help")
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertAction(first, self.action)
-        if first is not None:
-            help_menu.insertSeparator(first)
-        self.button = QPushButton(_("Learn"))  # short: the row beside Start is full on a small screen
-        self.button.setObjectName("learn_button")
-        self.button.setAccessibleName(_("Learn the techniques"))
-        self.button.setToolTip(_("Learn the techniques: see how each one moves, and try it for 20 seconds"))
-        self.button.setAccessibleDescription(self.button.toolTip())
-        self.button.clicked.connect(self.open)
-        window.add_picker_button(self.button)
-        window.session_started.connect(self._session_started)
-
-    def open(self) -> LearnPage | None:
-        """Show the page; None during a session, whose page must stay in reach."""
-        window = self.window
-        if window.driver is not None and window.driver.running:
-            window.statusBar().showMessage(_("The techniques open once the session is over."), 10_000)
-            return None
-        if self.page is None:
-            self.page = LearnPage(high_contrast=bool(window.settings.get("high_contrast")),
-                                  animated=self._animated())
-            self.page.practice_requested.connect(self.practice)
-            high_contrast = window.actions.get("high_contrast")
-            if high_contrast is not None:
-                high_contrast.toggled.connect(self.page.body_map.set_high_contrast)
-            self.page.back_requested.connect(window.back_to_routines)
-            window.add_page(LEARN_PAGE, self.page)
-        self.page.say_done("")
-        window.show_page(LEARN_PAGE)
-        self.page.list.setFocus()
-        return self.page
-
-    def _animated(self) -> bool:
-        return self._movement is None or not self._movement.less_motion
-
-    def _follow_motion(self) -> None:
-        if self.page is not None:
-            self.page.set_animated(self._animated())
-
-    def practice(self, technique: Technique) -> bool:
-        """Run the 20-s practice of `technique` as a session; False if it did not start."""
-        return self.window.start_session(practice_routine(technique))
-
-    def _session_started(self, driver: SessionDriver) -> None:
-        if driver.routine.practice:
-            driver.finished.connect(self._practice_over)
-
-    def _practice_over(self, result: SessionResult) -> None:
-        if self.page is None:
-            return
-        technique = result.routine.steps[0].technique
-        done = _(_PRACTISED[technique]).format(seconds=round(result.active_seconds))
-        self.page.say_done(" ".join((done, _("Try it again, pick another, or go back to the routines."))))
-        self.page.show_technique(result.routine.steps[0].technique)
-        self.window.back_to_routines()  # leaves the summary as Done does: the practice is handed on
-        self.window.show_page(LEARN_PAGE)
-        self.page.try_button.setFocus()
-
-
-def add_learn_page(window: MainWindow, movement: MovementHook | None = None) -> LearnHook:
-    return LearnHook(window, movement)

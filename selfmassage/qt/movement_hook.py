@@ -2,17 +2,17 @@
 
 View ▸ Show movement turns it on or off; View ▸ Reduce motion (or a desktop that asks for less motion) keeps
 the path and its arrow but stills the moving mark. Both are remembered settings. Added after the window's
-first frame, like the other hooks: nothing here is imported before it.
+first frame, like the other hooks; the layer and its drawing (movement_layer, movement_marks, core.movement)
+are loaded when the movement is first shown.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QProcess
 
 from selfmassage.core.events import (
     Paused,
@@ -24,29 +24,31 @@ from selfmassage.core.events import (
     StepStarted,
     TempoBeat,
 )
-from selfmassage.core.movement import movement_for
 from selfmassage.core.techniques import Side, Technique
 from selfmassage.i18n import _
-from selfmassage.qt.movement_layer import MovementLayer
 
 if TYPE_CHECKING:
     from selfmassage.core.routine import Step
     from selfmassage.qt.main_window import MainWindow
+    from selfmassage.qt.movement_layer import MovementLayer
     from selfmassage.qt.session_driver import SessionDriver
 
 
 def desktop_wants_less_motion() -> bool:
     """Whether the desktop asks for less motion. Qt 6.11 does not say (QStyleHints has no such hint), so
-    this asks GNOME's own setting, where there is one; anything else means no."""
+    this asks GNOME's own setting, where there is one; anything else means no. Through QProcess: Python's
+    subprocess module would cost half a MiB of memory for this one question."""
     gsettings = shutil.which("gsettings")
     if gsettings is None:
         return False
-    try:
-        answer = subprocess.run([gsettings, "get", "org.gnome.desktop.interface", "enable-animations"],
-                                capture_output=True, text=True, timeout=1, check=False)
-    except (OSError, subprocess.SubprocessError):
+    process = QProcess()
+    process.start(gsettings, ["get", "org.gnome.desktop.interface", "enable-animations"])
+    if not process.waitForFinished(1000):
+        process.kill()
+        process.waitForFinished(1000)
         return False
-    return answer.returncode == 0 and answer.stdout.strip() == "false"
+    answer = bytes(process.readAllStandardOutput().data()).decode(errors="replace")
+    return process.exitCode() == 0 and answer.strip() == "false"
 
 
 class MovementHook(QObject):
@@ -98,30 +100,34 @@ class MovementHook(QObject):
 
     # -- the session -------------------------------------------------------------------------------
     def _ensure_layer(self) -> MovementLayer | None:
+        """The layer on the session's map, made (and its modules loaded) the first time it is shown."""
         body_map = getattr(getattr(self.window, "session_view", None), "body_map", None)
         if body_map is None:
             return None
         if self.layer is None or self.layer.parent() is not body_map:
+            from selfmassage.qt.movement_layer import MovementLayer
+
             self.layer = MovementLayer(body_map)
-        self.layer.set_animated(not self.less_motion)
+            self.layer.set_animated(not self.less_motion)
         return self.layer
 
     def _session_started(self, driver: SessionDriver) -> None:
         self._driver, self._step, self._index, self._side = driver, None, -1, None
-        if self._ensure_layer() is not None:
-            driver.event.connect(self._event)
+        driver.event.connect(self._event)
+        if self.shown and self._ensure_layer() is not None:
+            self.layer.set_animated(not self.less_motion)  # type: ignore[union-attr]
 
     def _event(self, event: object) -> None:
-        layer = self.layer
-        if layer is None:
-            return
         if isinstance(event, StepStarted):
             self._step, self._index, self._side = event.step, event.index, None
             self._show_current()
         elif isinstance(event, SideStarted) and event.index == self._index:
             self._side = event.side
             self._show_current()
-        elif isinstance(event, SideSwitch):
+        layer = self.layer
+        if layer is None:
+            return
+        if isinstance(event, SideSwitch):
             layer.clear()  # the hands move across; the right side's path comes with it
         elif isinstance(event, TempoBeat) and event.index == self._index:
             layer.beat()
@@ -135,12 +141,18 @@ class MovementHook(QObject):
             layer.clear()
 
     def _show_current(self) -> None:
-        layer, step, driver = self.layer, self._step, self._driver
-        if layer is None or driver is None:
+        step, driver = self._step, self._driver
+        if driver is None:
             return
         if step is None or not self.shown:
-            layer.clear()
+            if self.layer is not None:
+                self.layer.clear()
             return
+        layer = self._ensure_layer()
+        if layer is None:
+            return
+        from selfmassage.core.movement import movement_for
+
         # Paced by the session: rubbing's circles on its beats (a rubbing step has them), the rest on its
         # seconds; a step with "direction": "circles" but no beats moves its circles on the seconds too.
         layer.show_movement(movement_for(step, self._side), tempo=driver.routine.tempo,

@@ -12,7 +12,7 @@ beat, with the click), and only while the session runs; the mark is copied from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -42,8 +42,9 @@ class MovementLayer(QWidget):
         super().__init__(body_map)
         self._map = body_map
         self._geo: Geometry | None = None  # the map's drawing rectangle, kept until the map resizes
-        self._still: QPixmap | None = None  # the paths, drawn once
+        self._still: tuple[QPoint, QPixmap] | None = None  # the paths, drawn once, and where they go
         self._mark = QRect()  # where the moving mark was last drawn
+        self._now: tuple[Frame, QRect] | None = None  # this frame and where its mark goes, worked out once
         self.movement: Movement | None = None
         self.running = False
         self.animated = True
@@ -61,6 +62,10 @@ class MovementLayer(QWidget):
         self.half.setTimerType(Qt.TimerType.CoarseTimer)
         self.half.timeout.connect(self._tick)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # Opaque: it copies the map's own picture under its paths, so a frame paints this widget alone
+        # (a map without a picture of its own, a stand-in, gets a see-through layer instead).
+        self._backdrop = getattr(body_map, "picture", None)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, self._backdrop is not None)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setAccessibleName(_("Movement"))
         self.setGeometry(body_map.rect())
@@ -90,7 +95,7 @@ class MovementLayer(QWidget):
     def set_animated(self, animated: bool) -> None:
         """False for less motion: the path and its arrow only."""
         self.animated = animated
-        self._still = None
+        self._still, self._now = None, None
         self._repaint()
         self._arm()
 
@@ -98,6 +103,7 @@ class MovementLayer(QWidget):
         """One rubbing movement (the session's TempoBeat): the circle moves on."""
         if self.movement is not None and self.running and self.animated:
             self.beats += 1
+            self._now = None
             self._move_mark()
             self.frame.emit()
 
@@ -140,6 +146,7 @@ class MovementLayer(QWidget):
             self.timer.start(interval)
 
     def _tick(self) -> None:
+        self._now = None
         # Paced, a frame is half a second of the session's own time (a pause is not counted, a slow wake
         # does not jump); on its own, the real time since the last frame.
         self.elapsed += PACED_FRAME_SECONDS if self._paced else self._since.restart() / 1000
@@ -176,7 +183,7 @@ class MovementLayer(QWidget):
         return self._geo
 
     def _forget_pictures(self) -> None:
-        self._geo, self._still, self._mark = None, None, QRect()
+        self._geo, self._still, self._mark, self._now = None, None, QRect(), None
 
     def paths_rect(self) -> QRect:
         """The most this layer ever repaints: its paths, with room for the marks."""
@@ -190,9 +197,16 @@ class MovementLayer(QWidget):
         """Where the moving mark is drawn now: a frame repaints this and where it was before."""
         if self.movement is None or not self.animated:
             return QRect()
-        geo, frame = self._geometry(), self._frame()
-        return _bounds([p for trace in self.movement.traces for p in marks.mark_points(geo, trace, frame)],
-                       marks.mark_margin(geo))
+        return self._current()[1]
+
+    def _current(self) -> tuple[Frame, QRect]:
+        """This frame and its mark's rectangle, worked out once for the repaint and the paint."""
+        if self._now is None:
+            assert self.movement is not None
+            geo, frame = self._geometry(), self._frame()
+            points = [p for trace in self.movement.traces for p in marks.mark_points(geo, trace, frame)]
+            self._now = frame, _bounds(points, marks.mark_margin(geo))
+        return self._now
 
     def _repaint(self) -> None:
         """Everything: a new step or side, or the look changed."""
@@ -221,24 +235,31 @@ class MovementLayer(QWidget):
             return
         geo = self._geometry()
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._still_picture(geo))  # clipped to what needs painting
+        if self._backdrop is not None:
+            painter.drawPixmap(0, 0, self._backdrop())  # the map itself; all of it is clipped to the frame
+        painter.drawPixmap(*self._still_picture(geo))
         if self.animated:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            frame = self._frame()
+            frame = self._current()[0]
             for trace in self.movement.traces:
                 marks.draw_mark(painter, geo, trace, frame)
         painter.end()
         if self.animated and self._mark.isEmpty():
             self._mark = self.mark_rect()
 
-    def _still_picture(self, geo: Geometry) -> QPixmap:
-        """The paths and arrows (and rubbing's faint rings), drawn once per step, side, size and look."""
+    def _still_picture(self, geo: Geometry) -> tuple[QPoint, QPixmap]:
+        """The paths and arrows (and rubbing's faint rings), drawn once per step, side, size and look, into
+        a picture of `paths_rect()`'s size (a few hundred kB less than one of the whole map)."""
         if self._still is None:
             ratio = self.devicePixelRatioF()
-            picture = QPixmap(self.size() * ratio)
+            place = self.paths_rect()
+            if place.isEmpty():  # not laid out yet: nothing to draw on
+                return place.topLeft(), QPixmap()
+            picture = QPixmap(place.size() * ratio)
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
             painter = QPainter(picture)
+            painter.translate(-place.topLeft())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             assert self.movement is not None
             for trace in self.movement.traces:
@@ -246,7 +267,7 @@ class MovementLayer(QWidget):
                 if self.animated and self.movement.motion is Motion.CIRCLES:
                     marks.draw_rings(painter, geo, trace)
             painter.end()
-            self._still = picture
+            self._still = place.topLeft(), picture
         return self._still
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
@@ -34,23 +35,36 @@ class Frame:
 
 
 class Geometry:
-    """From the drawing's 0–1 units to the widget's pixels."""
+    """From the drawing's 0–1 units to the widget's pixels. Made anew when the step or the size changes, so it
+    keeps the points it has worked out: a session's frames come back to the same few places."""
 
     def __init__(self, area: QRectF, ratio: float = 1.0) -> None:
         self.area = area
         self.scale = area.height() / 400  # pixels per unit of the drawing
         self.ratio = ratio  # device pixels per pixel, for the sprites
+        self._along: dict[tuple[Path, float], QPointF] = {}
 
     def px(self, point: tuple[float, float]) -> QPointF:
         return QPointF(self.area.x() + point[0] * self.area.width(),
                        self.area.y() + point[1] * self.area.height())
 
     def along(self, points: Path, fraction: float) -> QPointF:
-        return self.px(point_along(points, fraction))
+        key = (points, round(fraction, 4))
+        found = self._along.get(key)
+        if found is None:
+            if len(self._along) >= 1024:  # the Learn page's frames run on real time: no end of places
+                self._along.clear()
+            found = self._along[key] = self.px(point_along(points, key[1]))
+        return found
+
+
+@functools.lru_cache(maxsize=64)
+def _circles_on(points: Path) -> int:
+    return max(3, round(length(points) / CIRCLE_SPACING) + 1)
 
 
 def circle_count(trace: Trace) -> int:
-    return max(3, round(length(trace.points) / CIRCLE_SPACING) + 1)
+    return _circles_on(trace.points)
 
 
 def circle_place(trace: Trace, beats: int) -> int:
@@ -110,24 +124,30 @@ def _ring(painter: QPainter, geo: Geometry, centre: QPointF, strength: float, tu
     _put(painter, sprite, centre)
 
 
-def _put(painter: QPainter, sprite: QPixmap, centre: QPointF) -> None:
+class Sprite(NamedTuple):
+    """A small square picture drawn once, and half its side (in pixels), to centre it without asking Qt."""
+
+    picture: QPixmap
+    half: float
+
+
+def _put(painter: QPainter, sprite: Sprite, centre: QPointF) -> None:
     """A sprite centred on `centre`: a copy, not a drawing, which is what keeps a frame cheap."""
-    size = sprite.deviceIndependentSize()
-    painter.drawPixmap(QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), sprite)
+    painter.drawPixmap(QPointF(centre.x() - sprite.half, centre.y() - sprite.half), sprite.picture)
 
 
-def _sprite(half: float, ratio: float) -> tuple[QPixmap, QPainter, QPointF]:
+def _sprite(half: float, ratio: float) -> tuple[Sprite, QPainter, QPointF]:
     side = math.ceil(2 * half + 4)
-    sprite = QPixmap(round(side * ratio), round(side * ratio))
-    sprite.setDevicePixelRatio(ratio)
-    sprite.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(sprite)
+    picture = QPixmap(round(side * ratio), round(side * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return sprite, painter, QPointF(side / 2, side / 2)
+    return Sprite(picture, side / 2), painter, QPointF(side / 2, side / 2)
 
 
 @functools.lru_cache(maxsize=64)
-def _ring_sprite(radius: float, scale: float, strength: float, turn: int | None, ratio: float) -> QPixmap:
+def _ring_sprite(radius: float, scale: float, strength: float, turn: int | None, ratio: float) -> Sprite:
     sprite, painter, centre = _sprite(radius + 2.2 * scale + 3, ratio)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for colour, width in ((faded(EDGE, strength), 2.2 * scale + 1.5),
@@ -143,7 +163,7 @@ def _ring_sprite(radius: float, scale: float, strength: float, turn: int | None,
 
 
 @functools.lru_cache(maxsize=64)
-def _blob_sprite(radius: float, alpha: float, ratio: float) -> QPixmap:
+def _blob_sprite(radius: float, alpha: float, ratio: float) -> Sprite:
     sprite, painter, centre = _sprite(radius + 1, ratio)
     _blob_on(painter, centre, radius, alpha)
     painter.end()

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage, QDBusVirtualObject
 
-from selfmassage import APP_ID
+from selfmassage import APP_ID, resources
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -149,7 +149,5 @@ class DesktopNotifier(QObject):
 
 def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier:
     """The app's notifier on the session bus, with its icon (a file path; the name if it is missing)."""
-    from selfmassage.resources import assets_dir
-
-    icon = assets_dir() / "icons" / "selfmassage.svg"
+    icon = resources.assets_dir() / "icons" / "selfmassage.svg"
     return DesktopNotifier(icon=str(icon) if icon.is_file() else APP_ID, parent=parent)

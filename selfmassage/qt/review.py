@@ -10,36 +10,33 @@ session list (session_table) loads 200 rows at a time as it scrolls — so the p
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.core.plan import Plan, PlanKind, plan_from_settings
-from selfmassage.core.stats import Stats, WeekFigure, by_body_area, compute_stats
-from selfmassage.i18n import N_, _, format_weekday_time, ngettext
+from selfmassage.core.plan import Plan, plan_from_settings
+from selfmassage.core.stats import Stats, WeekFigure, compute_stats
+from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import describe, name_inner_parts
-from selfmassage.qt.review_minutes import MinutesJob, MinutesRelay
-from selfmassage.qt.session_table import (
-    short_day,
-)
+from selfmassage.qt.chart_look import chart_colours, legend_html, legend_words
+from selfmassage.qt.plan_choice import PlanChoice
+from selfmassage.qt.review_minutes import TimeSpent
 from selfmassage.qt.sessions_pane import SessionsPane
 from selfmassage.qt.theme import relative_font, rescale_relative_fonts
-from selfmassage.qt.theme_style import inset_spin_text
-from selfmassage.qt.week_chart import MinutesBars, WeekChart, chart_colours, legend_html, legend_words
+from selfmassage.qt.week_chart import WeekChart
+from selfmassage.qt.week_hover import week_hover_text
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
@@ -48,9 +45,6 @@ from selfmassage.store.recorder import local_now
 from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    (N_("Last 4 weeks"), 28), (N_("Last 12 weeks"), 84), (N_("Last 52 weeks"), 364), (N_("All time"), None))
-HOVER_LINES = 10
 SIDE_BY_SIDE_CHARS = 120  # the width, in characters of the page's text, that fits the two panes side by side
 
 
@@ -77,11 +71,6 @@ class ReviewPage(QWidget):
                       if settings is not None else Plan())
         self._weeks = CHART_WEEKS[0]
         self._stats: Stats | None = None
-        self._generation = 0
-        self._relay = MinutesRelay(self)
-        self._relay.done.connect(self._minutes_ready)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._build()
         self.refresh()
 
@@ -134,28 +123,9 @@ class ReviewPage(QWidget):
 
         plan_row = WrappingRow(12)
         plan_choice = WrappingRow()
-        plan_label = QLabel(_("Your &plan:"), body)
-        self.plan_box = QComboBox(body)
-        # Its longest plan is elided rather than holding the page wider than a small window.
-        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan_box.setMinimumContentsLength(14)
-        plan_label.setBuddy(self.plan_box)
-        describe(self.plan_box, _("Your plan"),
-                 _("How often you mean to massage; the chart compares each week with it."))
-        self.plan_box.addItem(_("Preventive — 1–2 a week, in courses"), PlanKind.PREVENTIVE.value)
-        self.plan_box.addItem(_("Pain relief — every other day at most"), PlanKind.PAIN_RELIEF.value)
-        self.plan_box.addItem(_("Your own number a week"), PlanKind.CUSTOM.value)
-        self.per_week_box = QSpinBox(body)
-        self.per_week_box.setRange(1, 7)
-        inset_spin_text(self.per_week_box)
-        self.per_week_box.setSuffix(" " + _("a week"))
-        describe(self.per_week_box, _("Sessions a week"), _("Your own number of sessions a week, 1 to 7."))
-        self._show_plan()
-        self.plan_box.currentIndexChanged.connect(self._plan_picked)
-        self.per_week_box.valueChanged.connect(self._plan_picked)
-        plan_choice.addWidget(plan_label)
-        plan_choice.addWidget(self.plan_box, 1)
-        plan_choice.addWidget(self.per_week_box)
+        self.plan_choice = PlanChoice(self._plan, body, plan_choice)
+        self.plan_choice.picked.connect(self.set_plan)
+        self.plan_box, self.per_week_box = self.plan_choice.plan_box, self.plan_choice.per_week_box
         plan_row.addLayout(plan_choice, 1)
         self.legend = QLabel(body)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -180,30 +150,9 @@ class ReviewPage(QWidget):
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 4)
 
-        minutes = QWidget(split)
-        minutes_layout = QVBoxLayout(minutes)
-        minutes_layout.setContentsMargins(0, 0, 8, 0)
-        period_row = WrappingRow()
-        period_title = QLabel(_("Time spent"), minutes)
-        relative_font(period_title, 1.2, bold=True)
-        period_row.addWidget(period_title)
-        period_row.addStretch(1)
-        self.period_box = QComboBox(minutes)
-        for label, days in PERIODS:
-            self.period_box.addItem(_(label), days)
-        self.period_box.setCurrentIndex(1)
-        period_title.setBuddy(self.period_box)  # on Linux a combo box is named by its label
-        describe(self.period_box, _("Period for the time spent"), _("Minutes per technique and per body area "
-                                                                     "are counted over this period."))
-        self.period_box.currentIndexChanged.connect(self._count_minutes)
-        period_row.addWidget(self.period_box)
-        minutes_layout.addLayout(period_row)
-        self.technique_bars = MinutesBars(_("Technique"), minutes)
-        self.area_bars = MinutesBars(_("Body area"), minutes)
-        minutes_layout.addWidget(self.technique_bars)
-        minutes_layout.addWidget(self.area_bars)
-        minutes_layout.addStretch(1)
-
+        self.time_spent = TimeSpent(self.history, self._now, split)
+        self.period_box = self.time_spent.period_box
+        self.technique_bars, self.area_bars = self.time_spent.technique_bars, self.time_spent.area_bars
         self.sessions = SessionsPane(self.history, split)
         self.sessions.changed.connect(self._sessions_changed)
         pane = self.sessions
@@ -211,6 +160,7 @@ class ReviewPage(QWidget):
         self.count_label = pane.count_label
         self.status_line, self.delete_button = pane.status_line, pane.delete_button
         self.export_button, self.import_button = pane.export_button, pane.import_button
+        self.time_spent.failed.connect(self.status_line.setText)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         name_inner_parts(self)
@@ -222,24 +172,12 @@ class ReviewPage(QWidget):
     def plan(self) -> Plan:
         return self._plan
 
-    def _show_plan(self) -> None:
-        for box in (self.plan_box, self.per_week_box):
-            box.blockSignals(True)
-        self.plan_box.setCurrentIndex(self.plan_box.findData(self._plan.kind.value))
-        self.per_week_box.setValue(self._plan.per_week)
-        self.per_week_box.setVisible(self._plan.kind is PlanKind.CUSTOM)
-        for box in (self.plan_box, self.per_week_box):
-            box.blockSignals(False)
-
-    def _plan_picked(self) -> None:
-        self.set_plan(Plan(PlanKind(self.plan_box.currentData()), self.per_week_box.value()))
-
     def set_plan(self, plan: Plan) -> None:
         self._plan = plan
         if self._settings is not None:
             self._settings.plan = plan.kind.value
             self._settings.plan_per_week = plan.per_week
-        self._show_plan()
+        self.plan_choice.show_plan(plan)
         self.refresh()
         self.plan_changed.emit(plan)
 
@@ -320,53 +258,20 @@ class ReviewPage(QWidget):
 
     def week_text(self, figure: WeekFigure) -> str:
         """The tooltip for a week's bar: the week, its count, and its sessions."""
-        sunday = figure.monday + timedelta(days=6)
-        count = _("no sessions") if figure.sessions == 0 else ngettext(
-            "{count} session", "{count} sessions", figure.sessions).format(count=figure.sessions)
-        status = {"below": _("fewer than planned"), "on-target": _("on plan"),
-                  "above": _("more than planned")}[figure.status.value]
-        lines = [f"{figure.week} ({short_day(figure.monday)} – {short_day(sunday)}): {count}, {status}"]
-        listed = self.history.sessions(figure.monday, until=sunday, limit=HOVER_LINES + 1)
-        for session in listed[:HOVER_LINES]:
-            minutes = round(session.active_seconds / 60)
-            extra = "" if session.counted else " — " + _("{status}, not counted").format(
-                status=_(session.status))
-            when = format_weekday_time(session.started_at)
-            lines.append(_("{when}  {routine}, {minutes} min").format(
-                when=when, routine=session.routine_name, minutes=minutes) + extra)
-        if len(listed) > HOVER_LINES:
-            more = self.history.count_sessions(figure.monday, sunday) - HOVER_LINES
-            lines.append(_("and {count} more").format(count=more))
-        return "\n".join(lines)
+        return week_hover_text(self.history, figure)
 
-    # -- minutes per technique and area, off the GUI thread ------------------------------------
+    # -- minutes per technique and area ------------------------------------------------------
 
     def _count_minutes(self) -> None:
-        self._generation += 1
-        self.technique_bars.set_waiting()
-        self.area_bars.set_waiting()
-        days = self.period_box.currentData()
-        today = self._now().date()
-        first = None if days is None else today - timedelta(days=days - 1)
-        self._pool.start(MinutesJob(self.history.path, self._generation, first, today, self._relay))
-
-    def _minutes_ready(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # a newer count is on its way
-        if isinstance(result, Exception):
-            self.status_line.setText(_("The minutes can't be counted: {reason}").format(reason=result))
-            return
-        techniques, areas = result  # type: ignore[misc]
-        self.technique_bars.set_values(techniques)
-        self.area_bars.set_values(by_body_area(areas))
+        self.time_spent.count()
 
     @property
     def minutes_pending(self) -> bool:
-        return self._pool.activeThreadCount() > 0
+        return self.time_spent.pending
 
     def wait_for_minutes(self, msecs: int = 5000) -> bool:
         """For tests and screenshots: block until the count is done (its result still arrives queued)."""
-        return self._pool.waitForDone(msecs)
+        return self.time_spent.wait(msecs)
 
     # -- the list ------------------------------------------------------------------------------
 
@@ -393,7 +298,7 @@ class ReviewPage(QWidget):
         self.changed.emit()
 
     def closeEvent(self, event: Any) -> None:
-        self._pool.waitForDone(2000)
+        self.time_spent.wait(2000)
         super().closeEvent(event)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from selfmassage.i18n import _, ngettext
-from selfmassage.store.history import History
+from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_csv import CsvImportError, export_csv
 from selfmassage.store.history_csv import import_csv as import_file
 
@@ -40,6 +40,9 @@ def import_history(parent: QWidget, history: History, tell: Callable[[str], None
         result = import_file(history, path)
     except OSError as exc:
         tell(_("{file} can't be read: {reason}.").format(file=path.name, reason=exc.strerror))
+        return False
+    except HistoryError as exc:  # another program holds the history, or it can't be written now
+        tell(_("{file} can't be imported: {reason}").format(file=path.name, reason=exc))
         return False
     except CsvImportError as exc:
         shown = exc.problems[:5]

@@ -3,17 +3,15 @@ review itself, or a line saying why there is none."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from selfmassage.i18n import _
+from selfmassage.qt.page_with_back import PageWithBack
 
 
-class ReviewScreen(QWidget):
+class ReviewScreen(PageWithBack):
     """The review page with a way back to the routines: the Back button, or Esc."""
-
-    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +44,3 @@ class ReviewScreen(QWidget):
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_content(label)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # A key event, not a window shortcut: in full screen the window's own Esc leaves full screen first.
-        if event.key() == Qt.Key.Key_Escape:
-            self.back_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)

@@ -30,8 +30,16 @@ from selfmassage.core.safety import SafetyQuestion
 from selfmassage.core.techniques import Profile
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import announce, name_inner_parts
-from selfmassage.qt.calm_style import apply_calm_style, bullet_html, bullet_list, heading, paragraph
+from selfmassage.qt.calm_style import (
+    apply_calm_style,
+    bullet_html,
+    bullet_list,
+    heading,
+    no_session_button,
+    paragraph,
+)
 from selfmassage.qt.dialog_fit import BodyScroller, keep_on_screen
+from selfmassage.qt.today_dialog import ask_today
 from selfmassage.store.safety import SafetyStore
 
 # Asks today's states (with a pregnancy routine's note); True when none applies.
@@ -300,10 +308,7 @@ class SafetyDialog(QDialog):
         self.back_button.setAccessibleDescription(_("Your answers so far are kept."))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self._back_to_questions)
-        self.close_button = QPushButton(_("Close"))
-        self.close_button.setProperty("role", "primary")
-        self.close_button.setAccessibleName(_("Close: no session today"))
-        self.close_button.setAccessibleDescription(_("Ask a doctor before your next massage."))
+        self.close_button = no_session_button(_("Ask a doctor before your next massage."))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.close_button)
@@ -343,9 +348,7 @@ def ask_safety(
     Before every session, today's states (one short screen, with a pregnancy routine's note); then the
     checklist when it is due (first session, 30 days, a standing "yes", a recheck asked for) or when `force`.
     """
-    if today is None:
-        from selfmassage.qt.today_dialog import ask_today as today
-
+    today = today or ask_today
     moment = now if now is not None else datetime.now().astimezone()
     if not today(parent, pregnancy=routine.profile is Profile.PREGNANCY):
         return False

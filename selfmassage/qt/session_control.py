@@ -12,16 +12,17 @@ from selfmassage.core.checkin import CheckIn
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Paused, Resumed, SessionFinished, SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.core.safety import SPINE_SOFTENED
 from selfmassage.core.session_result import SessionResult
 from selfmassage.i18n import _
 from selfmassage.qt import dialogs
 from selfmassage.qt.pages import Page
 from selfmassage.qt.session_driver import SessionDriver
+from selfmassage.qt.stop_panel import StopPanel
 from selfmassage.session_wiring import MakeRecorder, WiredSession, wire_session
 
 if TYPE_CHECKING:
     from selfmassage.qt.main_window import MainWindow
-    from selfmassage.qt.stop_panel import StopPanel
 
 APP_TITLE = "selfmassage"
 
@@ -70,8 +71,6 @@ class SessionControl(QObject):
         window.session_started.emit(driver)
         driver.start()
         if softened != routine:  # said once, as the session starts
-            from selfmassage.core.safety import SPINE_SOFTENED
-
             window.notice.show_message(_(SPINE_SOFTENED))
         window.update_actions()
         # The keys (Space, arrows, Esc, M, F11) are the window's: it must be the active window again once
@@ -104,8 +103,6 @@ class SessionControl(QObject):
 
     def _stop_panel(self) -> StopPanel:
         if self.stop_panel is None:
-            from selfmassage.qt.stop_panel import StopPanel
-
             self.stop_panel = StopPanel(self.window.session_view)
             self.stop_panel.finish_gently.connect(lambda: self._stop_chosen("gently"))
             self.stop_panel.stop_now.connect(lambda: self._stop_chosen("now"))
@@ -169,7 +166,7 @@ class SessionControl(QObject):
             self.wired.silence()
         make_panel = window.parts.checkin_panel
         panel = make_panel(window.summary.checkin_card) if make_panel is not None else None
-        if panel is not None and window.settings.get("plan") == "pain-relief":  # still bothering you?
+        if panel is not None and window.settings.plan == "pain-relief":  # still bothering you?
             panel.ask_if_eased()  # type: ignore[attr-defined]
             panel.back_to_preventive.connect(window.preventive_wanted)  # type: ignore[attr-defined]
         window.summary.show_result(result, panel)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from selfmassage.core.announcements import SessionAnnouncer, SpokenPrompts, session_start, time_left
 from selfmassage.core.events import Event, SessionFinished
@@ -62,9 +63,6 @@ class PromptChoice(QObject):
     screen reader, both: the setting `spoken_prompts`), Session ▸ Time left (T), and a session's prompts."""
 
     def __init__(self, window: MainWindow) -> None:
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QMenu
-
         super().__init__(window)
         self.window = window
         self.prompts: ScreenReaderPrompts | None = None

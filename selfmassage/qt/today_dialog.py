@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QPushButton, QStacke
 
 from selfmassage.core import safety
 from selfmassage.i18n import _
-from selfmassage.qt.calm_style import apply_calm_style, bullet_list, heading, paragraph
+from selfmassage.qt.calm_style import apply_calm_style, bullet_list, heading, no_session_button, paragraph
 from selfmassage.qt.dialog_fit import BodyScroller, keep_on_screen
 
 
@@ -106,10 +106,7 @@ class TodayDialog(QDialog):
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.close_button = QPushButton(_("Close"))
-        self.close_button.setProperty("role", "primary")
-        self.close_button.setAccessibleName(_("Close: no session today"))
-        self.close_button.setAccessibleDescription(_("Start again once it has passed."))
+        self.close_button = no_session_button(_("Start again once it has passed."))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

@@ -34,6 +34,7 @@ from selfmassage.core.reminders import (
     seconds_until,
 )
 from selfmassage.i18n import _
+from selfmassage.resources import MissingAssetError, asset_path
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
@@ -81,7 +82,7 @@ class ReminderTray(QObject):
         self.suggested = ""  # the routine the last reminder offered to start
         self._names: list[str] = []
         self.schedule = ReminderSchedule(self._times(),
-                                         ReminderMemory.from_text(settings.get("reminder_shown")))
+                                         ReminderMemory.from_text(settings.reminder_shown))
         self.notifier: DesktopNotifier | None = None
         self._make_notifier: Callable[[], DesktopNotifier] | None = None
         if isinstance(notifier, QObject):
@@ -150,7 +151,7 @@ class ReminderTray(QObject):
 
     def _times(self) -> ReminderTimes:
         settings = self.settings
-        return ReminderTimes.of(settings.get("reminder_days"), parse_clock(settings.get("reminder_time")))
+        return ReminderTimes.of(settings.reminder_days, parse_clock(settings.reminder_time))
 
     def _arm(self, now: datetime) -> None:
         self._timer.stop()
@@ -267,8 +268,6 @@ class ReminderTray(QObject):
 
 
 def _app_icon() -> QIcon:
-    from selfmassage.resources import MissingAssetError, asset_path
-
     try:
         return QIcon(str(asset_path("icons", "selfmassage.svg")))
     except MissingAssetError:

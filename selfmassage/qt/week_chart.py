@@ -1,10 +1,10 @@
-"""Two small painted charts for the review: sessions per week against the plan, and minutes per name.
+"""The review's chart of sessions per week against the plan.
 
-Plain QPainter, no chart package. Each chart keeps the values it draws (`bar_values()`, `values()`) and
-where it draws them (`bar_rect()`), so a test can check the picture against the data.
+Plain QPainter, no chart package. The chart keeps the values it draws (`bar_values()`) and where it
+draws them (`bar_rect()`), so a test can check the picture against the data.
 
 Colour is never the only signal: a week on plan is a solid bar, a week with more sessions than planned is
-hatched, one with fewer is hollow (see `STATUS_SHAPES`, which the legend shows too), and the accessible
+hatched, one with fewer is hollow (qt/chart_look.py, whose legend shows the same), and the accessible
 description says each week's status in words. The colours follow the app's palette: on a dark one (High
 contrast) the chart is drawn in light colours on black. Left and Right pick a week from the keyboard and
 show what the mouse pointer shows.
@@ -13,136 +13,24 @@ show what the mouse pointer shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from selfmassage.core.plan import Plan, WeekStatus
+from selfmassage.core.plan import Plan
 from selfmassage.core.stats import WeekFigure
-from selfmassage.i18n import N_, _, format_day_month, ngettext, pgettext
-
-STATUS_COLOURS = {
-    WeekStatus.BELOW: QColor("#A7B4C2"),
-    WeekStatus.ON_TARGET: QColor("#2F8F5B"),
-    WeekStatus.ABOVE: QColor("#D9822B"),
-}
-BAND = QColor(47, 143, 91, 46)  # the plan's target, a pale wash of the on-target green
-BAND_EDGE = QColor(47, 143, 91, 120)
-THIS_WEEK = QColor("#FFF1C2")
-TEXT = QColor("#2B333B")
-MUTED = QColor("#6B7785")
-GRID = QColor("#E3E8ED")
-
-# The second signal besides colour, in words for the legend: solid, hatched, hollow.
-STATUS_SHAPES = {WeekStatus.ON_TARGET: "solid", WeekStatus.ABOVE: "hatched", WeekStatus.BELOW: "hollow"}
-STATUS_WORDS = {WeekStatus.BELOW: N_("fewer than planned"), WeekStatus.ON_TARGET: N_("on plan"),
-                WeekStatus.ABOVE: N_("more than planned")}
-# The legend's marks: the same shapes as text, so the legend needs no picture.
-STATUS_MARKS = {WeekStatus.ON_TARGET: "■", WeekStatus.ABOVE: "▨", WeekStatus.BELOW: "□"}
-
-
-@dataclass(frozen=True)
-class ChartColours:
-    background: QColor
-    text: QColor
-    muted: QColor
-    grid: QColor
-    this_week: QColor
-    band: QColor
-    band_edge: QColor
-    status: dict[WeekStatus, QColor]
-    hollow_edge: QColor
-    hatch: QColor
-    minutes: QColor
-    others: QColor
-
-
-LIGHT = ChartColours(
-    background=QColor("#FFFFFF"), text=TEXT, muted=MUTED, grid=GRID, this_week=THIS_WEEK, band=BAND,
-    band_edge=BAND_EDGE, status=STATUS_COLOURS, hollow_edge=QColor("#5F6D7B"),
-    hatch=QColor(255, 255, 255, 200), minutes=QColor("#5B8DB8"), others=QColor("#A7B4C2"),
-)
-DARK = ChartColours(
-    background=QColor("#000000"), text=QColor("#FFFFFF"), muted=QColor("#E6E6E6"), grid=QColor("#4A4A4A"),
-    this_week=QColor("#3A3000"), band=QColor(255, 213, 0, 60), band_edge=QColor("#FFD500"),
-    status={WeekStatus.BELOW: QColor("#C8D2DC"), WeekStatus.ON_TARGET: QColor("#5BE39A"),
-            WeekStatus.ABOVE: QColor("#FFA04D")},
-    hollow_edge=QColor("#FFFFFF"), hatch=QColor("#000000"), minutes=QColor("#7FC4FF"),
-    others=QColor("#C8D2DC"),
-)
-
-
-def chart_colours(palette: QPalette) -> ChartColours:
-    """Light colours on a dark palette (High contrast), the usual ones otherwise."""
-    return DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
-
-
-def shown_name(name: str) -> str:
-    """A technique or an area as the history stores it (English), in the language in use."""
-    area = pgettext("area", name)
-    if area != name:
-        return area
-    technique = _(name.capitalize())
-    return technique if technique != name.capitalize() else name
-
-
-def legend_html(colours: ChartColours, band: str) -> str:
-    """The chart's key as rich text: each status's mark in its colour, and the plan's band."""
-    parts = [f"<span style='color:{colours.status[status].name()}'>{STATUS_MARKS[status]}</span> "
-             f"{word}" for status, word in ((WeekStatus.ON_TARGET, _("on plan")),
-                                            (WeekStatus.BELOW, _("fewer")), (WeekStatus.ABOVE, _("more")))]
-    swatch = colours.band
-    parts.append(f"<span style='background:rgba({swatch.red()},{swatch.green()},{swatch.blue()},0.3)'>"
-                 "&nbsp;&nbsp;&nbsp;&nbsp;</span> " + _("your plan, {band} a week").format(band=band))
-    return " &nbsp; ".join(parts)
-
-
-def legend_words(band: str) -> str:
-    """The key in plain words, for assistive technology."""
-    return _("Solid bars: on plan. Hollow bars: fewer than planned. Hatched bars: more than planned. "
-             "The shaded band is your plan, {band} a week.").format(band=band)
-
-
-def paint_bar(painter: QPainter, rect: QRectF, status: WeekStatus, colours: ChartColours,
-              outline: QColor | None = None) -> None:
-    """One bar: solid on plan, hatched above, hollow below; `outline` for this week's."""
-    colour = colours.status[status]
-    painter.save()
-    if status is WeekStatus.BELOW:
-        fill = QColor(colour)
-        fill.setAlpha(90)
-        painter.setBrush(fill)
-        painter.setPen(QPen(outline or colours.hollow_edge, 2))
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
-        painter.restore()
-        return
-    painter.setBrush(colour)
-    painter.setPen(QPen(outline, 2) if outline is not None else Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(rect, 2, 2)
-    if status is WeekStatus.ABOVE:
-        clip = QPainterPath()
-        clip.addRoundedRect(rect.adjusted(2, 2, -2, -2), 2, 2)
-        painter.setClipPath(clip)
-        painter.setPen(QPen(colours.hatch, 2.5))
-        spacing = 9.0
-        x = rect.left() - rect.height()
-        while x < rect.right():
-            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
-            x += spacing
-    painter.restore()
+from selfmassage.i18n import _, format_day_month, ngettext
+from selfmassage.qt.chart_look import STATUS_WORDS, ChartColours, chart_colours, paint_bar
 
 
 def _day_month(figure: WeekFigure) -> str:
@@ -369,94 +257,3 @@ class WeekChart(QWidget):
         else:
             QToolTip.showText(event.globalPosition().toPoint(), self.hover_text(index), self)
         super().mouseMoveEvent(event)
-
-
-class MinutesBars(QWidget):
-    """Horizontal bars: minutes per technique or per area, largest first."""
-
-    def __init__(self, title: str, parent: QWidget | None = None, *, most: int = 8) -> None:
-        super().__init__(parent)
-        self.title = title
-        self._most = most  # rows drawn; the rest are summed into one "others" row
-        self._values: list[tuple[str, float]] = []
-        self._placeholder = _("Counting…")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName(_("Minutes per {what}").format(what=title.lower()))
-        self.setAccessibleDescription(self._placeholder)
-
-    def set_values(self, seconds_by_name: dict[str, float]) -> None:
-        ranked = sorted(((shown_name(name), seconds / 60) for name, seconds in seconds_by_name.items()
-                         if seconds > 0),
-                        key=lambda item: (-item[1], item[0]))
-        if len(ranked) > self._most:
-            rest = ranked[self._most - 1:]
-            others = ngettext("{count} other", "{count} others", len(rest)).format(count=len(rest))
-            ranked = [*ranked[:self._most - 1], (others, sum(value for _name, value in rest))]
-        self._values = ranked
-        self._placeholder = _("No completed sessions in this period.")
-        self.setAccessibleDescription(
-            ", ".join(name + " " + _("{minutes} min").format(minutes=f"{minutes:.0f}")
-                      for name, minutes in self._values) or self._placeholder)
-        self.updateGeometry()
-        self.update()
-
-    def set_waiting(self) -> None:
-        self._values = []
-        self._placeholder = _("Counting…")
-        self.setAccessibleDescription(self._placeholder)
-        self.update()
-
-    def values(self) -> list[tuple[str, float]]:
-        """(name, minutes), in the order drawn."""
-        return list(self._values)
-
-    def _row_height(self) -> int:
-        return self.fontMetrics().height() + 10
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, self._row_height() * (max(1, len(self._values)) + 1) + 8)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(220, self.sizeHint().height())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        colours = chart_colours(self.palette())
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        row = self._row_height()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(colours.text)
-        painter.drawText(QRectF(0, 0, self.width(), row), Qt.AlignmentFlag.AlignVCenter, self.title)
-        painter.setFont(self.font())
-        if not self._values:
-            painter.setPen(colours.muted)
-            painter.drawText(QRectF(0, row, self.width(), row), Qt.AlignmentFlag.AlignVCenter,
-                             self._placeholder)
-            painter.end()
-            return
-        metrics = painter.fontMetrics()
-        label_width = min(self.width() * 0.4, max(metrics.horizontalAdvance(name.capitalize())
-                                                  for name, _minutes in self._values) + 12)
-        value_width = metrics.horizontalAdvance(_("{minutes} min").format(minutes="0000")) + 8
-        room = max(10.0, self.width() - label_width - value_width)
-        largest = max(minutes for _name, minutes in self._values) or 1.0
-        for number, (name, minutes) in enumerate(self._values, start=1):
-            top = number * row
-            painter.setPen(colours.text)
-            painter.drawText(QRectF(0, top, label_width - 8, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(name.capitalize(), Qt.TextElideMode.ElideRight,
-                                                int(label_width - 8)))
-            bar = QRectF(label_width, top + 4, max(2.0, room * minutes / largest), row - 8)
-            painter.setPen(Qt.PenStyle.NoPen)
-            others = number == len(self._values) and name.endswith(" others")
-            painter.setBrush(colours.others if others else colours.minutes)
-            painter.drawRoundedRect(bar, 2, 2)
-            painter.setPen(colours.muted)
-            painter.drawText(QRectF(bar.right() + 6, top, value_width, row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             _("{minutes} min").format(minutes=f"{minutes:.0f}") if minutes >= 1
-                             else _("<1 min"))
-        painter.end()

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from selfmassage.core.areas import region_for
 from selfmassage.core.cautions import goes_in_hard, pressure_changed
-from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
+from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import (
     Event,
     Paused,
@@ -48,6 +48,7 @@ from selfmassage.core.events import (
     StepStarted,
 )
 from selfmassage.core.routine import Step
+from selfmassage.core.step_timeline import FINAL_COUNTDOWN_SECONDS
 from selfmassage.core.techniques import Intensity, Side, Technique
 from selfmassage.i18n import N_
 from selfmassage.sound.interface import CuePlayer

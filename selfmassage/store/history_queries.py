@@ -22,7 +22,7 @@ class HistoryQueries:
         limit: int | None = None, offset: int = 0,
     ) -> list[SessionRow]:
         """Sessions whose local start date is in [since, until], by start time."""
-        where, values = self._day_range(since, until)
+        where, values = self._where(since, until)
         order = "DESC" if newest_first else "ASC"
         sql = (f"SELECT {SESSION_COLUMNS} FROM sessions{where} "
                f"ORDER BY started_at_utc {order}, id {order}")
@@ -32,17 +32,24 @@ class HistoryQueries:
         return [session_from_row(row) for row in self._db.execute(sql, values)]
 
     def count_sessions(self, since: date | None = None, until: date | None = None) -> int:
-        where, values = self._day_range(since, until)
+        where, values = self._where(since, until)
         return int(self._db.execute(f"SELECT COUNT(*) FROM sessions{where}", values).fetchone()[0])
 
     @staticmethod
-    def _day_range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
-        clauses, values = [], []
+    def _where(since: date | None, until: date | None, *, completed: bool = False,
+               prefix: str = "") -> tuple[str, list[Any]]:
+        """The WHERE clause for sessions on local days in [since, until] (either end open), only completed
+        ones if asked; `prefix` names the sessions table in a join ("s.")."""
+        clauses: list[str] = []
+        values: list[Any] = []
+        if completed:
+            clauses.append(f"{prefix}status = ?")
+            values.append(SessionStatus.COMPLETED.value)
         if since is not None:
-            clauses.append("local_day >= ?")
+            clauses.append(f"{prefix}local_day >= ?")
             values.append(since.toordinal())
         if until is not None:
-            clauses.append("local_day <= ?")
+            clauses.append(f"{prefix}local_day <= ?")
             values.append(until.toordinal())
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
 
@@ -75,14 +82,8 @@ class HistoryQueries:
 
     def day_counts(self, first: date | None = None, last: date | None = None) -> list[tuple[date, int]]:
         """Completed sessions per local day, oldest first."""
-        clauses, values = ["status = ?"], [SessionStatus.COMPLETED.value]
-        if first is not None:
-            clauses.append("local_day >= ?")
-            values.append(first.toordinal())
-        if last is not None:
-            clauses.append("local_day <= ?")
-            values.append(last.toordinal())
-        rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions WHERE {' AND '.join(clauses)} "
+        where, values = self._where(first, last, completed=True)
+        rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions{where} "
                                 "GROUP BY local_day ORDER BY local_day", values)
         return [(date.fromordinal(day), count) for day, count in rows]
 
@@ -102,16 +103,10 @@ class HistoryQueries:
     def minutes_by(self, kind: str, first: date | None = None, last: date | None = None) -> dict[str, float]:
         """Active seconds of completed sessions' steps per technique or per area."""
         column = {"technique": "technique", "area": "area"}[kind]
-        clauses, values = ["s.status = ?"], [SessionStatus.COMPLETED.value]
-        if first is not None:
-            clauses.append("s.local_day >= ?")
-            values.append(first.toordinal())
-        if last is not None:
-            clauses.append("s.local_day <= ?")
-            values.append(last.toordinal())
+        where, values = self._where(first, last, completed=True, prefix="s.")
         rows = self._db.execute(
             f"SELECT t.{column}, TOTAL(t.actual_seconds) FROM sessions s "
-            f"JOIN steps t ON t.session_id = s.id WHERE {' AND '.join(clauses)} "
+            f"JOIN steps t ON t.session_id = s.id{where} "
             f"GROUP BY t.{column}", values)
         return {name: float(seconds) for name, seconds in rows}
 

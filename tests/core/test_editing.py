@@ -14,7 +14,7 @@ from selfmassage.core.editing import (
 from selfmassage.core.problems import Severity
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import parse_routine
-from selfmassage.core.techniques import Intensity, Profile, Sides, Stage, Technique, Variant
+from selfmassage.core.techniques import Direction, Intensity, Profile, Sides, Stage, Technique, Variant
 
 
 def classic() -> Routine:
@@ -175,6 +175,16 @@ def test_the_shorten_fix_makes_a_run_one_step_of_the_cap():
     assert [(s.technique, s.seconds) for s in draft.steps[1:3]] == [
         (Technique.RUBBING, 10), (Technique.SQUEEZING, 60)]
     assert draft.problems == ()
+
+
+def test_a_step_against_the_flow_is_offered_the_areas_own_direction():
+    draft = RoutineDraft.from_routine(classic())
+    draft.set_step(0, direction=Direction.DOWN)  # stroking the lower back, downward
+    (fix,) = _cap_fixes(draft, "toward-heart")
+    assert fix == Fix(FixKind.AREA_DIRECTION, "Use the area's direction", 0)
+    draft.apply_fix(fix)
+    assert draft.steps[0].direction is None and draft.problems == ()
+    assert draft.undo_label == fix.label
 
 
 def test_a_left_side_takes_turns_with_the_right():

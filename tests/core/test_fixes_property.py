@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from selfmassage.core.editing import DraftState, DraftStep, RoutineDraft
 from selfmassage.core.problems import Problem
-from selfmassage.core.techniques import Intensity, Profile, Sides, Stage, Technique
+from selfmassage.core.techniques import Direction, Intensity, Profile, Sides, Stage, Technique
 
 AREAS = ("lower back", "lower back, left", "lower back, right", "back", "shoulders", "along the spine, upper",
          "neck", "forearm")
@@ -20,6 +20,7 @@ draft_steps = st.builds(
     seconds=st.integers(1, 40),
     intensity=st.sampled_from(Intensity),
     sides=st.sampled_from(Sides),
+    direction=st.none() | st.sampled_from(Direction),
 )
 states = st.builds(DraftState, profile=st.sampled_from(Profile),
                    steps=st.lists(draft_steps, min_size=1, max_size=9).map(tuple))

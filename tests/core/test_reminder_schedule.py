@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-import pytest
-
 from selfmassage.core.plan import Plan, PlanKind
 from selfmassage.core.reminder_schedule import ReminderMemory, ReminderSchedule, ReminderTimes
-from tests.history_support import BERLIN, add, open_history
+from tests.history_support import BERLIN, add
 
 MONDAY = date(2026, 11, 16)
 THURSDAY = date(2026, 11, 19)
 PREVENTIVE = Plan()
 EVERY_DAY = ReminderTimes.of(range(7), time(19, 0), BERLIN)
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:

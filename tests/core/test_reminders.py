@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-import pytest
-
 from selfmassage.core.plan import Plan, PlanKind
 from selfmassage.core.reminders import (
     due_text,
@@ -15,15 +13,9 @@ from selfmassage.core.reminders import (
     seconds_until,
     should_remind,
 )
-from tests.history_support import BERLIN, NEW_YORK, add, open_history
+from tests.history_support import BERLIN, NEW_YORK, add
 
 THURSDAY = date(2026, 11, 19)
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
 
 
 def at(day: date, hour: int = 19) -> datetime:

@@ -12,7 +12,7 @@ import pytest
 from selfmassage.core.problems import Problem, Severity
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.rules import RULE_IDS, validate
-from selfmassage.core.techniques import Intensity, Profile, Sides, Stage, Technique, Variant
+from selfmassage.core.techniques import Direction, Intensity, Profile, Sides, Stage, Technique, Variant
 
 P, M, D, F = Stage.PREPARATORY, Stage.MEDIUM_DEEP, Stage.DEEP, Stage.FINAL
 LIGHT, MODERATE, FIRM = Intensity.LIGHT, Intensity.MODERATE, Intensity.FIRM
@@ -410,6 +410,35 @@ def test_no_deep_stage_means_no_warning() -> None:
 
 # -- validate as a whole ----------------------------------------------------------------------------
 
+# -- toward-heart ------------------------------------------------------------------------------------
+
+def test_stroking_against_the_areas_flow_to_the_heart_is_a_warning() -> None:
+    problem = assert_fires(changed(CLEAN, 1, direction=Direction.DOWN), "toward-heart", Severity.WARNING, 1,
+                           "Stroking on the lower back goes up, toward the heart", "goes down",
+                           "Use the area's own direction")
+    assert problem.step_numbers == (1,)
+
+
+def test_squeezing_the_neck_upward_is_a_warning() -> None:
+    # The neck's flow runs down, to the heart: up is against it.
+    routine = changed(CLEAN, 4, area="neck", direction=Direction.UP)
+    assert_fires(routine, "toward-heart", Severity.WARNING, 4, "goes down, toward the heart", "goes up")
+
+
+def test_going_the_areas_own_way_or_in_circles_is_fine() -> None:
+    assert of_rule(changed(CLEAN, 1, direction=Direction.UP), "toward-heart") == []
+    assert of_rule(changed(CLEAN, 1, direction=Direction.CIRCLES), "toward-heart") == []
+    assert of_rule(changed(CLEAN, 4, area="shoulders", direction=Direction.TOWARD_SPINE),
+                   "toward-heart") == []
+
+
+def test_rubbing_and_kneading_may_go_either_way_and_an_area_off_the_map_has_no_flow() -> None:
+    # "Back down the spine with small circles": rubbing follows no flow to the heart.
+    assert of_rule(changed(CLEAN, 3, direction=Direction.DOWN), "toward-heart") == []
+    assert of_rule(changed(CLEAN, 5, direction=Direction.AWAY_FROM_SPINE), "toward-heart") == []
+    assert of_rule(changed(CLEAN, 1, area="forearm", direction=Direction.DOWN), "toward-heart") == []
+
+
 def test_validate_orders_problems_by_step_then_routine_wide_last() -> None:
     routine = changed(CLEAN, 1, technique=Technique.RUBBING, seconds=12)  # step 1: rub-cap, open-close
     routine = changed(routine, 8, intensity=MODERATE)  # step 8: stroking-light, end-light
@@ -438,7 +467,7 @@ def test_every_rule_id_is_checked_here() -> None:
     # If a rule is added, it needs tests on both sides like the ones above.
     assert set(RULE_IDS) == {
         "rub-cap", "vibration-cap", "stage-order", "pregnancy", "open-close", "stroking-light", "ramp",
-        "end-light", "knead-after-squeeze", "deep-longest", "vibration-gentle",
+        "end-light", "knead-after-squeeze", "deep-longest", "vibration-gentle", "toward-heart",
     }
 
 

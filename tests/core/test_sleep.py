@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from selfmassage.core.clock import FakeClock
-from selfmassage.core.engine import SLEEP_GAP_SECONDS, EngineState, SessionEngine
+from selfmassage.core.engine import EngineState, SessionEngine
 from selfmassage.core.events import (
     Event,
     Paused,
@@ -14,6 +14,7 @@ from selfmassage.core.events import (
     StepStarted,
 )
 from selfmassage.core.routine import Routine, Step
+from selfmassage.core.sleep_watch import SLEEP_GAP_SECONDS
 from selfmassage.core.techniques import Stage, Technique
 
 

@@ -10,13 +10,7 @@ from selfmassage.core.checkin import Symptom
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
 from selfmassage.core.stats import by_body_area, compute_stats, iso_week, week_window
-from tests.history_support import BERLIN, NEW_YORK, add, open_history
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
+from tests.history_support import BERLIN, NEW_YORK, add
 
 
 def weeks_of(stats) -> dict[str, int]:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from desktop_bus import Desktop, connected_bus, private_desktop
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 from qt_helpers import OTHER, SHORT, SIDES, activate
@@ -101,3 +103,16 @@ def make_window(qapp: QApplication, qtbot: Any, clock: FakeClock, routines_dirs:
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def desktop(tmp_path: Path) -> Iterator[Desktop]:
+    """A private X display and session bus (dunst when asked): for the desktop notification tests."""
+    with private_desktop(tmp_path / "desktop") as opened:
+        yield opened
+
+
+@pytest.fixture
+def bus(desktop: Desktop) -> Iterator[QDBusConnection]:
+    with connected_bus(desktop) as connection:
+        yield connection

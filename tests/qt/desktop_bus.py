@@ -7,6 +7,7 @@ the processes' own output (the display number, the bus address) or asked of the 
 
 from __future__ import annotations
 
+import itertools
 import os
 import select
 import shutil
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from PySide6.QtDBus import QDBusConnection
 
 BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -134,3 +137,17 @@ def private_desktop(folder: Path) -> Iterator[Desktop]:
     finally:
         desktop.stop()
 
+
+_connections = itertools.count()
+
+
+@contextmanager
+def connected_bus(desktop: Desktop) -> Iterator[QDBusConnection]:
+    """A connection of the test's own to the private desktop's session bus, closed at the end."""
+    name = f"test-bus-{next(_connections)}"
+    connection = QDBusConnection.connectToBus(desktop.address, name)
+    assert connection.isConnected()
+    try:
+        yield connection
+    finally:
+        QDBusConnection.disconnectFromBus(name)

@@ -14,7 +14,7 @@ from selfmassage.core.editing import RoutineDraft
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine, loads_routine
-from selfmassage.core.techniques import Intensity, Stage, Technique, Variant
+from selfmassage.core.techniques import Direction, Intensity, Stage, Technique, Variant
 from selfmassage.qt.editor import RoutineEditor
 from selfmassage.qt.editor_window import EditorWindow
 from selfmassage.qt.preview import PreviewDialog, session_sound
@@ -355,6 +355,28 @@ def test_the_step_form_offers_known_areas_and_variants_only_for_squeezing(window
     editor.stage_combo.setCurrentIndex(editor.stage_combo.findText("Final"))
     assert editor.draft.steps[3].stage is Stage.FINAL
     assert (4, "stage-order") not in shown_problems(editor) and (5, "stage-order") in shown_problems(editor)
+
+
+def test_a_steps_direction_is_chosen_by_keyboard_and_against_the_flow_is_offered_a_fix(qtbot, window):
+    editor = editor_of(window)
+    editor.select_step(0)  # stroking the lower back
+    box = editor.direction_combo
+    assert box.accessibleName() == "Direction" and "toward the heart" in box.accessibleDescription()
+    assert box.currentText() == "The area's own" and editor.draft.steps[0].direction is None
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentText() == "Up" and editor.draft.steps[0].direction is Direction.UP
+    assert (1, "toward-heart") not in shown_problems(editor)  # up the back is its own way
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert editor.draft.steps[0].direction is Direction.DOWN
+    (row,) = [row for row in editor.problem_rows if row.problem.rule == "toward-heart"]
+    assert row.problem.step == 1 and "against the flow" in row.problem.message
+    assert [button.text() for button in row.fix_buttons] == ["Use the area's direction"]
+    qtbot.mouseClick(row.fix_buttons[0], Qt.MouseButton.LeftButton)
+    assert editor.draft.steps[0].direction is None and box.currentText() == "The area's own"
+    assert (1, "toward-heart") not in shown_problems(editor)
+    editor.undo()  # the fix undoes like any edit
+    assert editor.draft.steps[0].direction is Direction.DOWN and box.currentText() == "Down"
 
 
 def test_add_duplicate_and_remove_steps(qtbot, window):

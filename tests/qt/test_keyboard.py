@@ -168,8 +168,8 @@ def test_tab_reads_the_editor_page_left_then_right(qtbot, window):
             editor.description_edit, editor.table, editor.add_button, editor.duplicate_step_button,
             editor.remove_button, editor.up_button, editor.down_button, editor.stage_combo,
             editor.technique_combo, editor.area_combo, editor.seconds_spin, editor.intensity_combo,
-            editor.variant_combo, editor.note_edit, editor.problems.fold_button, *problems,
-            editor.undo_button, editor.redo_button, editor.preview_button, editor.start_button,
+            editor.variant_combo, editor.direction_combo, editor.note_edit, editor.problems.fold_button,
+            *problems, editor.undo_button, editor.redo_button, editor.preview_button, editor.start_button,
             editor.save_button])
         cycle = tab_cycle(qtbot, page.done_button)
         # An editable combo box takes the focus in its text field; that is the same control.

@@ -32,7 +32,7 @@ from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import add_history
 from selfmassage.qt.language import use_language
-from selfmassage.qt.learn_page import add_learn_page
+from selfmassage.qt.learn_hook import add_learn_page
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.safety_dialog import SafetyDialog

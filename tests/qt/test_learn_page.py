@@ -13,7 +13,8 @@ from selfmassage.core.lessons import LESSONS
 from selfmassage.core.movement import Motion
 from selfmassage.core.techniques import Direction, Side, Technique
 from selfmassage.qt.history_hook import add_history
-from selfmassage.qt.learn_page import LEARN_PAGE, TRY_TEXT, LearnHook, add_learn_page
+from selfmassage.qt.learn_hook import LEARN_PAGE, LearnHook, add_learn_page
+from selfmassage.qt.learn_page import TRY_TEXT
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.movement_hook import add_movement
 from selfmassage.sound.cues import Cue

@@ -3,14 +3,17 @@ session is paused, repaints only its own rectangle, and goes when it is turned o
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
 from qt_helpers import PaintRecorder, advance
 
 from selfmassage.core.areas import LOWER_BACK, SHOULDER_BLADES, SHOULDERS
 from selfmassage.core.movement import Motion
 from selfmassage.core.techniques import Direction, Side
 from selfmassage.qt.main_window import MainWindow
-from selfmassage.qt.movement_hook import MovementHook, add_movement
+from selfmassage.qt.movement_hook import MovementHook, add_movement, desktop_wants_less_motion
 from selfmassage.store.settings import Settings
 
 
@@ -145,3 +148,65 @@ def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, clock, 
     with qtbot.assertNotEmitted(layer.frame, wait=300):
         advance(window, clock, 1)
     assert Settings(settings_path).get("reduce_motion") is True
+
+
+def test_a_frame_paints_the_mark_alone_not_the_map_under_it(qtbot, window, clock):
+    # The layer copies the map's own picture under its paths: a frame is one widget's paint, the
+    # mark's old and new places, and the map's drawing is not painted again for it.
+    hook = hooked(window)
+    start(qtbot, window, "Short back")  # stroking for 3 s
+    layer = hook.layer
+    body_map = window.session_view.body_map
+    assert layer is not None and body_map is not None
+    with qtbot.waitSignal(layer.frame, timeout=2000):
+        advance(window, clock, 1)
+    for _ in range(10):  # the page's own first layouts and paints, level by level
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    on_map, on_layer = PaintRecorder(), PaintRecorder()
+    body_map.installEventFilter(on_map)
+    layer.installEventFilter(on_layer)
+    with qtbot.waitSignal(layer.frame, timeout=2000):
+        advance(window, clock, 1)
+    qtbot.waitUntil(lambda: bool(on_layer.regions))
+    assert all(layer.paths_rect().contains(region.boundingRect()) for region in on_layer.regions)
+    assert on_map.regions == []
+    shown, backdrop = layer.grab().toImage(), body_map.picture().toImage()
+    assert shown != backdrop  # the trace, on the map's own picture
+    assert all(shown.pixel(x, y) == backdrop.pixel(x, y) for x, y in ((2, 2), (layer.width() - 3, 40)))
+
+
+def test_turned_off_the_layer_paints_nothing_while_the_session_goes_on(qtbot, window, clock):
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    layer = hook.layer
+    assert layer is not None
+    recorder = PaintRecorder()
+    layer.installEventFilter(recorder)
+    window.actions["show_movement"].trigger()
+    QApplication.processEvents()
+    recorder.regions.clear()
+    advance(window, clock, 4.5)  # into rubbing, beat after beat
+    QApplication.processEvents()
+    assert window.session_view.pulse.beats > 0  # the session went on
+    assert recorder.regions == [] and layer.isHidden()
+
+
+def test_a_session_with_the_movement_off_makes_no_layer(qtbot, window, clock):
+    window.settings.show_movement = False
+    hook = hooked(window)
+    start(qtbot, window, "Short back")
+    advance(window, clock, 4)
+    assert hook.layer is None
+    window.actions["show_movement"].trigger()  # turned on mid-session: it comes with the step shown
+    assert hook.layer is not None and hook.layer.isVisible()
+    assert hook.layer.movement is not None and hook.layer.movement.motion is Motion.CIRCLES
+
+
+def test_gnome_asking_for_less_motion_is_heard(tmp_path, monkeypatch):
+    for answer, wanted in (("false", True), ("true", False)):
+        gsettings = tmp_path / "gsettings"
+        gsettings.write_text(f"#!/bin/sh\n[ \"$3\" = enable-animations ] && echo {answer}\n")
+        gsettings.chmod(0o755)
+        monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+        assert desktop_wants_less_motion() is wanted

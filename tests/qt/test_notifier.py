@@ -3,31 +3,9 @@ actions; choosing an action comes back to the app. No service on the bus: the no
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-
-import pytest
-from desktop_bus import Desktop, private_desktop
 from PySide6.QtDBus import QDBusConnection
 
 from selfmassage.qt.notifier import SERVICE, DesktopNotifier
-
-_names = itertools.count()
-
-
-@pytest.fixture
-def desktop(tmp_path) -> Iterator[Desktop]:
-    with private_desktop(tmp_path) as opened:
-        yield opened
-
-
-@pytest.fixture
-def bus(desktop) -> Iterator[QDBusConnection]:
-    name = f"notifier-test-{next(_names)}"
-    connection = QDBusConnection.connectToBus(desktop.address, name)
-    assert connection.isConnected()
-    yield connection
-    QDBusConnection.disconnectFromBus(name)
 
 
 def service_up(bus: QDBusConnection) -> bool:

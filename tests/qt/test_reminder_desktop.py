@@ -4,12 +4,10 @@ and its actions start the suggested routine (through Start's own path) or bring 
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from desktop_bus import Desktop, private_desktop
+from desktop_bus import Desktop
 from PySide6.QtCore import Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -17,34 +15,9 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from selfmassage.qt.history_hook import add_history
 from selfmassage.qt.notifier import SERVICE, DesktopNotifier
 from selfmassage.qt.tray import BY_BALLOON, BY_NOTIFICATION
-from tests.history_support import BERLIN, ROUTINE, add, open_history
+from tests.history_support import MONDAY_EVENING, ROUTINE, Clock, add, open_history
 
-MONDAY_EVENING = datetime(2026, 11, 16, 19, 0, tzinfo=BERLIN)
 ANOTHER = ROUTINE.__class__(name="Another one", steps=ROUTINE.steps)  # the routine used most, in history
-_names = itertools.count()
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def desktop(tmp_path) -> Iterator[Desktop]:
-    with private_desktop(tmp_path / "desktop") as opened:
-        yield opened
-
-
-@pytest.fixture
-def bus(desktop) -> Iterator[QDBusConnection]:
-    name = f"reminder-test-{next(_names)}"
-    connection = QDBusConnection.connectToBus(desktop.address, name)
-    assert connection.isConnected()
-    yield connection
-    QDBusConnection.disconnectFromBus(name)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -13,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
+from selfmassage.qt.chart_look import STATUS_COLOURS, THIS_WEEK
 from selfmassage.qt.review import ReviewPage, create_review_page
-from selfmassage.qt.week_chart import STATUS_COLOURS, THIS_WEEK
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
@@ -235,6 +236,27 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     assert page.status_line.text().startswith("Nothing was imported from bad.csv.")
     assert "line 2: started_at 'yesterday' is not a time" in page.status_line.text()
     assert history.count_sessions() == 7
+
+
+def test_an_import_while_another_program_holds_the_history_says_so_in_one_line(page, qtbot, monkeypatch,
+                                                                             tmp_path, history):
+    source = tmp_path / "more.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(source), "CSV files (*.csv)"))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    with source.open("a", encoding="utf-8") as extra:
+        extra.write("2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    other = sqlite3.connect(history.path, isolation_level=None)  # say, the terminal's `history import`
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    said = page.status_line.text()
+    assert said.startswith("more.csv can't be imported: your history can't be written (")
+    assert said.endswith("), so nothing was imported.") and "\n" not in said
+    assert history.count_sessions() == 6 and page.chart.bar_values()[-1] == 1
 
 
 def test_the_list_loads_more_as_it_scrolls(qtbot, tmp_path):

@@ -73,3 +73,35 @@ def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, cl
     big = label.width()
     view.set_text_scale(1.35)
     assert label.width() > big * 1.1  # it grew with the text
+
+
+class _FontChanges(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange:
+            self.seen.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def test_the_type_is_fitted_once_a_session_not_at_every_second_or_step(qtbot, window, clock):
+    # Fitting the page's type lays it out several times over; it is done when the session starts or the
+    # room changes, never because a second went by or a new step's words came.
+    start_short(qtbot, window)
+    view = window.session_view
+    advance(window, clock, 0.5)
+    settle()
+    changes = _FontChanges()
+    labels = [view.technique, view.area, view.meta, view.instruction, view.next_label, view.progress_label]
+    for label in labels:
+        label.installEventFilter(changes)
+    advance(window, clock, 4)  # seconds ticking by, and the rubbing step's new words
+    settle()
+    assert view.technique.text() == "Rubbing"
+    assert changes.seen == []
+    window.resize(1800, 1000)  # more room: the type is fitted again, and grows
+    qtbot.waitUntil(lambda: bool(changes.seen))
+    for label in labels:
+        label.removeEventFilter(changes)

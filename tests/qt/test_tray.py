@@ -10,23 +10,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from selfmassage.core.plan import PlanKind
 from selfmassage.qt.tray import RECHECK_SECONDS, ReminderTray
 from selfmassage.store.settings import Settings
-from tests.history_support import BERLIN, add, open_history
-
-MONDAY_EVENING = datetime(2026, 11, 16, 19, 0, tzinfo=BERLIN)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
+from tests.history_support import BERLIN, MONDAY_EVENING, Clock, add
 
 
 @pytest.fixture

@@ -3,24 +3,17 @@ window through `reminder_due`, so nothing the person asked for is lost."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from selfmassage.qt.tray import ReminderTray
 from selfmassage.store.settings import Settings
-from tests.history_support import BERLIN, open_history
+from tests.history_support import MONDAY_EVENING
 
-MONDAY_EVENING = datetime(2026, 11, 16, 19, 0, tzinfo=BERLIN)
 NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
 NO_NOTIFICATIONS = "Your desktop shows no notifications, so reminders appear in the window."
-
-
-@pytest.fixture
-def history(tmp_path):
-    with open_history(tmp_path) as opened:
-        yield opened
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from selfmassage.core.clock import FakeClock
-from selfmassage.core.engine import FINAL_COUNTDOWN_SECONDS, SessionEngine
+from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import (
     Paused,
     PauseReason,
@@ -25,6 +25,7 @@ from selfmassage.core.events import (
     StepStarted,
 )
 from selfmassage.core.routine import Routine, Step
+from selfmassage.core.step_timeline import FINAL_COUNTDOWN_SECONDS
 from selfmassage.core.techniques import KNOWN_AREAS, Intensity, Side, Sides, Stage, Technique
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.session_sound import SessionSound
