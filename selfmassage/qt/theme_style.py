@@ -66,18 +66,8 @@ class ThemeStyle(QProxyStyle):
         if element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
             super().drawPrimitive(element, option, painter, widget)
             return
-        pal = option.palette
-        on = bool(option.state & QStyle.StateFlag.State_On)
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        side = min(option.rect.width(), option.rect.height())
-        box = QRectF(option.rect.x(), option.rect.y() + (option.rect.height() - side) / 2, side, side)
-        box = box.adjusted(1, 1, -1, -1)
-        edge = pal.color(QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
-                         QPalette.ColorRole.Text)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal, on, side, box = self._indicator(option, painter)
         accent = pal.color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(accent if on else edge, 2))
         painter.setBrush(accent if on else pal.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(box, 3, 3)
         if on:
@@ -90,24 +80,28 @@ class ThemeStyle(QProxyStyle):
                                   QPointF(x + w * 0.78, y + h * 0.30)])
         painter.restore()
 
-
-
     @staticmethod
-    def _radio(option: QStyleOption, painter: QPainter) -> None:
-        """A round choice with a 2-px edge in the text colour (Fusion's is lost on black); the chosen one
-        holds an accent dot."""
+    def _indicator(option: QStyleOption, painter: QPainter) -> tuple[QPalette, bool, int, QRectF]:
+        """What a check box and a round choice share: a square box centred in the option's rect, and the
+        painter saved, smoothed and given a 2-px edge (the accent when on, else the text colour)."""
         pal = option.palette
         on = bool(option.state & QStyle.StateFlag.State_On)
         enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
         side = min(option.rect.width(), option.rect.height())
         box = QRectF(option.rect.x(), option.rect.y() + (option.rect.height() - side) / 2, side, side)
-        box = box.adjusted(1, 1, -1, -1)
         edge = pal.color(QPalette.ColorGroup.Normal if enabled else QPalette.ColorGroup.Disabled,
                          QPalette.ColorRole.Text)
-        accent = pal.color(QPalette.ColorRole.Highlight)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(accent if on else edge, 2))
+        painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight) if on else edge, 2))
+        return pal, on, side, box.adjusted(1, 1, -1, -1)
+
+    @staticmethod
+    def _radio(option: QStyleOption, painter: QPainter) -> None:
+        """A round choice with a 2-px edge in the text colour (Fusion's is lost on black); the chosen one
+        holds an accent dot."""
+        pal, on, side, box = ThemeStyle._indicator(option, painter)
+        accent = pal.color(QPalette.ColorRole.Highlight)
         painter.setBrush(pal.color(QPalette.ColorRole.Base))
         painter.drawEllipse(box)
         if on:
