@@ -25,7 +25,7 @@ from selfmassage.store import autostart
 from selfmassage.store.history import History
 from selfmassage.store.settings import Settings
 
-NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
+NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
 @pytest.fixture

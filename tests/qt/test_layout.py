@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QScrollArea,
+    QSizeGrip,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -514,3 +515,53 @@ def test_the_learn_pages_back_button_and_the_editors_own_window_wear_the_apps_lo
     assert near(face(undo, 0, undo.height() // 2), look.border) and near(face(undo, 1, 1), look.window)
     assert own.page.editor.table.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
     own.page.editor.draft.mark_saved()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_status_line_about_no_tray_is_whole_at_800_px(qtbot, looked, mode, language):
+    """With no tray the window says so on its status line (tests/qt/test_history_hook.py); the line is
+    drawn in one row that is cut, never wrapped, so the sentence must fit the smallest window."""
+    window, _, _ = looked(mode)
+    bar = window.statusBar()
+    line = bar.currentMessage()
+    assert line  # said once the history (and with it the tray) was plugged in
+    fill_screen(qtbot, window, "800x600")
+    grip = bar.findChild(QSizeGrip)
+    room = bar.width() - (grip.width() if grip is not None and grip.isVisible() else 0) - 12
+    assert QFontMetrics(bar.font()).horizontalAdvance(line) <= room, (line, room)
+
+
+def test_the_chosen_step_stays_in_sight_when_the_window_changes_size(qtbot, looked):
+    window, _, hook = looked("large text")
+    page = hook.open()
+    assert page.select_routine(classic(window))
+    editor = page.editor
+    for size in ("1920x1080", "800x600", "1366x768", "1024x600"):
+        fill_screen(qtbot, window, size)
+        for step in (len(editor.draft.steps) - 3, 2):
+            editor.select_step(step)
+            for other in SIZES:
+                fill_screen(qtbot, window, other)
+                look_at(qtbot, window, other)
+                row = editor.table.visualRect(editor.table.currentIndex())
+                assert editor.table.viewport().rect().contains(row), (size, other, step, row)
+
+
+@pytest.mark.parametrize("mode", ["large text", "both"])
+def test_at_800x600_in_large_text_the_steps_and_their_buttons_fit_the_editors_view(qtbot, looked, mode,
+                                                                                  language):
+    """The editor's part that scrolls is tall enough to show the steps with Add, Remove and Move under them
+    at once: picking a step and moving it needs no scrolling back and forth."""
+    window, _, hook = looked(mode)
+    page = hook.open()
+    assert page.select_routine(classic(window))
+    page.files.duplicate_routine()
+    editor = page.editor
+    fill_screen(qtbot, window, "800x600")
+    look_at(qtbot, window, "800x600")
+    body = editor.scroll.widget()
+    top = editor.table.mapTo(body, editor.table.rect().topLeft()).y()
+    lowest = max(button.mapTo(body, button.rect().bottomLeft()).y() for button in (
+        editor.add_button, editor.remove_button, editor.up_button, editor.down_button))
+    room = editor.scroll.viewport().height()
+    assert lowest - top <= room, (lowest - top, room)
