@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson
+from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson, practice_routine
 from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
@@ -59,7 +59,7 @@ _PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds 
 
 
 class LearnPage(PageWithBack):
-    practice_requested = Signal(object)  # Technique
+    practice_requested = Signal(object)  # Routine: the lesson's practice
 
     def __init__(self, parent: QWidget | None = None, *, high_contrast: bool = False,
                  animated: bool = True) -> None:
@@ -131,7 +131,8 @@ class LearnPage(PageWithBack):
         self.try_button.setDefault(True)
         self.try_button.setMinimumHeight(48)
         relative_font(self.try_button, 1.2, bold=True)
-        self.try_button.clicked.connect(lambda: self.practice_requested.emit(self.lesson.technique))
+        self.try_button.clicked.connect(lambda: self.practice_requested.emit(
+            practice_routine(self.lesson.technique)))
         self.back_button = QPushButton(_("Back to routines"), card)
         self.back_button.setToolTip(_("Back to your routines (Esc)"))
         self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))

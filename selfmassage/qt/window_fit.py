@@ -142,14 +142,6 @@ class PageScroller(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-    def leave_tab_to_the_page(self) -> None:
-        """Tab goes to the page's own controls, never to the scroll area. Not made in the window's first
-        frame: asking for a focus policy builds the `Qt` namespace's enums (see main_window)."""
-        from PySide6.QtCore import Qt
-
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-
 def scrolling(page: QWidget) -> PageScroller:
     """`page` in a frameless scroll area that shows bars only when the window is too small for it."""
     return PageScroller(page)
