@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from selfmassage.i18n import N_, _
 from selfmassage.qt.button_flow import ButtonFlow
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.window_fit import words_column
 from selfmassage.qt.wrapped_check import WrappedCheck
 
 if TYPE_CHECKING:
@@ -135,11 +135,7 @@ class RoutinePicker(QWidget):
 
         # The routine's words scroll inside the card when the window is small; the prompt switch stays at
         # the card's foot and Start with the other buttons at the page's, always in view.
-        words = QWidget(details)
-        words.setObjectName("routine_words")
-        words_layout = QVBoxLayout(words)
-        words_layout.setContentsMargins(0, 0, 8, 0)
-        words_layout.setSpacing(10)
+        self.words, words_layout = words_column("routine_words", details, spacing=10)
         words_layout.addWidget(self.name)
         words_layout.addWidget(self.source)
         words_layout.addSpacing(6)
@@ -153,13 +149,6 @@ class RoutinePicker(QWidget):
         words_layout.addWidget(self.overview)
         words_layout.addWidget(self.problem)
         words_layout.addStretch(1)
-        self.words = QScrollArea(details)
-        self.words.setObjectName("routine_words_area")
-        self.words.setWidgetResizable(True)
-        self.words.setFrameShape(QFrame.Shape.NoFrame)
-        self.words.setWidget(words)
-        for part in (self.words, self.words.viewport(), words):
-            part.setAutoFillBackground(False)
 
         detail_layout = QVBoxLayout(details)
         detail_layout.setContentsMargins(32, 24, 24, 20)

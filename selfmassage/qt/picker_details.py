@@ -17,7 +17,7 @@ from selfmassage.core.safety import SPINE_MARK
 from selfmassage.core.spine_care import would_soften
 from selfmassage.core.techniques import Profile
 from selfmassage.i18n import _, ngettext
-from selfmassage.qt.dialog_fit import name_scroll_bars
+from selfmassage.qt.dialog_fit import scroll_words_down
 from selfmassage.qt.routine_card import RoutineCard
 from selfmassage.qt.routine_words import format_length, stage_overview, why_unusable
 from selfmassage.qt.stage_strip import StageStrip
@@ -44,10 +44,8 @@ def fill_list(picker: RoutinePicker, entries: list[RoutineEntry], role: int) -> 
     if not isinstance(picker.list.itemDelegate(), RoutineCard):
         picker.list.setItemDelegate(RoutineCard(role, picker.list))
         # Never sideways: a long name ends in "…" (RoutineCard), the card's words wrap.
-        for area in (picker.list, picker.words):
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        picker.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the controls
-        name_scroll_bars(picker.words)
+        picker.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll_words_down(picker.words)  # and Tab goes from the list to the controls
     for entry in entries:
         item = QListWidgetItem(_item_text(entry, picker.spine_care), picker.list)
         item.setData(role, entry)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from selfmassage.i18n import _
 
@@ -140,6 +140,26 @@ class PageScroller(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit_page()
         return super().eventFilter(watched, event)
+
+
+def words_column(name: str, parent: QWidget, *, spacing: int) -> tuple[QScrollArea, QVBoxLayout]:
+    """A column for the words of a card or a page, in a frameless scroll area that the background shows
+    through: in a small window only the words scroll, and the buttons under them stay in view. Returns the
+    area (`name`_area) and the column to fill. Down only and passed by Tab with
+    `dialog_fit.scroll_words_down` (it needs the `Qt` namespace: not in the first frame)."""
+    words = QWidget(parent)
+    words.setObjectName(name)
+    column = QVBoxLayout(words)
+    column.setContentsMargins(0, 0, 8, 0)  # room for the bar beside the words
+    column.setSpacing(spacing)
+    area = QScrollArea(parent)
+    area.setObjectName(f"{name}_area")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(words)
+    for part in (area, area.viewport(), words):
+        part.setAutoFillBackground(False)
+    return area, column
 
 
 def scrolling(page: QWidget) -> PageScroller:
