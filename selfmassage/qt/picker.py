@@ -15,7 +15,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -35,6 +34,8 @@ from selfmassage.qt.window_fit import words_column
 from selfmassage.qt.wrapped_check import WrappedCheck
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from selfmassage.core.routine import Routine
     from selfmassage.qt.stage_strip import StageStrip
     from selfmassage.store.library import RoutineEntry

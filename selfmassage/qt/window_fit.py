@@ -156,8 +156,12 @@ def words_column(name: str, parent: QWidget, *, spacing: int) -> tuple[QScrollAr
     area.setObjectName(f"{name}_area")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # A viewport of our own: asking Qt for its own makes PySide6 set up every widget class (~20 ms) to find
+    # which class that plain QWidget is, and the picker's words are in the first frame.
+    viewport = QWidget()
+    area.setViewport(viewport)
     area.setWidget(words)
-    for part in (area, area.viewport(), words):
+    for part in (area, viewport, words):
         part.setAutoFillBackground(False)
     return area, column
 
