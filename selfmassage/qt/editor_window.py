@@ -9,7 +9,8 @@ from selfmassage.i18n import _
 from selfmassage.qt.preview import SoundHook
 from selfmassage.qt.routine_prompts import Prompts
 from selfmassage.qt.routines_page import RoutinesPage
-from selfmassage.qt.theme import colours, current_look, refresh_fonts, stylesheet
+from selfmassage.qt.theme import colours, current_look, stylesheet
+from selfmassage.qt.window_rest import refresh_fonts
 from selfmassage.store.library import RoutineLibrary
 
 

@@ -14,12 +14,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.button_flow import ButtonFlow
-from selfmassage.qt.theme import colours, current_look, refresh_fonts, relative_font, stylesheet
+from selfmassage.qt.theme import colours, current_look, relative_font, stylesheet
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,8 @@ class QuestionPanel(QWidget):
         self.default_button = self.buttons[default]
         self.default_button.setDefault(True)
         layout.addLayout(flow)
-        refresh_fonts([self, *self.findChildren(QWidget)])
+        for part in (self, *self.findChildren(QWidget)):  # under its own sheet Qt hands on no app font
+            part.setFont(QApplication.font())
         relative_font(self.title, 1.3, bold=True)
         plain = QTextDocument()
         plain.setHtml(text) if rich else plain.setPlainText(text)
