@@ -57,7 +57,7 @@ def _guarded(command: Callable[[], int], *, again: bool = True) -> int:
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"selfmassage: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"selfmassage: {where}{i18n.os_reason(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130

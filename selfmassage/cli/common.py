@@ -12,7 +12,7 @@ from selfmassage import i18n, resources
 from selfmassage.cli.errors import EXIT_UNREADABLE, UserError
 from selfmassage.core.plan import Plan, plan_from_settings
 from selfmassage.core.routine import Routine
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import _, ngettext, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.paths import history_path, routines_dir, settings_path
@@ -40,7 +40,7 @@ def write_refused(name: str, exc: OSError) -> str:
         line = _("{file}: can't be written: {reason}; add --force to replace it. Nothing was changed.")
     else:
         line = _("{file}: can't be written: {reason}. Nothing was changed.")
-    return line.format(file=name, reason=exc.strerror or exc)
+    return line.format(file=name, reason=os_reason(exc))
 
 
 def machine_readable() -> None:

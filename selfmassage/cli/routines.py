@@ -14,7 +14,7 @@ from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
 from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
 from selfmassage.core.techniques import Intensity, Stage, instruction_for
-from selfmassage.i18n import N_, _, ngettext
+from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
 
@@ -108,7 +108,7 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             worst = EXIT_UNREADABLE
             continue
         except OSError as exc:
-            print(_("{file}: can't be read: {reason}").format(file=name, reason=exc.strerror),
+            print(_("{file}: can't be read: {reason}").format(file=name, reason=os_reason(exc)),
                   file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
-from selfmassage.i18n import LANGUAGES, _
+from selfmassage.i18n import LANGUAGES, _, os_reason
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -127,7 +127,7 @@ class Settings:
             return
         except OSError as exc:
             self.problems.append(_("{path}: can't be read ({reason}); using defaults.").format(
-                path=self.path, reason=exc.strerror))
+                path=self.path, reason=os_reason(exc)))
             return
         try:
             data = json.loads(raw.decode("utf-8"))
