@@ -8,7 +8,7 @@
 The catalogues are po/<lang>.po, compiled to assets/locale/<lang>/LC_MESSAGES/selfmassage.mo (shipped in
 the wheel) by tools/update_translations.py. The language follows LANGUAGE / LC_ALL / LC_MESSAGES / LANG,
 as gettext does, unless the person chose one (View ▸ Language, the `language` setting). The first `_` call
-picks it up from the environment; the window calls `setup` with the setting before it shows anything.
+picks it up from the environment; the window and the commands call `setup` with the setting first.
 
 Plain gettext only: importing it costs next to nothing. Babel, for dates in the locale's form, is imported
 only when a date is formatted in a language other than English.

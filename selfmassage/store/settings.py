@@ -181,3 +181,14 @@ class Settings:
 DECLARED: tuple[Setting, ...] = tuple(
     value.setting for value in vars(Settings).values() if isinstance(value, Declared))
 BY_NAME = {setting.name: setting for setting in DECLARED}
+
+
+def stored_language(path: Path) -> str:
+    """The language chosen in View ▸ Language ('' for the system's, or when the file can't tell): read
+    only, changing nothing, so a command that never uses the settings never moves a damaged file aside."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+    chosen = data.get("language", "") if isinstance(data, dict) else ""
+    return chosen if chosen in LANGUAGES else ""
