@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from selfmassage.cli.common import library, machine_readable, named_file, no_routine_called, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
-from selfmassage.cli.terminal import json_text
+from selfmassage.cli.terminal import columns, json_text, pad, visible
 from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
@@ -48,15 +48,20 @@ def cmd_routines_list(args: argparse.Namespace) -> int:
         } for entry in entries]
         print(json_text(rows))
         return EXIT_OK
-    for entry in entries:
-        source = _source(entry.source.value)
+    # The name column as wide as the longest name, in the columns a terminal gives it (a Russian name is
+    # longer, a Chinese one twice as wide as its letters), so the numbers after it stay in line.
+    names = [visible(entry.name) for entry in entries]
+    name_width = max([32, *(columns(name) for name in names)])
+    source_width = max([8, *(columns(_source(entry.source.value)) for entry in entries)])
+    for entry, name in zip(entries, names, strict=True):
+        source = pad(_source(entry.source.value), source_width)
         if entry.routine is None:
             reason = _("can't be read: {reason}").format(reason=entry.error or entry.problems[0])
-            print(f"{entry.name:<40} {'—':>5} {'—':>8}  {source:<8} {reason}")
+            print(f"{pad(name, name_width)} {'—':>5} {'—':>8}  {source} {reason}")
             continue
         flag = "  " + _("has errors") if not entry.usable else ""
-        print(f"{entry.name:<40} {len(entry.routine.steps):>5} "
-              f"{format_duration(entry.routine.total_seconds):>8}  {source:<8}{flag}")
+        print(f"{pad(name, name_width)} {len(entry.routine.steps):>5} "
+              f"{format_duration(entry.routine.total_seconds):>8}  {source}{flag}".rstrip())
     return EXIT_OK
 
 
@@ -75,7 +80,7 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
     steps = len(routine.steps)
     print(ngettext("{name} ({source}) — {length}, {n} step, tempo {tempo}/min, {profile}",
                    "{name} ({source}) — {length}, {n} steps, tempo {tempo}/min, {profile}", steps).format(
-        name=routine.name, source=_source(entry.source.value),
+        name=visible(routine.name), source=_source(entry.source.value),
         length=format_duration(routine.total_seconds), n=steps, tempo=routine.tempo,
         profile=_(_PROFILES.get(routine.profile.value, routine.profile.value))))
     if routine.description:
@@ -83,10 +88,12 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
     # Columns as wide as their longest word in the language in use.
     stage_width = max(12, *(len(stage.label) for stage in Stage))
     intensity_width = max(8, *(len(intensity.label) for intensity in Intensity))
-    for number, step in enumerate(routine.steps, start=1):
-        print(f"{number:>3}. {step.stage.label:<{stage_width}} {step.describe():<40} "
+    steps_shown = [visible(step.describe()) for step in routine.steps]
+    step_width = max([40, *(columns(shown) for shown in steps_shown)])
+    for number, (step, shown) in enumerate(zip(routine.steps, steps_shown, strict=True), start=1):
+        print(f"{number:>3}. {step.stage.label:<{stage_width}} {pad(shown, step_width)} "
               f"{format_duration(step.seconds)} {step.intensity.label:<{intensity_width}} "
-              f"{instruction_for(step.technique, step.note)}")
+              f"{visible(instruction_for(step.technique, step.note))}")
     for problem in entry.problems:
         print(f"  {problem}")
     return EXIT_OK

@@ -7,6 +7,7 @@ import codecs
 import json
 import re
 import sys
+import unicodedata
 
 # Typographic characters the commands print, and what a terminal that can't show them gets instead.
 _ASCII = {"–": "-", "—": "-", "·": "|", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "→": "->",
@@ -50,3 +51,15 @@ def json_text(value: object) -> str:
     escape (\\u009b), which any JSON reader turns back into the same text."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def columns(text: str) -> int:
+    """How many columns `text` takes on a terminal: a wide character (Chinese, Japanese, most emoji) two, a
+    combining mark (the accent of a decomposed é or й) none, any other one."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` filled with spaces to `width` columns, as str.ljust would if every character took one."""
+    return text + " " * max(0, width - columns(text))
