@@ -19,8 +19,11 @@ from __future__ import annotations
 import errno
 import gettext
 import os
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date, datetime  # types only: the window's first frame shows no date
 
 DOMAIN = "selfmassage"
 SOURCE_LANGUAGE = "en"

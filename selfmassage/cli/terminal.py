@@ -7,15 +7,15 @@ import codecs
 import json
 import re
 import sys
-import unicodedata
 
 # Typographic characters the commands print, and what a terminal that can't show them gets instead.
 _ASCII = {"–": "-", "—": "-", "·": "|", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "→": "->",
           "×": "x", "≤": "<=", "≥": ">=", "°": " deg", "\u00a0": " "}
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Patterns, not compiled ones: `re` compiles them on first use, not while the window starts.
+_INVISIBLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 # What json.dumps(ensure_ascii=False) lets through that a terminal may act on: DEL, the C1 controls (U+009B
 # starts an escape code on some terminals), line and paragraph separators, direction overrides.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 _HANDLER = "selfmassage-ascii"
 
 
@@ -43,23 +43,11 @@ def tolerant_output() -> None:
 def visible(text: str) -> str:
     """Stored text for a terminal: control characters (which a terminal would act on), line and
     paragraph separators and direction overrides shown as escapes, never sent raw."""
-    return _INVISIBLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(_INVISIBLE, lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def json_text(value: object) -> str:
     """`--json` output: readable UTF-8, with every character a terminal would act on written as a JSON
     escape (\\u009b), which any JSON reader turns back into the same text."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
-def columns(text: str) -> int:
-    """How many columns `text` takes on a terminal: a wide character (Chinese, Japanese, most emoji) two, a
-    combining mark (the accent of a decomposed é or й) none, any other one."""
-    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-               for char in text)
-
-
-def pad(text: str, width: int) -> str:
-    """`text` filled with spaces to `width` columns, as str.ljust would if every character took one."""
-    return text + " " * max(0, width - columns(text))
+    return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", text)

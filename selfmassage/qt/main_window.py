@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 # Only what the first frame needs is imported here, and nothing that touches the `Qt` namespace: PySide6
 # builds its ~90 enums in Python on first use (~25 ms). The session's modules come with `build_rest`.
 from PySide6.QtCore import QByteArray, QEvent, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from selfmassage.i18n import N_, _, os_reason
-from selfmassage.qt.actions import make_action
 from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.pages import Page
 from selfmassage.qt.picker import RoutinePicker
@@ -46,8 +45,10 @@ from selfmassage.qt.theme import apply_theme, colours, stylesheet
 from selfmassage.qt.window_fit import ScreenFit, opening_size, scrolling, set_minimum
 from selfmassage.store.settings import Settings
 
-if TYPE_CHECKING:  # all of these come after the first frame, with window_rest
-    from PySide6.QtGui import QShortcut
+# All of these come after the first frame, with window_rest (QAction, with QKeySequence and QIcon, brings
+# ~10 enums PySide6 builds in Python).
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QShortcut
 
     from selfmassage.core.routine import Routine
     from selfmassage.qt.parts import WindowParts
@@ -190,7 +191,8 @@ class MainWindow(QMainWindow):
     def add_action(self, name: str, text: str, slot: Callable[..., object], *, menu: QMenu | None = None,
                    keys: str | list[str] = "", tip: str = "", checkable: bool = False) -> QAction:
         """An action whose keys work on every page; in `actions[name]`, and in `menu` if given."""
-        action = make_action(self, name, text, slot, keys=keys, tip=tip, checkable=checkable, menu=menu)
+        action = self._rest.make_action(self, name, text, slot, keys=keys, tip=tip, checkable=checkable,
+                                        menu=menu)
         self.actions[name] = action
         return action
 

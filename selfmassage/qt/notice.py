@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeyEvent
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from selfmassage.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 _ENTER_KEYS = (0x01000004, 0x01000005)  # Qt.Key.Key_Return, Key_Enter: no Qt namespace before the first frame
 

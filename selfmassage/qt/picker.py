@@ -13,7 +13,6 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -35,6 +34,8 @@ from selfmassage.qt.theme import relative_font
 from selfmassage.qt.wrapped_check import WrappedCheck
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
     from selfmassage.core.routine import Routine
     from selfmassage.qt.stage_strip import StageStrip
     from selfmassage.store.library import RoutineEntry
@@ -148,8 +149,12 @@ class RoutinePicker(QWidget):
         self.words.setObjectName("routine_words_area")
         self.words.setWidgetResizable(True)
         self.words.setFrameShape(QFrame.Shape.NoFrame)
+        # A viewport of our own: asking Qt for its own makes PySide6 set up every widget class (~20 ms)
+        # before the first frame, to find which class that plain QWidget is.
+        viewport = QWidget()
+        self.words.setViewport(viewport)
         self.words.setWidget(words)
-        for part in (self.words, self.words.viewport(), words):
+        for part in (self.words, viewport, words):
             part.setAutoFillBackground(False)
 
         detail_layout = QVBoxLayout(details)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from selfmassage.i18n import _
 from selfmassage.qt import dialogs, focus_ring, icons
 from selfmassage.qt.a11y import focus_first  # noqa: F401  (the window's show_page uses it)
+from selfmassage.qt.actions import make_action  # noqa: F401  (the window's add_action uses it)
 from selfmassage.qt.pages import Page
 from selfmassage.qt.parts import WindowParts
 from selfmassage.qt.session_control import APP_TITLE, SessionControl

@@ -117,7 +117,7 @@ def test_started_at_login_with_no_tray_the_window_shows_and_says_so(isolated_dir
 
 FIRST_FRAME = """
 import sys
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from selfmassage.qt.app import run_app
@@ -131,6 +131,11 @@ class FirstPaint(QObject):
             window = self.parent()
             seen["qt namespace"] = "Qt" in QtCore.__dict__  # PySide6 builds a class when first asked for it
             seen["qstyle"] = "QStyle" in QtWidgets.__dict__
+            # Asking Qt for a widget it made (a scroll area's viewport) sets up every widget class
+            seen["every widget class"] = "QWizard" in QtWidgets.__dict__
+            seen["actions and keys"] = [name for name in ("QAction", "QKeySequence")
+                                        if name in QtGui.__dict__]
+            seen["datetime"] = "datetime" in sys.modules
             seen["modules"] = sorted(m for m in sys.modules if m.startswith("selfmassage."))
             seen["routine shown"] = window.picker.name.text()
             seen["start enabled"] = window.picker.start_button.isEnabled()
@@ -157,11 +162,14 @@ sys.exit(run_app(["selfmassage"]))
 
 def test_the_first_frame_shows_before_the_routines_and_the_sound_load_and_they_follow(isolated_dirs):
     # The window's first frame is made from few modules (docs/benchmarks.md, start-up): no session, sound
-    # or history code, nor the Qt enums PySide6 builds in Python on first use (~35 ms between them).
+    # or history code, nor the Qt enums PySide6 builds in Python on first use (~35 ms between them), nor
+    # every widget class's (~20 ms), nor actions, their keys and dates.
     result = run(FIRST_FRAME, isolated_dirs)
     assert result.returncode == 0, result.stderr[-600:]
     first = next(line for line in result.stdout.splitlines() if line.startswith("first frame"))
     assert "'qt namespace': False" in first and "'qstyle': False" in first
+    assert "'every widget class': False" in first and "'actions and keys': []" in first
+    assert "'datetime': False" in first
     assert "'routine shown': 'Finding your routines…'" in first and "'start enabled': False" in first
     for slow in ("core.engine", "core.routine", "store.library", "store.history", "sound.player",
                  "qt.session_view", "qt.history_hook", "qt.editor_hook"):
