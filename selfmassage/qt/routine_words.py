@@ -38,7 +38,7 @@ def why_unusable(entry: RoutineEntry) -> str:
 
 def stage_overview(routine: Routine) -> str:
     """Rich text: each stage the routine covers, its minutes, techniques and areas."""
-    from html import escape
+    from selfmassage.qt.markup import escape
 
     rows = []
     totals = routine.stage_seconds()
