@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         (user / "collar-zone-after-a-desk-day.json").write_text(dumps_routine(MINE), encoding="utf-8")
         # The app's look, as the main window gives the page (theme.apply_theme, the window's sheet).
         from selfmassage.qt.theme import apply_theme
+        from selfmassage.qt.theme_style import use_theme_style
 
+        use_theme_style(app)
         sheet = apply_theme(app, high_contrast=False, large_text=False)
         window = EditorWindow(RoutineLibrary(user, assets_dir() / "routines"))
         window.setStyleSheet(sheet)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this tree, not an installed copy
 
-from tools.screenshots import answered_parts, save_shot, scratch_home, shot_arguments
+from tools.screenshots import answered_parts, into_rubbing, save_shot, scratch_home, shot_arguments
 
 ROUTINE = "Classic back session"  # found by its English name in any language
 
@@ -23,13 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(part) for part in args.size.split("x"))
     home = scratch_home()
 
-
     from PySide6.QtWidgets import QApplication
 
     from selfmassage.core.techniques import Technique
     from selfmassage.qt.editor_hook import add_routine_editor
     from selfmassage.qt.language import use_language
-    from selfmassage.qt.learn_page import add_learn_page
+    from selfmassage.qt.learn_hook import add_learn_page
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.movement_hook import add_movement
     from selfmassage.resources import assets_dir
@@ -60,19 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     shot("picker-ru.png")
     routine = window.picker.current_routine()
     assert routine is not None
-    window.start_session(routine)
-    driver = window.driver
-    assert driver is not None
-    rubbing = next(i for i, step in enumerate(routine.steps)
-                   if step.technique is Technique.RUBBING and step.seconds >= 8)
-    while driver.engine.index < rubbing:
-        clock.advance(1)
-        driver.wake()
-    for _ in range(4):
-        clock.advance(1)
-        driver.wake()
+    into_rubbing(window, clock, routine)
     shot("session-ru.png")
-    driver.stop()
+    window.driver.stop()
     window.back_to_routines()
     page = learn.open()
     assert page is not None

@@ -74,6 +74,24 @@ def save_shot(app: object, window: Any, path: Path) -> None:
     print(f"Saved {path}")
 
 
+def into_rubbing(window: Any, clock: Any, routine: Any) -> None:
+    """Start `routine` in `window` and go 4 s into its first rubbing step of 8 s or more (a known area, the
+    circles on the map), one second of the fake clock at a time."""
+    from selfmassage.core.techniques import Technique
+
+    rubbing = next(i for i, step in enumerate(routine.steps)
+                   if step.technique is Technique.RUBBING and step.seconds >= 8)
+    window.start_session(routine)
+    driver = window.driver
+    assert driver is not None
+    while driver.engine.index < rubbing:
+        clock.advance(1)
+        driver.wake()
+    for _ in range(4):
+        clock.advance(1)
+        driver.wake()
+
+
 def _settle(app: object, milliseconds: int = 400) -> None:
     """Let paint events finish before a grab."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -184,18 +202,8 @@ def main(argv: list[str] | None = None) -> int:
 
     routine = window.picker.current_routine()
     assert routine is not None, f"{ROUTINE!r} is not among the built-in routines"
-    window.start_session(routine)
+    into_rubbing(window, clock, routine)
     driver = window.driver
-    assert driver is not None
-    # Go to the first rubbing step on a known area, then 4 s into it, one second at a time.
-    rubbing = next(i for i, step in enumerate(routine.steps)
-                   if step.technique is Technique.RUBBING and step.seconds >= 8)
-    while driver.engine.index < rubbing:
-        clock.advance(1)
-        driver.wake()
-    for _ in range(4):
-        clock.advance(1)
-        driver.wake()
     shot("session.png")
     window.set_high_contrast(True)
     shot("session-high-contrast.png")
@@ -224,13 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def session() -> QWidget:
         if not (window.driver is not None and window.driver.running):
-            window.start_session(routine)
-            while window.driver.engine.index < rubbing:
-                clock.advance(1)
-                window.driver.wake()
-            for _ in range(4):
-                clock.advance(1)
-                window.driver.wake()
+            into_rubbing(window, clock, routine)
         return window
 
     def summary() -> QWidget:

@@ -18,7 +18,7 @@ from typing import Any
 from selfmassage.core.fixes import STROKING_SECONDS, Fix, FixKind, fixed_steps, offered_fixes
 from selfmassage.core.problems import Problem, Severity, has_errors
 from selfmassage.core.routine import Routine, Step, name_key
-from selfmassage.core.routine_format import FORMAT_VERSION, MAX_NAME, parse_routine
+from selfmassage.core.routine_format import MAX_NAME, parse_routine, routine_to_dict, step_to_dict
 from selfmassage.core.rules import validate
 from selfmassage.core.techniques import (
     TEMPO_DEFAULT,
@@ -65,22 +65,8 @@ class DraftStep:
                     note=self.note.strip(), sides=self.sides, direction=self.direction)
 
     def to_dict(self) -> dict[str, Any]:
-        item: dict[str, Any] = {
-            "stage": self.stage.value,
-            "technique": self.technique.value,
-            "area": self.area,
-            "seconds": self.seconds,
-        }
-        if self.sides is not Sides.ONE:
-            item["sides"] = self.sides.value
-        item["intensity"] = self.intensity.value
-        if self.variant is not None:
-            item["variant"] = self.variant.value
-        if self.direction is not None:
-            item["direction"] = self.direction.value
-        if self.note.strip():
-            item["note"] = self.note
-        return item
+        """The step in the routine file's shape, as a saved file writes it (routine_format.step_to_dict)."""
+        return step_to_dict(self)
 
     def describe(self) -> str:
         return _("{technique}, {area}").format(technique=self.technique.label,
@@ -103,14 +89,8 @@ class DraftState:
                    tuple(DraftStep.from_step(step) for step in routine.steps))
 
     def to_dict(self) -> dict[str, Any]:
-        """The routine file's shape, exactly what `parse_routine` reads."""
-        data: dict[str, Any] = {"format": FORMAT_VERSION, "name": self.name}
-        if self.description.strip():
-            data["description"] = self.description
-        data["tempo"] = self.tempo
-        data["profile"] = self.profile.value
-        data["steps"] = [step.to_dict() for step in self.steps]
-        return data
+        """The routine file's shape, exactly what `parse_routine` reads and a saved file holds."""
+        return routine_to_dict(self)
 
     def unchecked_routine(self) -> Routine:
         """A Routine however wrong the text is: for totals per stage and for the guide's rules."""

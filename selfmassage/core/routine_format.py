@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any, Protocol, TypeVar
 
 from selfmassage.core.problems import Problem, Severity
 from selfmassage.core.routine import Routine, Step, name_problem
@@ -287,33 +288,73 @@ def parse_routine(data: object, source: str = "") -> tuple[Routine | None, list[
     return routine, problems
 
 
-def routine_to_dict(routine: Routine) -> dict[str, Any]:
-    """The routine in its file shape; optional fields left out when they hold nothing."""
+class StepFields(Protocol):
+    """What a step's file shape is made from: a `Step`, or the editor's draft of one (core.editing)."""
+
+    @property
+    def stage(self) -> Stage: ...
+    @property
+    def technique(self) -> Technique: ...
+    @property
+    def area(self) -> str: ...
+    @property
+    def seconds(self) -> int: ...
+    @property
+    def sides(self) -> Sides: ...
+    @property
+    def intensity(self) -> Intensity: ...
+    @property
+    def variant(self) -> Variant | None: ...
+    @property
+    def direction(self) -> Direction | None: ...
+    @property
+    def note(self) -> str: ...
+
+
+class RoutineFields(Protocol):
+    """What a routine's file shape is made from: a `Routine`, or the editor's draft of one."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def tempo(self) -> int: ...
+    @property
+    def profile(self) -> Profile: ...
+    @property
+    def steps(self) -> Sequence[StepFields]: ...
+
+
+def routine_to_dict(routine: RoutineFields) -> dict[str, Any]:
+    """The routine in its file shape; optional fields left out when they hold nothing (or only spaces,
+    which `parse_routine` would read as nothing), so the editor's draft and a saved file agree."""
     data: dict[str, Any] = {"format": FORMAT_VERSION, "name": routine.name}
-    if routine.description:
+    if routine.description.strip():
         data["description"] = routine.description
     data["tempo"] = routine.tempo
     data["profile"] = routine.profile.value
-    steps = []
-    for step in routine.steps:
-        item: dict[str, Any] = {
-            "stage": step.stage.value,
-            "technique": step.technique.value,
-            "area": step.area,
-            "seconds": step.seconds,
-        }
-        if step.sides is not Sides.ONE:
-            item["sides"] = step.sides.value
-        item["intensity"] = step.intensity.value
-        if step.variant is not None:
-            item["variant"] = step.variant.value
-        if step.direction is not None:
-            item["direction"] = step.direction.value
-        if step.note:
-            item["note"] = step.note
-        steps.append(item)
-    data["steps"] = steps
+    data["steps"] = [step_to_dict(step) for step in routine.steps]
     return data
+
+
+def step_to_dict(step: StepFields) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "stage": step.stage.value,
+        "technique": step.technique.value,
+        "area": step.area,
+        "seconds": step.seconds,
+    }
+    if step.sides is not Sides.ONE:
+        item["sides"] = step.sides.value
+    item["intensity"] = step.intensity.value
+    if step.variant is not None:
+        item["variant"] = step.variant.value
+    if step.direction is not None:
+        item["direction"] = step.direction.value
+    if step.note.strip():
+        item["note"] = step.note
+    return item
 
 
 def dumps_routine(routine: Routine) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import HistoryHook, add_history
-from selfmassage.qt.language import add_language_menu
+from selfmassage.qt.language_menu import add_language_menu
 from selfmassage.qt.learn_hook import add_learn_page
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.menu_entry_switch import add_menu_entry_switch

@@ -25,6 +25,14 @@ def name_scroll_bars(area: QAbstractScrollArea) -> None:
         bar.setAccessibleDescription(_("The window is too small for all of it: this shows the rest."))
 
 
+def scroll_words_down(area: QScrollArea) -> None:
+    """Wrapped words (window_fit.words_area) scroll up and down only, Tab goes past them to the controls,
+    and a screen reader hears what the bars are."""
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    name_scroll_bars(area)
+
+
 class BodyScroller(QScrollArea):
     """A dialog's body (everything but its buttons), scrolled only when the dialog can't be tall enough.
     Its hints are the whole body's, so the dialog asks for all the room it would like."""

@@ -15,6 +15,7 @@ one line in the window's notice banner, and the session runs on unsaved.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +34,8 @@ from selfmassage.qt.plan_menu import PlanMenu
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.review_screen import ReviewScreen
 from selfmassage.qt.tray_hook import TrayHook
-from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history import History, HistoryError, is_damaged
+from selfmassage.store.history_rescue import damaged_since_open
 from selfmassage.store.recorder import SessionRecorder, local_now
 
 if TYPE_CHECKING:
@@ -213,9 +215,17 @@ class HistoryHook(QObject):
         if window.current_page() == Page.SUMMARY:
             window.back_to_routines()  # leaving the summary, as Done does: the session is handed on
         fresh = self.screen is None
-        screen = self.ensure_screen()
-        if self.review is not None and not fresh:
-            self.review.refresh()  # sessions run, imported or deleted elsewhere since it was last shown
+        try:
+            screen = self.ensure_screen()
+            if self.review is not None and not fresh:
+                self.review.refresh()  # sessions run, imported or deleted elsewhere since it was last shown
+        except sqlite3.DatabaseError as exc:
+            if not is_damaged(exc) or self.history is None or self.screen is None:
+                raise
+            # Damaged since it opened: said on the page; the next start moves it aside and rescues it.
+            screen, self.review = self.screen, None
+            screen.show_message(_("Your history can't be shown. {why}").format(
+                why=damaged_since_open(self.history.path)))
         window.show_page(Page.REVIEW)
         (self.review.table if self.review is not None else screen.back_button).setFocus()
         return screen

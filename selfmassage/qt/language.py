@@ -1,8 +1,6 @@
 """The window's language: the app's catalogue (selfmassage.i18n), Qt's own for its standard buttons and
-dialogs (PySide6 ships qtbase_<lang>.qm), the locale for numbers; and View ▸ Language to choose one.
-
-The choice is kept in the `language` setting and takes effect at the next start: every page is built in
-one language, so switching half of a running window would leave the rest in the other.
+dialogs (PySide6 ships qtbase_<lang>.qm), the locale for numbers. View ▸ Language, which chooses one, is
+qt/language_menu.py, made after the first frame.
 """
 
 from __future__ import annotations
@@ -10,13 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from selfmassage import i18n
-from selfmassage.i18n import _
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QAction
-
-    from selfmassage.qt.main_window import MainWindow
 
 
 def use_language(app: QCoreApplication, chosen: str = "") -> str:
@@ -25,6 +19,7 @@ def use_language(app: QCoreApplication, chosen: str = "") -> str:
     installed = app.property("selfmassage_qt_translator")
     if language == i18n.SOURCE_LANGUAGE and installed is None:
         return language  # nothing to load or undo: English starts without touching Qt's translations
+    # Here, not at the top: an English start never builds these classes (PySide6 makes each on first use).
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     if installed is not None:
@@ -39,36 +34,3 @@ def use_language(app: QCoreApplication, chosen: str = "") -> str:
         app.installTranslator(translator)
         app.setProperty("selfmassage_qt_translator", translator)
     return language
-
-
-def add_language_menu(window: MainWindow, menu_title: str = "&View") -> dict[str, QAction]:
-    """View ▸ Language: the system's, or one of the shipped languages; returns the actions by code."""
-    from PySide6.QtGui import QAction, QActionGroup
-
-    menu = window.menu(menu_title).addMenu(_("&Language"))
-    menu.menuAction().setStatusTip(_("The language selfmassage speaks; it changes the next time you open it"))
-    group = QActionGroup(menu)
-    current = window.settings.language
-    system = i18n.LANGUAGES[i18n.system_language()]
-    choices = {"": _("As the system ({language})").format(language=system), **i18n.LANGUAGES}
-    actions: dict[str, QAction] = {}
-    for code, text in choices.items():
-        action = QAction(text, menu)
-        action.setCheckable(True)
-        action.setChecked(code == current)
-        group.addAction(action)
-        menu.addAction(action)
-        action.triggered.connect(lambda _checked=False, code=code: choose(window, code))
-        actions[code] = action
-    return actions
-
-
-def choose(window: MainWindow, code: str) -> None:
-    if code == window.settings.language:
-        return
-    window.settings.language = code
-    if window.settings.unsaved:
-        return  # the window has said the settings can't be saved
-    wanted = i18n.LANGUAGES[code or i18n.system_language()]
-    window.statusBar().showMessage(
-        _("selfmassage will speak {language} the next time you open it.").format(language=wanted), 20_000)

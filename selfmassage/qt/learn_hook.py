@@ -16,6 +16,7 @@ from selfmassage.i18n import N_, _
 from selfmassage.qt.pages import Page
 
 if TYPE_CHECKING:
+    from selfmassage.core.routine import Routine
     from selfmassage.core.session_result import SessionResult
     from selfmassage.qt.learn_page import LearnPage
     from selfmassage.qt.main_window import MainWindow
@@ -90,11 +91,10 @@ class LearnHook(QObject):
         if self.page is not None:
             self.page.set_animated(self._animated())
 
-    def practice(self, technique: Technique) -> bool:
-        """Run the 20-s practice of `technique` as a session; False if it did not start."""
-        from selfmassage.core.lessons import practice_routine
-
-        return self.window.start_session(practice_routine(technique))
+    def practice(self, routine: Routine) -> bool:
+        """Run a technique's 20-s practice (core.lessons.practice_routine) as a session; False if it did
+        not start."""
+        return self.window.start_session(routine)
 
     def _session_started(self, driver: SessionDriver) -> None:
         if driver.routine.practice:

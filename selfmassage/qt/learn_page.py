@@ -18,23 +18,23 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson
+from selfmassage.core.lessons import BY_TECHNIQUE, LESSONS, PRACTICE_AREA, Lesson, practice_routine
 from selfmassage.core.movement import movement_for
 from selfmassage.core.routine import Step
 from selfmassage.core.techniques import TEMPO_DEFAULT, Technique
 from selfmassage.i18n import N_, _
 from selfmassage.qt.body_map import BodyMap
 from selfmassage.qt.button_flow import ButtonFlow
-from selfmassage.qt.dialog_fit import name_scroll_bars
+from selfmassage.qt.dialog_fit import scroll_words_down
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.page_with_back import PageWithBack
 from selfmassage.qt.pages import Page
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.window_fit import words_column
 
 LEARN_PAGE = Page.LEARN
 TRY_TEXT = N_("Try it for 20 s")  # shown as _(TRY_TEXT)
@@ -59,7 +59,7 @@ _PRACTISE = {Technique.STROKING: N_("Practise stroking on your legs: 10 seconds 
 
 
 class LearnPage(PageWithBack):
-    practice_requested = Signal(object)  # Technique
+    practice_requested = Signal(object)  # Routine: the lesson's practice
 
     def __init__(self, parent: QWidget | None = None, *, high_contrast: bool = False,
                  animated: bool = True) -> None:
@@ -131,7 +131,8 @@ class LearnPage(PageWithBack):
         self.try_button.setDefault(True)
         self.try_button.setMinimumHeight(48)
         relative_font(self.try_button, 1.2, bold=True)
-        self.try_button.clicked.connect(lambda: self.practice_requested.emit(self.lesson.technique))
+        self.try_button.clicked.connect(lambda: self.practice_requested.emit(
+            practice_routine(self.lesson.technique)))
         self.back_button = QPushButton(_("Back to routines"), card)
         self.back_button.setToolTip(_("Back to your routines (Esc)"))
         self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
@@ -145,23 +146,11 @@ class LearnPage(PageWithBack):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.try_button)
         # The sentences scroll in a small window; the buttons stay at the card's foot.
-        words = QWidget(card)
-        words_layout = QVBoxLayout(words)
-        words_layout.setContentsMargins(0, 0, 8, 0)
-        words_layout.setSpacing(14)
+        scroller, words_layout = words_column("lesson_words", card, spacing=14)
         words_layout.addWidget(self.title)
         words_layout.addLayout(grid)
         words_layout.addStretch(1)
-        scroller = QScrollArea(card)
-        scroller.setObjectName("lesson_words_area")
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroller.setWidget(words)
-        for part in (scroller, scroller.viewport(), words):
-            part.setAutoFillBackground(False)
-        name_scroll_bars(scroller)
+        scroll_words_down(scroller)
         card_layout = QVBoxLayout(card)
         card_layout.setContentsMargins(28, 24, 28, 24)
         card_layout.setSpacing(14)

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("main_window")
-        sheet = self.theme_the_app(style=False)  # before the widgets, so they are made in its font
+        sheet = self.theme_the_app()  # before the widgets, so they are made in its font
         self._make_menus()
 
         self.pages = QStackedWidget(self)
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         scroller = scrolling(widget)
         scroller.setAccessibleName(self._page_titles[name])
         if self.built:
-            scroller.leave_tab_to_the_page()
+            self._rest.leave_tab_to_the_page(scroller)
         self.pages.addWidget(scroller)
         if self.pages.count() == 1:
             self.pages.setAccessibleName(self._page_titles[name])
@@ -308,16 +308,15 @@ class MainWindow(QMainWindow):
     def _apply_look(self) -> None:
         self._rest.apply_look(self)
 
-    def theme_the_app(self, *, style: bool = True) -> str:
-        """The app's palette and font (and style) for the settings; returns the sheet for the window's
-        own widgets. The first frame takes Fusion from the command line (run_app), not the app's own style:
-        that brings QStyle's enums (see theme.apply_theme)."""
+    def theme_the_app(self) -> str:
+        """The app's palette and font for the settings; returns the sheet for the window's own widgets.
+        The app's own style comes with the rest (window_rest.apply_look): it brings QStyle's enums."""
         high_contrast = self.settings.high_contrast
         self.colours = colours(high_contrast)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             large = self.settings.large_text
-            return apply_theme(app, high_contrast=high_contrast, large_text=large, style=style)
+            return apply_theme(app, high_contrast=high_contrast, large_text=large)
         return stylesheet(self.colours)
 
     def own_widgets(self) -> list[QWidget]:

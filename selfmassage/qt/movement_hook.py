@@ -2,8 +2,8 @@
 
 View ▸ Show movement turns it on or off; View ▸ Reduce motion (or a desktop that asks for less motion) keeps
 the path and its arrow but stills the moving mark. Both are remembered settings. Added after the window's
-first frame, like the other hooks; the layer and its drawing (movement_layer, movement_marks, core.movement)
-are loaded when the movement is first shown.
+first frame, like the other hooks; the layer and its drawing (movement_layer, movement_marks) are loaded
+when the movement is first shown. (core.movement is in already: the rules use its directions.)
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from selfmassage.core.events import (
     StepStarted,
     TempoBeat,
 )
+from selfmassage.core.movement import movement_for
 from selfmassage.core.techniques import Side, Technique
 from selfmassage.i18n import _
 
@@ -151,8 +152,6 @@ class MovementHook(QObject):
         layer = self._ensure_layer()
         if layer is None:
             return
-        from selfmassage.core.movement import movement_for
-
         # Paced by the session: rubbing's circles on its beats (a rubbing step has them), the rest on its
         # seconds; a step with "direction": "circles" but no beats moves its circles on the seconds too.
         layer.show_movement(movement_for(step, self._side), tempo=driver.routine.tempo,

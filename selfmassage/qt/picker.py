@@ -4,12 +4,14 @@ A file that can't be used stays in the list, greyed, with the reason in its tool
 so one broken file never hides the others.
 
 The picker is the window's first frame, made before the routines are read: nothing here touches the `Qt`
-namespace or the core until then (see main_window), so its imports of them are made where they are used.
+namespace or the core (see main_window). What it shows of a routine is picker_details, loaded with the
+first routine shown.
 """
 
 from __future__ import annotations
 
 import itertools
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
@@ -20,17 +22,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from selfmassage.i18n import N_, _, ngettext
+from selfmassage.i18n import N_, _
 from selfmassage.qt.button_flow import ButtonFlow
-from selfmassage.qt.routine_words import format_length, stage_overview, why_unusable
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.window_fit import words_column
 from selfmassage.qt.wrapped_check import WrappedCheck
 
 if TYPE_CHECKING:
@@ -46,10 +46,19 @@ _ENTRY_ROLE = 0x0100  # Qt.ItemDataRole.UserRole, by its number: see the module'
 SHORT_PROMPTS = N_("Short spoken prompts for this routine")
 
 
+def _details() -> ModuleType:
+    """picker_details: what the picker shows of a routine. It needs the core and the `Qt` namespace, so it
+    comes with the routines, after the first frame."""
+    from selfmassage.qt import picker_details
+
+    return picker_details
+
+
 class RoutinePicker(QWidget):
     start_requested = Signal(object)  # Routine
     current_changed = Signal(object)  # RoutineEntry | None
     short_prompts_toggled = Signal(str, bool)  # a routine's name, and whether its prompts are short
+    NOTHING_TO_START = N_("Choose a routine that can be started first")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,11 +136,7 @@ class RoutinePicker(QWidget):
 
         # The routine's words scroll inside the card when the window is small; the prompt switch stays at
         # the card's foot and Start with the other buttons at the page's, always in view.
-        words = QWidget(details)
-        words.setObjectName("routine_words")
-        words_layout = QVBoxLayout(words)
-        words_layout.setContentsMargins(0, 0, 8, 0)
-        words_layout.setSpacing(10)
+        self.words, words_layout = words_column("routine_words", details, spacing=10)
         words_layout.addWidget(self.name)
         words_layout.addWidget(self.source)
         words_layout.addSpacing(6)
@@ -145,17 +150,6 @@ class RoutinePicker(QWidget):
         words_layout.addWidget(self.overview)
         words_layout.addWidget(self.problem)
         words_layout.addStretch(1)
-        self.words = QScrollArea(details)
-        self.words.setObjectName("routine_words_area")
-        self.words.setWidgetResizable(True)
-        self.words.setFrameShape(QFrame.Shape.NoFrame)
-        # A viewport of our own: asking Qt for its own makes PySide6 set up every widget class (~20 ms)
-        # before the first frame, to find which class that plain QWidget is.
-        viewport = QWidget()
-        self.words.setViewport(viewport)
-        self.words.setWidget(words)
-        for part in (self.words, viewport, words):
-            part.setAutoFillBackground(False)
 
         detail_layout = QVBoxLayout(details)
         detail_layout.setContentsMargins(32, 24, 24, 20)
@@ -180,12 +174,17 @@ class RoutinePicker(QWidget):
     def stages(self) -> StageStrip:
         """The chosen routine's stages, ticked; made when first wanted (it needs the core's stages)."""
         if self._stages is None:
-            from selfmassage.qt.stage_strip import StageStrip
-
-            self._stages = StageStrip(self.stages_heading.parentWidget())
-            self._stages.setAccessibleName(_("Stages this routine covers"))
+            self._stages = _details().make_stages(self)
             self._stages_slot.addWidget(self._stages)
         return self._stages
+
+    def hide_stages(self) -> None:
+        if self._stages is not None:
+            self._stages.setVisible(False)
+
+    @property
+    def spine_care(self) -> bool:
+        return self._spine_care
 
     # -- what the main window calls ---------------------------------------------------------------
 
@@ -203,34 +202,14 @@ class RoutinePicker(QWidget):
 
     def softened(self, entry: RoutineEntry | None) -> bool:
         """This routine will run lighter beside the spine than its file says."""
-        from selfmassage.core.spine_care import would_soften
-
-        return self._spine_care and entry is not None and entry.routine is not None and would_soften(
-            entry.routine)
+        return _details().softened(entry, self._spine_care)
 
     def set_entries(self, entries: list[RoutineEntry], select: str = "") -> None:
         """Show these routines and pick `select` (a name), else the first one that can be started."""
-        from selfmassage.qt.routine_card import RoutineCard  # drawing brings the Qt namespace: not before
-
-        if not isinstance(self.list.itemDelegate(), RoutineCard):
-            from PySide6.QtCore import Qt
-
-            self.list.setItemDelegate(RoutineCard(_ENTRY_ROLE, self.list))
-            # Never sideways: a long name ends in "…" (RoutineCard), the card's words wrap.
-            for area in (self.list, self.words):
-                area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the controls
-            from selfmassage.qt.dialog_fit import name_scroll_bars
-
-            name_scroll_bars(self.words)
         self._entries = list(entries)
         self.list.blockSignals(True)
         self.list.clear()
-        for entry in self._entries:
-            item = QListWidgetItem(self._item_text(entry), self.list)
-            item.setData(_ENTRY_ROLE, entry)
-            reason = why_unusable(entry)
-            item.setToolTip(reason or (entry.routine.description if entry.routine else ""))
+        _details().fill_list(self, self._entries, _ENTRY_ROLE)
         self.list.blockSignals(False)
         if not self.select(select):
             first = next((i for i, entry in enumerate(self._entries) if entry.usable), 0)
@@ -288,11 +267,9 @@ class RoutinePicker(QWidget):
             QWidget.setTabOrder(first, second)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        from PySide6.QtCore import Qt
-
         # Enter starts the chosen routine from the list or Start; on another button (one a later part of
         # the app added, say) it presses that button, as a person expects.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if _details().is_enter(event):
             focused = self.focusWidget()
             # A check box is not pressed by Enter: Enter still starts, as a dialog's default button would.
             if isinstance(focused, QAbstractButton) and not isinstance(focused, QCheckBox) \
@@ -311,64 +288,22 @@ class RoutinePicker(QWidget):
 
     # -- inner workings ----------------------------------------------------------------------------
 
-    def _item_text(self, entry: RoutineEntry) -> str:
-        if entry.routine is None:
-            return entry.name + "\n" + _("can't be read")
-        routine = entry.routine
-        steps = len(routine.steps)
-        line = ngettext("{length} · {count} step", "{length} · {count} steps", steps).format(
-            length=format_length(routine.total_seconds), count=steps)
-        if not entry.usable:
-            line += " · " + _("can't be started")
-        elif self.softened(entry):
-            line += " · " + _("lighter beside your spine")
-        return f"{entry.name}\n{line}"
-
-    def _source_line(self, entry: RoutineEntry) -> str:
-        from selfmassage.core.safety import SPINE_MARK
-        from selfmassage.core.techniques import Profile
-        from selfmassage.store.library import Source
-
-        source = _("Built in") if entry.source is Source.BUILTIN else _("Yours · {file}").format(
-            file=entry.path.name)
-        if entry.routine is not None and entry.routine.profile is Profile.PREGNANCY:
-            source += " · " + _("for pregnancy: light techniques only")
-        if self.softened(entry):
-            source += f" · {_(SPINE_MARK).lower()}"
-        return source
-
     def _show_current(self) -> None:
         entry = self.current_entry()
         self._show_entry(entry)
         self.current_changed.emit(entry)
 
     def _show_entry(self, entry: RoutineEntry | None, empty_text: str = "") -> None:
-        routine = entry.routine if entry is not None else None
-        self.name.setText(entry.name if entry is not None else empty_text)
-        self.source.setText(self._source_line(entry) if entry is not None else "")
-        self.description.setText(routine.description if routine else "")
-        self.description.setVisible(bool(routine and routine.description))
-        if routine is not None:
-            from PySide6.QtCore import Qt
-
-            steps = len(routine.steps)
-            facts = ngettext("{length}  ·  {count} step  ·  rubbing at {tempo} a minute",
-                             "{length}  ·  {count} steps  ·  rubbing at {tempo} a minute", steps)
-            self.facts.setText(facts.format(length=format_length(routine.total_seconds), count=steps,
-                                            tempo=routine.tempo))
-            self.stages.set_stages(routine.stages, coverage=True)
-            self.overview.setTextFormat(Qt.TextFormat.RichText)
-            self.overview.setText(stage_overview(routine))
-        self.facts.setVisible(routine is not None)
-        if self._stages is not None:
-            self._stages.setVisible(routine is not None)
-        self.stages_heading.setVisible(routine is not None)
-        self.overview.setVisible(routine is not None)
-        reason = why_unusable(entry) if entry is not None else ""
-        self.problem.setText(reason)
-        self.problem.setVisible(bool(reason))
-        self.start_button.setEnabled(entry is not None and entry.usable)
-        self.short_prompts_row.setVisible(routine is not None and entry is not None and entry.usable)
-        self.start_button.setAccessibleDescription(
-            _("Start {routine}").format(routine=entry.name) if entry is not None and entry.usable
-            else _("Choose a routine that can be started first"))
+        if entry is not None:
+            _details().show_entry(self, entry)
+            return
+        # No routine (the first frame, or none at all): only the words in its place.
+        self.name.setText(empty_text)
+        for label in (self.source, self.description, self.problem):
+            label.setText("")
+        for part in (self.description, self.facts, self.stages_heading, self.overview, self.problem,
+                     self.short_prompts_row):
+            part.setVisible(False)
+        self.hide_stages()
+        self.start_button.setEnabled(False)
+        self.start_button.setAccessibleDescription(_(self.NOTHING_TO_START))

@@ -3,15 +3,17 @@ happened in one line, through `tell`."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from selfmassage.i18n import _, ngettext
-from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.history_csv import CsvImportError, export_csv
 from selfmassage.store.history_csv import import_csv as import_file
+from selfmassage.store.history_rescue import damaged_since_open
 
 
 def export_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> None:
@@ -43,6 +45,13 @@ def import_history(parent: QWidget, history: History, tell: Callable[[str], None
         return False
     except HistoryError as exc:  # another program holds the history, or it can't be written now
         tell(_("{file} can't be imported: {reason}").format(file=path.name, reason=exc))
+        return False
+    except sqlite3.DatabaseError as exc:
+        if not is_damaged(exc):
+            raise
+        # Nothing was written: the import is one transaction, and it never began.
+        tell(_("Nothing was imported from {file}.").format(file=path.name) + " "
+             + damaged_since_open(history.path))
         return False
     except CsvImportError as exc:
         shown = exc.problems[:5]

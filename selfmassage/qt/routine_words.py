@@ -1,6 +1,6 @@
 """A routine in words, as the picker shows it: its length, why it can't be started, and its stages.
 
-Part of the window's first frame: plain Python, no Qt and no core at import (see main_window).
+Loaded with the picker's routines (picker_details), after the window's first frame.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from selfmassage.i18n import _, pgettext
+from selfmassage.qt.markup import escape
 
 if TYPE_CHECKING:
     from selfmassage.core.problems import Problem
@@ -38,8 +39,6 @@ def why_unusable(entry: RoutineEntry) -> str:
 
 def stage_overview(routine: Routine) -> str:
     """Rich text: each stage the routine covers, its minutes, techniques and areas."""
-    from selfmassage.qt.markup import escape
-
     rows = []
     totals = routine.stage_seconds()
     for stage in routine.stages:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from selfmassage.core.cautions import SIT_UP_SLOWLY
 from selfmassage.core.checkin import CheckIn
@@ -12,9 +12,10 @@ from selfmassage.core.session_result import SessionResult
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.calm_style import apply_calm_style
-from selfmassage.qt.dialog_fit import name_scroll_bars
+from selfmassage.qt.dialog_fit import scroll_words_down
 from selfmassage.qt.routine_words import format_length
 from selfmassage.qt.theme import relative_font
+from selfmassage.qt.window_fit import words_column
 
 _HEADINGS = {
     SessionStatus.COMPLETED: N_("Well done. The session is complete."),
@@ -74,24 +75,13 @@ class SummaryPage(QWidget):
         self.buttons.addSpacing(12)
         self.buttons.addWidget(self.done_button)
 
-        words = QWidget(self)
-        words.setObjectName("summary_words")
-        column = QVBoxLayout(words)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.setSpacing(16)
+        self.words, column = words_column("summary_words", self, spacing=16)
         column.addWidget(self.heading)
         column.addWidget(self.facts)
         column.addWidget(self.rise)
         column.addSpacing(12)
         column.addWidget(self.checkin_card, 1)
-        self.words = QScrollArea(self)
-        self.words.setObjectName("summary_words_area")
-        self.words.setWidgetResizable(True)
-        self.words.setFrameShape(QFrame.Shape.NoFrame)
-        self.words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.words.setWidget(words)
-        name_scroll_bars(self.words)
+        scroll_words_down(self.words)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(48, 32, 40, 24)

@@ -230,24 +230,20 @@ def text_scale(large_text: bool) -> float:
     return LARGE_TEXT_FACTOR if large_text else 1.0
 
 
-def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool, style: bool = True) -> str:
-    """Style, palette and text size for the whole app; returns the style sheet for the window's own widgets.
+def apply_theme(app: QApplication, *, high_contrast: bool, large_text: bool) -> str:
+    """Palette and text size for the whole app; returns the style sheet for the window's own widgets.
 
     The sheet is not set app-wide on purpose: under an app-wide (or an ancestor's) style sheet, Qt no longer
     hands a parent's font to a widget that was built without a parent and added later — the way the safety
     questions and the check-in build theirs — so their large text would shrink to the app's size. The main
     window puts the sheet on its own pages only (see MainWindow._apply_look).
 
-    `style=False` leaves the style as it is: the window's first frame, in Fusion from the command line
-    (run_app), takes the palette and font only, and the style (theme_style) follows with the rest.
+    The style is not set here: the window's first frame is in Fusion from the command line (run_app), and
+    the app's own (theme_style.use_theme_style, which builds QStyle's enums) comes with the rest.
     """
     global _look
     _look = Look(high_contrast=high_contrast, large_text=large_text)
     c = colours(high_contrast)
-    if style:
-        from selfmassage.qt.theme_style import use_theme_style
-
-        use_theme_style(app)
     app.setPalette(palette(c))
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * text_scale(large_text))
@@ -259,10 +255,11 @@ def relative_font(widget: QWidget, factor: float = 1.0, *, bold: bool = False) -
     """Give `widget` the app's font times `factor`, and keep it so when the text size changes."""
     widget.setProperty("font_factor", factor)
     widget.setProperty("font_bold", bold)
-    widget.setFont(_font_for(factor, bold))
+    widget.setFont(font_for(factor, bold))
 
 
-def _font_for(factor: float, bold: bool) -> QFont:
+def font_for(factor: float, bold: bool) -> QFont:
+    """The app's font times `factor`, bold or not."""
     font = QFont(QApplication.font())
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -275,26 +272,7 @@ def rescale_relative_fonts(root: QWidget) -> None:
     for widget in (root, *root.findChildren(QWidget)):
         factor = widget.property("font_factor")
         if factor is not None:
-            widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
-
-
-def refresh_fonts(widgets: list[QWidget]) -> None:
-    """Hand the app's font to these widgets again (call after their style sheet is set).
-
-    Under a style sheet Qt does not pass a new application font on to widgets that already exist, so the
-    Large text setting would reach only new windows. Widgets that set their own size (the session page's
-    labels) are left alone; `relative_font` ones are scaled again.
-    """
-    from PySide6.QtCore import Qt
-
-    app_font = QApplication.font()
-    for widget in widgets:
-        factor = widget.property("font_factor")
-        if factor is not None:
-            widget.setFont(_font_for(float(factor), bool(widget.property("font_bold"))))
-        elif not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or widget.property("theme_font"):
-            widget.setProperty("theme_font", True)
-            widget.setFont(app_font)
+            widget.setFont(font_for(float(factor), bool(widget.property("font_bold"))))
 
 
 def set_style_flag(widget: QWidget, name: str, value: object) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from selfmassage.i18n import _
 
@@ -142,12 +142,28 @@ class PageScroller(QScrollArea):
         return super().eventFilter(watched, event)
 
 
-    def leave_tab_to_the_page(self) -> None:
-        """Tab goes to the page's own controls, never to the scroll area. Not made in the window's first
-        frame: asking for a focus policy builds the `Qt` namespace's enums (see main_window)."""
-        from PySide6.QtCore import Qt
-
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+def words_column(name: str, parent: QWidget, *, spacing: int) -> tuple[QScrollArea, QVBoxLayout]:
+    """A column for the words of a card or a page, in a frameless scroll area that the background shows
+    through: in a small window only the words scroll, and the buttons under them stay in view. Returns the
+    area (`name`_area) and the column to fill. Down only and passed by Tab with
+    `dialog_fit.scroll_words_down` (it needs the `Qt` namespace: not in the first frame)."""
+    words = QWidget(parent)
+    words.setObjectName(name)
+    column = QVBoxLayout(words)
+    column.setContentsMargins(0, 0, 8, 0)  # room for the bar beside the words
+    column.setSpacing(spacing)
+    area = QScrollArea(parent)
+    area.setObjectName(f"{name}_area")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    # A viewport of our own: asking Qt for its own makes PySide6 set up every widget class (~20 ms) to find
+    # which class that plain QWidget is, and the picker's words are in the first frame.
+    viewport = QWidget()
+    area.setViewport(viewport)
+    area.setWidget(words)
+    for part in (area, viewport, words):
+        part.setAutoFillBackground(False)
+    return area, column
 
 
 def scrolling(page: QWidget) -> PageScroller:

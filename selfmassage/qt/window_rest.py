@@ -23,7 +23,8 @@ from selfmassage.qt.session_view import SessionView
 from selfmassage.qt.session_widgets import SessionActions
 from selfmassage.qt.sound_control import SoundControl
 from selfmassage.qt.summary import SummaryPage
-from selfmassage.qt.theme import refresh_fonts, rescale_relative_fonts, stylesheet, text_scale
+from selfmassage.qt.theme import font_for, rescale_relative_fonts, stylesheet, text_scale
+from selfmassage.qt.theme_style import use_theme_style
 from selfmassage.resources import assets_dir
 from selfmassage.store.library import RoutineLibrary
 
@@ -56,7 +57,7 @@ def build(window: MainWindow, library: RoutineLibrary, parts: WindowParts | None
     window.prompt_choice = PromptChoice(window)  # Spoken prompts by…, Time left (T), a screen reader's words
     window.built = True
     for number in range(window.pages.count()):  # the PageScrollers of add_page (window_fit)
-        window.pages.widget(number).leave_tab_to_the_page()
+        leave_tab_to_the_page(window.pages.widget(number))
     apply_look(window)
 
 
@@ -155,12 +156,14 @@ def update_actions(window: MainWindow) -> None:
 def apply_look(window: MainWindow) -> None:
     """High contrast and Large text, after a change or once the other pages are made."""
     settings = window.settings
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        use_theme_style(app)  # the app's own style, once: the first frame was in plain Fusion
     window.style_own_widgets(window.theme_the_app())
     mine = window.own_widgets()
     for widget in mine:
         focus_ring.mark_styled(widget)  # the sheet's :focus rules draw the ring here
     refresh_fonts([window, *(w for top in mine for w in (top, *top.findChildren(QWidget)))])
-    app = QApplication.instance()
     if isinstance(app, QApplication):
         focus_ring.install(app)  # the other pages and the dialogs: a ring in the accent colour
     for page in window.page_widgets():
@@ -186,6 +189,29 @@ def style_page(window: MainWindow, page: QWidget) -> None:
     page.setStyleSheet(stylesheet(window.colours))
     focus_ring.mark_styled(page)
     refresh_fonts([page, *page.findChildren(QWidget)])
+
+
+def refresh_fonts(widgets: list[QWidget]) -> None:
+    """Hand the app's font to these widgets again (call after their style sheet is set).
+
+    Under a style sheet Qt does not pass a new application font on to widgets that already exist, so the
+    Large text setting would reach only new windows. Widgets that set their own size (the session page's
+    labels) are left alone; `relative_font` ones are scaled again.
+    """
+    app_font = QApplication.font()
+    for widget in widgets:
+        factor = widget.property("font_factor")
+        if factor is not None:
+            widget.setFont(font_for(float(factor), bool(widget.property("font_bold"))))
+        elif not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or widget.property("theme_font"):
+            widget.setProperty("theme_font", True)
+            widget.setFont(app_font)
+
+
+def leave_tab_to_the_page(scroller: QWidget) -> None:
+    """Tab goes to a page's own controls, never to its scroll area (window_fit.PageScroller); not in the
+    first frame, as asking for a focus policy builds the `Qt` namespace's enums."""
+    scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def show_muted(window: MainWindow, muted: bool) -> None:

@@ -29,6 +29,13 @@ def damaged_notice(aside: Path, copied: int) -> str:
         n=copied, path=aside)
 
 
+def damaged_since_open(path: Path) -> str:
+    """What the window says of a history found damaged while it was open: the next start rescues it, as
+    `History.open` moves a damaged file aside and carries over what reads."""
+    return _("Your history file {path} is damaged. Quit selfmassage and open it again: it keeps the damaged "
+             "file and starts a new history with every session that can still be read.").format(path=path)
+
+
 def salvage(aside: Path, new: sqlite3.Connection) -> int:
     """Copy what can be read of a damaged history (already moved aside, never written) into a new one."""
     # Without a WAL beside it, `immutable` reads the file as it is and makes no -shm or -wal next to it;

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from selfmassage.core.editing import (
@@ -13,7 +15,7 @@ from selfmassage.core.editing import (
 )
 from selfmassage.core.problems import Severity
 from selfmassage.core.routine import Routine, Step
-from selfmassage.core.routine_format import parse_routine
+from selfmassage.core.routine_format import dumps_routine, loads_routine, parse_routine, routine_to_dict
 from selfmassage.core.techniques import Direction, Intensity, Profile, Sides, Stage, Technique, Variant
 
 
@@ -304,3 +306,20 @@ def test_check_state_sorts_errors_first_within_a_step():
     problems = check_state(state).problems
     assert [(p.rule, p.severity) for p in problems][:2] == [
         ("rub-cap", Severity.ERROR), ("open-close", Severity.WARNING)]
+
+
+def test_a_blank_note_is_left_out_alike_in_the_editor_and_in_a_saved_file():
+    # A note of spaces typed in the editor, and one in a routine made in code: neither is written.
+    typed = RoutineDraft.from_routine(classic())
+    typed.set_step(0, note="   ")
+    made = Routine(name="Evening back", description="  ", steps=(
+        Step(Stage.PREPARATORY, Technique.STROKING, "lower back", 30, note="   "), *classic().steps[1:]))
+    in_editor = typed.state.to_dict()
+    assert "note" not in in_editor["steps"][0]
+    assert routine_to_dict(made) == in_editor == DraftState.from_routine(made).to_dict()
+    assert typed.routine is not None
+    saved = dumps_routine(typed.routine)
+    assert json.loads(saved) == in_editor
+    reopened, problems = loads_routine(saved.encode())
+    assert problems == [] and reopened == classic()
+    assert RoutineDraft.from_routine(reopened).state.to_dict() == in_editor

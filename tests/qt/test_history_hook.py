@@ -410,6 +410,64 @@ def test_a_damaged_history_is_moved_aside_and_the_notice_says_where(qtbot, with_
     assert len(sessions_in(db)) == 1
 
 
+def damage(db: Path) -> bytes:
+    """Garbage over the whole history file while the window has it open (its WAL written in first)."""
+    other = sqlite3.connect(db)
+    other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other.close()
+    garbage = b"garbage!" * (db.stat().st_size // 8)
+    db.write_bytes(garbage)
+    return garbage
+
+
+def backup_to_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    backup = tmp_path / "backup.csv"
+    backup.write_text("started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note\n"
+                      "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(backup), "")))
+
+
+def the_next_start_keeps_it_aside(db: Path, garbage: bytes) -> None:
+    with History.open(db) as fresh:  # as the next start opens it
+        assert fresh.notice is not None and "is kept at" in fresh.notice
+    [aside] = (path for path in db.parent.glob("history.sqlite3.corrupt-*")
+               if not path.name.endswith(("-wal", "-shm")))
+    assert aside.read_bytes() == garbage
+
+
+def test_an_import_into_a_history_damaged_since_it_opened_says_so_in_one_line_and_keeps_the_file(
+        qtbot, with_history, db, tmp_path, monkeypatch):
+    hook = with_history()
+    review = hook.open_review() and hook.review
+    assert review is not None
+    backup_to_import(tmp_path, monkeypatch)
+    garbage = damage(db)
+    qtbot.mouseClick(review.import_button, Qt.MouseButton.LeftButton)
+    said = review.status_line.text()
+    assert said == (f"Nothing was imported from backup.csv. Your history file {db} is damaged. Quit "
+                    "selfmassage and open it again: it keeps the damaged file and starts a new history with "
+                    "every session that can still be read.")
+    assert db.read_bytes() == garbage  # nothing written over it
+    the_next_start_keeps_it_aside(db, garbage)
+
+
+def test_the_import_menu_with_a_history_damaged_since_it_opened_says_so_on_the_page(
+        qtbot, with_history, db, tmp_path, monkeypatch):
+    hook = with_history()
+    backup_to_import(tmp_path, monkeypatch)
+    garbage = damage(db)
+    hook.import_action.trigger()  # History ▸ Import history…
+    window = hook.window
+    assert window.current_page() == "review" and hook.review is None
+    shown = hook.screen.content
+    assert shown is not None and shown.text().startswith(
+        f"Your history can't be shown. Your history file {db} is damaged. Quit selfmassage")
+    assert db.read_bytes() == garbage
+    qtbot.keyClick(hook.screen.back_button, Qt.Key.Key_Escape)  # and the way back works
+    assert window.current_page() == "picker"
+    the_next_start_keeps_it_aside(db, garbage)
+
+
 def test_a_data_folder_that_cannot_be_made_runs_the_session_and_says_once_it_is_not_saved(
         qtbot, with_history, tmp_path, clock):
     blocker = tmp_path / "a-file"

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from selfmassage import i18n
-from selfmassage.qt.language import add_language_menu, use_language
+from selfmassage.qt.language import use_language
+from selfmassage.qt.language_menu import add_language_menu
 from selfmassage.store.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from qt_helpers import PaintRecorder, advance
 
 from selfmassage.core.areas import LOWER_BACK, SHOULDER_BLADES, SHOULDERS
@@ -14,6 +14,7 @@ from selfmassage.core.movement import Motion
 from selfmassage.core.techniques import Direction, Side
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.movement_hook import MovementHook, add_movement, desktop_wants_less_motion
+from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.store.settings import Settings
 
 
@@ -27,11 +28,25 @@ def hooked(window: MainWindow, *, desktop_less_motion: bool = False) -> Movement
     return add_movement(window, desktop_less_motion=lambda: desktop_less_motion)
 
 
-def test_the_layer_follows_each_step_with_its_own_motion_and_way(qtbot, window, clock):
-    hook = hooked(window)
+def layer_in_session(qtbot, window: MainWindow, *, desktop_less_motion: bool = False) -> MovementLayer:
+    """The movement on the map once "Short back" starts (stroking the lower back for 3 s, then rubbing)."""
+    hook = hooked(window, desktop_less_motion=desktop_less_motion)
     start(qtbot, window, "Short back")
     layer = hook.layer
-    assert layer is not None and layer.isVisible()
+    assert layer is not None
+    return layer
+
+
+def painted(widget: QWidget) -> PaintRecorder:
+    """What `widget` repaints from now on."""
+    recorder = PaintRecorder()
+    widget.installEventFilter(recorder)
+    return recorder
+
+
+def test_the_layer_follows_each_step_with_its_own_motion_and_way(qtbot, window, clock):
+    layer = layer_in_session(qtbot, window)
+    assert layer.isVisible()
     assert layer.movement is not None
     assert layer.movement.motion is Motion.STROKE and layer.movement.direction is Direction.UP
     assert layer.movement.regions == (LOWER_BACK,)
@@ -53,12 +68,8 @@ def test_the_layer_follows_each_step_with_its_own_motion_and_way(qtbot, window, 
 
 
 def test_rubbing_repaints_only_the_paths_rectangle_on_each_beat(qtbot, window, clock):
-    hook = hooked(window)
-    start(qtbot, window, "Short back")
-    layer = hook.layer
-    assert layer is not None
-    recorder = PaintRecorder()
-    layer.installEventFilter(recorder)
+    layer = layer_in_session(qtbot, window)
+    recorder = painted(layer)
     advance(window, clock, 3)
     qtbot.waitUntil(lambda: bool(recorder.regions))  # the step change: the old paths go, the new come
     recorder.regions.clear()
@@ -90,10 +101,8 @@ def test_a_both_sides_step_shows_only_the_side_being_worked(qtbot, window, clock
 
 
 def test_the_mark_moves_with_the_sessions_seconds_and_holds_still_while_paused(qtbot, window, clock):
-    hook = hooked(window)
-    start(qtbot, window, "Short back")  # stroking: the mark steps on with the countdown
-    layer = hook.layer
-    assert layer is not None and not layer.timer.isActive()  # no timer of its own in a session
+    layer = layer_in_session(qtbot, window)  # stroking: the mark steps on with the countdown
+    assert not layer.timer.isActive()  # no timer of its own in a session
     with qtbot.waitSignal(layer.frame, timeout=1000):
         advance(window, clock, 1)
     with qtbot.waitSignal(layer.frame, timeout=2000):
@@ -113,10 +122,8 @@ def test_the_mark_moves_with_the_sessions_seconds_and_holds_still_while_paused(q
 
 
 def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, clock, settings_path):
-    hook = hooked(window)
-    start(qtbot, window, "Short back")
-    layer = hook.layer
-    assert layer is not None and layer.isVisible()
+    layer = layer_in_session(qtbot, window)
+    assert layer.isVisible()
     menu_texts = [action.text() for action in window.menu("View").actions()]
     assert "Show movement" in menu_texts and "Reduce motion" in menu_texts
     window.actions["show_movement"].trigger()
@@ -129,20 +136,16 @@ def test_view_show_movement_turns_it_off_and_is_remembered(qtbot, window, clock,
 
 
 def test_less_motion_keeps_the_still_path_and_stops_the_mark(qtbot, window, clock):
-    hook = hooked(window, desktop_less_motion=True)
-    start(qtbot, window, "Short back")
-    layer = hook.layer
-    assert layer is not None and layer.isVisible() and layer.movement is not None
+    layer = layer_in_session(qtbot, window, desktop_less_motion=True)
+    assert layer.isVisible() and layer.movement is not None
     assert not layer.animated
     with qtbot.assertNotEmitted(layer.frame, wait=300):
         advance(window, clock, 1)
 
 
 def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, clock, settings_path):
-    hook = hooked(window)
-    start(qtbot, window, "Short back")
-    layer = hook.layer
-    assert layer is not None and layer.animated
+    layer = layer_in_session(qtbot, window)
+    assert layer.animated
     window.actions["reduce_motion"].trigger()
     assert not layer.animated and layer.isVisible()
     with qtbot.assertNotEmitted(layer.frame, wait=300):
@@ -153,19 +156,15 @@ def test_reduce_motion_in_the_view_menu_stills_it_at_once(qtbot, window, clock, 
 def test_a_frame_paints_the_mark_alone_not_the_map_under_it(qtbot, window, clock):
     # The layer copies the map's own picture under its paths: a frame is one widget's paint, the
     # mark's old and new places, and the map's drawing is not painted again for it.
-    hook = hooked(window)
-    start(qtbot, window, "Short back")  # stroking for 3 s
-    layer = hook.layer
+    layer = layer_in_session(qtbot, window)  # stroking for 3 s
     body_map = window.session_view.body_map
-    assert layer is not None and body_map is not None
+    assert body_map is not None
     with qtbot.waitSignal(layer.frame, timeout=2000):
         advance(window, clock, 1)
     for _ in range(10):  # the page's own first layouts and paints, level by level
         QApplication.sendPostedEvents()
         QApplication.processEvents()
-    on_map, on_layer = PaintRecorder(), PaintRecorder()
-    body_map.installEventFilter(on_map)
-    layer.installEventFilter(on_layer)
+    on_map, on_layer = painted(body_map), painted(layer)
     with qtbot.waitSignal(layer.frame, timeout=2000):
         advance(window, clock, 1)
     qtbot.waitUntil(lambda: bool(on_layer.regions))
@@ -177,12 +176,8 @@ def test_a_frame_paints_the_mark_alone_not_the_map_under_it(qtbot, window, clock
 
 
 def test_turned_off_the_layer_paints_nothing_while_the_session_goes_on(qtbot, window, clock):
-    hook = hooked(window)
-    start(qtbot, window, "Short back")
-    layer = hook.layer
-    assert layer is not None
-    recorder = PaintRecorder()
-    layer.installEventFilter(recorder)
+    layer = layer_in_session(qtbot, window)
+    recorder = painted(layer)
     window.actions["show_movement"].trigger()
     QApplication.processEvents()
     recorder.regions.clear()

@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import Qt
 
 from selfmassage.core.techniques import Stage
-from selfmassage.qt.picker import format_length
+from selfmassage.qt.routine_words import format_length
 
 
 def names(window) -> list[str]:

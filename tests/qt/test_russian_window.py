@@ -19,7 +19,8 @@ from selfmassage.core.techniques import Intensity, Sides, Stage, Technique
 from selfmassage.i18n import _
 from selfmassage.qt.editor_hook import RoutineEditorHook, add_routine_editor
 from selfmassage.qt.history_hook import HistoryHook, add_history
-from selfmassage.qt.language import add_language_menu, use_language
+from selfmassage.qt.language import use_language
+from selfmassage.qt.language_menu import add_language_menu
 from selfmassage.qt.learn_hook import LEARN_PAGE, LearnHook, add_learn_page
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.menu_entry_switch import add_menu_entry_switch
