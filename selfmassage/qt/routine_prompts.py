@@ -1,5 +1,5 @@
-"""The questions the routines page asks: unsaved changes, delete, a name clash and an error in the window
-itself (selfmassage.qt.question_panel); a name and a file in Qt's standard dialogs. A test passes a subclass
+"""The questions the routines page asks: unsaved changes, delete, a name clash, a new name and an error in
+the window itself (selfmassage.qt.question_panel); a file in Qt's standard dialog. A test passes a subclass
 with set answers."""
 
 from __future__ import annotations
@@ -7,9 +7,10 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from selfmassage.i18n import N_, _
+from selfmassage.qt.a11y import describe
 from selfmassage.qt.question_panel import Answer, ask
 
 FILE_FILTER = N_("Routine files (*.json);;All files (*)")
@@ -61,8 +62,13 @@ class Prompts:
                          default=Clash.RENAME, escape=Clash.CANCEL))
 
     def ask_name(self, title: str, label: str, text: str) -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
-        return value if ok else None
+        field = QLineEdit(text)
+        field.selectAll()  # typing replaces the old name
+        describe(field, label.rstrip(":"), _("Enter keeps the new name; Esc keeps the old one."))
+        answers = [Answer("ok", _("OK"), _("Use this name."), primary=True),
+                   Answer("cancel", _("Cancel"), _("Keep the name as it was. Esc does this too."))]
+        chosen = ask(self.parent, title, label, answers, default="ok", escape="cancel", field=field)
+        return field.text() if chosen == "ok" else None
 
     def open_file(self) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(self.parent, _("Import a routine"), str(Path.home()),

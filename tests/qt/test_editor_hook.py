@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QStackedWidget, QWidget
-from qt_helpers import answer_box
+from qt_helpers import answer_box, while_asked
 
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine
@@ -162,3 +162,20 @@ def test_closing_the_window_asks_about_unsaved_routine_changes(qtbot, host, monk
     answer_box("Don't save")
     assert host.close()
     assert (hook.page.library.user_dir / "mine.json").read_text() == dumps_routine(routine("Mine"))
+
+
+def test_renaming_asks_for_the_new_name_in_the_window(qtbot, host):
+    hook = add_routine_editor(host)
+    page = hook.open()
+    assert page.select_routine("Mine")
+
+    def type_name(panel) -> str:
+        field = panel.focusWidget()  # the name has the keyboard, all of it chosen: typing replaces it
+        qtbot.keyClicks(field, "Evening legs")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        return panel.title.text()
+
+    seen = while_asked(type_name)
+    page.files.rename_routine()
+    assert seen == ["Rename routine"]
+    assert page.current_entry.name == "Evening legs"

@@ -439,7 +439,7 @@ def questions(window: MainWindow, history: Any, editor: Any) -> list[tuple[str, 
     assert page.select_routine(classic(window))
     page.files.duplicate_routine()  # yours, so it can be deleted
     return [("About", window.actions["about"].trigger), ("your own plan", history.plan_menu.ask_custom_plan),
-            ("delete a routine", page.files.delete_routine),
+            ("delete a routine", page.files.delete_routine), ("rename a routine", page.files.rename_routine),
             ("unsaved changes", lambda: page.prompts.unsaved(page.editor.name_edit.text())),
             ("quit during a session", lambda: (start_classic_from(window), window.sessions.stop_to_quit()))]
 
