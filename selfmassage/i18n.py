@@ -8,7 +8,7 @@
 The catalogues are po/<lang>.po, compiled to assets/locale/<lang>/LC_MESSAGES/selfmassage.mo (shipped in
 the wheel) by tools/update_translations.py. The language follows LANGUAGE / LC_ALL / LC_MESSAGES / LANG,
 as gettext does, unless the person chose one (View ▸ Language, the `language` setting). The first `_` call
-picks it up from the environment; the window calls `setup` with the setting before it shows anything.
+picks it up from the environment; the window and the commands call `setup` with the setting first.
 
 Plain gettext only: importing it costs next to nothing. Babel, for dates in the locale's form, is imported
 only when a date is formatted in a language other than English.
@@ -16,6 +16,7 @@ only when a date is formatted in a language other than English.
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 from pathlib import Path
@@ -34,7 +35,7 @@ _language = SOURCE_LANGUAGE
 
 
 def locale_dir() -> Path:
-    from selfmassage.resources import assets_dir
+    from selfmassage.asset_root import assets_dir
 
     return assets_dir() / "locale"
 
@@ -99,6 +100,56 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 def N_(message: str) -> str:
     """Mark `message` for the catalogue only: a constant, translated with _() where it is shown."""
+    return message
+
+
+# -- Python's own reasons: why a file could not be read or written, or its JSON not parsed -------------------
+# Python gives the system's reasons (`strerror`) and its json module's in English, with no catalogue behind
+# them. The common ones are in ours under the very words Python uses, so English reads as it always did;
+# a rare one stays as Python says it.
+# The system's reasons a person meets with files, by errno, as glibc words them.
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EIO: N_("Input/output error"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EBUSY: N_("Device or resource busy"),
+}
+
+# The json module's reasons (Python 3.11 to 3.13), each the start of its message.
+_JSON_REASONS = (
+    N_("Expecting value"), N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ':' delimiter"), N_("Expecting ',' delimiter"), N_("Unterminated string starting at"),
+    N_("Invalid control character at"), N_("Invalid \\uXXXX escape"), N_("Invalid \\escape"),
+    N_("Extra data"), N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
+
+
+def os_reason(exc: OSError) -> str:
+    """`exc`'s reason in words: the system's, translated when it is a common one; the app's own (a
+    FileRefused's "it is a folder, not a file") as it is; the whole message when there is no reason."""
+    if not exc.strerror:
+        return str(exc)
+    words = _OS_REASONS.get(exc.errno or 0)
+    if words is not None and exc.strerror == os.strerror(exc.errno or 0):
+        return _(words)
+    return exc.strerror
+
+
+def json_reason(message: str) -> str:
+    """A json.JSONDecodeError's `msg` in words ("Expecting value" → "ожидалось значение")."""
+    for reason in _JSON_REASONS:
+        if message == reason or message.startswith(reason + ":"):  # "Invalid \escape: 'q'"
+            return _(reason) + message[len(reason):]
     return message
 
 

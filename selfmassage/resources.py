@@ -1,23 +1,20 @@
-"""Where the shipped assets are: inside the installed package, or the repo's top-level `assets/`."""
+"""The shipped assets by name, and one clear sentence when one of them is missing."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+from selfmassage.asset_root import assets_dir
+from selfmassage.i18n import _
+
+__all__ = ["MissingAssetError", "asset_path", "assets_dir"]
 
 
 class MissingAssetError(FileNotFoundError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"a file the app needs is missing: {path}. Reinstall selfmassage.")
+        super().__init__(_("a file selfmassage needs is missing: {path}. Reinstall selfmassage.").format(
+            path=path))
         self.path = path
-
-
-def assets_dir() -> Path:
-    # A wheel carries assets/ as selfmassage/assets (pyproject's force-include); a source tree has it on top.
-    packaged = Path(str(resources.files("selfmassage"))) / "assets"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "assets"
 
 
 def asset_path(*parts: str) -> Path:

@@ -4,6 +4,7 @@ Flatpak manifest and the wheel that carries them."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -101,8 +102,22 @@ def test_the_wheel_carries_the_assets_the_menu_entry_and_the_metainfo(tmp_path):
                    "selfmassage/assets/icons/selfmassage.svg",
                    *(f"selfmassage/assets/icons/selfmassage-{size}.png" for size in PNG_SIZES),
                    "selfmassage/assets/routines/classic-back-session.json",
-                   "selfmassage/assets/voice/phrase-done.wav"):
+                   "selfmassage/assets/voice/phrase-done.wav",
+                   "selfmassage/assets/voice/ru/phrase-done.wav",
+                   "selfmassage/assets/locale/ru/LC_MESSAGES/selfmassage.mo"):
         assert wanted in names, wanted
+    # The installed copy, away from this source tree, finds its Russian catalogue and its missing-file words.
+    installed = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(installed)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("LANGUAGE", "LC_"))}
+    env["LANG"] = "ru_RU.UTF-8"
+    run_installed = ("import sys; sys.path.insert(0, sys.argv[1]); import selfmassage; "
+                     "assert selfmassage.__file__.startswith(sys.argv[1]), selfmassage.__file__; "
+                     "from selfmassage.cli import main; sys.exit(main(['stats', '--help']))")
+    spoken = subprocess.run([sys.executable, "-I", "-c", run_installed, str(installed)], capture_output=True,
+                            text=True, timeout=60, check=False, env=env, cwd=tmp_path)
+    assert spoken.returncode == 0, spoken.stderr[-800:]
+    assert spoken.stdout.startswith("использование: selfmassage stats")
 
 
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # What is checked: every .py file under these folders, and these modules.
 ROOTS = ("selfmassage/core", "selfmassage/cli", "selfmassage/store", "selfmassage/sound",
-         "selfmassage/runner.py")
+         "selfmassage/runner.py", "selfmassage/qt")
 
 MARKERS = frozenset({"_", "N_", "ngettext", "pgettext", "npgettext"})
 
@@ -40,12 +40,24 @@ SHOWN_CALLS: dict[str, tuple[int, ...] | None] = {
     "_problem": (0,),
     "on_problem": (0,),
     "PlanWarning": (1,),
+    # The window's: a widget's text, tip and accessible words, the status bar, dialogs and their buttons.
+    "setText": (0,), "setToolTip": (0,), "setStatusTip": (0,), "setWhatsThis": (0,),
+    "setAccessibleName": (0,), "setAccessibleDescription": (0,), "setWindowTitle": (0,),
+    "setPlaceholderText": (0,), "setTitle": (0,),
+    "showMessage": (0,), "setInformativeText": (0,), "setDetailedText": (0,), "setLabelText": (0,),
+    "describe": None, "confirm": None, "QMessageBox": None, "information": (1, 2), "warning": (1, 2),
+    "critical": (1, 2), "question": (1, 2), "getText": (1, 2), "getInt": (1, 2), "getItem": (1, 2),
+    "getOpenFileName": (1, 3), "getSaveFileName": (1, 3), "getExistingDirectory": (1,),
+    "QLabel": (0,), "QPushButton": (0,), "QCheckBox": (0,), "QRadioButton": (0,), "QGroupBox": (0,),
+    "QAction": (0,), "addAction": (0,), "addMenu": (0,), "addButton": (0,), "addTab": (1,), "addItem": (0,),
+    "addRow": (0,), "setHorizontalHeaderLabels": (0,), "setItemText": (1,), "setTabText": (1,),
+    "announce": None, "add_action": (1,),
 }
 # Lists and attributes that hold what a person is told: `problems.append(…)`, `self.problem = …`.
 SHOWN_ATTRIBUTES = frozenset({"problems", "problem", "notice", "notices", "message"})
 # Keyword arguments that reach a person, whatever the call (argparse's help, titles, labels, messages).
 SHOWN_KEYWORDS = frozenset({"help", "description", "title", "metavar", "epilog", "usage", "message", "label",
-                            "summary", "advice", "notice", "text", "detail", "hint"})
+                            "summary", "advice", "notice", "text", "detail", "hint", "tip"})
 # Exceptions raised with a message for a programmer, never shown (a bug in the calling code).
 INTERNAL_EXCEPTIONS = frozenset({"AssertionError", "TypeError", "NotImplementedError", "KeyError",
                                  "IndexError", "AttributeError"})
@@ -55,6 +67,7 @@ INTERNAL_EXCEPTIONS = frozenset({"AssertionError", "TypeError", "NotImplementedE
 _A_BUG = "an error for a programmer: the caller checked first, so a person never meets it"
 _REPLACED = "an error caught and replaced by a sentence of its own, which is marked"
 _A_NAME = "a file name, a key or SQL, never shown as text"
+_A_STYLE = "a Qt style sheet: selectors and colours"
 NOT_SHOWN: dict[str, str] = {
     "selfmassage/core/checkin.py:__post_init__": _A_BUG,
     "selfmassage/core/clock.py:__init__": _A_BUG,
@@ -85,6 +98,11 @@ NOT_SHOWN: dict[str, str] = {
     "selfmassage/store/desktop_entry.py:default_command": _A_NAME,
     "selfmassage/store/history_queries.py:_where": _A_NAME,
     "selfmassage/store/library.py:safe_file_stem": _A_NAME,
+    "selfmassage/qt/stage_strip.py:state_of": _A_NAME,  # the style sheet's [stage="done"]
+    "selfmassage/qt/tempo_pulse.py:side": _A_NAME,  # which way the pulse leans
+    "selfmassage/qt/icons.py:draw": _A_BUG,  # the icons are named in the code
+    "selfmassage/qt/theme.py:stylesheet": _A_STYLE,
+    "selfmassage/qt/calm_style.py:stylesheet": _A_STYLE,
 }
 # Module constants that look like sentences and are not.
 NOT_SHOWN_CONSTANTS = frozenset({"SESSION_COLUMNS"})  # SQL column lists
@@ -92,17 +110,21 @@ NOT_SHOWN_CONSTANTS = frozenset({"SESSION_COLUMNS"})  # SQL column lists
 # Literals that reach a sink but stay as written, each with its reason.
 ALLOWED: dict[str, str] = {
     "preventive|pain-relief|N": "the values `selfmassage plan` takes, typed as they are",
+    "\tEnter": "a key's name beside its menu item, as written on the keyboard",
+    "\tEsc": "a key's name beside its menu item, as written on the keyboard",
 }
 
 _APP_NAME = re.compile(r"\bselfmassage\b")
 _ESCAPES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sdr]|%[sdr]")
 _COMMAND = re.compile(r"`[^`]*`|--[a-z][a-z-]*")  # a command or an option to type, quoted as code
+# Rich text's markup around the words: tags (even one cut by an f-string), entities, colours.
+_MARKUP = re.compile(r"<[^<>]*>|^[^<>]*>|<[^<>]*$|&#?\w+;|#[0-9a-fA-F]{3,8}\b")
 
 
 def wordy(text: str) -> bool:
     """Whether a literal holds words a person reads (not a separator, an escape or the app's own name)."""
-    for pattern in (_ESCAPES, _APP_NAME, _PLACEHOLDER, _COMMAND):
+    for pattern in (_ESCAPES, _MARKUP, _APP_NAME, _PLACEHOLDER, _COMMAND):
         text = pattern.sub("", text)
     return re.search(r"[A-Za-z]", text) is not None
 
@@ -193,6 +215,11 @@ class _Walker(ast.NodeVisitor):
                 yield from self.bare_literals(element, seen)
         elif isinstance(node, ast.GeneratorExp | ast.ListComp):
             yield from self.bare_literals(node.elt, seen)
+        elif isinstance(node, ast.Subscript):  # {"done": "✓ {stage}", …}[state]: the values are shown
+            yield from self.bare_literals(node.value, seen)
+        elif isinstance(node, ast.Dict):
+            for value in node.values:
+                yield from self.bare_literals(value, seen)
 
     def _sink(self, node: ast.expr | None, why: str) -> None:
         if any(f"{self.path}:{function.name}" in NOT_SHOWN for function in self.functions):
@@ -280,7 +307,7 @@ def unmarked_in(source: str) -> list[str]:
     return [found.text for found in walker.found]
 
 
-def test_every_sentence_shown_outside_the_window_is_marked_for_translation():
+def test_every_sentence_shown_is_marked_for_translation():
     found = [str(item) for path in python_files() for item in unmarked(path)]
     assert found == [], "mark these with _() / ngettext() (or allow them with a reason):\n" + "\n".join(found)
 
@@ -304,6 +331,21 @@ def add(parser):
 '''
     assert unmarked_in(source) == ["Imported ", " sessions.", "no routine called ", "Nothing left.",
                                    "a faster rehearsal", " is missing"]
+
+
+def test_the_walk_reads_the_window_as_a_person_sees_it():
+    source = '''
+def build(self) -> None:
+    self.title.setText("<b>" + _("Routines") + "</b>&nbsp;·&nbsp;<span style='color:#1c2a2e'>")
+    self.button.setToolTip("Start the chosen routine")
+    self.window.add_action("start", "Start", self.start, tip=_("Start it"), keys="Ctrl+S")
+    self.statusBar().showMessage(f"Saved {name}", 5000)
+    QMessageBox.warning(self, _("Can't save"), "The folder is read only")
+    mark = {"done": "✓ {stage}", "todo": "{stage} to come"}[state]
+    label.setAccessibleName(mark)
+'''
+    assert unmarked_in(source) == ["Start the chosen routine", "Start", "Saved ", "The folder is read only",
+                                   "{stage} to come"]
 
 
 def test_every_root_exists_so_a_moved_folder_is_not_silently_skipped():

@@ -15,6 +15,7 @@ from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
 from selfmassage.cli.terminal import tolerant_output
 
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a tool that SIGPIPE ended
+_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")  # what Python sets LC_CTYPE to when it finds the C locale
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,8 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         from selfmassage.qt.app import run_app
 
         return _guarded(run_app)
+    from selfmassage.cli.common import use_chosen_language
     from selfmassage.cli.parser import build_parser  # every command's modules: not for the window
 
+    use_chosen_language()
     _language_the_terminal_can_show()
     args = build_parser().parse_args(argv)
     return _guarded(lambda: args.handler(args))
@@ -37,12 +40,25 @@ def _language_the_terminal_can_show() -> None:
     language = i18n.language()
     if language == i18n.SOURCE_LANGUAGE:
         return
+    if _c_locale():
+        i18n.setup(i18n.SOURCE_LANGUAGE)
+        return
     for stream in (sys.stdout, sys.stderr):
         try:
             i18n.LANGUAGES[language].encode(getattr(stream, "encoding", None) or "ascii")
         except (UnicodeEncodeError, LookupError):
             i18n.setup(i18n.SOURCE_LANGUAGE)
             return
+
+
+def _c_locale() -> bool:
+    """Whether the terminal's letters are the C locale's. Python reads C as UTF-8 (PEP 538, setting
+    LC_CTYPE to C.UTF-8 for itself), but a terminal set to C may show ASCII only: a console, a serial line."""
+    ctype = os.environ.get("LC_CTYPE", "")
+    if ctype in _COERCED:
+        ctype = ""
+    chosen = os.environ.get("LC_ALL") or ctype or os.environ.get("LANG", "")
+    return chosen in ("C", "POSIX")
 
 
 def _guarded(command: Callable[[], int], *, again: bool = True) -> int:
@@ -57,7 +73,7 @@ def _guarded(command: Callable[[], int], *, again: bool = True) -> int:
         return EXIT_BROKEN_PIPE
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"selfmassage: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"selfmassage: {where}{i18n.os_reason(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130

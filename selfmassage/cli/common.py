@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -12,11 +13,11 @@ from selfmassage import i18n, resources
 from selfmassage.cli.errors import EXIT_UNREADABLE, UserError
 from selfmassage.core.plan import Plan, plan_from_settings
 from selfmassage.core.routine import Routine
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import _, ngettext, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.paths import history_path, routines_dir, settings_path
-from selfmassage.store.settings import Settings
+from selfmassage.store.settings import Settings, stored_language
 
 # What each command group adds its commands to.
 Subcommands = argparse._SubParsersAction  # type: ignore[type-arg]
@@ -40,7 +41,7 @@ def write_refused(name: str, exc: OSError) -> str:
         line = _("{file}: can't be written: {reason}; add --force to replace it. Nothing was changed.")
     else:
         line = _("{file}: can't be written: {reason}. Nothing was changed.")
-    return line.format(file=name, reason=exc.strerror or exc)
+    return line.format(file=name, reason=os_reason(exc))
 
 
 def machine_readable() -> None:
@@ -78,6 +79,20 @@ def open_history() -> History:
     if history.notice:
         print(f"selfmassage: {history.notice}", file=sys.stderr)
     return history
+
+
+def use_chosen_language() -> None:
+    """The language chosen in the window's View ▸ Language holds for the commands too, whatever LANG and
+    LANGUAGE (set once for the whole desktop) say. LC_ALL, which exists to override every locale setting
+    and which desktops leave unset, still wins: `LC_ALL=C selfmassage stats` is English."""
+    if os.environ.get("LC_ALL"):
+        return
+    try:
+        chosen = stored_language(settings_path())
+    except OSError:  # no home folder: the command says so itself, if it needs one
+        return
+    if chosen:
+        i18n.setup(chosen)
 
 
 def load_settings() -> Settings:

@@ -13,7 +13,7 @@ from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, User
 from selfmassage.cli.terminal import json_text, visible
 from selfmassage.core.plan import follow_course
 from selfmassage.core.routine import format_duration
-from selfmassage.i18n import N_, _, ngettext
+from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.history import HistoryError
 from selfmassage.store.history_csv import CsvImportError, export_csv, import_csv
 from selfmassage.store.history_rows import SessionRow
@@ -102,8 +102,8 @@ def cmd_history_import(args: argparse.Namespace) -> int:
         try:
             result = import_csv(history, path)
         except OSError as exc:
-            raise UserError(_("{file}: can't be read: {reason}").format(file=args.file, reason=exc.strerror),
-                            EXIT_UNREADABLE) from None
+            line = _("{file}: can't be read: {reason}").format(file=args.file, reason=os_reason(exc))
+            raise UserError(line, EXIT_UNREADABLE) from None
         except HistoryError as exc:
             raise UserError(str(exc)) from None
         except CsvImportError as exc:

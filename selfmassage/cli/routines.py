@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from typing import TYPE_CHECKING
 
 from selfmassage.cli.common import library, machine_readable, named_file, no_routine_called, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
-from selfmassage.cli.terminal import json_text
+from selfmassage.cli.terminal import json_text, visible
 from selfmassage.core.file_check import check_routine_bytes
 from selfmassage.core.problems import has_errors
 from selfmassage.core.routine import format_duration
 from selfmassage.core.routine_format import RoutineFileError, routine_to_dict
 from selfmassage.core.techniques import Intensity, Stage, instruction_for
-from selfmassage.i18n import N_, _, ngettext
+from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
 
@@ -25,6 +26,18 @@ if TYPE_CHECKING:
 # Where a routine comes from and whom it is for, as the lists say it (--json and the files keep English).
 _SOURCES = {"built-in": N_("built-in"), "user": N_("user")}
 _PROFILES = {"standard": N_("standard"), "pregnancy": N_("pregnancy")}
+
+
+def _columns(text: str) -> int:
+    """How many columns `text` takes on a terminal: a wide character (Chinese, Japanese, most emoji) two, a
+    combining mark (the accent of a decomposed é or й) none, any other one."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` filled with spaces to `width` columns, as str.ljust would if every character took one."""
+    return text + " " * max(0, width - _columns(text))
 
 
 def _source(value: str) -> str:
@@ -48,15 +61,20 @@ def cmd_routines_list(args: argparse.Namespace) -> int:
         } for entry in entries]
         print(json_text(rows))
         return EXIT_OK
-    for entry in entries:
-        source = _source(entry.source.value)
+    # The name column as wide as the longest name, in the columns a terminal gives it (a Russian name is
+    # longer, a Chinese one twice as wide as its letters), so the numbers after it stay in line.
+    names = [visible(entry.name) for entry in entries]
+    name_width = max([32, *(_columns(name) for name in names)])
+    source_width = max([8, *(_columns(_source(entry.source.value)) for entry in entries)])
+    for entry, name in zip(entries, names, strict=True):
+        source = _pad(_source(entry.source.value), source_width)
         if entry.routine is None:
             reason = _("can't be read: {reason}").format(reason=entry.error or entry.problems[0])
-            print(f"{entry.name:<40} {'—':>5} {'—':>8}  {source:<8} {reason}")
+            print(f"{_pad(name, name_width)} {'—':>5} {'—':>8}  {source} {reason}")
             continue
         flag = "  " + _("has errors") if not entry.usable else ""
-        print(f"{entry.name:<40} {len(entry.routine.steps):>5} "
-              f"{format_duration(entry.routine.total_seconds):>8}  {source:<8}{flag}")
+        print(f"{_pad(name, name_width)} {len(entry.routine.steps):>5} "
+              f"{format_duration(entry.routine.total_seconds):>8}  {source}{flag}".rstrip())
     return EXIT_OK
 
 
@@ -75,7 +93,7 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
     steps = len(routine.steps)
     print(ngettext("{name} ({source}) — {length}, {n} step, tempo {tempo}/min, {profile}",
                    "{name} ({source}) — {length}, {n} steps, tempo {tempo}/min, {profile}", steps).format(
-        name=routine.name, source=_source(entry.source.value),
+        name=visible(routine.name), source=_source(entry.source.value),
         length=format_duration(routine.total_seconds), n=steps, tempo=routine.tempo,
         profile=_(_PROFILES.get(routine.profile.value, routine.profile.value))))
     if routine.description:
@@ -83,10 +101,12 @@ def cmd_routines_show(args: argparse.Namespace) -> int:
     # Columns as wide as their longest word in the language in use.
     stage_width = max(12, *(len(stage.label) for stage in Stage))
     intensity_width = max(8, *(len(intensity.label) for intensity in Intensity))
-    for number, step in enumerate(routine.steps, start=1):
-        print(f"{number:>3}. {step.stage.label:<{stage_width}} {step.describe():<40} "
+    steps_shown = [visible(step.describe()) for step in routine.steps]
+    step_width = max([40, *(_columns(shown) for shown in steps_shown)])
+    for number, (step, shown) in enumerate(zip(routine.steps, steps_shown, strict=True), start=1):
+        print(f"{number:>3}. {step.stage.label:<{stage_width}} {_pad(shown, step_width)} "
               f"{format_duration(step.seconds)} {step.intensity.label:<{intensity_width}} "
-              f"{instruction_for(step.technique, step.note)}")
+              f"{visible(instruction_for(step.technique, step.note))}")
     for problem in entry.problems:
         print(f"  {problem}")
     return EXIT_OK
@@ -108,7 +128,7 @@ def cmd_routines_validate(args: argparse.Namespace) -> int:
             worst = EXIT_UNREADABLE
             continue
         except OSError as exc:
-            print(_("{file}: can't be read: {reason}").format(file=name, reason=exc.strerror),
+            print(_("{file}: can't be read: {reason}").format(file=name, reason=os_reason(exc)),
                   file=sys.stderr)
             worst = EXIT_UNREADABLE
             continue

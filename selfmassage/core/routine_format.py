@@ -26,7 +26,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
-from selfmassage.i18n import _
+from selfmassage.i18n import _, json_reason
 
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 1024 * 1024
@@ -86,9 +86,8 @@ def decode_json(raw: bytes) -> object:
         raise RoutineFileError(_("not valid JSON: {name} is not allowed; write a number instead").format(
             name=exc)) from None
     except json.JSONDecodeError as exc:
-        # Python's own reason (exc.msg) stays English: json has no catalogue.
         raise RoutineFileError(_("not valid JSON: {reason} at line {line}, column {column}").format(
-            reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
+            reason=json_reason(exc.msg), line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
         raise RoutineFileError(_("not valid JSON: lists or objects are nested too deeply")) from None
     except ValueError:  # Python refuses to read an integer of more than 4,300 digits

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from selfmassage.core.editing import Fix, RoutineDraft
 from selfmassage.core.routine import format_duration
 from selfmassage.core.techniques import Direction, Intensity, Profile, Stage, Technique, Variant
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.qt.a11y import describe, name_inner_parts
 from selfmassage.qt.editor_bar import EditorBar
 from selfmassage.qt.editor_fields import KeepUndoKeys, RoutineFields, StepForm, area_key, chosen
@@ -230,7 +230,7 @@ class RoutineEditor(QWidget):
             return False
         except OSError as exc:
             self._show_error(_("Can't save"), _("The file can't be written: {reason}.").format(
-                reason=exc.strerror or exc))
+                reason=os_reason(exc)))
             return False
         self._draft.mark_saved()
         self._refresh(select=self._current, reshape=False)

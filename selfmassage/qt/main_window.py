@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.i18n import N_, _
+from selfmassage.i18n import N_, _, os_reason
 from selfmassage.qt.notice import NoticeBanner
 from selfmassage.qt.pages import Page
 from selfmassage.qt.picker import RoutinePicker
@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
             self._settings_notice_shown = True
             self.statusBar().showMessage(
                 _("Your settings can't be saved ({reason}); they hold until you quit.").format(
-                    reason=exc.strerror or exc), 20_000)
+                    reason=os_reason(exc)), 20_000)
 
     # -- window geometry and closing ---------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.store import menu_entry
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def add_menu_entry_switch(window: MainWindow) -> QAction:
             message = (_("The menu entry can't be added at {place} ({reason}).") if on
                        else _("The menu entry can't be removed at {place} ({reason})."))
             window.statusBar().showMessage(message.format(place=exc.filename or menu_entry.entry_path(),
-                                                          reason=exc.strerror or exc), 20_000)
+                                                          reason=os_reason(exc)), 20_000)
         action.blockSignals(True)
         action.setChecked(menu_entry.menu_entry_installed())
         action.blockSignals(False)

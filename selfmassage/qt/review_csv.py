@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import _, ngettext, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.history_csv import CsvImportError, export_csv
 from selfmassage.store.history_csv import import_csv as import_file
@@ -25,7 +25,7 @@ def export_history(parent: QWidget, history: History, tell: Callable[[str], None
     try:
         count = export_csv(history, path)
     except OSError as exc:
-        tell(_("{file} can't be written: {reason}.").format(file=path.name, reason=exc.strerror))
+        tell(_("{file} can't be written: {reason}.").format(file=path.name, reason=os_reason(exc)))
         return
     tell(ngettext("Exported {count} session to {file}.", "Exported {count} sessions to {file}.",
                   count).format(count=f"{count:,}", file=path))
@@ -41,7 +41,7 @@ def import_history(parent: QWidget, history: History, tell: Callable[[str], None
     try:
         result = import_file(history, path)
     except OSError as exc:
-        tell(_("{file} can't be read: {reason}.").format(file=path.name, reason=exc.strerror))
+        tell(_("{file} can't be read: {reason}.").format(file=path.name, reason=os_reason(exc)))
         return False
     except HistoryError as exc:  # another program holds the history, or it can't be written now
         tell(_("{file} can't be imported: {reason}").format(file=path.name, reason=exc))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from selfmassage.core.editing import RoutineDraft, unique_name
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.qt.broken_file_panel import entry_problem
 from selfmassage.qt.routine_prompts import Clash, Prompts
 from selfmassage.store.library import (
@@ -179,7 +179,8 @@ class RoutineFiles(QObject):
         try:
             target = self.library.save(routine, replace=replace)
         except (LibraryError, OSError) as exc:
-            self.prompts.error(_("Can't import"), f"{path.name}: {exc}")
+            detail = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            self.prompts.error(_("Can't import"), f"{path.name}: {detail}")
             return
         self.page.reload(select=target)
 
@@ -193,5 +194,5 @@ class RoutineFiles(QObject):
         try:
             self.library.export(entry.name, destination)
         except (LibraryError, OSError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            detail = os_reason(exc) if isinstance(exc, OSError) else str(exc)
             self.prompts.error(_("Can't export"), f"{destination}: {detail}")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from selfmassage.core.session_result import SessionResult
-from selfmassage.i18n import N_, _
+from selfmassage.i18n import N_, _, os_reason
 from selfmassage.qt.pages import Page
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.session_driver import SessionDriver
@@ -164,7 +164,7 @@ class TrayHook(QObject):
         except OSError as exc:
             problem = (_("Start at login can't be set ({reason}).") if on
                        else _("Start at login can't be turned off ({reason})."))
-            self.window.statusBar().showMessage(problem.format(reason=exc.strerror or exc), 20_000)
+            self.window.statusBar().showMessage(problem.format(reason=os_reason(exc)), 20_000)
         enabled = autostart.autostart_enabled()
         self.login_action.setChecked(enabled)
         if enabled == on:

@@ -11,7 +11,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.store.history_locks import SessionLocks
 from selfmassage.store.history_queries import HistoryQueries
 from selfmassage.store.history_rescue import damaged_notice, move_aside, plain_reason, salvage
@@ -47,7 +47,7 @@ class History(HistoryQueries, HistoryWrites):
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryError(_("{folder}: can't create the folder for your history ({reason}).").format(
-                folder=path.parent, reason=exc.strerror)) from None
+                folder=path.parent, reason=os_reason(exc))) from None
         try:
             db = connect(path)
         except sqlite3.DatabaseError as exc:

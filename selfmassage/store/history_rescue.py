@@ -7,7 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from selfmassage.i18n import N_, _, ngettext
+from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.history_schema import HistoryError
 
 _COPIED_COLUMNS = {
@@ -110,5 +110,5 @@ def move_aside(path: Path) -> Path:
                 companion.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
         raise HistoryError(_("{path}: your history can't be read and can't be moved aside ({reason}); "
-                             "nothing was changed.").format(path=path, reason=exc.strerror)) from None
+                             "nothing was changed.").format(path=path, reason=os_reason(exc))) from None
     return aside

@@ -21,7 +21,7 @@ from selfmassage.core.routine_format import (
     routine_to_dict,
 )
 from selfmassage.core.rules import validate
-from selfmassage.i18n import N_, _
+from selfmassage.i18n import N_, _, os_reason
 from selfmassage.store.atomic import write_text_atomic
 from selfmassage.store.files import read_capped, write_export
 
@@ -73,7 +73,7 @@ def read_routine_file(path: Path, source: Source = Source.USER) -> RoutineEntry:
     except RoutineFileError as exc:
         return RoutineEntry(path.stem, source, path, None, error=str(exc))
     except OSError as exc:
-        return RoutineEntry(path.stem, source, path, None, error=exc.strerror or str(exc))
+        return RoutineEntry(path.stem, source, path, None, error=os_reason(exc))
     if routine is None:
         return RoutineEntry(path.stem, source, path, None, problems)
     if source is Source.BUILTIN:
@@ -164,7 +164,7 @@ class RoutineLibrary:
             write_text_atomic(target, dumps_routine(routine))
         except OSError as exc:  # read-only, full, no rights: the folder's files are as they were
             raise LibraryError(_("your routine can't be saved in {folder} ({reason}).").format(
-                folder=self.user_dir, reason=exc.strerror or exc)) from None
+                folder=self.user_dir, reason=os_reason(exc))) from None
         if old_name is not None and name_key(old_name) != name_key(routine.name):
             previous = self.find(old_name, entries)
             if previous is not None and previous.source is Source.USER and previous.path != target:

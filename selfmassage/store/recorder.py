@@ -22,7 +22,7 @@ from selfmassage.core.checkin import CheckIn
 from selfmassage.core.clock import Clock, SleepClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Event, SessionFinished, StepFinished, StepStarted
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
 
 
@@ -93,7 +93,7 @@ class SessionRecorder:
 
     def _fail(self, exc: BaseException) -> None:
         self.damaged = is_damaged(exc)
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         self.problem = _("This session can't be saved to your history ({reason}). It goes on anyway.").format(
             reason=reason)
         if self._on_problem is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from selfmassage.core import safety
-from selfmassage.i18n import _
+from selfmassage.i18n import _, os_reason
 from selfmassage.store.atomic import write_text_atomic
 from selfmassage.store.paths import safety_path
 
@@ -75,7 +75,7 @@ class SafetyStore:
             write_text_atomic(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n")
         except OSError as exc:
             self._problem(_("{path}: can't save your safety answers ({reason}); you will be asked again next "
-                            "time.").format(path=self.path, reason=exc.strerror))
+                            "time.").format(path=self.path, reason=os_reason(exc)))
 
     def _problem(self, line: str) -> None:
         if line not in self.problems:  # a save that keeps failing is said once
@@ -88,7 +88,7 @@ class SafetyStore:
             return
         except OSError as exc:
             self._problem(_("{path}: can't be read ({reason}); you will be asked the safety questions "
-                            "again.").format(path=self.path, reason=exc.strerror))
+                            "again.").format(path=self.path, reason=os_reason(exc)))
             return
         try:
             last_checked, answers, recheck = _parse(raw)

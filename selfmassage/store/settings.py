@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
-from selfmassage.i18n import LANGUAGES, _
+from selfmassage.i18n import LANGUAGES, _, os_reason
 from selfmassage.store.atomic import write_text_atomic
 
 
@@ -127,7 +127,7 @@ class Settings:
             return
         except OSError as exc:
             self.problems.append(_("{path}: can't be read ({reason}); using defaults.").format(
-                path=self.path, reason=exc.strerror))
+                path=self.path, reason=os_reason(exc)))
             return
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -181,3 +181,14 @@ class Settings:
 DECLARED: tuple[Setting, ...] = tuple(
     value.setting for value in vars(Settings).values() if isinstance(value, Declared))
 BY_NAME = {setting.name: setting for setting in DECLARED}
+
+
+def stored_language(path: Path) -> str:
+    """The language chosen in View ▸ Language ('' for the system's, or when the file can't tell): read
+    only, changing nothing, so a command that never uses the settings never moves a damaged file aside."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+    chosen = data.get("language", "") if isinstance(data, dict) else ""
+    return chosen if chosen in LANGUAGES else ""

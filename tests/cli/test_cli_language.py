@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,25 @@ def test_routines_list_json_escapes_c1_controls_in_a_file_name(cli):
     assert code == 0
     assert "\u009b" not in out and "odd\\u009bname.json" in out
     assert any(row["path"].endswith("odd\u009bname.json") for row in json.loads(out))
+
+
+def terminal_columns(text: str) -> int:
+    """The columns a terminal gives `text`: two for a wide character, none for a combining mark."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in text)
+
+
+def test_routines_list_keeps_its_columns_in_line_with_long_and_wide_names(russian, cli, write_json,
+                                                                          clean_routine):
+    # A long Russian name, a Chinese one (each character two columns wide), one with combining accents.
+    for name in ("Моя длинная программа для спины, плеч и шеи после работы", "按摩背部的晚间放松程序",
+                 "e\u0301te\u0301 back"):
+        assert cli("routines", "import", str(write_json("in.json", {**clean_routine, "name": name})))[0] == 0
+    code, out, _err = cli("routines", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 9 and "Подробная расслабляющая последовательность для спины" in out
+    # Where each line's step count ends and its source begins, in the columns a person sees.
+    count_ends = {terminal_columns(re.match(r"^.*?\s+\d+(?=\s+\d\d:\d\d)", line).group()) for line in lines}
+    source_starts = {terminal_columns(re.match(r"^.*\d\d:\d\d\s+", line).group()) for line in lines}
+    assert len(count_ends) == 1 and len(source_starts) == 1, out
