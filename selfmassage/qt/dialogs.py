@@ -1,4 +1,5 @@
-"""Small dialogs the main window opens: a yes/no question, the volume, a message, and About."""
+"""Small dialogs the main window opens: the volume and the sound check; a yes/no question, a message and
+About, asked in the window (selfmassage.qt.question_panel)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -23,34 +23,18 @@ from selfmassage import __version__
 from selfmassage.i18n import _, ngettext
 from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.dialog_fit import keep_on_screen
+from selfmassage.qt.question_panel import Answer, ask
 
 if TYPE_CHECKING:  # the sound modules load with the player, after the window's first frame
     from selfmassage.sound.check import SoundCheckResult
 
 
 def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask; `no` is the default and Esc, so a stray key never does the irreversible thing."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("confirm_box")
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
-    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    _read_once(box, title, _("Question"))
-    describe(yes_button, yes, f"{yes}: {text}")
-    describe(no_button, no, _("{answer}, and carry on as before. Esc does this too.").format(answer=no))
-    box.setDefaultButton(no_button)
-    box.setEscapeButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
-
-
-def _read_once(box: QMessageBox, title: str, icon: str) -> None:
-    """A screen reader reads a message box's title, then its text from the text's label: the box carries
-    no copy of the text as its description, and its icon is named, not an unnamed picture."""
-    box.setAccessibleName(title)
-    box.setAccessibleDescription("")
-    picture = box.findChild(QLabel, "qt_msgboxex_icon_label")
-    if picture is not None:
-        picture.setAccessibleName(icon)
+    """Ask in the window; `no` is the default and Esc, so a stray key never does the irreversible thing."""
+    answers = [Answer("yes", yes, f"{yes}: {text}"),
+               Answer("no", no, _("{answer}, and carry on as before. Esc does this too.").format(answer=no),
+                      primary=True)]
+    return ask(parent, title, text, answers, default="no", escape="no") == "yes"
 
 
 class VolumeDialog(QDialog):
@@ -180,25 +164,14 @@ def show_check(button: QPushButton, result: QLabel, found: SoundCheckResult) -> 
 
 
 def tell(parent: QWidget, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("tell_box")
-    _read_once(box, title, _("Note"))
-    ok = box.button(QMessageBox.StandardButton.Ok)
-    describe(ok, ok.text().replace("&", ""), _("Close this message."))
-    box.exec()
+    ask(parent, title, text, [Answer("ok", _("OK"), _("Close this message."), primary=True)],
+        default="ok", escape="ok")
 
 
 def show_about(parent: QWidget) -> None:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, _("About selfmassage"),
-                      f"<h3>selfmassage {__version__}</h3>"
-                      "<p>" + _("Guides you through a self-massage at home, area by area, with a countdown "
-                                "and sound cues.") + "</p>"
-                      "<p>" + _("It does not diagnose anything. If something hurts, stop, and ask a "
-                                "doctor.") + "</p>",
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("about_box")
-    describe(box, _("About selfmassage"),
-             _("Version {version}. It does not diagnose anything.").format(version=__version__))
-    ok = box.button(QMessageBox.StandardButton.Ok)
-    describe(ok, ok.text().replace("&", ""), _("Close this message."))
-    box.exec()
+    text = (f"<h3>selfmassage {__version__}</h3>"
+            "<p>" + _("Guides you through a self-massage at home, area by area, with a countdown "
+                      "and sound cues.") + "</p>"
+            "<p>" + _("It does not diagnose anything. If something hurts, stop, and ask a doctor.") + "</p>")
+    ask(parent, _("About selfmassage"), text, [Answer("ok", _("OK"), _("Close this message."), primary=True)],
+        default="ok", escape="ok", rich=True)

@@ -56,6 +56,7 @@ class EditorBar(WrappingRow):
         for button in (self.undo_button, self.redo_button, self.preview_button, self.start_button):
             button.setProperty("compact", True)
         self.status_label.setProperty("quiet", True)
+        self.status_label.setWordWrap(True)  # two short lines beside Undo and Redo rather than a wider page
         editing, finishing = QHBoxLayout(), QHBoxLayout()
         editing.addWidget(self.undo_button)
         editing.addWidget(self.redo_button)

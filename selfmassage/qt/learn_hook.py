@@ -75,8 +75,10 @@ class LearnHook(QObject):
                                   animated=self._animated())
             self.page.practice_requested.connect(self.practice)
             high_contrast = window.actions.get("high_contrast")
+            self.page.wear_theme(window.settings.high_contrast)
             if high_contrast is not None:
                 high_contrast.toggled.connect(self.page.body_map.set_high_contrast)
+                high_contrast.toggled.connect(self.page.wear_theme)
             self.page.back_requested.connect(window.back_to_routines)
             window.add_page(LEARN_PAGE, self.page)
         self.page.say_done("")

@@ -33,7 +33,7 @@ from selfmassage.qt.dialog_fit import scroll_words_down
 from selfmassage.qt.movement_layer import MovementLayer
 from selfmassage.qt.page_with_back import PageWithBack
 from selfmassage.qt.pages import Page
-from selfmassage.qt.theme import relative_font
+from selfmassage.qt.theme import colours, relative_font, stylesheet
 from selfmassage.qt.window_fit import words_column
 
 LEARN_PAGE = Page.LEARN
@@ -137,6 +137,7 @@ class LearnPage(PageWithBack):
         self.back_button.setToolTip(_("Back to your routines (Esc)"))
         self.back_button.setAccessibleDescription(_("Back to the list of routines (Esc)"))
         self.back_button.clicked.connect(self.back_requested.emit)
+        relative_font(self.back_button)  # the app's size, kept when Large text changes under its sheet
         self.done_note = QLabel(card)
         self.done_note.setObjectName("practice_done")
         self.done_note.setWordWrap(True)
@@ -187,6 +188,12 @@ class LearnPage(PageWithBack):
         self.layer.show_movement(movement_for(demo), tempo=TEMPO_DEFAULT)
         self.layer.set_running(self.isVisible())
         self.try_button.setAccessibleDescription(_(_PRACTISE[technique]))
+
+    def wear_theme(self, high_contrast: bool) -> None:
+        """Back as the picker draws its buttons: round, with the theme's edge (High contrast's white one too);
+        compact, so the card keeps its width at 800 px in Large text."""
+        self.back_button.setProperty("compact", True)
+        self.back_button.setStyleSheet(stylesheet(colours(high_contrast)))
 
     def say_done(self, text: str) -> None:
         self.done_note.setText(text)

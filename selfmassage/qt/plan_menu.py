@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QSpinBox, QWidget
 
 from selfmassage.core.plan import CUSTOM_MAX, CUSTOM_MIN, Plan, PlanKind, plan_from_settings
 from selfmassage.i18n import _, ngettext
+from selfmassage.qt.a11y import describe
+from selfmassage.qt.question_panel import Answer, ask
+from selfmassage.qt.theme_style import inset_spin_text
 from selfmassage.store.settings import Settings
 
 
@@ -44,10 +47,16 @@ class PlanMenu(QObject):
         return plan_from_settings(self.settings.plan, self.settings.plan_per_week)
 
     def ask_custom_plan(self) -> None:
-        number, ok = QInputDialog.getInt(self._dialog_parent, _("Your own plan"), _("Sessions a week:"),
-                                         self.plan.per_week, CUSTOM_MIN, CUSTOM_MAX)
-        if ok:
-            self.chosen.emit(Plan(PlanKind.CUSTOM, number))
+        number = QSpinBox()
+        number.setRange(CUSTOM_MIN, CUSTOM_MAX)
+        number.setValue(self.plan.per_week)
+        inset_spin_text(number)
+        describe(number, _("Sessions a week"), _("Up and Down change the number; Enter keeps it."))
+        answers = [Answer("ok", _("OK"), _("Keep this number as your plan."), primary=True),
+                   Answer("cancel", _("Cancel"), _("Keep the plan you had. Esc does this too."))]
+        if ask(self._dialog_parent, _("Your own plan"), _("Sessions a week:"), answers, default="ok",
+               escape="cancel", field=number) == "ok":
+            self.chosen.emit(Plan(PlanKind.CUSTOM, number.value()))
         else:
             self.show_plan()
 

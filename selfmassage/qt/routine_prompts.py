@@ -1,14 +1,16 @@
-"""The questions the routines page asks (unsaved changes, delete, a name clash, a name, a file), as Qt's
-standard dialogs. A test passes a subclass with set answers."""
+"""The questions the routines page asks: unsaved changes, delete, a name clash and an error in the window
+itself (selfmassage.qt.question_panel); a name and a file in Qt's standard dialogs. A test passes a subclass
+with set answers."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from selfmassage.i18n import N_, _
+from selfmassage.qt.question_panel import Answer, ask
 
 FILE_FILTER = N_("Routine files (*.json);;All files (*)")
 
@@ -26,7 +28,7 @@ class Clash(StrEnum):
 
 
 class Prompts:
-    """The page's questions, as Qt's standard dialogs. Tests pass a subclass with set answers."""
+    """The page's questions. Tests pass a subclass with set answers."""
 
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
@@ -35,37 +37,28 @@ class Prompts:
         """`name`: the routine's, or "" when it has none yet."""
         question = (_("You changed “{name}”. Save your changes before you go on?").format(name=name) if name
                     else _("You changed this routine. Save your changes before you go on?"))
-        answer = QMessageBox.question(
-            self.parent, _("Unsaved changes"), question,
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return Unsaved.SAVE
-        if answer == QMessageBox.StandardButton.Discard:
-            return Unsaved.DISCARD
-        return Unsaved.CANCEL
+        answers = [Answer(Unsaved.SAVE, _("Save"), _("Save your changes, then go on."), primary=True),
+                   Answer(Unsaved.DISCARD, _("Don't save"), _("Go on without your changes.")),
+                   Answer(Unsaved.CANCEL, _("Cancel"), _("Stay here with your changes. Esc does this too."))]
+        return Unsaved(ask(self.parent, _("Unsaved changes"), question, answers, default=Unsaved.SAVE,
+                           escape=Unsaved.CANCEL))
 
     def confirm_delete(self, name: str) -> bool:
-        answer = QMessageBox.question(
-            self.parent, _("Delete routine"), _("Delete “{name}”? You can't undo this.").format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        answers = [Answer("delete", _("Delete"), _("Delete the routine's file.")),
+                   Answer("keep", _("Keep it"), _("Keep the routine. Esc does this too."), primary=True)]
+        question = _("Delete “{name}”? You can't undo this.").format(name=name)
+        chosen = ask(self.parent, _("Delete routine"), question, answers, default="keep", escape="keep")
+        return chosen == "delete"
 
     def import_clash(self, name: str, new_name: str, can_replace: bool) -> Clash:
-        box = QMessageBox(QMessageBox.Icon.Question, _("Routine already there"),
-                          _("You already have a routine called “{name}”.").format(name=name),
-                          parent=self.parent)
-        replace = (box.addButton(_("Replace it"), QMessageBox.ButtonRole.DestructiveRole) if can_replace
-                   else None)
-        rename = box.addButton(_("Import as “{name}”").format(name=new_name),
-                               QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(rename)
-        box.exec()
-        if replace is not None and box.clickedButton() is replace:
-            return Clash.REPLACE
-        return Clash.RENAME if box.clickedButton() is rename else Clash.CANCEL
+        rename = _("Import as “{name}”").format(name=new_name)
+        answers = [Answer(Clash.RENAME, rename, _("Keep both routines."), primary=True),
+                   *([Answer(Clash.REPLACE, _("Replace it"), _("Your routine of that name is replaced."))]
+                     if can_replace else []),
+                   Answer(Clash.CANCEL, _("Cancel"), _("Import nothing. Esc does this too."))]
+        return Clash(ask(self.parent, _("Routine already there"),
+                         _("You already have a routine called “{name}”.").format(name=name), answers,
+                         default=Clash.RENAME, escape=Clash.CANCEL))
 
     def ask_name(self, title: str, label: str, text: str) -> str | None:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
@@ -82,4 +75,5 @@ class Prompts:
         return Path(path) if path else None
 
     def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.parent, title, text)
+        ask(self.parent, title, text, [Answer("ok", _("OK"), _("Close this message."), primary=True)],
+            default="ok", escape="ok")

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -120,8 +120,7 @@ class RoutinesPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 890])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(12)
+        self._fit_margins(layout, short=False)
         layout.addLayout(title_row)
         layout.addWidget(splitter, 1)
         # Tab in reading order: Done, the list, the buttons under it, then the editor on the right.
@@ -132,6 +131,20 @@ class RoutinesPage(QWidget):
         self.reload()
 
     # -- for the window ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            self._fit_margins(layout, short=self.height() < 620)
+
+    @staticmethod
+    def _fit_margins(layout: QVBoxLayout, *, short: bool) -> None:
+        """Narrower edges in a short window (800x600): the room goes to the editor's fields and steps."""
+        margins = (16, 8, 16, 8) if short else (24, 16, 24, 16)
+        if layout.contentsMargins().top() != margins[1]:
+            layout.setContentsMargins(*margins)
+            layout.setSpacing(8 if short else 12)
 
     def edit_actions(self) -> list[QAction]:
         """For an Edit menu: undo, redo, save (shortcuts work while the editor has focus)."""

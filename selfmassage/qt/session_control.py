@@ -125,13 +125,22 @@ class SessionControl(QObject):
 
     def stop_to_quit(self) -> bool:
         """The window is closing during a session: stop it if the person agrees; False keeps it going."""
-        if not dialogs.confirm(self.window, _("Quit selfmassage?"),
-                               _("A session is running. Stop it and quit?"),
-                               yes=_("Stop and quit"), no=_("Keep going")):
-            return False
-        assert self.driver is not None
-        self.driver.stop()
-        return True
+        driver = self.driver
+        assert driver is not None
+        pause = not driver.paused  # the countdown waits while the question is open
+        if pause:
+            driver.toggle_pause()
+        quit_now = dialogs.confirm(self.window, _("Quit selfmassage?"),
+                                   _("A session is running. Stop it and quit?"),
+                                   yes=_("Stop and quit"), no=_("Keep going"))
+        if quit_now or not driver.running:
+            if driver.running:
+                driver.stop()
+            return True
+        if pause and driver.paused:
+            driver.toggle_pause()
+        self.window.update_actions()
+        return False
 
     def toggle_pause(self) -> None:
         if self.driver is not None:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -20,6 +19,7 @@ from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce, describe
+from selfmassage.qt.question_panel import Answer, ask
 from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
@@ -114,12 +114,12 @@ class SessionsPane(QWidget):
         session = self.selected_session()
         if session is None or session.status == SessionStatus.RUNNING:
             return
-        answer = QMessageBox.question(
-            self, _("Delete this session?"),
-            _("Delete the session of {when} ({routine})? This can't be undone.").format(
-                when=when(session.started_at), routine=session.routine_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        answers = [Answer("delete", _("Delete"), _("Delete this session from your history.")),
+                   Answer("keep", _("Keep it"), _("Keep the session. Esc does this too."), primary=True)]
+        if ask(self, _("Delete this session?"),
+               _("Delete the session of {when} ({routine})? This can't be undone.").format(
+                   when=when(session.started_at), routine=session.routine_name),
+               answers, default="keep", escape="keep") != "delete":
             return
         self.history.delete_session(session.id)
         self.tell(_("Deleted the session of {when}.").format(when=when(session.started_at)))

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtGui import QBrush, QColor, QIcon, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from selfmassage.core.editing import RoutineDraft
@@ -136,7 +136,7 @@ class StepTableModel(QAbstractTableModel):
 
 class StepTable(QTableView):
     """Asks for the width of its columns, so the editor puts the step's fields under it when the two
-    can't be side by side without squeezing the steps."""
+    can't be side by side without squeezing the steps; keeps the chosen step in sight when resized."""
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -146,6 +146,12 @@ class StepTable(QTableView):
                       for column in range(header.count()))
         width = columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         return QSize(max(hint.width(), width), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        current = self.currentIndex()
+        if current.isValid():  # a smaller window keeps the step being changed in sight
+            self.scrollTo(current)
 
 
 def step_table_view(model: StepTableModel) -> QTableView:

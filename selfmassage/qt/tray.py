@@ -74,7 +74,7 @@ class ReminderTray(QObject):
                           else tray_available)
         self.notice: str | None = None
         if not self.available:
-            self.notice = _("Your desktop has no tray, so reminders show only while the window is open.")
+            self.notice = _("No tray here: reminders show only while the window is open.")
         self.due: date | None = None
         self.due_line = ""
         self.armed_for: datetime | None = None
@@ -110,7 +110,7 @@ class ReminderTray(QObject):
             self.icon.messageClicked.connect(self._open_picker)
             service = self.desktop_notifier()
             if not QSystemTrayIcon.supportsMessages() and not (service is not None and service.available()):
-                self.notice = _("Your desktop shows no notifications, so reminders appear in the window.")
+                self.notice = _("No notifications here: reminders appear in the window.")
             self.icon.show()
         self.set_routines(routine_names or [])
         self.refresh()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QRegion
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from selfmassage.core.clock import FakeClock
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.question_panel import QuestionPanel
 
 # 12 seconds, every stage, one rubbing step at 90 a minute (a beat every 2/3 s).
 SHORT = {
@@ -58,25 +61,61 @@ def advance(window: MainWindow, clock: FakeClock, seconds: float, step: float = 
         window.driver.wake()
 
 
-def answer_box(button_text: str) -> list[str]:
-    """Click `button_text` in the next message box once it is open; the list gets the box's text."""
-    seen: list[str] = []
+def open_question() -> QuestionPanel | None:
+    """The question open in any window now (selfmassage.qt.question_panel), if any."""
+    for top in QApplication.topLevelWidgets():
+        for panel in top.findChildren(QuestionPanel):
+            if panel.isVisible():
+                return panel
+    return None
 
-    def answer() -> None:
+
+def while_asked(look: Callable[[QuestionPanel], object]) -> list[object]:
+    """Once a question is open in a window, call `look(panel)` (which must answer it); its result, or the
+    exception it raised (the question is then answered with Esc), lands in the list returned."""
+    seen: list[object] = []
+
+    def check() -> None:
+        panel = open_question()
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(5, answer)
+        # A window of its own (a stock message box) fails the test rather than waiting for ever.
+        if panel is None and isinstance(box, QDialog) and box.isVisible():
+            seen.append(AssertionError(f"asked in a {type(box).__name__} of its own, not in the window"))
+            box.reject()
             return
-        seen.append(box.text())
-        for button in box.buttons():
-            if button.text() == button_text:
-                button.click()
-                return
-        seen.append(f"no {button_text!r} in {[b.text() for b in box.buttons()]}")
-        box.reject()
+        if panel is None or not panel.isVisible():
+            QTimer.singleShot(5, check)
+            return
+        try:
+            seen.append(look(panel))
+        except Exception as exc:
+            seen.append(exc)
+            QTest.keyClick(panel, Qt.Key.Key_Escape)
 
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, check)
     return seen
+
+
+def press_answer(panel: QuestionPanel, text: str) -> None:
+    """Tab to the answer `text` as a person would, then press Enter."""
+    assert text in [button.text() for button in panel.buttons.values()], \
+        f"no {text!r} in {[button.text() for button in panel.buttons.values()]}"
+    for _ in panel.buttons:
+        focused = panel.focusWidget()
+        if isinstance(focused, QPushButton) and focused.text() == text:
+            break
+        QTest.keyClick(focused or panel, Qt.Key.Key_Tab)
+    QTest.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
+
+
+def answer_box(button_text: str) -> list[str]:
+    """Press `button_text` in the next question the window asks once it is open; the list gets its text."""
+    def answer(panel: QuestionPanel) -> str:
+        text = panel.text.text()
+        press_answer(panel, button_text)
+        return text
+
+    return while_asked(answer)  # type: ignore[return-value]
 
 
 class PaintRecorder(QObject):

@@ -13,14 +13,15 @@ import pytest
 from a11y_helpers import checked_controls, while_modal, without_words, words
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
-from qt_helpers import advance
+from PySide6.QtWidgets import QApplication, QMenu
+from qt_helpers import advance, open_question, while_asked
 
 from selfmassage.core.techniques import Stage
 from selfmassage.qt.a11y import spoken_duration
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.history_hook import add_history
+from selfmassage.qt.question_panel import QuestionPanel
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.safety_dialog import SafetyDialog
@@ -236,19 +237,22 @@ def test_the_stop_panel_in_the_session(qtbot, window):
 
 @pytest.mark.parametrize("which", ["test sound", "about"])
 def test_message_boxes(qtbot, window, which):
-    def look(box: QMessageBox) -> list[str]:
-        missing = without_words(box)
-        box.reject() if box.escapeButton() is not None else box.buttons()[0].click()
+    """Asked in the window, as the Stop question is: named, every answer described, Esc closes it."""
+    def look(panel: QuestionPanel) -> list[str]:
+        missing = without_words(panel)
+        if not panel.accessibleName() or not panel.accessibleDescription():
+            missing.append(f"the question: {panel.accessibleName()!r} {panel.accessibleDescription()!r}")
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Escape)
         return missing
 
-    seen = while_modal(QMessageBox, look)
+    seen = while_asked(look)
     if which == "test sound":
         window.actions["sound_check"].trigger()
         qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     else:
         window.actions["about"].trigger()
     assert seen == [[]]
-    assert QApplication.activeModalWidget() is None
+    assert QApplication.activeModalWidget() is None and open_question() is None
 
 
 def test_every_control_docs_voice_md_names_is_there_under_that_name(qtbot, window):

@@ -111,7 +111,7 @@ def test_started_at_login_with_no_tray_the_window_shows_and_says_so(isolated_dir
     result = run(OPEN_FROM_LOGIN.replace("sys.argv[1]", "'no tray'"), isolated_dirs)
     assert result.returncode == 0, result.stderr[-600:]
     assert "shown True" in result.stdout
-    assert "status Your desktop has no tray, so reminders show only while the window is open." \
+    assert "status No tray here: reminders show only while the window is open." \
         in result.stdout
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+from qt_helpers import answer_box
 
 from selfmassage.core.clock import FakeClock
 from selfmassage.core.editing import RoutineDraft
@@ -555,23 +556,16 @@ def test_discard_on_close_leaves_the_file_alone(qtbot, window, prompts, folders)
     assert (user / "evening.json").read_text() == before
 
 
-def test_the_real_question_maps_save_discard_cancel(qtbot, library, monkeypatch, folders):
+def test_the_real_question_maps_save_discard_cancel(qtbot, library, folders):
     _, user = folders
-    window = EditorWindow(library)  # Qt's own dialogs, answered by patching the static call
+    window = EditorWindow(library)  # the page's own questions, answered with the keys
     qtbot.addWidget(window)
+    window.show()
     window.page.select_routine("Evening back")
     window.page.editor.seconds_spin.setValue(20)
-    asked: list[str] = []
-
-    def answer(button):
-        def question(parent, title, text, *args):
-            asked.append(text)
-            return button
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    asked = answer_box("Cancel")
     assert not window.close()
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Save))
+    answer_box("Save")
     assert window.close()
     assert asked[0] == "You changed “Evening back”. Save your changes before you go on?"
     assert json.loads((user / "evening.json").read_text())["steps"][0]["seconds"] == 20

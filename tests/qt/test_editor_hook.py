@@ -8,7 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QStackedWidget, QWidget
+from qt_helpers import answer_box
 
 from selfmassage.core.routine import Routine, Step
 from selfmassage.core.routine_format import dumps_routine
@@ -155,9 +156,9 @@ def test_closing_the_window_asks_about_unsaved_routine_changes(qtbot, host, monk
     hook = add_routine_editor(host)
     page = hook.open()
     page.editor.seconds_spin.setValue(12)
-    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard])
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: next(answers))
+    answer_box("Cancel")
     assert not host.close()
     assert host.isVisible()
+    answer_box("Don't save")
     assert host.close()
     assert (hook.page.library.user_dir / "mine.json").read_text() == dumps_routine(routine("Mine"))

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
-from qt_helpers import activate, advance, answer_box
+from PySide6.QtWidgets import QApplication, QFileDialog
+from qt_helpers import activate, advance, answer_box, while_asked
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.events import SessionFinished, StepStarted
@@ -25,7 +25,7 @@ from selfmassage.store import autostart
 from selfmassage.store.history import History
 from selfmassage.store.settings import Settings
 
-NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
+NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
 @pytest.fixture
@@ -195,15 +195,13 @@ def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with
     hook.open_review()
     assert hook.review.plan.kind is PlanKind.PAIN_RELIEF
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(5, answer)
-            return
-        dialog.setIntValue(3)
-        dialog.accept()
+    def answer(panel) -> None:
+        field = panel.focusWidget()  # the number has the keyboard
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field, "3")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, answer)
+    while_asked(answer)
     hook.plan_menu.actions[PlanKind.CUSTOM].trigger()
     saved = Settings(settings_path)
     assert (saved.get("plan"), saved.get("plan_per_week")) == ("custom", 3)

@@ -20,20 +20,23 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QScrollArea,
+    QSizeGrip,
     QStyleOptionViewItem,
     QWidget,
 )
-from qt_helpers import activate, advance
+from qt_helpers import activate, advance, while_asked
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.safety import QUESTION_IDS
 from selfmassage.core.techniques import Intensity, Technique
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
+from selfmassage.qt.editor_window import EditorWindow
 from selfmassage.qt.history_hook import add_history
 from selfmassage.qt.language import use_language
 from selfmassage.qt.learn_hook import add_learn_page
 from selfmassage.qt.main_window import MainWindow
+from selfmassage.qt.question_panel import QuestionPanel
 from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
@@ -42,6 +45,7 @@ from selfmassage.qt.today_dialog import TodayDialog
 from selfmassage.resources import assets_dir
 from selfmassage.sound.check import SoundCheckResult, advice
 from selfmassage.sound.interface import NO_DEVICE
+from selfmassage.store.library import RoutineLibrary
 from tests.history_support import BERLIN, add, open_history
 
 SIZES = ("800x600", "1024x600", "1366x768", "1920x1080")
@@ -315,7 +319,7 @@ def editor_at_every_size(qtbot: Any, window: MainWindow, what: str, buttons: lis
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_the_routine_editor(qtbot, looked, mode):
+def test_the_routine_editor(qtbot, looked, mode, language):
     """A built-in routine (its banner) and one of yours with a warning and its fix: the steps may scroll,
     Done, Undo, Redo, Preview, Start and Save stay in sight."""
     window, _, hook = looked(mode)
@@ -427,3 +431,137 @@ def test_the_window_fits_its_screen_and_never_grows_by_itself(qtbot, make_window
     assert window.size() == size
     window.resize(720, 540)  # as small as it gets
     qtbot.waitUntil(lambda: window.size() == QSize(720, 540))
+
+
+def questions(window: MainWindow, history: Any, editor: Any) -> list[tuple[str, Callable[[], object]]]:
+    """Each question the window asks, by what a person does to meet it."""
+    page = editor.open()
+    assert page.select_routine(classic(window))
+    page.files.duplicate_routine()  # yours, so it can be deleted
+    return [("About", window.actions["about"].trigger), ("your own plan", history.plan_menu.ask_custom_plan),
+            ("delete a routine", page.files.delete_routine),
+            ("unsaved changes", lambda: page.prompts.unsaved(page.editor.name_edit.text())),
+            ("quit during a session", lambda: (start_classic_from(window), window.sessions.stop_to_quit()))]
+
+
+def start_classic_from(window: MainWindow) -> None:
+    window.back_to_routines()
+    assert window.picker.select(classic(window))
+    window.picker.request_start()
+    assert window.current_page() == "session"
+
+
+def question_problems(qtbot: Any, window: MainWindow, panel: QuestionPanel, where: str,
+                      look: Any) -> list[str]:
+    """What is wrong with the question open in `window`; then Esc answers it."""
+    problems = look_at(qtbot, window, where)
+    if panel.geometry() != window.rect():
+        problems.append(f"{where}: covers {panel.geometry()} of {window.rect()}")
+    card = panel.card.grab().toImage()
+    if not near(QColor(card.pixel(14, card.height() // 2)), look.surface):
+        problems.append(f"{where}: the card is not in the theme's colour")
+    if panel.text.font().pointSizeF() != pytest.approx(QApplication.font().pointSizeF()):
+        problems.append(f"{where}: its text is {panel.text.font().pointSizeF()} pt")
+    driver = window.driver
+    if driver is not None and driver.running and not driver.paused:
+        problems.append(f"{where}: the countdown runs on under the question")
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Escape)
+    return problems
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_question_is_asked_in_the_window_in_its_look(qtbot, looked, mode, language):
+    """Quit during a session, About, deleting a routine, unsaved changes and your own plan's number: a card
+    in the window (not a stock box) in the theme and text size, that fits at every size; Esc answers it as
+    "no", and the countdown waits while the quit question is open."""
+    window, history, editor = looked(mode)
+    look = colours(MODES[mode][1])
+    problems: list[str] = []
+    for size in SIZES:
+        fill_screen(qtbot, window, size)
+        for what, asking in questions(window, history, editor):
+            seen = while_asked(lambda panel, where=f"{size} {what}": question_problems(qtbot, window, panel,
+                                                                                       where, look))
+            asking()
+            qtbot.waitUntil(lambda seen=seen: bool(seen))
+            problems += [str(found) for found in seen if found]
+        driver = window.driver
+        assert driver is not None and driver.running and not driver.paused  # "Keep going" goes on
+        driver.stop()
+    fits(problems)
+
+
+@pytest.mark.parametrize("mode", ["high contrast", "both"])
+def test_the_learn_pages_back_button_and_the_editors_own_window_wear_the_apps_look(qtbot, looked, mode,
+                                                                                    routines_dirs):
+    window, _, _ = looked(mode)
+    fill_screen(qtbot, window, "1366x768")
+    look = colours(MODES[mode][1])
+    page = add_learn_page(window).open()
+    back = page.back_button
+    middle = back.height() // 2
+    assert near(face(back, 0, middle), look.border) and near(face(back, 6, middle), look.surface)
+
+    builtin, user = routines_dirs
+    own = EditorWindow(RoutineLibrary(user, builtin))
+    qtbot.addWidget(own)
+    own.show()
+    qtbot.waitExposed(own)
+    assert own.page.select_routine(CLASSIC)
+    own.page.files.duplicate_routine()
+    own.page.editor.seconds_spin.setValue(own.page.editor.seconds_spin.value() + 5)  # Save is on
+    save, undo = own.page.editor.save_button, own.page.editor.undo_button
+    assert near(face(save, 6, save.height() // 2), look.accent)
+    assert near(face(undo, 0, undo.height() // 2), look.border) and near(face(undo, 1, 1), look.window)
+    assert own.page.editor.table.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+    own.page.editor.draft.mark_saved()
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_status_line_about_no_tray_is_whole_at_800_px(qtbot, looked, mode, language):
+    """With no tray the window says so on its status line (tests/qt/test_history_hook.py); the line is
+    drawn in one row that is cut, never wrapped, so the sentence must fit the smallest window."""
+    window, _, _ = looked(mode)
+    bar = window.statusBar()
+    line = bar.currentMessage()
+    assert line  # said once the history (and with it the tray) was plugged in
+    fill_screen(qtbot, window, "800x600")
+    grip = bar.findChild(QSizeGrip)
+    room = bar.width() - (grip.width() if grip is not None and grip.isVisible() else 0) - 12
+    assert QFontMetrics(bar.font()).horizontalAdvance(line) <= room, (line, room)
+
+
+def test_the_chosen_step_stays_in_sight_when_the_window_changes_size(qtbot, looked):
+    window, _, hook = looked("large text")
+    page = hook.open()
+    assert page.select_routine(classic(window))
+    editor = page.editor
+    for size in ("1920x1080", "800x600", "1366x768", "1024x600"):
+        fill_screen(qtbot, window, size)
+        for step in (len(editor.draft.steps) - 3, 2):
+            editor.select_step(step)
+            for other in SIZES:
+                fill_screen(qtbot, window, other)
+                look_at(qtbot, window, other)
+                row = editor.table.visualRect(editor.table.currentIndex())
+                assert editor.table.viewport().rect().contains(row), (size, other, step, row)
+
+
+@pytest.mark.parametrize("mode", ["large text", "both"])
+def test_at_800x600_in_large_text_the_steps_and_their_buttons_fit_the_editors_view(qtbot, looked, mode,
+                                                                                  language):
+    """The editor's part that scrolls is tall enough to show the steps with Add, Remove and Move under them
+    at once: picking a step and moving it needs no scrolling back and forth."""
+    window, _, hook = looked(mode)
+    page = hook.open()
+    assert page.select_routine(classic(window))
+    page.files.duplicate_routine()
+    editor = page.editor
+    fill_screen(qtbot, window, "800x600")
+    look_at(qtbot, window, "800x600")
+    body = editor.scroll.widget()
+    top = editor.table.mapTo(body, editor.table.rect().topLeft()).y()
+    lowest = max(button.mapTo(body, button.rect().bottomLeft()).y() for button in (
+        editor.add_button, editor.remove_button, editor.up_button, editor.down_button))
+    room = editor.scroll.viewport().height()
+    assert lowest - top <= room, (lowest - top, room)

@@ -15,7 +15,7 @@ from selfmassage.sound.silent import RecordingPlayer
 from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.settings import Settings
 
-NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
+NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
 @pytest.fixture

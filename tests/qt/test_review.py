@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
+from qt_helpers import answer_box
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
@@ -191,21 +192,13 @@ def test_the_list_is_newest_first_and_shows_details(page):
     assert "1. Stroking, lower back — 07:30 of 00:02" in details
 
 
-def test_delete_asks_first_and_keeps_the_session_on_no(page, qtbot, monkeypatch, history):
-    asked: list[str] = []
-
-    def answer(reply):
-        def question(_parent, _title, text, *_args):
-            asked.append(text)
-            return reply
-        return question
-
+def test_delete_asks_first_and_keeps_the_session_on_no(page, qtbot, history):
     page.select_row(0)
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    asked = answer_box("Keep it")
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert history.count_sessions() == 6
     assert asked and "Wed 18 Nov 2026, 19:00 (Quick back)" in asked[0] and "can't be undone" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    answer_box("Delete")
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert history.count_sessions() == 5

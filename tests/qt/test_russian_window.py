@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
-from qt_helpers import advance, answer_box
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from qt_helpers import advance, answer_box, while_asked
 from russian_helpers import english_lines, menu_texts, shown_texts
 
 from selfmassage.core.lessons import LESSONS
@@ -105,19 +105,14 @@ def test_the_plan_submenu_counts_your_own_sessions_in_russian(qtbot, russian: Pa
         window.settings.plan, window.settings.plan_per_week = "custom", number
         plan_menu.show_plan()
         assert plan_menu.actions[plan_menu.plan.kind].text() == shown
-    asked: list[list[str]] = []
+    def read(panel) -> list[object]:
+        words = [[panel.title.text(), panel.text.text()], english(shown_texts(panel))]
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Escape)
+        return words
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QInputDialog):
-            QTimer.singleShot(5, answer)
-            return
-        asked.append([dialog.windowTitle(), dialog.labelText()])
-        asked.append(english(shown_texts(dialog)))
-        dialog.reject()
-
-    QTimer.singleShot(0, answer)
+    asked = while_asked(read)
     plan_menu.ask_custom_plan()
+    asked = [part for words in asked for part in words]
     assert asked == [["Свой план", "Сеансов в неделю:"], []]
 
 
@@ -251,7 +246,7 @@ def test_the_editor_asks_about_unsaved_changes_in_russian(qtbot, russian: Parts,
     page.done_button.click()
     assert seen == ["Вы изменили «Spina». Сохранить изменения, прежде чем продолжить?"]
     assert russian.window.current_page() == "routines"  # cancelled: still editing
-    assert page.editor.bar.status_label.text() == "Есть несохранённые изменения."
+    assert page.editor.bar.status_label.text() == "Не сохранено."
 
 
 def test_the_preview_plays_in_russian(qtbot, russian: Parts, russian_editor):

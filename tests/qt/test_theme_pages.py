@@ -8,8 +8,9 @@ from datetime import datetime
 from a11y_helpers import while_modal
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
-from qt_helpers import advance
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from qt_helpers import advance, while_asked
 
 from selfmassage.qt.dialogs import VolumeDialog
 from selfmassage.qt.editor_hook import add_routine_editor
@@ -138,7 +139,8 @@ def test_dialogs_opened_after_the_change(qtbot, make_window):
             found = while_modal(kind, lambda dialog: (measure(dialog), dialog.reject()))
             opener()
             seen.append(found[0][0])
-        found = while_modal(QMessageBox, lambda box: (measure(box), box.reject()))
+        found = while_asked(lambda panel: (measure(panel.card), QTest.keyClick(panel.focusWidget(),
+                                                                              Qt.Key.Key_Escape)))
         window.actions["about"].trigger()
         seen.append(found[0][0])
         preview = page.open_preview(page.editor.draft.routine)

@@ -90,7 +90,7 @@ def test_no_tray_is_noticed_once_and_reminders_still_reach_the_window(qtbot, his
     clock = Clock(MONDAY_EVENING - timedelta(minutes=1))
     tray, reminders = make_tray(qtbot, history, settings, clock, available=False)
     assert tray.icon is None
-    assert tray.notice == "Your desktop has no tray, so reminders show only while the window is open."
+    assert tray.notice == "No tray here: reminders show only while the window is open."
     clock.now = MONDAY_EVENING
     assert tray.check() and len(reminders) == 1
 

@@ -12,8 +12,8 @@ from selfmassage.qt.tray import ReminderTray
 from selfmassage.store.settings import Settings
 from tests.history_support import MONDAY_EVENING
 
-NO_TRAY = "Your desktop has no tray, so reminders show only while the window is open."
-NO_NOTIFICATIONS = "Your desktop shows no notifications, so reminders appear in the window."
+NO_TRAY = "No tray here: reminders show only while the window is open."
+NO_NOTIFICATIONS = "No notifications here: reminders appear in the window."
 
 
 @pytest.fixture
