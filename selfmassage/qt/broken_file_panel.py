@@ -3,13 +3,12 @@ one line the list's tooltip gives."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
 
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.markup import escape
 from selfmassage.store.library import RoutineEntry, Source
 
 
@@ -38,11 +37,11 @@ class BrokenFilePanel(QFrame):
         layout.addStretch(1)
 
     def show_entry(self, entry: RoutineEntry) -> None:
-        title = _("{file} can't be opened.").format(file=html.escape(entry.path.name))
+        title = _("{file} can't be opened.").format(file=escape(entry.path.name))
         self.title.setText(f"<b>{title}</b>")
         lines = [entry.error] if entry.error else [str(problem) for problem in entry.problems]
-        body = "<br>".join(html.escape(line) for line in lines)
-        self.details.setText(f"{html.escape(str(entry.path))}<br><br>{body}")
+        body = "<br>".join(escape(line) for line in lines)
+        self.details.setText(f"{escape(str(entry.path))}<br><br>{body}")
         self.delete_button.setVisible(entry.source is Source.USER)
 
 

@@ -7,7 +7,6 @@ widget already styled, when the look changes while it shows (the check-in inside
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from selfmassage.i18n import _
 from selfmassage.qt.focus_ring import mark_styled
+from selfmassage.qt.markup import escape
 from selfmassage.qt.theme import current_look
 
 BODY_POINTS = 15  # read at arm's length, after a massage, maybe without glasses
@@ -164,7 +164,7 @@ def heading(text: str) -> QLabel:
 
 def bullet_html(lines: tuple[str, ...]) -> str:
     """Lines as a list with a hanging indent, so a wrapped line stays under its own text."""
-    items = "".join(f"<li style='margin-bottom:4px'>{html.escape(line)}</li>" for line in lines)
+    items = "".join(f"<li style='margin-bottom:4px'>{escape(line)}</li>" for line in lines)
     return f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>"
 
 

@@ -28,6 +28,9 @@ class CountdownRing(QWidget):
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Time left in this step"))
+        # It paints its own background, the card's (the palette's Base): a second then repaints its digits
+        # and a piece of arc only, not the card and the page behind them as well.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._describe()
 
     def set_time(self, text: str, fraction_done: float, seconds_left: int | None = None) -> None:
@@ -136,6 +139,7 @@ class CountdownRing(QWidget):
         square, side, _thickness = self._square()
         ring, thickness = self._ring()
         painter = QPainter(self)
+        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.Base))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(pal.color(QPalette.ColorRole.Mid), thickness)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

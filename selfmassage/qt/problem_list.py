@@ -3,7 +3,6 @@ with its step, rule, what to do and a button for each one-click fix."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -24,6 +23,7 @@ from selfmassage.core.editing import Fix
 from selfmassage.core.problems import Problem
 from selfmassage.i18n import N_, _, ngettext
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.markup import escape
 from selfmassage.qt.wrapping_row import WrappingRow
 
 
@@ -93,8 +93,8 @@ class ProblemRow(QFrame):
             layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignVCenter)
         where = "" if problem.step is not None else _("Routine") + " · "
         # The icon's shape and the word say how serious it is; the tint is only a third signal.
-        self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{html.escape(problem.rule)}</b> — "
-                                  f"{html.escape(problem.message)}")
+        self.text = text = QLabel(f"{where}<b>{severity}</b> · <b>{escape(problem.rule)}</b> — "
+                                  f"{escape(problem.message)}")
         text.setWordWrap(True)
         policy = text.sizePolicy()  # keeps height-for-width, so a wrapped line is only as tall as it needs
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)

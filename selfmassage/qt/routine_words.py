@@ -5,10 +5,10 @@ Loaded with the picker's routines (picker_details), after the window's first fra
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from selfmassage.i18n import _, pgettext
+from selfmassage.qt.markup import escape
 
 if TYPE_CHECKING:
     from selfmassage.core.problems import Problem

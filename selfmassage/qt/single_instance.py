@@ -7,19 +7,18 @@ socket beside it. A later start finds the lock held, sends "raise" on that socke
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from selfmassage.store.instance import InstanceLock
 
-# QtNetwork is imported when it is used: the window listens only after its first frame (app.py), and the
-# import costs several ms of start-up.
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +28,17 @@ REACH_SECONDS = 3.0
 
 
 class SingleInstance(QObject):
+    """The socket is a plain Unix socket watched by the event loop: QtNetwork's QLocalServer did the same
+    and cost ~3 MiB of the running window's memory for one word a second start may send."""
+
     raise_requested = Signal()
 
     def __init__(self, runtime_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lock = InstanceLock(runtime_dir / "window.lock")
         self.socket_path = runtime_dir / "window.socket"
-        self._server: QLocalServer | None = None
+        self._server: socket.socket | None = None
+        self._watchers: dict[socket.socket, QSocketNotifier] = {}  # the server's, and each caller's
 
     def claim(self, *, listen: bool = True) -> bool:
         """True: this process is the window now. False: one is running, and it was asked to come forward.
@@ -52,51 +55,80 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Answer a second start from now on (the lock must be ours)."""
-        from PySide6.QtNetwork import QLocalServer
+        import socket  # after the first frame (app.py): its enums cost start-up
 
         if self._server is not None:
             return
         # The lock is ours, so any socket file left here is a killed window's: clear it, then listen.
-        QLocalServer.removeServer(str(self.socket_path))
-        server = QLocalServer(self)
-        if not server.listen(str(self.socket_path)):
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                self.socket_path.unlink()
+            server.bind(str(self.socket_path))
+            server.listen(4)
+            server.setblocking(False)
+        except OSError as error:
+            server.close()
             # The window still works; only a second start can't reach it (it will say so and exit).
-            log.warning("can't listen for a second start at %s: %s", self.socket_path, server.errorString())
-        server.newConnection.connect(self._take_connections)
+            log.warning("can't listen for a second start at %s: %s", self.socket_path, error)
+            return
         self._server = server
+        self._watch(server, self._take_connections)
         log.info("the window holds %s; a second start brings it to the front", self.lock.path)
 
     def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server = None
+        for connection in list(self._watchers):
+            self._forget(connection)
+        self._server = None
         self.lock.release()
+
+    def _watch(self, connection: socket.socket, ready: object) -> None:
+        watcher = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
+        watcher.activated.connect(ready)
+        self._watchers[connection] = watcher
+
+    def _forget(self, connection: socket.socket) -> None:
+        watcher = self._watchers.pop(connection, None)
+        if watcher is not None:
+            watcher.setEnabled(False)
+            watcher.deleteLater()
+        connection.close()
 
     def _take_connections(self) -> None:
         assert self._server is not None
-        while (connection := self._server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(lambda connection=connection: self._read(connection))
-            connection.disconnected.connect(connection.deleteLater)
-            if connection.bytesAvailable():
-                self._read(connection)
+        while True:
+            try:
+                connection, _address = self._server.accept()
+            except OSError:  # BlockingIOError: no one else is waiting
+                return
+            connection.setblocking(False)  # a caller that connects and says nothing never holds the window
+            self._watch(connection, lambda *_signal, connection=connection: self._read(connection))
 
-    def _read(self, connection: QLocalSocket) -> None:
-        if bytes(connection.readAll().data()).startswith(RAISE.strip()):
+    def _read(self, connection: socket.socket) -> None:
+        try:
+            said = connection.recv(len(RAISE))
+        except BlockingIOError:
+            return
+        except OSError:
+            said = b""
+        self._forget(connection)  # one word a connection, or nothing
+        if said.startswith(RAISE.strip()):
             log.info("a second start asked this window to come to the front")
             self.raise_requested.emit()
 
     def _ask_the_running_one(self) -> bool:
-        from PySide6.QtNetwork import QLocalSocket
+        import socket  # see listen
 
         deadline = time.monotonic() + REACH_SECONDS
         while True:
-            socket = QLocalSocket()
-            socket.connectToServer(str(self.socket_path))
-            if socket.waitForConnected(500):
-                socket.write(RAISE)
-                sent = socket.waitForBytesWritten(1000)
-                socket.disconnectFromServer()
-                return sent
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as caller:
+                caller.settimeout(1.0)
+                try:
+                    caller.connect(str(self.socket_path))
+                    caller.sendall(RAISE)
+                    return True
+                except OSError:
+                    pass
             if time.monotonic() >= deadline:
                 log.warning("the running window did not answer at %s", self.socket_path)
                 return False

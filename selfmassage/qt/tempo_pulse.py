@@ -22,6 +22,9 @@ class TempoPulse(QWidget):
         self.set_tempo(80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(_("Rubbing tempo"))
+        # It paints its own background, the card's (the palette's Base): a beat then repaints the dot's two
+        # places only, not the card and the page behind them as well.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_tempo(self, per_minute: int) -> None:
         self.setAccessibleDescription(ngettext(
@@ -72,6 +75,7 @@ class TempoPulse(QWidget):
         pal = self.palette()
         left, right, middle, radius = self._geometry()
         painter = QPainter(self)
+        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.Base))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(pal.color(QPalette.ColorRole.Mid), max(4.0, self.height() * 0.12))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -6,9 +6,10 @@ than changed, was most of what a minute of rubbing cost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QWidget
-from qt_helpers import advance
+from qt_helpers import PaintRecorder, advance
 
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.session_widgets import progress_text
@@ -105,3 +106,43 @@ def test_the_type_is_fitted_once_a_session_not_at_every_second_or_step(qtbot, wi
     qtbot.waitUntil(lambda: bool(changes.seen))
     for label in labels:
         label.removeEventFilter(changes)
+
+
+def test_the_ring_and_the_tempo_dot_repaint_without_the_card_behind_them(qtbot, window, clock):
+    # Once a second the digits change and 80 times a minute the dot jumps: if each of these also painted the
+    # card and the page behind it, much of a minute of rubbing went on painting what had not changed.
+    start_short(qtbot, window)
+    view = window.session_view
+    window.show()
+    qtbot.waitExposed(window)
+    card = view.ring.parentWidget()
+    assert view.pulse.parentWidget() is card
+    for high_contrast in (False, True):
+        if high_contrast:
+            window.actions["high_contrast"].trigger()
+        view.pulse.show()
+        qtbot.waitUntil(lambda: not card.visibleRegion().isEmpty())
+        settle()
+        QApplication.processEvents()
+        card_paints, view_paints, ring_paints, pulse_paints = (PaintRecorder() for _ in range(4))
+        card.installEventFilter(card_paints)
+        view.installEventFilter(view_paints)
+        view.ring.installEventFilter(ring_paints)
+        view.pulse.installEventFilter(pulse_paints)
+        advance(window, clock, 1)
+        view.pulse.beat()
+        painted = (ring_paints.regions, pulse_paints.regions)
+        qtbot.waitUntil(lambda painted=painted: all(painted))
+        QApplication.processEvents()
+        card.removeEventFilter(card_paints)
+        view.removeEventFilter(view_paints)
+        assert card_paints.regions == []
+        for widget in (view.ring, view.pulse):
+            place = QRegion(QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()))
+            assert not any(region.intersects(place) for region in view_paints.regions), widget
+        # What they paint behind themselves is the card's own colour, in either look.
+        picture = card.grab().toImage()
+        card_colour = picture.pixelColor(card.width() // 2, 8)
+        for widget in (view.ring, view.pulse):
+            corner = widget.mapTo(card, QPoint(1, 1))
+            assert picture.pixelColor(corner) == card_colour, (high_contrast, widget)
