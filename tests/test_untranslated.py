@@ -51,7 +51,8 @@ SHOWN_CALLS: dict[str, tuple[int, ...] | None] = {
     "QLabel": (0,), "QPushButton": (0,), "QCheckBox": (0,), "QRadioButton": (0,), "QGroupBox": (0,),
     "QAction": (0,), "addAction": (0,), "addMenu": (0,), "addButton": (0,), "addTab": (1,), "addItem": (0,),
     "addRow": (0,), "setHorizontalHeaderLabels": (0,), "setItemText": (1,), "setTabText": (1,),
-    "announce": None, "add_action": (1,),
+    "announce": None, "add_action": (1,), "QStandardItem": (0,), "QListWidgetItem": (0,),
+    "QTableWidgetItem": (0,), "setHeaderData": (2,), "setItemData": (1,),
 }
 # Lists and attributes that hold what a person is told: `problems.append(…)`, `self.problem = …`.
 SHOWN_ATTRIBUTES = frozenset({"problems", "problem", "notice", "notices", "message"})

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         sheet = apply_theme(app, high_contrast=False, large_text=False)
         window = EditorWindow(RoutineLibrary(user, assets_dir() / "routines"))
         window.setStyleSheet(sheet)
-        window.resize(1180, 780)
+        window.resize(1400, 820)  # the step's fields beside the steps, down to Direction and Note
         window.show()
         page = window.page
         if not page.select_routine(MINE.name):

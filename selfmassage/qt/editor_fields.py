@@ -230,6 +230,7 @@ class StepForm(QGroupBox):
         _select_data(self.direction_combo, step.direction)
         if self.note_edit.text() != step.note:
             self.note_edit.setText(step.note)
+            self.note_edit.setCursorPosition(0)  # a long note reads from its start, not its end
 
 def _pair(text: str, field: QWidget, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> WrappingRow:
     """A field with its label before it, or above it when there is no room beside."""

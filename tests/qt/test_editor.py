@@ -709,3 +709,15 @@ def test_reading_the_folder_again_keeps_unsaved_changes(window):
     page.reload()
     assert page.editor.draft.steps[0].seconds == 33 and page.editor.modified
     assert page.current_entry.name == "Evening back"
+
+
+def test_a_long_note_reads_from_its_start_when_its_step_is_picked(qtbot, window):
+    editor = editor_of(window)
+    window.resize(900, 700)
+    editor.select_step(3)
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(editor.note_edit, "Lean into the wall and let your breath go out slowly as you press.")
+    editor.select_step(2)
+    editor.select_step(3)
+    note = editor.note_edit
+    assert note.cursorPosition() == 0 and note.cursorRect().left() < note.width() // 4  # its first words show

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 from selfmassage import i18n
 from selfmassage.qt.language import use_language
@@ -34,11 +34,30 @@ def test_qts_own_standard_buttons_speak_russian(in_russian):
     assert message.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Нет"
 
 
+@pytest.mark.parametrize("mode", [QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave],
+                         ids=["import", "export"])
+def test_the_file_dialog_is_russian_even_where_qts_own_catalogue_has_a_gap(in_russian, qtbot, mode):
+    # The dialog Import… and Export… open where the desktop has none of its own (as here, offscreen).
+    dialog = QFileDialog(None, "", "", "JSON (*.json)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(mode)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    labels = sorted(label.text() for label in dialog.findChildren(QLabel)
+                    if label.isVisible() and label.text())
+    assert labels == ["&Имя файла:", "&Папка:", "&Типы файлов:"]
+    assert dialog.findChild(QLabel, "lookInLabel").buddy() is not None  # Alt+П still reaches the folder box
+
+
 def test_back_in_english_the_buttons_are_english_again(qapp):
     use_language(qapp, "ru")
     use_language(qapp, "en")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    assert dialog.findChild(QLabel, "lookInLabel").text() == "&Look in:"
 
 
 def test_view_language_is_remembered_for_the_next_start(make_window, settings_path):
