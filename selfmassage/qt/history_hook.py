@@ -10,7 +10,8 @@ before the sound and the window, so each finished step is committed before the n
 as in the terminal. The check-in goes from the summary straight to that recorder.
 
 Nothing here ever stops a session or ends in a traceback: a history that can't be opened or written costs
-one line in the window's notice banner, and the session runs on unsaved.
+one line in the window's notice banner, and the session runs on unsaved. A file found damaged after it
+opened (by a session, the review, the tray) is said once, naming it, and the window goes on without it.
 """
 
 from __future__ import annotations
@@ -146,6 +147,18 @@ class HistoryHook(QObject):
         self.tray_hook.start(_NoHistory())
         self._update_actions()
 
+    def _history_damaged(self) -> None:
+        """The file was found damaged since it opened: said once, and the window goes on without it (no
+        sessions saved, nothing to review or remind from) until the next start moves it aside and carries
+        over what still reads (History.open)."""
+        if self.history is None:
+            return
+        path = self.history.path
+        if self._owned:
+            self.history.close()
+        self._owned = False
+        self._no_history(damaged_since_open(path))
+
     @property
     def saving(self) -> bool:
         """Whether a session started now would be kept."""
@@ -171,13 +184,25 @@ class HistoryHook(QObject):
         if self.saving and not engine.routine.practice:  # a try-out from the Learn page is not a massage
             assert self.history is not None
             self.recorder = SessionRecorder(self.history, engine, wall_clock=self._now,
-                                            on_problem=self.window.notice.tell_once)
+                                            on_problem=self._recording_problem)
         return self.recorder
 
+    def _recording_problem(self, problem: str) -> None:
+        """The session runs on unsaved; a damaged file is said once, for everything, not per session."""
+        if self.recorder is not None and self.recorder.damaged:
+            self._history_damaged()
+        else:
+            self.window.notice.tell_once(problem)
+
     def _history_changed(self, _result: SessionResult | None = None) -> None:
-        if self.review is not None:
-            self.review.refresh()
-        self.tray_hook.refresh()
+        try:
+            if self.review is not None:
+                self.review.refresh()
+            self.tray_hook.refresh()
+        except sqlite3.DatabaseError as exc:
+            if not is_damaged(exc):
+                raise
+            self._history_damaged()
 
     # -- the review page -----------------------------------------------------------------------------
 
@@ -220,12 +245,10 @@ class HistoryHook(QObject):
             if self.review is not None and not fresh:
                 self.review.refresh()  # sessions run, imported or deleted elsewhere since it was last shown
         except sqlite3.DatabaseError as exc:
-            if not is_damaged(exc) or self.history is None or self.screen is None:
+            if not is_damaged(exc) or self.screen is None:
                 raise
-            # Damaged since it opened: said on the page; the next start moves it aside and rescues it.
-            screen, self.review = self.screen, None
-            screen.show_message(_("Your history can't be shown. {why}").format(
-                why=damaged_since_open(self.history.path)))
+            self._history_damaged()  # and the page says so
+            screen = self.screen
         window.show_page(Page.REVIEW)
         (self.review.table if self.review is not None else screen.back_button).setFocus()
         return screen

@@ -71,7 +71,7 @@ class LearnHook(QObject):
         if self.page is None:
             from selfmassage.qt.learn_page import LearnPage  # its modules load when it is first opened
 
-            self.page = LearnPage(high_contrast=bool(window.settings.get("high_contrast")),
+            self.page = LearnPage(high_contrast=window.settings.high_contrast,
                                   animated=self._animated())
             self.page.practice_requested.connect(self.practice)
             high_contrast = window.actions.get("high_contrast")

@@ -23,7 +23,7 @@ from selfmassage.core.clock import Clock, SleepClock
 from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Event, SessionFinished, StepFinished, StepStarted
 from selfmassage.i18n import _, os_reason
-from selfmassage.store.history import History, HistoryError
+from selfmassage.store.history import History, HistoryError, is_damaged
 
 
 def local_now() -> datetime:
@@ -48,6 +48,7 @@ class SessionRecorder:
         self._on_problem = on_problem
         self.session_id: int | None = None
         self.problem: str | None = None
+        self.damaged = False  # the problem is the history file's damage (history_schema.is_damaged)
         self.steps_written = 0
         engine.subscribe(self)
 
@@ -91,6 +92,7 @@ class SessionRecorder:
         return True
 
     def _fail(self, exc: BaseException) -> None:
+        self.damaged = is_damaged(exc)
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         self.problem = _("This session can't be saved to your history ({reason}). It goes on anyway.").format(
             reason=reason)

@@ -466,6 +466,24 @@ def test_the_import_menu_with_a_history_damaged_since_it_opened_says_so_on_the_p
     the_next_start_keeps_it_aside(db, garbage)
 
 
+def test_a_session_ending_on_a_history_damaged_since_it_opened_runs_to_the_end_and_says_so(
+        qtbot, with_history, db, clock):
+    hook = with_history()
+    window = hook.window
+    hook.open_review()  # the review was looked at, so a session's end reads it again
+    window.back_to_routines()
+    garbage = damage(db)
+    start(qtbot, window)
+    with qtbot.waitSignal(window.driver.finished, timeout=2000):
+        advance(window, clock, 12)
+    with qtbot.waitSignal(window.session_ended, timeout=1000):
+        qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == "picker"
+    assert any(f"{db}" in line and "damaged" in line for line in banner_lines(window))
+    assert hook.review is None and hook.screen.content.text().startswith("Your history can't be shown.")
+    assert db.read_bytes() == garbage
+
+
 def test_a_data_folder_that_cannot_be_made_runs_the_session_and_says_once_it_is_not_saved(
         qtbot, with_history, tmp_path, clock):
     blocker = tmp_path / "a-file"
