@@ -261,6 +261,8 @@ class SessionProbe:
             # A cue is known by its length in bytes; anything else is a spoken prompt.
             cue = sizes.get(size)
             kind = "cue" if cue is not None else "prompt"
+            if cue is None and self.queued and self.queued[0]["cue"] == "tempo":
+                kind, cue = "cue", "tempo"  # a steady tempo's next beats as one sound (the click train)
 
             def matches(item: dict[str, Any]) -> bool:
                 return item["kind"] == kind and (kind == "prompt" or item["cue"] == cue)

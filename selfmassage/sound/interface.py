@@ -58,6 +58,13 @@ class CuePlayer(Protocol):
         """Say `prompt` after whatever is queued before it; returns at once and never raises."""
         ...
 
+    def keep_time(self, period: float | None, beats_ahead: int = 0) -> None:
+        """The rubbing tempo in force, in seconds a beat, and how many more beats surely follow this one
+        (none before the final countdown); None when it stops (a pause, the step's end). A player may play
+        those beats' clicks ahead, as one sound, and stops them at once when the tempo stops. Returns at
+        once and never raises."""
+        ...
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until every cue asked for has finished; False on timeout. Never on the GUI thread."""
         ...

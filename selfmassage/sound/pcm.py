@@ -69,3 +69,9 @@ def scaled(pcm: bytes, volume: float) -> bytes:
         result[start : start + 2 * count : 2] = out[4::8]
         result[start + 1 : start + 2 * count : 2] = out[5::8].translate(_FLIP_SIGN)
     return bytes(result)
+
+
+def click_train(click: bytes, period_bytes: int, count: int) -> bytes:
+    """`count` clicks, one every `period_bytes` of samples: the tempo's next beats as one sound."""
+    gap = bytes(max(0, period_bytes - len(click)))
+    return (click + gap) * (count - 1) + click

@@ -26,7 +26,7 @@ from typing import Any
 from selfmassage.resources import MissingAssetError, asset_path
 from selfmassage.sound.cues import Cue
 from selfmassage.sound.interface import BAD_FILE, NO_DEVICE, NO_LIBRARY, CuePlayer, ProblemCallback
-from selfmassage.sound.pcm import Sound, load_wav, pcm_bytes
+from selfmassage.sound.pcm import Sound, click_train, load_wav, pcm_bytes
 from selfmassage.sound.prompt import CLIP_GAP_SECONDS, Prompt, voice_dir
 from selfmassage.sound.silent import PlayerBase, SilentPlayer
 
@@ -41,7 +41,9 @@ PROMPT_STALE_AFTER = 4.0
 _POLL_SECONDS = 0.005
 # How often it looks before then: a sound that stops early (a failing device) holds up the next no longer.
 _EARLY_END_SECONDS = 0.1
-# The queue's clock; a name of its own so a test can move it.
+# While a tempo holds, this many beats' clicks go to the device as one sound: each open of the device costs
+# more than the click (a second sound server stream, ALSA's configuration read again), 80 times a minute.
+TRAIN_BEATS = 4
 
 # alsa-lib prints its own errors straight to stderr (eight lines for a machine without a sound card); the
 # one notice the user needs is `problem`, so ALSA's messages go to the debug log instead.
@@ -108,6 +110,12 @@ class SimpleaudioPlayer(PlayerBase):
         self._spoken_volume: float | None = None
         self._spoken: dict[str, bytes] = {}  # each voice clip's samples at the voice volume
         self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
+        self._period: float | None = None  # the tempo in force (keep_time), seconds a beat
+        self._beats_ahead = 0  # and how many beats surely follow the last one
+        self._train_playing = False  # a tempo train is on the device: anything else asked for cuts it
+        self._train_cut = False
+        self._covered_until = -math.inf  # queue clock: tempo clicks asked for before this were in a train
+        self._trains: dict[tuple[float, int], bytes] = {}  # a train's bytes, at `_scaled_volume`
 
     @PlayerBase.muted.setter
     def muted(self, value: bool) -> None:
@@ -139,12 +147,22 @@ class SimpleaudioPlayer(PlayerBase):
         except Exception as error:  # a caller's bug must not stop the session
             log.warning("could not queue the prompt %r: %s", prompt, error)
 
+    def keep_time(self, period: float | None, beats_ahead: int = 0) -> None:
+        self._beats_ahead = max(0, beats_ahead)
+        if period != self._period:
+            self._period = period
+            if self._train_playing:
+                self._wake.set()  # the clicks played ahead belong to the tempo that ended
+
     def _enqueue(self, sound: Cue | Prompt) -> None:
         item = (sound, self._clock())
         self.start()
         with self._idle:
             self._pending += 1
         self._queue.put(item)
+        if self._train_playing and sound is not Cue.TEMPO:
+            self._train_cut = True
+            self._wake.set()  # a tick or a word can't wait for the clicks played ahead
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         with self._idle:
@@ -173,7 +191,12 @@ class SimpleaudioPlayer(PlayerBase):
             try:
                 sound, queued_at = item
                 if backend is not None and self._should_play(sound, queued_at):
-                    self._play_now(backend, sound)
+                    count = 1 + min(TRAIN_BEATS - 1, self._beats_ahead)
+                    period = self._period
+                    if sound is Cue.TEMPO and period is not None and count > 1 and self._queue.empty():
+                        self._play_train(backend, period, count, queued_at)
+                    else:
+                        self._play_now(backend, sound)
             except Exception as error:  # never let the thread die with cues still queued
                 self._fail(NO_DEVICE, error)
             finally:
@@ -222,13 +245,15 @@ class SimpleaudioPlayer(PlayerBase):
             return False
         if sound is Cue.TEMPO and self._prompt_ended_at > queued_at:
             return False  # it waited for words to end: late, it would only break the rhythm
+        if sound is Cue.TEMPO and queued_at < self._covered_until:
+            return False  # its click was in the train played ahead
         limit = PROMPT_STALE_AFTER if isinstance(sound, Prompt) else STALE_AFTER
         return self._clock() - queued_at <= limit
 
     def _pcm(self, cue: Cue) -> bytes:
         volume = self._volume
         if volume != self._scaled_volume:
-            self._scaled_volume, self._scaled = volume, {}
+            self._scaled_volume, self._scaled, self._trains = volume, {}, {}
         if cue not in self._scaled:
             self._scaled[cue] = pcm_bytes(self._sounds[cue].samples, volume)
         return self._scaled[cue]
@@ -283,7 +308,31 @@ class SimpleaudioPlayer(PlayerBase):
             if isinstance(sound, Prompt):
                 self._prompt_ended_at = self._clock()
 
-    def _wait_for_end(self, playing: Any, sound: Cue | Prompt, seconds: float) -> None:
+    def _play_train(self, backend: Any, period: float, count: int, queued_at: float) -> None:
+        """This beat's click and the next beats' as one sound, until the tempo changes or something else is
+        asked for (then the clicks not yet played are cut, and later beats click as they come)."""
+        click, sound = self._pcm(Cue.TEMPO), self._sounds[Cue.TEMPO]
+        frame = 2 * sound.channels
+        if (period, count) not in self._trains:
+            self._trains[period, count] = click_train(click, frame * round(period * sound.rate), count)
+        pcm = self._trains[period, count]
+        self._covered_until = queued_at + (count - 0.5) * period
+        self._wake.clear()
+        self._train_cut, self._train_playing = False, True  # from here on, anything asked for cuts it
+        try:
+            playing = backend.play_buffer(pcm, sound.channels, 2, sound.rate)
+        except Exception as error:  # as in _play_now
+            self._covered_until, self._train_playing = -math.inf, False
+            self._fail(NO_DEVICE, error)
+            return
+        self._playing = playing
+        try:
+            self._wait_for_end(playing, Cue.TEMPO, len(pcm) / (frame * sound.rate), period)
+        finally:
+            self._playing, self._train_playing = None, False
+
+    def _wait_for_end(self, playing: Any, sound: Cue | Prompt, seconds: float,
+                      train: float | None = None) -> None:
         """Wait here, on this thread, until the sound has played, so nothing overlaps; mute and close cut
         the wait short (they set `_wake`).
 
@@ -295,6 +344,10 @@ class SimpleaudioPlayer(PlayerBase):
         due = time.monotonic() + seconds
         pause = _POLL_SECONDS
         while playing.is_playing():
+            if train is not None and (self._period != train or self._train_cut):
+                self._covered_until = min(self._covered_until, self._clock())
+                playing.stop()
+                return
             if self._closed or not self._wanted(sound):
                 playing.stop()
                 return

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from selfmassage.core.engine import SessionEngine
-from selfmassage.core.events import Event, SessionFinished
-from selfmassage.sound.cues import CueMap
+from selfmassage.core.events import Event, SecondLeft, SessionFinished, TempoBeat
+from selfmassage.core.step_timeline import FINAL_COUNTDOWN_SECONDS
+from selfmassage.sound.cues import TICK_CLEARANCE, Cue, CueMap
 from selfmassage.sound.interface import CuePlayer
 
 # Events the engine delivers this late (a stalled event loop catching up) are history: a burst of old
@@ -39,11 +40,13 @@ class SessionSound:
     def detach(self) -> None:
         """Play nothing more for this engine (the engine has no unsubscribe)."""
         self._attached = False
+        self.player.keep_time(None)
 
     def _on_event(self, event: Event) -> None:
         if not self._attached:
             return
         cues = self._map.cues_for(event)  # always, so the previous step stays right even when silent
+        self._keep_time(event, cues)
         if not cues:
             return
         # The end of the session is always worth hearing, however late.
@@ -52,3 +55,20 @@ class SessionSound:
             return
         for cue in cues:
             self.player.play(cue)
+
+    def _keep_time(self, event: Event, cues: list[Cue]) -> None:
+        """The tempo holds from a beat that clicks until anything but the seconds going by: a pause, the
+        step's end. The beats that surely follow are the part's, up to its final countdown (whose ticks
+        the clicks keep clear of, beat by beat)."""
+        if isinstance(event, SecondLeft):
+            return
+        if not (isinstance(event, TempoBeat) and Cue.TEMPO in cues):
+            self.player.keep_time(None)
+            return
+        period = 60.0 / self._engine.routine.tempo
+        seconds = self._engine.part_seconds
+        quiet_from = seconds - min(FINAL_COUNTDOWN_SECONDS, seconds - 1) - TICK_CLEARANCE
+        ahead = 0
+        while (event.beat + ahead + 1) * period < quiet_from:
+            ahead += 1
+        self.player.keep_time(period, ahead)

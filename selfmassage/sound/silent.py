@@ -91,6 +91,9 @@ class PlayerBase:
             # A broken callback must not take the sound thread (or the session) down with it.
             log.warning("on_problem callback failed: %r", error)
 
+    def keep_time(self, period: float | None, beats_ahead: int = 0) -> None:
+        return None  # each beat's click is played as it comes
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         return True
 

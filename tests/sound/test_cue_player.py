@@ -276,6 +276,89 @@ def test_the_sound_thread_sleeps_while_a_cue_plays_and_starts_the_next_when_it_e
     assert 0.75 <= tick_at - stage_at < 0.75 + 0.1  # the tick follows the end, never overlapping it
 
 
+class _QueueClock:
+    """The queue's clock, moved by the test: a beat is asked for exactly when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _wait_for_plays(alsa_file, count: int) -> None:
+    deadline = time.monotonic() + WAIT
+    while len(alsa_file.plays()) < count:
+        assert time.monotonic() < deadline, "the device was never opened"
+        time.sleep(0.005)
+
+
+TEMPO_RATE = 44100
+
+
+def test_a_steady_tempo_reaches_the_device_as_one_sound_of_its_next_beats(alsa_file, make_player):
+    # Eighty clicks a minute, each its own device open, cost more than the rest of a rubbing minute's sound.
+    clock = _QueueClock()
+    player = make_player(clock=clock)
+    period = 0.1
+    player.keep_time(period, 3)
+    player.play(Cue.TEMPO)
+    _wait_for_plays(alsa_file, 1)  # the train is on the device
+    for beats_ahead in (2, 1, 0):  # the session's next beats, each at its time: their clicks are playing
+        clock.now += period
+        player.keep_time(period, beats_ahead)
+        player.play(Cue.TEMPO)
+    assert player.wait_idle(WAIT)
+    click = cue_pcm(Cue.TEMPO)
+    step = 2 * round(period * TEMPO_RATE)
+    [train] = alsa_file.plays()
+    assert len(train) == 3 * step + len(click)
+    for beat in range(4):
+        assert train[beat * step:beat * step + len(click)] == click
+        assert not any(train[beat * step + len(click):(beat + 1) * step] if beat < 3 else b"")
+
+
+def test_a_tick_or_a_pause_cuts_the_clicks_played_ahead_at_once(fake_simpleaudio, make_player):
+    # On a sound card a train sounds for its beats; the stand-in keeps "playing" until the test ends it.
+    clock = _QueueClock()
+    player = make_player(clock=clock)
+    click = cue_pcm(Cue.TEMPO)
+
+    def wait_for(count: int) -> None:
+        deadline = time.monotonic() + WAIT
+        while len(fake_simpleaudio.plays) < count:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+
+    player.keep_time(0.5, 3)
+    player.play(Cue.TEMPO)
+    wait_for(1)
+    assert len(fake_simpleaudio.played[0]) > len(click)  # the next three beats too
+    player.play(Cue.TICK)  # the final countdown: the tick is not kept waiting for the train
+    wait_for(2)
+    assert fake_simpleaudio.plays[0].stopped.is_set()
+    assert fake_simpleaudio.played[1] == cue_pcm(Cue.TICK)
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
+    fake_simpleaudio.sound_ends.clear()
+
+    clock.now += 0.2
+    player.keep_time(0.5, 3)
+    player.play(Cue.TEMPO)
+    wait_for(3)
+    player.keep_time(None)  # paused
+    deadline = time.monotonic() + WAIT
+    while not fake_simpleaudio.plays[2].stopped.is_set():
+        assert time.monotonic() < deadline, "the clicks played ahead went on after the pause"
+        time.sleep(0.005)
+    clock.now += 0.5
+    player.play(Cue.TEMPO)  # resumed: the beats that were cut are not taken as played
+    wait_for(4)
+    assert fake_simpleaudio.played[3] == click
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
+
+
 # -- the silent players -------------------------------------------------------------------------------
 
 

@@ -113,3 +113,34 @@ def test_a_detached_session_sound_plays_nothing_more():
     sound.detach()
     run_to_end(engine, clock)
     assert player.played == [Cue.STAGE]
+
+
+class TempoWatcher(RecordingPlayer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tempo: list[tuple[float | None, int]] = []
+
+    def keep_time(self, period: float | None, beats_ahead: int = 0) -> None:
+        self.tempo.append((period, beats_ahead))
+
+
+def test_the_player_is_told_the_tempo_and_how_many_beats_surely_follow():
+    # Tempo 80: a beat every 0.75 s of a 10-s step; the final countdown's ticks at 7, 8 and 9 s.
+    rubbing = routine(step(DEEP, Technique.RUBBING, "shoulders", 10), tempo=80)
+    clock = FakeClock()
+    engine = SessionEngine(rubbing, clock)
+    player = TempoWatcher()
+    SessionSound(engine, player)
+    engine.start()
+    advance_to(engine, clock, 0.8)  # the first beat
+    assert player.tempo[-1] == (0.75, 8)  # beats 2 to 9 come before the countdown (9 x 0.75 = 6.75 s)
+    advance_to(engine, clock, 6.8)
+    assert player.tempo[-1] == (0.75, 0)  # beat 9: the next falls in the countdown
+    advance_to(engine, clock, 7.6)
+    assert player.tempo[-1] == (0.75, 0)  # in the countdown each beat clicks on its own
+    engine.pause()
+    assert player.tempo[-1] == (None, 0)  # paused: nothing played ahead goes on
+    engine.resume()
+    advance_to(engine, clock, 10.5)
+    assert player.tempo[-1] == (None, 0)  # the step is over
+    assert player.played.count(Cue.TEMPO) == 12  # beat 12 (9 s) gives way to the tick
