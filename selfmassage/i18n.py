@@ -133,6 +133,10 @@ _JSON_REASONS = (
     N_("Illegal trailing comma before end of array"),
 )
 
+# The csv module's reasons a history import can meet (the strict default dialect), each the start of its
+# message: "field larger than field limit (131072)".
+_CSV_REASONS = (N_("field larger than field limit"), N_("',' expected after '\"'"))
+
 
 def os_reason(exc: OSError) -> str:
     """`exc`'s reason in words: the system's, translated when it is a common one; the app's own (a
@@ -143,6 +147,15 @@ def os_reason(exc: OSError) -> str:
     if words is not None and exc.strerror == os.strerror(exc.errno or 0):
         return _(words)
     return exc.strerror
+
+
+def csv_reason(message: str) -> str:
+    """A csv.Error's message in words ("field larger than field limit (131072)" → "поле длиннее предела
+    (131072)")."""
+    for reason in _CSV_REASONS:
+        if message.startswith(reason):
+            return _(reason) + message[len(reason):]
+    return message
 
 
 def json_reason(message: str) -> str:

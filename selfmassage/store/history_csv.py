@@ -22,7 +22,7 @@ from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
 from selfmassage.core.events import SessionStatus
-from selfmassage.i18n import _, ngettext
+from selfmassage.i18n import _, csv_reason, ngettext
 from selfmassage.store.files import read_capped, write_export
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rescue import plain_reason
@@ -210,8 +210,8 @@ def parse_csv(text: str) -> list[ImportedSession]:
             problems.append(_("line {line}: the file ends inside a quoted field; it looks cut off").format(
                 line=line))
         else:
-            # Python's own reason stays English: the csv module has no catalogue.
-            problems.append(_("line {line}: not valid CSV ({reason})").format(line=line, reason=exc))
+            problems.append(_("line {line}: not valid CSV ({reason})").format(line=line,
+                                                                               reason=csv_reason(str(exc))))
     if problems:
         raise CsvImportError(problems)
     return sessions

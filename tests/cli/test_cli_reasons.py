@@ -1,6 +1,6 @@
 """Why a file can't be read, in the terminal's language: the system's reasons (no such file, permission
-denied, a folder) and the JSON parser's (what it expected, at which line and column) are Russian in Russian,
-and read as Python says them in English."""
+denied, a folder), the JSON parser's (what it expected, at which line and column) and the CSV reader's are
+Russian in Russian, and read as Python says them in English."""
 
 from __future__ import annotations
 
@@ -48,6 +48,20 @@ def test_a_file_that_cant_be_read_is_told_in_russian(russian, cli, broken, comma
     assert code != 0
     assert russian_line.format(path=path) in err
     assert not any(word in err for word in ("No such", "Expecting", "directory", "Traceback"))
+
+
+@pytest.mark.parametrize(("row", "said"), [
+    ('"x"y,,Morning,completed,900,5,,', "строка 2: неверный CSV (после закрывающей кавычки нужна запятая)"),
+    ('"' + "x" * 200_000 + '",,Morning,completed,900,5,,',
+     "строка 2: неверный CSV (поле длиннее допустимого (131072))"),
+])
+def test_a_history_file_that_is_not_csv_says_why_in_russian(russian, cli, tmp_path, row, said):
+    bad = tmp_path / "sessions.csv"
+    bad.write_text("started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note\n" + row + "\n",
+                   encoding="utf-8")
+    code, _out, err = cli("history", "import", str(bad))
+    assert code != 0
+    assert said in err and "expected" not in err and "field limit" not in err
 
 
 def test_permission_denied_is_told_in_russian(russian, cli, broken, monkeypatch):
