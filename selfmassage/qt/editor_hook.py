@@ -8,7 +8,7 @@ shows. The window is used only through what it offers other parts of the app (`E
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -18,9 +18,11 @@ from selfmassage.core.engine import SessionEngine
 from selfmassage.core.routine import Routine
 from selfmassage.i18n import _
 from selfmassage.qt.pages import Page
-from selfmassage.qt.routines_page import RoutinesPage
 from selfmassage.sound.session_sound import SessionSound
 from selfmassage.store.library import RoutineLibrary
+
+if TYPE_CHECKING:
+    from selfmassage.qt.routines_page import RoutinesPage
 
 
 class EditorHost(Protocol):
@@ -67,6 +69,9 @@ class RoutineEditorHook(QObject):
 
     def ensure_page(self) -> RoutinesPage:
         if self.page is None:
+            # The editor's modules load when it is first opened: most sessions never edit.
+            from selfmassage.qt.routines_page import RoutinesPage
+
             window = self.window
             page = RoutinesPage(window.library, sound=self._preview_sound, can_start=True, can_leave=True)
             page.done_requested.connect(self._back_to_picker)

@@ -32,8 +32,6 @@ from selfmassage.i18n import _
 from selfmassage.qt.missing_pieces import tell_missing_pieces
 from selfmassage.qt.pages import Page
 from selfmassage.qt.plan_menu import PlanMenu
-from selfmassage.qt.review import ReviewPage
-from selfmassage.qt.review_screen import ReviewScreen
 from selfmassage.qt.tray_hook import TrayHook
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.history_rescue import damaged_since_open
@@ -42,6 +40,8 @@ from selfmassage.store.recorder import SessionRecorder, local_now
 if TYPE_CHECKING:
     from selfmassage.qt.main_window import MainWindow
     from selfmassage.qt.notifier import DesktopNotifier
+    from selfmassage.qt.review import ReviewPage
+    from selfmassage.qt.review_screen import ReviewScreen
 
 
 class _NoHistory:
@@ -208,6 +208,9 @@ class HistoryHook(QObject):
 
     def ensure_screen(self) -> ReviewScreen:
         if self.screen is None:
+            # The review's modules (its charts, table, CSV) load when it is first opened.
+            from selfmassage.qt.review_screen import ReviewScreen
+
             self.screen = ReviewScreen()
             self.screen.setWindowTitle(_("Your history"))  # what a screen reader calls the page
             self.screen.back_requested.connect(self.window.back_to_routines)
@@ -222,6 +225,8 @@ class HistoryHook(QObject):
             why = self.missing or _("It opens in a moment.")
             self.screen.show_message(_("Your history can't be shown. {why}").format(why=why))
             return
+        from selfmassage.qt.review import ReviewPage  # with the screen, when first opened
+
         review = ReviewPage(self.history, self.window.settings, now=self._now)
         if self.history.read_only:  # its notice says why; an import or a delete could only fail
             review.import_button.hide()

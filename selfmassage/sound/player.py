@@ -106,7 +106,7 @@ class SimpleaudioPlayer(PlayerBase):
         self._scaled: dict[Cue, bytes] = {}
         self._playing: Any = None
         # Voice clips load on first use (a missing one costs its prompt, not the cues).
-        self._clips: dict[str, Sound] = {}
+        self._clip_rates: dict[str, int] = {}
         self._spoken_volume: float | None = None
         self._spoken: dict[str, bytes] = {}  # each voice clip's samples at the voice volume
         self._prompt_ended_at = -math.inf  # queue clock; a tempo click held up by speech is off the beat
@@ -259,27 +259,27 @@ class SimpleaudioPlayer(PlayerBase):
         return self._scaled[cue]
 
     def _clip(self, stem: str) -> Sound:
-        if stem not in self._clips:
-            folder = self._voice_dir if self._voice_dir is not None else voice_dir()
-            clip = load_wav(folder / f"{stem}.wav")
-            if clip.channels != 1:
-                raise wave.Error(f"voice clip {stem} is not mono")
-            self._clips[stem] = clip
-        return self._clips[stem]
+        folder = self._voice_dir if self._voice_dir is not None else voice_dir()
+        clip = load_wav(folder / f"{stem}.wav")
+        if clip.channels != 1:
+            raise wave.Error(f"voice clip {stem} is not mono")
+        return clip
 
     def _prompt_pcm(self, prompt: Prompt) -> tuple[bytes, int]:
         """The prompt's clips joined by short silences, at the voice volume; and their sample rate."""
-        clips = [self._clip(stem) for stem in prompt.clips]
-        rate = clips[0].rate
-        if any(clip.rate != rate for clip in clips):
-            raise wave.Error(f"voice clips of {prompt.clips} differ in sample rate")
         volume = self._voice_volume
         if volume != self._spoken_volume:
             self._spoken_volume, self._spoken = volume, {}
-        # Each clip is scaled once: its words come back in other prompts ("Rubbing." at every rubbing step).
-        for stem, clip in zip(prompt.clips, clips, strict=True):
+        # Each clip is read and scaled once, and kept scaled only (a new voice volume reads it again): its
+        # words come back in other prompts ("Rubbing." at every rubbing step).
+        for stem in prompt.clips:
             if stem not in self._spoken:
+                clip = self._clip(stem)
                 self._spoken[stem] = pcm_bytes(clip.samples, volume)
+                self._clip_rates[stem] = clip.rate
+        rate = self._clip_rates[prompt.clips[0]]
+        if any(self._clip_rates[stem] != rate for stem in prompt.clips):
+            raise wave.Error(f"voice clips of {prompt.clips} differ in sample rate")
         gap = bytes(2 * round(CLIP_GAP_SECONDS * rate))
         return gap.join(self._spoken[stem] for stem in prompt.clips), rate
 

@@ -152,7 +152,8 @@ def later():
     print("then", window.picker.current_entry().name, window.picker.start_button.isEnabled(),
           [a.text() for a in window.menuBar().actions()])
     print("waiting", [m for m in ("selfmassage.qt.movement_layer", "selfmassage.qt.movement_marks",
-                                  "selfmassage.qt.learn_page", "subprocess", "PySide6.QtNetwork", "html")
+                                  "selfmassage.qt.learn_page", "subprocess", "PySide6.QtNetwork", "html",
+                                  "selfmassage.qt.routines_page", "selfmassage.qt.review")
                       if m in sys.modules])
     window.close()
 
@@ -180,6 +181,6 @@ def test_the_first_frame_shows_before_the_routines_and_the_sound_load_and_they_f
                     "['&Session', '&View', 'S&ound', '&Routines', 'H&istory', '&Help']")
     # Memory: the movement's drawing waits for the first session or the Learn page, and asking the desktop
     # about less motion needs no subprocess module (half a MiB); listening for a second start needs no
-    # QtNetwork (~3 MiB), nor rich text the html module's entity table (~1 MiB). (core.movement's directions
-    # the rules use.)
+    # QtNetwork (~3 MiB), nor rich text the html module's entity table (~1 MiB); the editor and the history
+    # review load when first opened (~1 MiB). (core.movement's directions the rules use.)
     assert "waiting []" in result.stdout.splitlines()

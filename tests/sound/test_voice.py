@@ -398,6 +398,21 @@ def test_the_voice_volume_scales_the_words_and_not_the_cues(alsa_file, make_play
     assert all(abs(q - o / 2) <= 0.5 for q, o in zip(quiet, original, strict=True))
 
 
+def test_a_new_voice_volume_reaches_words_already_said_once(alsa_file, make_player):
+    # The clips are kept scaled only: a new volume reads them again, and the same words come out quieter.
+    player = make_player(volume=1.0, voice_volume=1.0)
+    prompt = Prompt(("phrase-done",))
+    player.speak(prompt)
+    assert player.wait_idle(WAIT)
+    player.voice_volume = 0.5
+    player.speak(prompt)
+    assert player.wait_idle(WAIT)
+    loud, quiet = (memoryview(pcm).cast("h") for pcm in alsa_file.plays())
+    assert bytes(loud) == prompt_pcm(prompt)
+    assert len(quiet) == len(loud)
+    assert all(abs(q - o / 2) <= 0.5 for q, o in zip(quiet, loud, strict=True))
+
+
 def test_voice_and_cues_reach_the_device_one_after_another_never_at_once(alsa_file, make_player, monkeypatch):
     import simpleaudio
 
