@@ -189,7 +189,10 @@ class SessionLayout(QWidget):
         self._fit_fonts()
 
     def set_text_scale(self, scale: float) -> None:
+        """The look changed (Large text, High contrast): fit the type again even at the same scale, as the
+        new look handed the labels the app's font."""
         self._text_scale = scale
+        self._fitted_for = None
         self._fit_fonts()
 
     def _hold_progress_label(self) -> None:

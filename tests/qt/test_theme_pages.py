@@ -160,3 +160,19 @@ def test_dialogs_opened_after_the_change(qtbot, make_window):
             for number, (points, background) in enumerate(seen):
                 assert dark(background), (number, background.name())
                 assert points > calm[number][0] * 1.2, (number, points, calm[number][0])
+
+
+def test_the_session_pages_type_keeps_its_size_when_the_look_changes_mid_session(qtbot, window, clock):
+    # Glanceable from 2 m: turning High contrast on during a step left the words at the app's base size.
+    assert window.picker.select("Short back")
+    qtbot.keyClick(window.picker.list, Qt.Key.Key_Return)
+    view = window.session_view
+    window.show()
+    qtbot.waitUntil(lambda: view.isVisible() and view.technique.font().pixelSize() > 0)
+    labels = (view.technique, view.area, view.instruction, view.meta, view.next_label, view.progress_label)
+    before = [label.font().pixelSize() for label in labels]
+    for _ in range(2):  # on and off again
+        window.actions["high_contrast"].trigger()
+        wanted = QApplication.palette().color(QPalette.ColorRole.Window)
+        qtbot.waitUntil(lambda wanted=wanted: window.palette().color(QPalette.ColorRole.Window) == wanted)
+        assert [label.font().pixelSize() for label in labels] == before
