@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -28,6 +27,7 @@ from shiboken6 import isValid
 
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.button_flow import ButtonFlow
+from selfmassage.qt.overlay import hold_in_the_middle, paint_dimmed
 from selfmassage.qt.theme import colours, current_look, relative_font, stylesheet
 
 
@@ -99,15 +99,7 @@ class QuestionPanel(QWidget):
         plain = QTextDocument()
         plain.setHtml(text) if rich else plain.setPlainText(text)
         self.setAccessibleDescription(plain.toPlainText().strip())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 20, 20, 20)
-        middle = QHBoxLayout()  # no alignment flag: it would keep the card from wrapping its text
-        middle.addStretch(1)
-        middle.addWidget(self.card, 100)
-        middle.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
+        hold_in_the_middle(self, self.card)
         window.installEventFilter(self)
         self.hide()
 
@@ -126,11 +118,7 @@ class QuestionPanel(QWidget):
         self.answered.emit(key)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # The window underneath, dimmed: the question is what matters now.
-        painter = QPainter(self)
-        shade = QColor(self.palette().color(QPalette.ColorRole.Window))
-        shade.setAlpha(215)
-        painter.fillRect(self.rect(), shade)
+        paint_dimmed(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():

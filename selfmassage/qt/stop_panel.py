@@ -10,11 +10,10 @@ it where the session is.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from selfmassage.core.engine import GENTLE_FINISH_SECONDS
 from selfmassage.i18n import N_, _
+from selfmassage.qt.overlay import hold_in_the_middle, paint_dimmed
 
 STOP_TITLE = N_("Stop the session?")
 STOP_WHY = N_("Stopping all at once can leave your muscles sore. Finish gently: {seconds} seconds of light "
@@ -81,24 +81,12 @@ class StopPanel(QWidget):
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.keep_button)
         layout.addLayout(self.buttons)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(20, 20, 20, 20)
-        middle = QHBoxLayout()  # no alignment flag: it would keep the card from wrapping its text
-        middle.addStretch(1)
-        middle.addWidget(self.card, 100)
-        middle.addStretch(1)
-        outer.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(1)
+        hold_in_the_middle(self, self.card)
         self.hide()
         parent.installEventFilter(self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # The page underneath, dimmed: the question is what matters now.
-        painter = QPainter(self)
-        shade = QColor(self.palette().color(QPalette.ColorRole.Window))
-        shade.setAlpha(215)
-        painter.fillRect(self.rect(), shade)
+        paint_dimmed(self)
 
     def _button(self, text: str, description: str, signal: Signal) -> QPushButton:
         button = QPushButton(text, self)
