@@ -70,12 +70,13 @@ def chart_colours(palette: QPalette) -> ChartColours:
 
 def legend_html(colours: ChartColours, band: str) -> str:
     """The chart's key as rich text: each status's mark in its colour, and the plan's band."""
-    parts = [f"<span style='color:{colours.status[status].name()}'>{STATUS_MARKS[status]}</span> "
+    # Each mark held to its word (&nbsp;): a narrow key wraps between its items, never after a mark.
+    parts = [f"<span style='color:{colours.status[status].name()}'>{STATUS_MARKS[status]}</span>&nbsp;"
              f"{word}" for status, word in ((WeekStatus.ON_TARGET, _("on plan")),
                                             (WeekStatus.BELOW, _("fewer")), (WeekStatus.ABOVE, _("more")))]
     swatch = colours.band
     parts.append(f"<span style='background:rgba({swatch.red()},{swatch.green()},{swatch.blue()},0.3)'>"
-                 "&nbsp;&nbsp;&nbsp;&nbsp;</span> " + _("your plan, {band} a week").format(band=band))
+                 "&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;" + _("your plan, {band} a week").format(band=band))
     return " &nbsp; ".join(parts)
 
 

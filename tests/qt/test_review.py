@@ -102,8 +102,10 @@ def test_more_than_planned_is_hatched_fewer_is_hollow_on_plan_is_solid_not_colou
     page.set_plan(Plan(PlanKind.CUSTOM, 3))
     hollow = colours_in(chart, chart.bar_rect(8))
     assert STATUS_COLOURS[WeekStatus.BELOW].rgb() & 0xFFFFFF not in hollow  # a pale wash, not the fill
-    key = re.sub(r"<[^>]+>", "", page.legend.text())
+    key = re.sub(r"<[^>]+>", "", page.legend.text()).replace("&nbsp;", " ")
     assert "▨ more" in key and "□ fewer" in key and "■ on plan" in key
+    # Each mark stays with its word when the key wraps: no breaking space between them.
+    assert all(f"{mark}</span>&nbsp;" in page.legend.text() for mark in "▨□■")
     assert "Hatched bars: more than planned" in page.legend.accessibleDescription()
     assert "2026-W45: 3, on plan." in chart.accessibleDescription()
 
