@@ -3,8 +3,30 @@ the window dimmed around it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+
+def cover(panel: QWidget, name: str) -> None:
+    """`panel` covers its page or window and paints its own background (see paint_dimmed)."""
+    panel.setObjectName(name)
+    panel.setProperty("covers_page", True)  # what it covers is out of sight (tests/qt/layout_check.py)
+    panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+
+def card(panel: QWidget, name: str, max_width: int) -> tuple[QFrame, QVBoxLayout]:
+    """The card the panel's question sits on, in the window's card look, and its layout."""
+    frame = QFrame(panel)
+    frame.setObjectName(name)
+    frame.setProperty("card", True)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setMaximumWidth(max_width)
+    frame.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(28, 22, 28, 22)
+    layout.setSpacing(14)
+    return frame, layout
 
 
 def hold_in_the_middle(panel: QWidget, card: QWidget) -> None:

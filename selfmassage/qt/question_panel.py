@@ -16,18 +16,15 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.button_flow import ButtonFlow
-from selfmassage.qt.overlay import hold_in_the_middle, paint_dimmed
+from selfmassage.qt.overlay import card, cover, hold_in_the_middle, paint_dimmed
 from selfmassage.qt.theme import colours, current_look, relative_font, stylesheet
 
 
@@ -50,21 +47,11 @@ class QuestionPanel(QWidget):
     def __init__(self, window: QWidget, title: str, text: str, answers: Sequence[Answer], *,
                  default: str, escape: str, rich: bool = False, field: QWidget | None = None) -> None:
         super().__init__(window)
-        self.setObjectName("question_panel")
-        self.setProperty("covers_page", True)  # what it covers is out of sight (tests/qt/layout_check.py)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        cover(self, "question_panel")
         self.setStyleSheet(stylesheet(colours(current_look().high_contrast)))
         self.escape_key, self.choice, self._answered = escape, escape, False
         self.setAccessibleName(title)
-        self.card = QFrame(self)
-        self.card.setObjectName("question_card")
-        self.card.setProperty("card", True)
-        self.card.setFrameShape(QFrame.Shape.StyledPanel)
-        self.card.setMaximumWidth(720)
-        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(28, 22, 28, 22)
-        layout.setSpacing(14)
+        self.card, layout = card(self, "question_card", 720)
         self.title = QLabel(title, self.card)
         self.title.setWordWrap(True)
         self.text = QLabel(text, self.card)

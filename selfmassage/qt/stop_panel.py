@@ -13,17 +13,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from selfmassage.core.engine import GENTLE_FINISH_SECONDS
 from selfmassage.i18n import N_, _
-from selfmassage.qt.overlay import hold_in_the_middle, paint_dimmed
+from selfmassage.qt.overlay import card, cover, hold_in_the_middle, paint_dimmed
 
 STOP_TITLE = N_("Stop the session?")
 STOP_WHY = N_("Stopping all at once can leave your muscles sore. Finish gently: {seconds} seconds of light "
@@ -40,22 +37,12 @@ class StopPanel(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("stop_panel")
-        self.setProperty("covers_page", True)  # what it covers is out of sight (tests/qt/layout_check.py)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        cover(self, "stop_panel")
         title, why = _(STOP_TITLE), _(STOP_WHY).format(seconds=GENTLE_FINISH_SECONDS)
         self.setAccessibleName(title)
         self.setAccessibleDescription(why)
-        self.card = QFrame(self)
-        self.card.setObjectName("stop_card")
-        self.card.setProperty("card", True)
-        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card, layout = card(self, "stop_card", 760)
         self.card.setAutoFillBackground(True)
-        self.card.setMaximumWidth(760)
-        self.card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self.card)
-        layout.setContentsMargins(28, 22, 28, 22)
-        layout.setSpacing(14)
         self.title = QLabel(title, self.card)
         self.title.setWordWrap(True)
         font = self.title.font()
