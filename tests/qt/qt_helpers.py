@@ -118,6 +118,20 @@ def answer_box(button_text: str) -> list[str]:
     return while_asked(answer)  # type: ignore[return-value]
 
 
+class EventNames(QObject):
+    """An event filter that keeps the name of each watched widget that gets an event of `kind`."""
+
+    def __init__(self, kind: QEvent.Type) -> None:
+        super().__init__()
+        self.kind = kind
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == self.kind:
+            self.seen.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
 class PaintRecorder(QObject):
     """An event filter that keeps the region of each paint event the watched widget gets."""
 

@@ -6,24 +6,13 @@ than changed, was most of what a minute of rubbing cost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import QApplication, QWidget
-from qt_helpers import PaintRecorder, advance
+from qt_helpers import EventNames, PaintRecorder, advance
 
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.session_widgets import progress_text
-
-
-class _Layouts(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[str] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.seen.append(type(watched).__name__)
-        return False
 
 
 def settle() -> None:
@@ -43,7 +32,7 @@ def test_a_second_ticking_by_lays_nothing_out_again(qtbot, window, clock):
     view = window.session_view
     advance(window, clock, 1)
     settle()  # the page's and the step's own relayouts, when they started
-    layouts = _Layouts()
+    layouts = EventNames(QEvent.Type.LayoutRequest)
     watched: list[QWidget] = [window, view, *view.findChildren(QWidget)]
     for widget in watched:
         widget.installEventFilter(layouts)
@@ -76,17 +65,6 @@ def test_the_progress_text_is_never_cut_whatever_the_text_size(qtbot, window, cl
     assert label.width() > big * 1.1  # it grew with the text
 
 
-class _FontChanges(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: list[str] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange:
-            self.seen.append(watched.objectName() or type(watched).__name__)
-        return False
-
-
 def test_the_type_is_fitted_once_a_session_not_at_every_second_or_step(qtbot, window, clock):
     # Fitting the page's type lays it out several times over; it is done when the session starts or the
     # room changes, never because a second went by or a new step's words came.
@@ -94,7 +72,7 @@ def test_the_type_is_fitted_once_a_session_not_at_every_second_or_step(qtbot, wi
     view = window.session_view
     advance(window, clock, 0.5)
     settle()
-    changes = _FontChanges()
+    changes = EventNames(QEvent.Type.FontChange)
     labels = [view.technique, view.area, view.meta, view.instruction, view.next_label, view.progress_label]
     for label in labels:
         label.installEventFilter(changes)
