@@ -139,7 +139,10 @@ class CountdownRing(QWidget):
         square, side, _thickness = self._square()
         ring, thickness = self._ring()
         painter = QPainter(self)
-        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.Base))
+        # The card's colour, as a brush the palette already has: fillRect with a colour or a new QBrush makes
+        # PySide6 build QGradient's enums to choose among its overloads (~0.2 MiB kept for the session).
+        painter.setBackground(pal.brush(QPalette.ColorRole.Base))
+        painter.eraseRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(pal.color(QPalette.ColorRole.Mid), thickness)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -75,7 +75,10 @@ class TempoPulse(QWidget):
         pal = self.palette()
         left, right, middle, radius = self._geometry()
         painter = QPainter(self)
-        painter.fillRect(event.rect(), pal.color(QPalette.ColorRole.Base))
+        # The card's colour, as a brush the palette already has: fillRect with a colour or a new QBrush makes
+        # PySide6 build QGradient's enums to choose among its overloads (~0.2 MiB kept for the session).
+        painter.setBackground(pal.brush(QPalette.ColorRole.Base))
+        painter.eraseRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pen = QPen(pal.color(QPalette.ColorRole.Mid), max(4.0, self.height() * 0.12))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

@@ -9,7 +9,7 @@ area instead, so a page that needs more room than the window has scrolls rather 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QScreen, QWindow
+from PySide6.QtGui import QGuiApplication, QPalette, QScreen, QWindow
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from selfmassage.i18n import _
@@ -103,6 +103,13 @@ class PageScroller(QScrollArea):
         super().__init__()
         self.setObjectName(f"{page.objectName() or 'page'}_scroller")
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # A viewport of our own, set up as Qt sets up its own: a page asking for its parent would otherwise
+        # make PySide6 set up every widget class and their enums (~2 MiB kept) to name that plain QWidget.
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         self.setWidget(page)
         self.setFocusProxy(page)
         self.setAccessibleName(page.accessibleName() or _("Page"))
