@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -25,6 +25,7 @@ class CountdownRing(QWidget):
         self._caption = ""
         self._fraction = 0.0
         self._spoken = _("No step yet.")
+        self._fonts: tuple[float, QFont, QFontMetricsF] | None = None  # the digits' font for one side
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Time left in this step"))
@@ -97,10 +98,22 @@ class CountdownRing(QWidget):
         return square.adjusted(inset, inset, -inset, -inset), thickness
 
     def _time_font(self, side: float) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, round(side * 0.25)))
-        return font
+        return self._digits(side)[0]
+
+    def _digits(self, side: float) -> tuple[QFont, QFontMetricsF]:
+        """The digits' font and its metrics, made once per side and font: each second asks for them twice
+        (the old digits' place and the new) and paints with them."""
+        if self._fonts is None or self._fonts[0] != side:
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPixelSize(max(12, round(side * 0.25)))
+            self._fonts = side, font, QFontMetricsF(font)
+        return self._fonts[1], self._fonts[2]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fonts = None
+        super().changeEvent(event)
 
     def _text_box(self) -> QRectF:
         square, side, _thickness = self._square()
@@ -110,7 +123,7 @@ class CountdownRing(QWidget):
         """Where `text` is drawn, with a margin for antialiasing."""
         box = self._text_box()
         _square, side, _thickness = self._square()
-        metrics = QFontMetricsF(self._time_font(side))
+        metrics = self._digits(side)[1]
         width = min(box.width(), metrics.horizontalAdvance(text) + metrics.height() * 0.2)
         height = min(box.height(), metrics.height())
         drawn = QRectF(0, 0, width, height)
