@@ -115,7 +115,7 @@ class SimpleaudioPlayer(PlayerBase):
         self._train_playing = False  # a tempo train is on the device: anything else asked for cuts it
         self._train_cut = False
         self._covered_until = -math.inf  # queue clock: tempo clicks asked for before this were in a train
-        self._trains: dict[tuple[float, int], bytes] = {}  # a train's bytes, at `_scaled_volume`
+        self._trains: dict[float, bytes] = {}  # a tempo's longest train, at `_scaled_volume`
 
     @PlayerBase.muted.setter
     def muted(self, value: bool) -> None:
@@ -313,9 +313,11 @@ class SimpleaudioPlayer(PlayerBase):
         asked for (then the clicks not yet played are cut, and later beats click as they come)."""
         click, sound = self._pcm(Cue.TEMPO), self._sounds[Cue.TEMPO]
         frame = 2 * sound.channels
-        if (period, count) not in self._trains:
-            self._trains[period, count] = click_train(click, frame * round(period * sound.rate), count)
-        pcm = self._trains[period, count]
+        step = frame * round(period * sound.rate)
+        if period not in self._trains:
+            self._trains[period] = click_train(click, step, TRAIN_BEATS)
+        # A shorter train is the start of the longest, played from a view of it: one kept for a tempo.
+        pcm = memoryview(self._trains[period])[:(count - 1) * step + len(click)]
         self._covered_until = queued_at + (count - 0.5) * period
         self._wake.clear()
         self._train_cut, self._train_playing = False, True  # from here on, anything asked for cuts it
@@ -344,11 +346,10 @@ class SimpleaudioPlayer(PlayerBase):
         due = time.monotonic() + seconds
         pause = _POLL_SECONDS
         while playing.is_playing():
-            if train is not None and (self._period != train or self._train_cut):
-                self._covered_until = min(self._covered_until, self._clock())
-                playing.stop()
-                return
-            if self._closed or not self._wanted(sound):
+            cut = train is not None and (self._period != train or self._train_cut)
+            if cut or self._closed or not self._wanted(sound):
+                if train is not None:  # the clicks not played were not heard: later beats click again
+                    self._covered_until = min(self._covered_until, self._clock())
                 playing.stop()
                 return
             if self._wake.wait(pause):

@@ -402,3 +402,30 @@ def test_no_sound_card_prints_nothing_to_the_terminal(no_sound_card):
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
                           cwd=ROOT, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (0, NO_DEVICE + "\n", "")
+
+
+def test_after_a_mute_during_the_clicks_played_ahead_the_next_beat_clicks(fake_simpleaudio, make_player):
+    # Muted and unmuted again mid-train: the beats that follow must be heard, not taken as played.
+    clock = _QueueClock()
+    player = make_player(clock=clock)
+    player.keep_time(0.5, 3)
+    player.play(Cue.TEMPO)
+    deadline = time.monotonic() + WAIT
+    while not fake_simpleaudio.plays:
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    player.muted = True
+    while not fake_simpleaudio.plays[0].stopped.is_set():
+        assert time.monotonic() < deadline, "muting left the clicks played ahead going"
+        time.sleep(0.005)
+    assert player.wait_idle(WAIT)
+    player.muted = False
+    clock.now += 0.5
+    player.keep_time(0.5, 2)
+    player.play(Cue.TEMPO)  # the next beat, well inside what the cut train had covered
+    while len(fake_simpleaudio.plays) < 2:
+        assert time.monotonic() < deadline, "the beat after unmuting was silent"
+        time.sleep(0.005)
+    assert fake_simpleaudio.played[1][:len(cue_pcm(Cue.TEMPO))] == cue_pcm(Cue.TEMPO)
+    fake_simpleaudio.sound_ends.set()
+    assert player.wait_idle(WAIT)
