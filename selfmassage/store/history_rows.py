@@ -10,6 +10,7 @@ from typing import Any
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_time import aware
 
 # How a session may end; a `running` one has not ended yet.
@@ -27,6 +28,11 @@ class SessionRow:
     feeling: int | None
     symptoms: tuple[str, ...]
     note: str
+
+    @property
+    def routine_shown(self) -> str:
+        """Its routine's name to show: a built-in routine's in the language in use, whatever it ran in."""
+        return shown_routine_name(self.routine_name)
 
     @property
     def local_day(self) -> date:

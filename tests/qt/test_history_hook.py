@@ -3,8 +3,12 @@ at login, and a line in the window for every missing piece — driven as a perso
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +27,11 @@ from selfmassage.qt.reminders_dialog import RemindersDialog
 from selfmassage.qt.tray_hook import TRAY_FLAG
 from selfmassage.store import autostart
 from selfmassage.store.history import History
+from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
+from tests.history_support import BERLIN, add
 
+ROOT = Path(__file__).resolve().parents[2]
 NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
@@ -184,6 +191,28 @@ def test_the_review_opens_from_the_menu_and_shows_the_new_session(qtbot, with_hi
     assert window.current_page() == "review" and review.model.total == 2
     qtbot.mouseClick(hook.screen.back_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "picker"
+
+
+def test_a_builtin_routine_run_in_russian_is_named_in_english_in_the_review(qtbot, with_history, db):
+    # Run in the terminal in Russian, as a person would; the history keeps the Russian name.
+    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LANG")}
+    command = ["run", "Evening relax with a massage ball", "--speed", "1000", "--mute", "--keep-rehearsal"]
+    done = subprocess.run([sys.executable, "-m", "selfmassage", *command], env={**env, "LANG": "ru_RU.UTF-8"},
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with History.open(history_path()) as history:
+        add(history, datetime(2026, 11, 17, 19, 30, tzinfo=BERLIN))  # "Quick back", a routine of yours
+    hook = with_history(history_path())
+    window = hook.window
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    review = hook.review
+    assert window.current_page() == "review" and review.model.total == 2
+    names = [review.model.index(row, 1).data() for row in range(2)]
+    assert names == ["Evening relax with a massage ball", "Quick back"]
+    assert review.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Evening relax with a massage ball"
+    review.select_row(0)
+    assert "· Evening relax with a massage ball ·" in review.details.toPlainText()
+    assert "Вечерний" not in review.details.toPlainText()
 
 
 def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with_history, settings_path):
