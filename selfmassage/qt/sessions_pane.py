@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce, describe
 from selfmassage.qt.question_panel import Answer, ask
