@@ -25,12 +25,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return _guarded(run_app)
     from selfmassage.cli.common import use_chosen_language
-    from selfmassage.cli.parser import build_parser  # every command's modules: not for the window
+    from selfmassage.cli.parser import build_parser, handler_of  # only the arguments: each command's
+    # module is imported when it runs
 
     use_chosen_language()
     _language_the_terminal_can_show()
     args = build_parser().parse_args(argv)
-    return _guarded(lambda: args.handler(args))
+    return _guarded(lambda: handler_of(args)(args))
 
 
 def _language_the_terminal_can_show() -> None:

@@ -53,6 +53,7 @@ class ReviewPage(QWidget):
 
     title = N_("History")
     changed = Signal()  # the history changed here (a delete or an import)
+    damaged = Signal()  # a delete or an import here found the history file damaged since it opened
     plan_changed = Signal(object)  # the new Plan
 
     def __init__(
@@ -155,6 +156,7 @@ class ReviewPage(QWidget):
         self.technique_bars, self.area_bars = self.time_spent.technique_bars, self.time_spent.area_bars
         self.sessions = SessionsPane(self.history, split)
         self.sessions.changed.connect(self._sessions_changed)
+        self.sessions.damaged.connect(self.damaged)
         pane = self.sessions
         self.model, self.table, self.details = pane.model, pane.table, pane.details
         self.count_label = pane.count_label

@@ -31,8 +31,10 @@ def export_history(parent: QWidget, history: History, tell: Callable[[str], None
                   count).format(count=f"{count:,}", file=path))
 
 
-def import_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> bool:
-    """True when sessions were added (the page reads everything again)."""
+def import_history(parent: QWidget, history: History, tell: Callable[[str], None],
+                   damaged: Callable[[str], None]) -> bool:
+    """True when sessions were added (the page reads everything again). A history found damaged is said
+    through `damaged` instead of `tell`, so the window can learn of it too."""
     name, _filter = QFileDialog.getOpenFileName(parent, _("Import sessions"), "",
                                                 _("CSV files (*.csv);;All files (*)"))
     if not name:
@@ -50,8 +52,8 @@ def import_history(parent: QWidget, history: History, tell: Callable[[str], None
         if not is_damaged(exc):
             raise
         # Nothing was written: the import is one transaction, and it never began.
-        tell(_("Nothing was imported from {file}.").format(file=path.name) + " "
-             + damaged_since_open(history.path))
+        damaged(_("Nothing was imported from {file}.").format(file=path.name) + " "
+                + damaged_since_open(history.path))
         return False
     except CsvImportError as exc:
         shown = exc.problems[:5]

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
-from selfmassage.core.events import SessionStatus
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_rows import SESSION_COLUMNS, SessionRow, StepRow, session_from_row
 from selfmassage.store.history_time import utc_text
