@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from qt_helpers import activate, advance, answer_box, while_asked
 
 from selfmassage.core.checkin import Symptom
@@ -251,7 +251,7 @@ def test_export_from_the_menu_writes_the_sessions(qtbot, with_history, clock, tm
     advance(window, clock, 12)
     qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     target = tmp_path / "backup.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(target))
     hook.export_action.trigger()
     assert window.current_page() == "review"
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -456,7 +456,7 @@ def backup_to_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     backup = tmp_path / "backup.csv"
     backup.write_text("started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note\n"
                       "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(backup), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(backup))
 
 
 def the_next_start_keeps_it_aside(db: Path, garbage: bytes) -> None:
