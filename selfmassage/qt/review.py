@@ -40,8 +40,8 @@ from selfmassage.qt.week_hover import week_hover_text
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
+from selfmassage.store.history_time import local_now
 from selfmassage.store.paths import history_path, settings_path
-from selfmassage.store.recorder import local_now
 from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)

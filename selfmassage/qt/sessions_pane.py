@@ -21,8 +21,6 @@ from selfmassage.core.plan import Course
 from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce, describe
-from selfmassage.qt.question_panel import Answer, ask
-from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
 from selfmassage.qt.wrapping_row import WrappingRow
@@ -119,6 +117,8 @@ class SessionsPane(QWidget):
         session = self.selected_session()
         if session is None or session.status == SessionStatus.RUNNING:
             return
+        from selfmassage.qt.question_panel import Answer, ask  # what Delete needs, when it is pressed
+
         answers = [Answer("delete", _("Delete"), _("Delete this session from your history.")),
                    Answer("keep", _("Keep it"), _("Keep the session. Esc does this too."), primary=True)]
         if ask(self, _("Delete this session?"),
@@ -150,9 +150,15 @@ class SessionsPane(QWidget):
 
     # -- CSV -----------------------------------------------------------------------------------
 
+    # The CSV modules load when a button is pressed: the review's first view needs none of them.
+
     def export_csv(self) -> None:
+        from selfmassage.qt.review_csv import export_history
+
         export_history(self, self.history, self.tell)
 
     def import_csv(self) -> None:
+        from selfmassage.qt.review_csv import import_history
+
         if import_history(self, self.history, self.tell, self.tell_damaged):
             self.changed.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -14,8 +14,10 @@ from qt_helpers import answer_box
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
+from selfmassage.core.stats import WeekFigure
 from selfmassage.qt.chart_look import STATUS_COLOURS, THIS_WEEK
 from selfmassage.qt.review import ReviewPage, create_review_page
+from selfmassage.qt.week_chart import WeekChart
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
@@ -84,6 +86,27 @@ def test_bars_are_painted_in_their_status_colour_and_this_week_is_highlighted(pa
     assert pixel(chart, empty_this_week_top) == THIS_WEEK.rgb() & 0xFFFFFF
     band = chart.band_rect()  # the plan's 1–2 band sits between the value lines for 1 and 2
     assert band.height() == pytest.approx(chart.bar_rect(8).height())
+
+
+@pytest.mark.parametrize(("sessions", "shown"), [((1, 3, 0), [0, 1, 2, 3, 4]), ((176, 154, 182), None)])
+def test_the_value_axis_keeps_its_numbers_a_line_and_a_half_apart_however_many_sessions(qtbot, sessions,
+                                                                                        shown):
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.resize(720, 260)
+    monday = date(2026, 11, 16)
+    chart.set_data([WeekFigure(monday - timedelta(weeks=2 - number), count, count * 1200.0,
+                               Plan().status(count), number == 2) for number, count in enumerate(sessions)],
+                   Plan())
+    values = chart.axis_values()
+    if shown is not None:  # a few sessions: every whole number, as before
+        assert values == shown
+    step = values[1] - values[0]
+    assert values == list(range(0, values[-1] + 1, step))
+    assert step in (1, 2, 5, 10, 20, 50, 100)
+    # 182 sessions in a week once gave 183 numbers on top of each other: now each has its own room.
+    assert chart.plot_rect().height() * step / chart.scale_max() >= chart.fontMetrics().height() * 1.5
+    assert values[-1] + step > max(sessions)  # the axis reaches the highest bar
 
 
 def test_more_than_planned_is_hatched_fewer_is_hollow_on_plan_is_solid_not_colour_alone(page):
