@@ -17,6 +17,8 @@ class HistoryQueries:
     """The reading half of History; needs only its connection."""
 
     _db: sqlite3.Connection
+    # Whether the file counts completed sessions per day (schema 2): only a read-only older file does not.
+    _days_counted = True
 
     def sessions(
         self, since: date | None = None, *, until: date | None = None, newest_first: bool = False,
@@ -83,9 +85,14 @@ class HistoryQueries:
 
     def day_counts(self, first: date | None = None, last: date | None = None) -> list[tuple[date, int]]:
         """Completed sessions per local day, oldest first."""
-        where, values = self._where(first, last, completed=True)
-        rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions{where} "
-                                "GROUP BY local_day ORDER BY local_day", values)
+        if self._days_counted:
+            where, values = self._where(first, last)
+            rows = self._db.execute(
+                f"SELECT local_day, sessions FROM completed_days{where} ORDER BY local_day", values)
+        else:
+            where, values = self._where(first, last, completed=True)
+            rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions{where} "
+                                    "GROUP BY local_day ORDER BY local_day", values)
         return [(date.fromordinal(day), count) for day, count in rows]
 
     def routine_counts(self) -> dict[str, int]:
