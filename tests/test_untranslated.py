@@ -48,6 +48,7 @@ SHOWN_CALLS: dict[str, tuple[int, ...] | None] = {
     "describe": None, "confirm": None, "QMessageBox": None, "information": (1, 2), "warning": (1, 2),
     "critical": (1, 2), "question": (1, 2), "getText": (1, 2), "getInt": (1, 2), "getItem": (1, 2),
     "getOpenFileName": (1, 3), "getSaveFileName": (1, 3), "getExistingDirectory": (1,),
+    "file_to_open": (1, 3), "file_to_save": (1, 3),
     "QLabel": (0,), "QPushButton": (0,), "QCheckBox": (0,), "QRadioButton": (0,), "QGroupBox": (0,),
     "QAction": (0,), "addAction": (0,), "addMenu": (0,), "addButton": (0,), "addTab": (1,), "addItem": (0,),
     "addRow": (0,), "setHorizontalHeaderLabels": (0,), "setItemText": (1,), "setTabText": (1,),

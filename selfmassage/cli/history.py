@@ -33,7 +33,7 @@ def _word(words: dict[str, str], value: str) -> str:
 def _session_line(session: SessionRow, during_rest: bool) -> str:
     status = _word(_STATUS, session.status)
     parts = [f"{session.started_at:%Y-%m-%d %H:%M}  {status:<11} "
-             f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_name)}"]
+             f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_shown)}"]
     if session.feeling is not None:
         parts.append(_("feeling {feeling}/5").format(feeling=session.feeling))
     if session.symptoms:
@@ -64,7 +64,7 @@ def cmd_history_list(args: argparse.Namespace) -> int:
             for session in sessions]
     if args.json:
         print(json_text([{
-            "id": session.id, "routine": session.routine_name,
+            "id": session.id, "routine": session.routine_shown,
             "started_at": session.started_at.isoformat(timespec="seconds"),
             "ended_at": session.ended_at.isoformat(timespec="seconds") if session.ended_at else None,
             "status": session.status, "active_seconds": round(session.active_seconds, 1),

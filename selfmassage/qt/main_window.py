@@ -43,6 +43,7 @@ from selfmassage.qt.pages import Page
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.theme import apply_theme, colours, stylesheet
 from selfmassage.qt.window_fit import ScreenFit, opening_size, scrolling, set_minimum
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.settings import Settings
 
 # All of these come after the first frame, with window_rest (QAction, with QKeySequence and QIcon, brings
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
     def refresh_routines(self) -> None:
         """Read the routine folders again (at start, after the editor saves) and keep the selection."""
         current = self.picker.current_entry()
-        wanted = current.name if current is not None else self.settings.last_routine
+        wanted = current.name if current is not None else shown_routine_name(self.settings.last_routine)
         self.mark_spine_care()
         self.picker.set_entries(self.library.entries(), select=wanted)
         if self.focusWidget() is None:

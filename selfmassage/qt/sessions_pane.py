@@ -123,7 +123,7 @@ class SessionsPane(QWidget):
                    Answer("keep", _("Keep it"), _("Keep the session. Esc does this too."), primary=True)]
         if ask(self, _("Delete this session?"),
                _("Delete the session of {when} ({routine})? This can't be undone.").format(
-                   when=when(session.started_at), routine=session.routine_name),
+                   when=when(session.started_at), routine=session.routine_shown),
                answers, default="keep", escape="keep") != "delete":
             return
         try:

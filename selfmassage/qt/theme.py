@@ -106,6 +106,7 @@ QPushButton:pressed, QToolButton:pressed {{ background: {c.accent_soft}; }}
 QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.accent}; background: {c.accent_soft}; }}
 QPushButton:checked, QToolButton:checked {{ background: {c.accent_soft}; border-color: {c.accent}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.window}; }}
+QFileDialog QToolButton {{ padding: 2px; border-radius: 6px; }}
 QPushButton[primary="true"] {{
     background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.accent};
 }}

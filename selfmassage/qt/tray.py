@@ -35,6 +35,7 @@ from selfmassage.core.reminders import (
 )
 from selfmassage.i18n import _
 from selfmassage.resources import MissingAssetError, asset_path
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
@@ -135,7 +136,7 @@ class ReminderTray(QObject):
         used = sorted((name for name in self._names if counts.get(name, 0) > 0), key=lambda n: -counts[n])
         if used:
             return used[0]
-        last = self.settings.last_routine
+        last = shown_routine_name(self.settings.last_routine)
         return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from selfmassage.core.session_status import SessionStatus
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_rows import SESSION_COLUMNS, SessionRow, StepRow, session_from_row
 from selfmassage.store.history_time import utc_text
 
@@ -95,10 +96,15 @@ class HistoryQueries:
         return [(date.fromordinal(day), count) for day, count in rows]
 
     def routine_counts(self) -> dict[str, int]:
-        """Completed sessions per routine name: the one used most is the one a reminder suggests."""
+        """Completed sessions per routine, by the name shown now (a built-in routine run in another language
+        counts under today's name): the one used most is the one a reminder suggests."""
         rows = self._db.execute("SELECT routine_name, COUNT(*) FROM sessions WHERE status = ? "
                                 "GROUP BY routine_name", (SessionStatus.COMPLETED.value,))
-        return {name: count for name, count in rows}
+        counts: dict[str, int] = {}
+        for name, count in rows:
+            shown = shown_routine_name(name)
+            counts[shown] = counts.get(shown, 0) + count
+        return counts
 
     def symptom_reports(self, first: date, last: date) -> list[tuple[date, frozenset[str]]]:
         """Check-ins that noted any symptom, from sessions of any status, oldest first."""

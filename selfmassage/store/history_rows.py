@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.session_status import SessionStatus
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_time import aware
 
 if TYPE_CHECKING:  # reading the history needs no routine model
@@ -29,6 +30,11 @@ class SessionRow:
     feeling: int | None
     symptoms: tuple[str, ...]
     note: str
+
+    @property
+    def routine_shown(self) -> str:
+        """Its routine's name to show: a built-in routine's in the language in use, whatever it ran in."""
+        return shown_routine_name(self.routine_name)
 
     @property
     def local_day(self) -> date:

@@ -3,14 +3,18 @@ at login, and a line in the window for every missing piece — driven as a perso
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from qt_helpers import activate, advance, answer_box, while_asked
 
 from selfmassage.core.checkin import Symptom
@@ -24,9 +28,11 @@ from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.tray_hook import TRAY_FLAG
 from selfmassage.store import autostart
 from selfmassage.store.history import History
+from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
-from tests.history_support import MONDAY_EVENING, add
+from tests.history_support import BERLIN, MONDAY_EVENING, add
 
+ROOT = Path(__file__).resolve().parents[2]
 NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
@@ -188,6 +194,28 @@ def test_the_review_opens_from_the_menu_and_shows_the_new_session(qtbot, with_hi
     assert window.current_page() == "picker"
 
 
+def test_a_builtin_routine_run_in_russian_is_named_in_english_in_the_review(qtbot, with_history, db):
+    # Run in the terminal in Russian, as a person would; the history keeps the Russian name.
+    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LANG")}
+    command = ["run", "Evening relax with a massage ball", "--speed", "1000", "--mute", "--keep-rehearsal"]
+    done = subprocess.run([sys.executable, "-m", "selfmassage", *command], env={**env, "LANG": "ru_RU.UTF-8"},
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with History.open(history_path()) as history:
+        add(history, datetime(2026, 11, 17, 19, 30, tzinfo=BERLIN))  # "Quick back", a routine of yours
+    hook = with_history(history_path())
+    window = hook.window
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    review = hook.review
+    assert window.current_page() == "review" and review.model.total == 2
+    names = [review.model.index(row, 1).data() for row in range(2)]
+    assert names == ["Evening relax with a massage ball", "Quick back"]
+    assert review.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Evening relax with a massage ball"
+    review.select_row(0)
+    assert "· Evening relax with a massage ball ·" in review.details.toPlainText()
+    assert "Вечерний" not in review.details.toPlainText()
+
+
 def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with_history, settings_path):
     hook = with_history()
     window = hook.window
@@ -223,7 +251,7 @@ def test_export_from_the_menu_writes_the_sessions(qtbot, with_history, clock, tm
     advance(window, clock, 12)
     qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     target = tmp_path / "backup.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(target))
     hook.export_action.trigger()
     assert window.current_page() == "review"
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -428,7 +456,7 @@ def backup_to_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     backup = tmp_path / "backup.csv"
     backup.write_text("started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note\n"
                       "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(backup), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(backup))
 
 
 def the_next_start_keeps_it_aside(db: Path, garbage: bytes) -> None:

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
 from qt_helpers import answer_box
 
 from selfmassage.core.checkin import Symptom
@@ -233,7 +232,7 @@ def test_delete_asks_first_and_keeps_the_session_on_no(page, qtbot, history):
 
 def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     target = tmp_path / "out.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "CSV files (*.csv)"))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(target))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert target.read_text(encoding="utf-8").count("\n") == 7
     assert page.status_line.text() == f"Exported 6 sessions to {target}."
@@ -241,7 +240,7 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     extra = tmp_path / "extra.csv"
     extra.write_text(target.read_text(encoding="utf-8")
                      + "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(extra), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(extra))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.status_line.text() == "Imported 1 session from extra.csv. 6 were already here."
     assert page.chart.bar_values()[-1] == 2
@@ -249,7 +248,7 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     bad = tmp_path / "bad.csv"
     bad.write_text(target.read_text(encoding="utf-8").splitlines()[0]
                    + "\nyesterday,,X,completed,1,,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(bad), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(bad))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.status_line.text().startswith("Nothing was imported from bad.csv.")
     assert "line 2: started_at 'yesterday' is not a time" in page.status_line.text()
@@ -259,11 +258,11 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
 def test_an_import_while_another_program_holds_the_history_says_so_in_one_line(page, qtbot, monkeypatch,
                                                                              tmp_path, history):
     source = tmp_path / "more.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(source), "CSV files (*.csv)"))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(source))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     with source.open("a", encoding="utf-8") as extra:
         extra.write("2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(source))
     other = sqlite3.connect(history.path, isolation_level=None)  # say, the terminal's `history import`
     other.execute("BEGIN EXCLUSIVE")
     try:
