@@ -73,6 +73,7 @@ class ReviewPage(QWidget):
         self._weeks = CHART_WEEKS[0]
         self._stats: Stats | None = None
         self._build()
+        self.time_spent.count_after_first_paint(self.chart)  # the chart is at the top: painted first
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------

@@ -325,3 +325,22 @@ def test_a_running_session_is_listed_but_cannot_be_deleted(qtbot, tmp_path):
         widget.select_row(1)
         assert widget.delete_button.isEnabled()
         widget.wait_for_minutes()
+
+
+def test_the_minutes_are_counted_once_the_page_has_painted_so_its_first_paint_has_the_cpu(qtbot, history):
+    widget = ReviewPage(history, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    assert widget.minutes_pending and widget.time_spent._pool.activeThreadCount() == 0  # held, not running
+    assert widget.technique_bars.values() == []
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: bool(widget.technique_bars.values()), timeout=5000)
+    # Every completed session of the last 12 weeks: four of 20 minutes and one of 30.
+    assert sum(minutes for _name, minutes in widget.technique_bars.values()) == pytest.approx(20 * 4 + 30)
+
+
+def test_a_page_built_and_not_shown_still_counts_its_minutes(qtbot, history):
+    widget = ReviewPage(history, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: bool(widget.technique_bars.values()), timeout=5000)
+    assert not widget.isVisible() and not widget.minutes_pending
