@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -46,6 +47,11 @@ AREA_CONTEXT = "area"
 CREATED = datetime(2026, 11, 1, tzinfo=UTC)
 
 Message = tuple[str | tuple[str, ...], str | None, str, int, list[str]]  # id, context, file, line, notes
+# What code fills in: Python's {name} and {count:,}, %s and %(name)s (argparse's words), Qt's %1, %L1 and %n.
+# A translation that drops or adds one makes Python raise (KeyError, IndexError) or Qt warn "QString::arg:
+# Argument missing" and show the placeholder itself.
+PLACEHOLDER = re.compile(r"\{\w*(?:[:!][^{}]*)?\}|%(?:\(\w+\))?[sdrif]|%L?\d{1,2}|%n")
+POSITIONAL = re.compile(r"%[sdrif]|%L?\d{1,2}")  # these are filled in by order: the order must stay too
 
 
 def source_messages() -> Iterator[Message]:
@@ -138,6 +144,28 @@ def _ids(catalog: Catalog) -> set[tuple[str, str | None]]:
     return {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in catalog if m.id}
 
 
+def placeholders(text: str) -> tuple[list[str], list[str]]:
+    """The placeholders in `text` (sorted), and its positional ones in their order."""
+    text = text.replace("%%", "").replace("{{", "").replace("}}", "")
+    return sorted(PLACEHOLDER.findall(text)), POSITIONAL.findall(text)
+
+
+def placeholder_problems(catalog: Catalog, name: str) -> list[str]:
+    """Each translation whose placeholders are not exactly its English's (a plural's: its plural form's)."""
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = placeholders(ids[-1])
+        for string in strings:
+            if string and placeholders(string) != wanted:
+                found.append(f"{name}:{message.lineno}: the placeholders of {ids[-1]!r} are "
+                             f"{wanted[0]}, but its translation {string!r} has {placeholders(string)[0]}")
+    return found
+
+
 def problems() -> list[str]:
     """What is out of step, one line each; empty when everything is current."""
     found = []
@@ -158,6 +186,7 @@ def problems() -> list[str]:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             if message.fuzzy or not all(strings):
                 found.append(f"{path.name}:{message.lineno}: not translated: {message.id!r}")
+        found.extend(placeholder_problems(catalog, path.name))
         mo = mo_path(language)
         if not mo.is_file() or mo.read_bytes() != mo_bytes(catalog):
             found.append(f"{mo.relative_to(ROOT)} is stale: run {Path(__file__).name}")

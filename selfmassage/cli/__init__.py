@@ -12,10 +12,9 @@ from collections.abc import Callable
 
 from selfmassage import i18n
 from selfmassage.cli.errors import EXIT_PROBLEMS, UserError
-from selfmassage.cli.terminal import tolerant_output
+from selfmassage.cli.terminal import c_locale, can_show, tolerant_output
 
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a tool that SIGPIPE ended
-_COERCED = ("C.UTF-8", "C.utf8", "UTF-8")  # what Python sets LC_CTYPE to when it finds the C locale
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,12 +25,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return _guarded(run_app)
     from selfmassage.cli.common import use_chosen_language
-    from selfmassage.cli.parser import build_parser  # every command's modules: not for the window
+    from selfmassage.cli.parser import build_parser, handler_of  # only the arguments: each command's
+    # module is imported when it runs
 
     use_chosen_language()
     _language_the_terminal_can_show()
     args = build_parser().parse_args(argv)
-    return _guarded(lambda: args.handler(args))
+    return _guarded(lambda: handler_of(args)(args))
 
 
 def _language_the_terminal_can_show() -> None:
@@ -40,25 +40,9 @@ def _language_the_terminal_can_show() -> None:
     language = i18n.language()
     if language == i18n.SOURCE_LANGUAGE:
         return
-    if _c_locale():
+    shown = all(can_show(i18n.LANGUAGES[language], stream) for stream in (sys.stdout, sys.stderr))
+    if c_locale() or not shown:
         i18n.setup(i18n.SOURCE_LANGUAGE)
-        return
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            i18n.LANGUAGES[language].encode(getattr(stream, "encoding", None) or "ascii")
-        except (UnicodeEncodeError, LookupError):
-            i18n.setup(i18n.SOURCE_LANGUAGE)
-            return
-
-
-def _c_locale() -> bool:
-    """Whether the terminal's letters are the C locale's. Python reads C as UTF-8 (PEP 538, setting
-    LC_CTYPE to C.UTF-8 for itself), but a terminal set to C may show ASCII only: a console, a serial line."""
-    ctype = os.environ.get("LC_CTYPE", "")
-    if ctype in _COERCED:
-        ctype = ""
-    chosen = os.environ.get("LC_ALL") or ctype or os.environ.get("LANG", "")
-    return chosen in ("C", "POSIX")
 
 
 def _guarded(command: Callable[[], int], *, again: bool = True) -> int:

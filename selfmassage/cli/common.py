@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import errno
 import os
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from selfmassage import i18n, resources
+from selfmassage import i18n
 from selfmassage.cli.errors import EXIT_UNREADABLE, UserError
 from selfmassage.core.plan import Plan, plan_from_settings
-from selfmassage.core.routine import Routine
 from selfmassage.i18n import _, ngettext, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
-from selfmassage.store.library import RoutineLibrary
 from selfmassage.store.paths import history_path, routines_dir, settings_path
 from selfmassage.store.settings import Settings, stored_language
 
-# What each command group adds its commands to.
-Subcommands = argparse._SubParsersAction  # type: ignore[type-arg]
+if TYPE_CHECKING:  # the routines' modules (their rules, the assets) load only for a command that reads one
+    from selfmassage.core.routine import Routine
+    from selfmassage.store.library import RoutineLibrary
 
 
 def now() -> datetime:
@@ -51,6 +50,9 @@ def machine_readable() -> None:
 
 
 def library() -> RoutineLibrary:
+    from selfmassage import resources
+    from selfmassage.store.library import RoutineLibrary
+
     builtin = resources.assets_dir() / "routines"  # looked up when called: tests point it at a copy
     return RoutineLibrary(routines_dir(), builtin if builtin.is_dir() else None)
 

@@ -23,10 +23,3 @@ def cmd_uninstall_desktop(_args: argparse.Namespace) -> int:
     for path in removed:
         print(_("removed {path}").format(path=path))
     return EXIT_OK
-
-
-def add_desktop_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--install-desktop", dest="handler", action="store_const", const=cmd_install_desktop,
-                        help=_("add selfmassage and its icon to your applications menu"))
-    parser.add_argument("--uninstall-desktop", dest="handler", action="store_const",
-                        const=cmd_uninstall_desktop, help=_("remove it from the menu again"))

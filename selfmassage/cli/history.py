@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, named_file, open_history, plan_of, write_refused
@@ -17,10 +16,6 @@ from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.history import HistoryError
 from selfmassage.store.history_csv import CsvImportError, export_csv, import_csv
 from selfmassage.store.history_rows import SessionRow
-
-if TYPE_CHECKING:
-    from selfmassage.cli.common import Subcommands
-
 
 # How a session ended, and the signs a check-in noted, as the list shows them (the CSV and --json keep the
 # stored English words).
@@ -38,7 +33,7 @@ def _word(words: dict[str, str], value: str) -> str:
 def _session_line(session: SessionRow, during_rest: bool) -> str:
     status = _word(_STATUS, session.status)
     parts = [f"{session.started_at:%Y-%m-%d %H:%M}  {status:<11} "
-             f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_name)}"]
+             f"{format_duration(round(session.active_seconds)):>8}  {visible(session.routine_shown)}"]
     if session.feeling is not None:
         parts.append(_("feeling {feeling}/5").format(feeling=session.feeling))
     if session.symptoms:
@@ -69,7 +64,7 @@ def cmd_history_list(args: argparse.Namespace) -> int:
             for session in sessions]
     if args.json:
         print(json_text([{
-            "id": session.id, "routine": session.routine_name,
+            "id": session.id, "routine": session.routine_shown,
             "started_at": session.started_at.isoformat(timespec="seconds"),
             "ended_at": session.ended_at.isoformat(timespec="seconds") if session.ended_at else None,
             "status": session.status, "active_seconds": round(session.active_seconds, 1),
@@ -124,22 +119,3 @@ def cmd_history_import(args: argparse.Namespace) -> int:
         print(ngettext("Imported {n} session.", "Imported {n} sessions.", result.added).format(
             n=result.added))
     return EXIT_OK
-
-
-def add_history_commands(commands: Subcommands) -> None:
-    about = _("your sessions, one line each; export and import CSV")
-    history = commands.add_parser("history", help=about, description=about)
-    history.add_argument("--json", action="store_true", help=_("machine-readable output"))
-    history.add_argument("--since", metavar=_("DATE"),
-                         help=_("only sessions on or after this date (YYYY-MM-DD)"))
-    history.set_defaults(handler=cmd_history_list)
-    hsub = history.add_subparsers(title=_("history commands"), metavar=_("ACTION"))
-    about = _("write your history to a CSV file")
-    hexp = hsub.add_parser("export", help=about, description=about)
-    hexp.add_argument("file", metavar=_("FILE.csv"))
-    hexp.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
-    hexp.set_defaults(handler=cmd_history_export)
-    about = _("add sessions from a CSV file (the ones already there are skipped)")
-    himp = hsub.add_parser("import", help=about, description=about)
-    himp.add_argument("file", metavar=_("FILE.csv"))
-    himp.set_defaults(handler=cmd_history_import)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, open_history, plan_of
@@ -12,10 +11,6 @@ from selfmassage.cli.terminal import json_text
 from selfmassage.core.plan import PlanKind, parse_plan
 from selfmassage.core.stats import MAX_WEEKS, compute_stats
 from selfmassage.i18n import N_, _, pgettext
-
-if TYPE_CHECKING:
-    from selfmassage.cli.common import Subcommands
-
 
 # A week against the plan, as the table says it (--json keeps the English values).
 _WEEK_STATUS = {"below": N_("below"), "on-target": N_("on-target"), "above": N_("above")}
@@ -69,18 +64,3 @@ def cmd_plan(args: argparse.Namespace) -> int:
     print(_("Change it with `selfmassage plan preventive`, `plan pain-relief` or `plan N` (sessions a "
             "week)."))
     return EXIT_OK
-
-
-def add_plan_commands(commands: Subcommands) -> None:
-    about = _("sessions per week against your plan; the course; warnings")
-    stats = commands.add_parser("stats", help=about, description=about)
-    stats.add_argument("--weeks", type=int, default=12, metavar=_("WEEKS"),
-                       help=_("how many weeks, up to this one (default 12)"))
-    stats.add_argument("--json", action="store_true", help=_("machine-readable output"))
-    stats.set_defaults(handler=cmd_stats)
-
-    about = _("show or set how often you mean to massage")
-    plan = commands.add_parser("plan", help=about, description=about)
-    plan.add_argument("plan", nargs="?", metavar="preventive|pain-relief|N",
-                      help=_("preventive (1–2 a week), pain-relief (every other day) or N sessions a week"))
-    plan.set_defaults(handler=cmd_plan)

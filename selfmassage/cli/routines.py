@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 import unicodedata
-from typing import TYPE_CHECKING
 
 from selfmassage.cli.common import library, machine_readable, named_file, no_routine_called, write_refused
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, UserError
@@ -18,10 +17,6 @@ from selfmassage.core.techniques import Intensity, Stage, instruction_for
 from selfmassage.i18n import N_, _, ngettext, os_reason
 from selfmassage.store.files import FileRefused, read_capped
 from selfmassage.store.library import MAX_ROUTINE_BYTES, TOO_BIG, LibraryError
-
-if TYPE_CHECKING:
-    from selfmassage.cli.common import Subcommands
-
 
 # Where a routine comes from and whom it is for, as the lists say it (--json and the files keep English).
 _SOURCES = {"built-in": N_("built-in"), "user": N_("user")}
@@ -166,40 +161,3 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
         raise UserError(write_refused(args.file, exc)) from None
     print(_("Exported to {path}").format(path=path))
     return EXIT_OK
-
-
-def add_routines_commands(commands: Subcommands) -> None:
-    """`routines` and its actions, on the top-level subparsers."""
-    about = _("list, show, check, import and export routines")
-    routines = commands.add_parser("routines", help=about, description=about)
-    routines.set_defaults(handler=lambda _args: routines.print_help() or EXIT_OK)
-    sub = routines.add_subparsers(title=_("routine commands"), metavar=_("ACTION"))
-
-    about = _("built-in and your routines")
-    listing = sub.add_parser("list", help=about, description=about)
-    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
-    listing.set_defaults(handler=cmd_routines_list)
-
-    about = _("one routine, step by step")
-    show = sub.add_parser("show", help=about, description=about)
-    show.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
-    show.add_argument("--json", action="store_true", help=_("the routine file as JSON"))
-    show.set_defaults(handler=cmd_routines_show)
-
-    about = _("check routine files against the format and the guide")
-    check = sub.add_parser("validate", help=about, description=about)
-    check.add_argument("files", nargs="+", metavar=_("FILE"))
-    check.set_defaults(handler=cmd_routines_validate)
-
-    about = _("add a routine file to your routines")
-    imp = sub.add_parser("import", help=about, description=about)
-    imp.add_argument("file", metavar=_("FILE"))
-    imp.add_argument("--replace", action="store_true", help=_("replace your routine of the same name"))
-    imp.set_defaults(handler=cmd_routines_import)
-
-    about = _("write a routine to a file")
-    exp = sub.add_parser("export", help=about, description=about)
-    exp.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
-    exp.add_argument("file", metavar=_("FILE"))
-    exp.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
-    exp.set_defaults(handler=cmd_routines_export)

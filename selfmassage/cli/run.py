@@ -8,15 +8,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from selfmassage.cli import common
 from selfmassage.cli.common import load_settings, open_history, usable_routine
 from selfmassage.cli.errors import EXIT_OK, EXIT_PROBLEMS, UserError
 from selfmassage.core import safety
 from selfmassage.core.engine import SessionEngine
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.core.spine_care import soften_for_spine
 from selfmassage.i18n import _
 from selfmassage.runner import run_in_terminal
@@ -24,9 +23,6 @@ from selfmassage.sound.player import make_player
 from selfmassage.store.history import History
 from selfmassage.store.recorder import SessionRecorder
 from selfmassage.store.safety import SafetyStore
-
-if TYPE_CHECKING:
-    from selfmassage.cli.common import Subcommands
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -108,17 +104,3 @@ def _as_it_runs_for_you(routine: Routine) -> Routine:
     if softened != routine:
         print(_(safety.SPINE_SOFTENED))
     return softened
-
-
-def add_run_command(commands: Subcommands) -> None:
-    about = _("a guided session in the terminal")
-    run = commands.add_parser("run", help=about, description=about)
-    run.add_argument("name", metavar=_("NAME"), help=_("the routine's name (see `routines list`)"))
-    run.add_argument("--speed", type=float, default=1.0, metavar=_("SPEED"),
-                     help=_("a faster rehearsal, e.g. 10 (default 1); a rehearsal is not kept"))
-    run.add_argument("--mute", action="store_true", help=_("no sound cues this time"))
-    run.add_argument("--no-voice", action="store_true", help=_("no spoken prompts this time"))
-    run.add_argument("--no-history", action="store_true", help=_("don't keep this session"))
-    # For tests of the recorder only: keep a sped-up run as if it were real.
-    run.add_argument("--keep-rehearsal", action="store_true", help=argparse.SUPPRESS)
-    run.set_defaults(handler=cmd_run)

@@ -24,7 +24,7 @@ from selfmassage.core.events import (
     StageChanged,
     StepStarted,
 )
-from selfmassage.core.routine import Routine, Step
+from selfmassage.core.routine import Routine, Step, spoken_duration
 from selfmassage.core.techniques import Side
 from selfmassage.i18n import _, ngettext
 
@@ -49,20 +49,6 @@ class SpokenPrompts(StrEnum):
     @property
     def by_screen_reader(self) -> bool:
         return self is not SpokenPrompts.APP_VOICE
-
-
-def spoken_duration(seconds: float) -> str:
-    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'."""
-    hours, rest = divmod(max(0, int(seconds)), 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
-    if minutes:
-        parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
-    if secs or not parts:
-        parts.append(ngettext("{n} second", "{n} seconds", secs).format(n=secs))
-    return " ".join(parts)
 
 
 def step_length(seconds: int) -> str:

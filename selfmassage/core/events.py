@@ -10,19 +10,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from selfmassage.core.routine import Step
+from selfmassage.core.session_status import SessionStatus  # also read from here by the session's page
 from selfmassage.core.techniques import Side, Stage
 
 
 class PauseReason(StrEnum):
     USER = "user"  # the person pressed pause
     SLEEP = "sleep"  # the computer slept; the session waits where it was
-
-
-class SessionStatus(StrEnum):
-    RUNNING = "running"  # only in the history: a session under way, or cut off before its end was written
-    COMPLETED = "completed"
-    STOPPED = "stopped"
-    INTERRUPTED = "interrupted"
 
 
 @dataclass(frozen=True)

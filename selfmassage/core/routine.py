@@ -20,7 +20,7 @@ from selfmassage.core.techniques import (
     Technique,
     Variant,
 )
-from selfmassage.i18n import _, pgettext
+from selfmassage.i18n import _, ngettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,21 @@ def format_duration(seconds: int) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes:02d}:{secs:02d}"
+
+
+def spoken_duration(seconds: float) -> str:
+    """A length as a screen reader should say it: '4 minutes 12 seconds', '1 minute', '45 seconds'. Here,
+    beside format_duration, so the window's accessibility helpers need none of the session's modules."""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("{n} hour", "{n} hours", hours).format(n=hours))
+    if minutes:
+        parts.append(ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes))
+    if secs or not parts:
+        parts.append(ngettext("{n} second", "{n} seconds", secs).format(n=secs))
+    return " ".join(parts)
 
 
 # Line and paragraph separators, and the controls that reverse how text runs (they can make one name

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from selfmassage.core.checkin import CheckIn
 from selfmassage.core.engine_state import StepRecord
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.routine import Routine
+from selfmassage.core.session_status import SessionStatus
 
 
 @dataclass(frozen=True)

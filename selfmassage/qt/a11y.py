@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.announcements import spoken_duration
+from selfmassage.core.routine import spoken_duration
 from selfmassage.i18n import _
 
 W = TypeVar("W", bound=QWidget)

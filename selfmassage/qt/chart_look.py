@@ -4,10 +4,11 @@ them, in rich text and in plain words."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPixmap
 
 from selfmassage.core.plan import WeekStatus
 from selfmassage.i18n import N_, _
@@ -23,6 +24,7 @@ THIS_WEEK = QColor("#FFF1C2")
 TEXT = QColor("#2B333B")
 MUTED = QColor("#6B7785")
 GRID = QColor("#E3E8ED")
+HATCH_SPACING = 9.0  # pixels between a hatched bar's stripes, along a row
 
 # The second signal besides colour, in words for the legend: solid, hatched, hollow.
 STATUS_SHAPES = {WeekStatus.ON_TARGET: "solid", WeekStatus.ABOVE: "hatched", WeekStatus.BELOW: "hollow"}
@@ -103,13 +105,26 @@ def paint_bar(painter: QPainter, rect: QRectF, status: WeekStatus, colours: Char
     painter.setPen(QPen(outline, 2) if outline is not None else Qt.PenStyle.NoPen)
     painter.drawRoundedRect(rect, 2, 2)
     if status is WeekStatus.ABOVE:
-        clip = QPainterPath()
-        clip.addRoundedRect(rect.adjusted(2, 2, -2, -2), 2, 2)
-        painter.setClipPath(clip)
-        painter.setPen(QPen(colours.hatch, 2.5))
-        spacing = 9.0
-        x = rect.left() - rect.height()
-        while x < rect.right():
-            painter.drawLine(QPointF(x, rect.bottom()), QPointF(x + rect.height(), rect.top()))
-            x += spacing
+        # One fill with a tile of the stripes: stroking each stripe through a rounded clip took ~2 ms a bar.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_hatch_brush(colours.hatch.rgba(), painter.device().devicePixelRatioF()))
+        painter.setBrushOrigin(rect.topLeft())
+        painter.drawRect(rect.adjusted(2, 2, -2, -2))  # inside the rounded edge: its corners can be square
     painter.restore()
+
+
+@functools.lru_cache(maxsize=8)
+def _hatch_brush(rgba: int, pixel_ratio: float) -> QBrush:
+    """Stripes rising to the right, HATCH_SPACING apart along a row, on a transparent tile that repeats
+    seamlessly (each stripe is drawn again a tile to either side, so its ends wrap)."""
+    size = HATCH_SPACING
+    tile = QPixmap(round(size * pixel_ratio), round(size * pixel_ratio))
+    tile.setDevicePixelRatio(pixel_ratio)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor.fromRgba(rgba), 2.5))
+    for shift in (-size, 0.0, size):
+        painter.drawLine(QPointF(shift, size), QPointF(shift + size, 0.0))
+    painter.end()
+    return QBrush(tile)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -97,6 +97,11 @@ def _combo(items: list[tuple[str, StrEnum | None]]) -> QComboBox:
     return box
 
 
+def _text_room(box: QComboBox) -> int:
+    """How wide the text is that `box`'s size hint has room for (MINIMUM_CONTENTS characters)."""
+    return box.fontMetrics().horizontalAdvance("x") * box.minimumContentsLength()
+
+
 def _may_narrow(box: QComboBox) -> None:
     """Its longest item is elided in a narrow window rather than holding the editor wider than the window."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -135,6 +140,8 @@ class RoutineFields(QVBoxLayout):
         describe(self.tempo_spin, _("Rubbing tempo"), _("Movements a minute, {low} to {high}, clicked while "
                                                         "you rub.").format(low=TEMPO_MIN, high=TEMPO_MAX))
         self.profile_combo = _combo([(_(PROFILE_LABELS[p]), p) for p in Profile])
+        # Two choices, both read whole: the row puts it under the name (its label above it) when narrow.
+        self.profile_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         describe(self.profile_combo, _("Profile"),
                  _("Pregnancy allows light techniques only, 45 minutes at most."))
         self.description_edit = QPlainTextEdit()
@@ -156,6 +163,7 @@ class RoutineFields(QVBoxLayout):
     def fill(self, state: DraftState) -> None:
         if self.name_edit.text() != state.name:
             self.name_edit.setText(state.name)
+            self.name_edit.setCursorPosition(0)  # a long name reads from its start, as the note does
         if self.description_edit.toPlainText() != state.description:
             self.description_edit.setPlainText(state.description)
         if self.tempo_spin.value() != state.tempo:
@@ -170,7 +178,7 @@ class StepForm(QGroupBox):
         super().__init__(_("Step"))
         self.setAccessibleName(_("The chosen step"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a label over its field when narrow
         self.stage_combo = _combo([(s.label, s) for s in Stage])
         self.technique_combo = _combo([(t.label, t) for t in Technique])
@@ -211,6 +219,43 @@ class StepForm(QGroupBox):
                 (self.note_edit, _("Note"), note_what)):
             describe(widget, name, what)
             form.addRow(name, widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._labels_above_when_narrow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Large text: the labels and the choices grew
+            self._labels_above_when_narrow()
+
+    def _labels_above_when_narrow(self) -> None:
+        """Every label above its field once a field beside the labels would be too narrow for its longest
+        choice (Large text, a narrow window, long Russian words): each choice is then read whole."""
+        form = self.form
+        labels = [form.labelForField(box) for box in self._boxes()]
+        label_width = max((label.sizeHint().width() for label in labels if label is not None), default=0)
+        margins = form.contentsMargins()
+        beside = (self.contentsRect().width() - margins.left() - margins.right() - label_width
+                  - max(0, form.horizontalSpacing()))
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if beside < self._widest_choice()
+                  else QFormLayout.RowWrapPolicy.WrapLongRows)
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
+
+    def _boxes(self) -> list[QComboBox]:
+        return [self.stage_combo, self.technique_combo, self.area_combo, self.intensity_combo,
+                self.variant_combo, self.direction_combo]
+
+    def _widest_choice(self) -> int:
+        """The room the longest choice of any box needs, its arrow and frame included."""
+        widest = 0
+        for box in self._boxes():
+            texts = [box.itemText(index) for index in range(box.count())]
+            metrics = box.fontMetrics()
+            text = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            widest = max(widest, text + box.sizeHint().width() - _text_room(box))
+        return widest
 
     def fill(self, step: DraftStep | None, index: int) -> None:
         """Show step number `index` (from 0); None: no step chosen."""

@@ -233,6 +233,7 @@ class HistoryHook(QObject):
             review.delete_button.hide()
         review.plan_changed.connect(self._plan_changed)
         review.changed.connect(self._history_changed)
+        review.damaged.connect(self._history_damaged)  # as when opening or refreshing it finds that
         self.screen.set_content(review)
         self.review = review
 

@@ -43,6 +43,7 @@ from selfmassage.qt.pages import Page
 from selfmassage.qt.picker import RoutinePicker
 from selfmassage.qt.theme import apply_theme, colours, stylesheet
 from selfmassage.qt.window_fit import ScreenFit, opening_size, scrolling, set_minimum
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.settings import Settings
 
 # All of these come after the first frame, with window_rest (QAction, with QKeySequence and QIcon, brings
@@ -244,9 +245,12 @@ class MainWindow(QMainWindow):
     def refresh_routines(self) -> None:
         """Read the routine folders again (at start, after the editor saves) and keep the selection."""
         current = self.picker.current_entry()
+        entries = self.library.entries()
         wanted = current.name if current is not None else self.settings.last_routine
+        if wanted and not any(entry.name == wanted for entry in entries):  # a built-in one, another language
+            wanted = shown_routine_name(wanted)
         self.mark_spine_care()
-        self.picker.set_entries(self.library.entries(), select=wanted)
+        self.picker.set_entries(entries, select=wanted)
         if self.focusWidget() is None:
             # The list, not the first button in the window (a notice's Close): Enter starts from there.
             self.picker.list.setFocus()

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from selfmassage.core.clock import Clock, ScaledClock
 from selfmassage.core.engine import EngineState, SessionEngine
-from selfmassage.core.events import Event, SessionFinished, SessionStatus
+from selfmassage.core.events import Event, SessionFinished
 from selfmassage.core.routine import Routine, format_duration
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.core.techniques import instruction_for
 from selfmassage.i18n import _, ngettext
 from selfmassage.qt.a11y import describe, spoken_duration

@@ -40,8 +40,8 @@ from selfmassage.qt.week_hover import week_hover_text
 from selfmassage.qt.wrapping_row import DownScroller, WrappingRow
 from selfmassage.store.history import History, HistoryError
 from selfmassage.store.history_rows import SessionRow
+from selfmassage.store.history_time import local_now
 from selfmassage.store.paths import history_path, settings_path
-from selfmassage.store.recorder import local_now
 from selfmassage.store.settings import Settings
 
 CHART_WEEKS = (12, 26, 52)
@@ -53,6 +53,7 @@ class ReviewPage(QWidget):
 
     title = N_("History")
     changed = Signal()  # the history changed here (a delete or an import)
+    damaged = Signal()  # a delete or an import here found the history file damaged since it opened
     plan_changed = Signal(object)  # the new Plan
 
     def __init__(
@@ -72,6 +73,7 @@ class ReviewPage(QWidget):
         self._weeks = CHART_WEEKS[0]
         self._stats: Stats | None = None
         self._build()
+        self.time_spent.count_after_first_paint(self.chart)  # the chart is at the top: painted first
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------
@@ -155,6 +157,7 @@ class ReviewPage(QWidget):
         self.technique_bars, self.area_bars = self.time_spent.technique_bars, self.time_spent.area_bars
         self.sessions = SessionsPane(self.history, split)
         self.sessions.changed.connect(self._sessions_changed)
+        self.sessions.damaged.connect(self.damaged)
         pane = self.sessions
         self.model, self.table, self.details = pane.model, pane.table, pane.details
         self.count_label = pane.count_label

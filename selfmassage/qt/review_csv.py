@@ -7,9 +7,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from selfmassage.i18n import _, ngettext, os_reason
+from selfmassage.qt.file_chooser import file_to_open, file_to_save
 from selfmassage.store.history import History, HistoryError, is_damaged
 from selfmassage.store.history_csv import CsvImportError, export_csv
 from selfmassage.store.history_csv import import_csv as import_file
@@ -17,8 +18,7 @@ from selfmassage.store.history_rescue import damaged_since_open
 
 
 def export_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> None:
-    name, _filter = QFileDialog.getSaveFileName(parent, _("Export your history"), "selfmassage-history.csv",
-                                                _("CSV files (*.csv)"))
+    name = file_to_save(parent, _("Export your history"), "selfmassage-history.csv", _("CSV files (*.csv)"))
     if not name:
         return
     path = Path(name)
@@ -31,10 +31,11 @@ def export_history(parent: QWidget, history: History, tell: Callable[[str], None
                   count).format(count=f"{count:,}", file=path))
 
 
-def import_history(parent: QWidget, history: History, tell: Callable[[str], None]) -> bool:
-    """True when sessions were added (the page reads everything again)."""
-    name, _filter = QFileDialog.getOpenFileName(parent, _("Import sessions"), "",
-                                                _("CSV files (*.csv);;All files (*)"))
+def import_history(parent: QWidget, history: History, tell: Callable[[str], None],
+                   damaged: Callable[[str], None]) -> bool:
+    """True when sessions were added (the page reads everything again). A history found damaged is said
+    through `damaged` instead of `tell`, so the window can learn of it too."""
+    name = file_to_open(parent, _("Import sessions"), "", _("CSV files (*.csv);;All files (*)"))
     if not name:
         return False
     path = Path(name)
@@ -50,8 +51,8 @@ def import_history(parent: QWidget, history: History, tell: Callable[[str], None
         if not is_damaged(exc):
             raise
         # Nothing was written: the import is one transaction, and it never began.
-        tell(_("Nothing was imported from {file}.").format(file=path.name) + " "
-             + damaged_since_open(history.path))
+        damaged(_("Nothing was imported from {file}.").format(file=path.name) + " "
+                + damaged_since_open(history.path))
         return False
     except CsvImportError as exc:
         shown = exc.problems[:5]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyle, QWidget
 
 from selfmassage.core.routine import format_duration
 from selfmassage.i18n import _, ngettext, pgettext
@@ -23,9 +23,12 @@ class RoutineList(QListWidget):
         self._items: dict[Path, QListWidgetItem] = {}
         self.setObjectName("routineList")
         self.setMinimumWidth(180)
-        # Long names end in "…" (the tooltip has the whole name) rather than scrolling sideways.
+        # A long name wraps onto the next line (a narrow window, Large text) rather than scrolling sideways;
+        # only a single word wider than the list ends in "…".
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows laid out again for the list's new width
         # Room between the rows from the view, not a style sheet: a sheet would keep the list's text at
         # its size and colours when Large text or High contrast changes.
         self.setSpacing(2)
@@ -78,6 +81,7 @@ class RoutineList(QListWidget):
                 item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
                 item.setToolTip(_("Has errors: {problem}").format(problem=entry_problem(entry)))
             else:
-                item.setToolTip(entry.routine.description or entry.name)
+                described = f"{entry.name}\n{entry.routine.description}" if entry.routine.description else ""
+                item.setToolTip(described or entry.name)
         item.setData(ENTRY_ROLE, entry)
         return item

@@ -7,10 +7,11 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import describe
+from selfmassage.qt.file_chooser import file_to_open, file_to_save
 from selfmassage.qt.question_panel import Answer, ask
 
 FILE_FILTER = N_("Routine files (*.json);;All files (*)")
@@ -71,13 +72,12 @@ class Prompts:
         return field.text() if chosen == "ok" else None
 
     def open_file(self) -> Path | None:
-        path, _filter = QFileDialog.getOpenFileName(self.parent, _("Import a routine"), str(Path.home()),
-                                                    _(FILE_FILTER))
+        path = file_to_open(self.parent, _("Import a routine"), str(Path.home()), _(FILE_FILTER))
         return Path(path) if path else None
 
     def save_file(self, suggested: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Export the routine"),
-                                                    str(Path.home() / suggested), _(FILE_FILTER))
+        path = file_to_save(self.parent, _("Export the routine"), str(Path.home() / suggested),
+                            _(FILE_FILTER))
         return Path(path) if path else None
 
     def error(self, title: str, text: str) -> None:

@@ -105,7 +105,7 @@ class SessionTableModel(QAbstractTableModel):
             if column == 0:
                 return format_moment(session.started_at)
             if column == 1:
-                return session.routine_name
+                return session.routine_shown
             if column == 2:
                 return status_word(session.status) + (" " + _("(rest)") if self.during_rest(session) else "")
             if column == 3:
@@ -123,7 +123,7 @@ class SessionTableModel(QAbstractTableModel):
             if self.during_rest(session):
                 return _("During the rest after a course: allowed, and not part of a course.")
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 5):
-            return session.routine_name if column == 1 else session.note
+            return session.routine_shown if column == 1 else session.note
         return None
 
 
@@ -159,7 +159,7 @@ def _size_columns(table: QTableView) -> None:
 def describe_session(history: History, model: SessionTableModel, session: SessionRow) -> str:
     """The details shown under the list: the session, whether it counts, its check-in and its steps."""
     lines = [_("{when} · {routine} · {status} · {length} of massage").format(
-        when=when(session.started_at), routine=session.routine_name, status=status_word(session.status),
+        when=when(session.started_at), routine=session.routine_shown, status=status_word(session.status),
         length=format_duration(round(session.active_seconds)))]
     if not session.counted:
         lines.append(_("Not counted toward your plan: only completed sessions are."))

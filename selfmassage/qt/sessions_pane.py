@@ -3,6 +3,8 @@ the chosen session's details, and Delete."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -15,23 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import _
 from selfmassage.qt.a11y import announce, describe
-from selfmassage.qt.question_panel import Answer, ask
-from selfmassage.qt.review_csv import export_history, import_history
 from selfmassage.qt.session_table import SessionTableModel, describe_session, session_table_view, when
 from selfmassage.qt.theme import relative_font
 from selfmassage.qt.wrapping_row import WrappingRow
-from selfmassage.store.history import History
+from selfmassage.store.history import History, HistoryError, is_damaged
+from selfmassage.store.history_rescue import damaged_since_open, plain_reason
 from selfmassage.store.history_rows import SessionRow
 
 
 class SessionsPane(QWidget):
-    """Every session, newest first; `changed` after a delete or an import here."""
+    """Every session, newest first; `changed` after a delete or an import here, `damaged` when one of them
+    found the history file damaged since it opened (said on the status line; nothing was written)."""
 
     changed = Signal()
+    damaged = Signal()
 
     def __init__(self, history: History, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,14 +117,25 @@ class SessionsPane(QWidget):
         session = self.selected_session()
         if session is None or session.status == SessionStatus.RUNNING:
             return
+        from selfmassage.qt.question_panel import Answer, ask  # what Delete needs, when it is pressed
+
         answers = [Answer("delete", _("Delete"), _("Delete this session from your history.")),
                    Answer("keep", _("Keep it"), _("Keep the session. Esc does this too."), primary=True)]
         if ask(self, _("Delete this session?"),
                _("Delete the session of {when} ({routine})? This can't be undone.").format(
-                   when=when(session.started_at), routine=session.routine_name),
+                   when=when(session.started_at), routine=session.routine_shown),
                answers, default="keep", escape="keep") != "delete":
             return
-        self.history.delete_session(session.id)
+        try:
+            self.history.delete_session(session.id)
+        except (HistoryError, sqlite3.DatabaseError) as exc:
+            if is_damaged(exc):  # nothing was deleted: the delete is one transaction, which never began
+                self.tell_damaged(_("Nothing was deleted.") + " " + damaged_since_open(self.history.path))
+                return
+            reason = plain_reason(exc) if isinstance(exc, sqlite3.DatabaseError) else str(exc)
+            self.tell(_("The session of {when} was not deleted: {reason}.").format(
+                when=when(session.started_at), reason=reason))
+            return
         self.tell(_("Deleted the session of {when}.").format(when=when(session.started_at)))
         self.changed.emit()
 
@@ -130,11 +144,21 @@ class SessionsPane(QWidget):
         self.status_line.setText(text)
         announce(self.status_line, text)
 
+    def tell_damaged(self, text: str) -> None:
+        self.tell(text)
+        self.damaged.emit()
+
     # -- CSV -----------------------------------------------------------------------------------
 
+    # The CSV modules load when a button is pressed: the review's first view needs none of them.
+
     def export_csv(self) -> None:
+        from selfmassage.qt.review_csv import export_history
+
         export_history(self, self.history, self.tell)
 
     def import_csv(self) -> None:
-        if import_history(self, self.history, self.tell):
+        from selfmassage.qt.review_csv import import_history
+
+        if import_history(self, self.history, self.tell, self.tell_damaged):
             self.changed.emit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,12 +78,17 @@ class SingleInstance(QObject):
         log.info("the window holds %s; a second start brings it to the front", self.lock.path)
 
     def release(self) -> None:
+        """A clean quit: stop listening and take the socket file away, then let go of the lock. In that
+        order: once the lock is free, a new window may already have made a socket file of its own."""
         for connection in list(self._watchers):
             self._forget(connection)
-        self._server = None
+        if self._server is not None:
+            with contextlib.suppress(OSError):  # gone already, or the runtime folder with it
+                self.socket_path.unlink()
+            self._server = None
         self.lock.release()
 
-    def _watch(self, connection: socket.socket, ready: object) -> None:
+    def _watch(self, connection: socket.socket, ready: Callable[..., None]) -> None:
         watcher = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
         watcher.activated.connect(ready)
         self._watchers[connection] = watcher

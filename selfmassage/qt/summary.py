@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from selfmassage.core.cautions import SIT_UP_SLOWLY
 from selfmassage.core.checkin import CheckIn
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.session_result import SessionResult
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import N_, _
 from selfmassage.qt.a11y import announce
 from selfmassage.qt.calm_style import apply_calm_style

@@ -35,6 +35,7 @@ from selfmassage.core.reminders import (
 )
 from selfmassage.i18n import _
 from selfmassage.resources import MissingAssetError, asset_path
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history import History
 from selfmassage.store.recorder import local_now
 
@@ -136,6 +137,7 @@ class ReminderTray(QObject):
         if used:
             return used[0]
         last = self.settings.last_routine
+        last = last if last in self._names else shown_routine_name(last)  # picked in another language?
         return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:

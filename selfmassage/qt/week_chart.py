@@ -12,6 +12,7 @@ show what the mouse pointer shows.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
@@ -44,6 +45,7 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self._weeks: list[WeekFigure] = []
         self._plan = Plan()
+        self._top = max(3, self._plan.high + 1)
         self._hover_text: Callable[[WeekFigure], str] = lambda figure: f"{figure.week}: {figure.sessions}"
         self._picked: int | None = None  # the week chosen with the keyboard
         self.setMouseTracking(True)
@@ -58,6 +60,8 @@ class WeekChart(QWidget):
     def set_data(self, weeks: list[WeekFigure], plan: Plan) -> None:
         self._weeks = list(weeks)
         self._plan = plan
+        highest = max(self.bar_values(), default=0)  # worked out once: the paint asks for it per bar
+        self._top = max(3, plan.high + 1, highest + (1 if highest >= plan.high else 0))
         if self._picked is not None and self._picked >= len(self._weeks):
             self._picked = None
         self._describe()
@@ -109,14 +113,27 @@ class WeekChart(QWidget):
 
     def scale_max(self) -> int:
         """The top of the value axis: room above the highest bar and the plan's band."""
-        highest = max(self.bar_values(), default=0)
-        return max(3, self._plan.high + 1, highest + (1 if highest >= self._plan.high else 0))
+        return self._top
 
     # -- geometry ------------------------------------------------------------------------------
 
+    def axis_step(self) -> int:
+        """Whole sessions between the value axis's lines: 1, 2, 5, 10, 20, 50… so that its numbers stay a
+        line and a half apart, however many sessions a week holds."""
+        top, room = self.scale_max(), self.plot_rect().height()
+        least = self.fontMetrics().height() * 1.5
+        step, growth = 1, itertools.cycle((2.0, 2.5, 2.0))  # 1, 2, 5, 10, 20, 50, …
+        while room * step / top < least and step < top:
+            step = round(step * next(growth))
+        return step
+
+    def axis_values(self) -> list[int]:
+        """The numbers on the value axis, each with its line across the chart."""
+        return list(range(0, self.scale_max() + 1, self.axis_step()))
+
     def plot_rect(self) -> QRectF:
         metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("00") + 14
+        left = metrics.horizontalAdvance(max("00", str(self.scale_max()), key=len)) + 14
         bottom = metrics.height() * 2 + 10
         return QRectF(left, 10, max(10.0, self.width() - left - 10), max(10.0, self.height() - 10 - bottom))
 
@@ -199,8 +216,9 @@ class WeekChart(QWidget):
                 painter.fillRect(column, colours.this_week)
 
         painter.setFont(small)
-        for value in range(self.scale_max() + 1):  # whole sessions on the value axis
-            y = self._y(value)
+        top = self.scale_max()
+        for value in self.axis_values():  # whole sessions on the value axis
+            y = plot.bottom() - plot.height() * value / top
             painter.setPen(QPen(colours.grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(colours.muted)

@@ -28,7 +28,7 @@ def week_hover_text(history: History, figure: WeekFigure) -> str:
             status=_(session.status))
         when = format_weekday_time(session.started_at)
         lines.append(_("{when}  {routine}, {minutes} min").format(
-            when=when, routine=session.routine_name, minutes=minutes) + extra)
+            when=when, routine=session.routine_shown, minutes=minutes) + extra)
     if len(listed) > HOVER_LINES:
         more = history.count_sessions(figure.monday, sunday) - HOVER_LINES
         lines.append(_("and {count} more").format(count=more))

@@ -107,8 +107,8 @@ class History(HistoryQueries, HistoryWrites):
             try:
                 db.execute("PRAGMA query_only = ON")
                 version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version != SCHEMA_VERSION:
-                    raise sqlite3.DatabaseError("not this version")
+                if not 1 <= version <= SCHEMA_VERSION:  # an older one can't be migrated here, but reads
+                    raise sqlite3.DatabaseError("not a version this app reads")
                 db.execute("SELECT id FROM sessions ORDER BY id DESC LIMIT 1").fetchall()
             except sqlite3.DatabaseError:
                 db.close()
@@ -116,6 +116,7 @@ class History(HistoryQueries, HistoryWrites):
             history = cls(path, db, _("Your history can't be written ({reason}), so new sessions won't be "
                                       "saved. The ones kept so far are all there.").format(reason=reason))
             history.read_only = True
+            history._days_counted = version >= 2
             return history
         return None
 

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from selfmassage.core.checkin import FEELING_MAX, FEELING_MIN, CheckIn, Symptom
-from selfmassage.core.events import SessionStatus
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import _, csv_reason, ngettext
 from selfmassage.store.files import read_capped, write_export
 from selfmassage.store.history import History, HistoryError

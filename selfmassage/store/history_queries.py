@@ -7,7 +7,8 @@ import sqlite3
 from datetime import date, datetime
 from typing import Any
 
-from selfmassage.core.events import SessionStatus
+from selfmassage.core.session_status import SessionStatus
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_rows import SESSION_COLUMNS, SessionRow, StepRow, session_from_row
 from selfmassage.store.history_time import utc_text
 
@@ -16,6 +17,8 @@ class HistoryQueries:
     """The reading half of History; needs only its connection."""
 
     _db: sqlite3.Connection
+    # Whether the file counts completed sessions per day (schema 2): only a read-only older file does not.
+    _days_counted = True
 
     def sessions(
         self, since: date | None = None, *, until: date | None = None, newest_first: bool = False,
@@ -82,16 +85,26 @@ class HistoryQueries:
 
     def day_counts(self, first: date | None = None, last: date | None = None) -> list[tuple[date, int]]:
         """Completed sessions per local day, oldest first."""
-        where, values = self._where(first, last, completed=True)
-        rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions{where} "
-                                "GROUP BY local_day ORDER BY local_day", values)
+        if self._days_counted:
+            where, values = self._where(first, last)
+            rows = self._db.execute(
+                f"SELECT local_day, sessions FROM completed_days{where} ORDER BY local_day", values)
+        else:
+            where, values = self._where(first, last, completed=True)
+            rows = self._db.execute(f"SELECT local_day, COUNT(*) FROM sessions{where} "
+                                    "GROUP BY local_day ORDER BY local_day", values)
         return [(date.fromordinal(day), count) for day, count in rows]
 
     def routine_counts(self) -> dict[str, int]:
-        """Completed sessions per routine name: the one used most is the one a reminder suggests."""
+        """Completed sessions per routine, by the name shown now (a built-in routine run in another language
+        counts under today's name): the one used most is the one a reminder suggests."""
         rows = self._db.execute("SELECT routine_name, COUNT(*) FROM sessions WHERE status = ? "
                                 "GROUP BY routine_name", (SessionStatus.COMPLETED.value,))
-        return {name: count for name, count in rows}
+        counts: dict[str, int] = {}
+        for name, count in rows:
+            shown = shown_routine_name(name)
+            counts[shown] = counts.get(shown, 0) + count
+        return counts
 
     def symptom_reports(self, first: date, last: date) -> list[tuple[date, frozenset[str]]]:
         """Check-ins that noted any symptom, from sessions of any status, oldest first."""

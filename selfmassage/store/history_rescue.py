@@ -81,8 +81,10 @@ def _copy_readable(old: sqlite3.Connection, new: sqlite3.Connection) -> int:
     return sessions
 
 
-# SQLite's primary result codes that mean "can't write here", and what to tell the person.
-_PLAIN_REASONS = {3: N_("no permission"), 8: N_("the folder or file is read-only"),
+# SQLite's primary result codes that mean "can't write here (now)", and what to tell the person; busy (5)
+# and locked (6) come after the 5 s a write waits for another program's transaction.
+_BUSY = N_("another program is writing to your history; try again in a moment")
+_PLAIN_REASONS = {3: N_("no permission"), 5: _BUSY, 6: _BUSY, 8: N_("the folder or file is read-only"),
                   10: N_("the disk can't be written"), 13: N_("the disk is full"),
                   14: N_("the folder or file can't be opened for writing")}
 

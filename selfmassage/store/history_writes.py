@@ -8,15 +8,17 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from selfmassage.core.checkin import CheckIn
-from selfmassage.core.events import SessionStatus
-from selfmassage.core.routine import Routine
-from selfmassage.core.routine_format import routine_to_dict
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.store.digest import sha256_hex
 from selfmassage.store.history_locks import SessionLocks
 from selfmassage.store.history_rows import ENDED_STATUSES, ImportedSession, RecordedSession
 from selfmassage.store.history_time import local_day_of, offset_minutes, utc_text
+
+if TYPE_CHECKING:
+    from selfmassage.core.routine import Routine
 
 
 class HistoryWrites:
@@ -77,7 +79,7 @@ class HistoryWrites:
 
     def start_session(self, routine: Routine, started_at: datetime) -> int:
         """Write the session row (status `running`) with a copy of the routine as run; returns its id."""
-        text = json.dumps(routine_to_dict(routine), ensure_ascii=False, sort_keys=True)
+        text = _routine_json(routine)
         start = utc_text(started_at)
         with self._write() as db:
             routine_id = self._routine_id(db, text)
@@ -185,7 +187,7 @@ class HistoryWrites:
                     raise ValueError(f"a finished session can't be {item.status!r}")
                 routine_id = copies.get(id(item.routine))
                 if routine_id is None:
-                    text = json.dumps(routine_to_dict(item.routine), ensure_ascii=False, sort_keys=True)
+                    text = _routine_json(item.routine)
                     routine_id = copies[id(item.routine)] = self._routine_id(db, text)
                 start = utc_text(item.started_at)
                 end = utc_text(item.ended_at) if item.ended_at is not None else None
@@ -205,3 +207,11 @@ class HistoryWrites:
                       step.planned_seconds, step.actual_seconds, int(step.skipped)) for step in item.steps])
                 count += 1
         return count
+
+
+def _routine_json(routine: Routine) -> str:
+    """The routine as run, in its file shape. Its format module loads with the first session written:
+    reading the history (`selfmassage stats`, the review) needs no routine model."""
+    from selfmassage.core.routine_format import routine_to_dict
+
+    return json.dumps(routine_to_dict(routine), ensure_ascii=False, sort_keys=True)

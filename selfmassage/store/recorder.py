@@ -24,11 +24,7 @@ from selfmassage.core.engine import SessionEngine
 from selfmassage.core.events import Event, SessionFinished, StepFinished, StepStarted
 from selfmassage.i18n import _, os_reason
 from selfmassage.store.history import History, HistoryError, is_damaged
-
-
-def local_now() -> datetime:
-    """The wall clock, aware, in the computer's local offset."""
-    return datetime.now().astimezone()
+from selfmassage.store.history_time import local_now  # also read from here by the window's hooks
 
 
 class SessionRecorder:

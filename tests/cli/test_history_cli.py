@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from selfmassage import i18n
 from selfmassage.core.checkin import Symptom
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
@@ -196,3 +197,42 @@ def test_stats_and_history_do_not_import_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def terminal_session(name: str, **language: str) -> None:
+    """A session run in the terminal as a person would, in their terminal's language, kept in the history."""
+    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LANG")}
+    command = ["run", name, "--speed", "1000", "--mute", "--keep-rehearsal"]
+    done = subprocess.run([sys.executable, "-m", "selfmassage", *command],
+                          env={**env, **language}, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+RUSSIAN_EVENING = "Вечерний отдых с массажным мячом"
+
+
+@pytest.mark.parametrize(("ran_in", "shown_in", "said", "kept"), [
+    ({"LANG": "ru_RU.UTF-8"}, "en", "Evening relax with a massage ball", RUSSIAN_EVENING),
+    ({"LANG": "en_GB.UTF-8"}, "ru", RUSSIAN_EVENING, "Evening relax with a massage ball"),
+], ids=["run in Russian, read in English", "run in English, read in Russian"])
+def test_a_builtin_routine_is_named_in_todays_language_whatever_it_ran_in(cli, ran_in, shown_in, said, kept):
+    terminal_session("Evening relax with a massage ball", **ran_in)
+    i18n.setup(shown_in)
+    try:
+        code, out, _err = cli("history")
+    finally:
+        i18n.setup("en")
+    assert code == 0 and out.rstrip().endswith(said)
+    with History.open(history_path()) as history:
+        assert [row.routine_name for row in history.sessions()] == [kept]  # nothing stored was rewritten
+        assert history.routine_counts() == {"Evening relax with a massage ball": 1}
+
+
+def test_the_json_list_names_a_builtin_routine_in_english_and_yours_as_you_named_it(cli):
+    terminal_session("Evening relax with a massage ball", LANG="ru_RU.UTF-8")
+    with History.open(history_path()) as history:
+        add(history, datetime(2026, 11, 17, 19, 30, tzinfo=BERLIN))  # "Quick back", a routine of yours
+    code, out, _err = cli("history", "--json")
+    assert code == 0
+    assert sorted(row["routine"] for row in json.loads(out)) == ["Evening relax with a massage ball",
+                                                                 "Quick back"]

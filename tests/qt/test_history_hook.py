@@ -3,14 +3,18 @@ at login, and a line in the window for every missing piece — driven as a perso
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from qt_helpers import activate, advance, answer_box, while_asked
 
 from selfmassage.core.checkin import Symptom
@@ -20,11 +24,15 @@ from selfmassage.qt.history_hook import HistoryHook, add_history
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.missing_pieces import MISSING_BUILTINS, tell_missing_pieces
 from selfmassage.qt.reminders_dialog import RemindersDialog
+from selfmassage.qt.review import ReviewPage
 from selfmassage.qt.tray_hook import TRAY_FLAG
 from selfmassage.store import autostart
 from selfmassage.store.history import History
+from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
+from tests.history_support import BERLIN, MONDAY_EVENING, add
 
+ROOT = Path(__file__).resolve().parents[2]
 NO_TRAY = "No tray here: reminders show only while the window is open."
 
 
@@ -186,6 +194,28 @@ def test_the_review_opens_from_the_menu_and_shows_the_new_session(qtbot, with_hi
     assert window.current_page() == "picker"
 
 
+def test_a_builtin_routine_run_in_russian_is_named_in_english_in_the_review(qtbot, with_history, db):
+    # Run in the terminal in Russian, as a person would; the history keeps the Russian name.
+    env = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LANG")}
+    command = ["run", "Evening relax with a massage ball", "--speed", "1000", "--mute", "--keep-rehearsal"]
+    done = subprocess.run([sys.executable, "-m", "selfmassage", *command], env={**env, "LANG": "ru_RU.UTF-8"},
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with History.open(history_path()) as history:
+        add(history, datetime(2026, 11, 17, 19, 30, tzinfo=BERLIN))  # "Quick back", a routine of yours
+    hook = with_history(history_path())
+    window = hook.window
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    review = hook.review
+    assert window.current_page() == "review" and review.model.total == 2
+    names = [review.model.index(row, 1).data() for row in range(2)]
+    assert names == ["Evening relax with a massage ball", "Quick back"]
+    assert review.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Evening relax with a massage ball"
+    review.select_row(0)
+    assert "· Evening relax with a massage ball ·" in review.details.toPlainText()
+    assert "Вечерний" not in review.details.toPlainText()
+
+
 def test_the_plan_menu_sets_the_plan_for_the_review_and_the_settings(qtbot, with_history, settings_path):
     hook = with_history()
     window = hook.window
@@ -221,7 +251,7 @@ def test_export_from_the_menu_writes_the_sessions(qtbot, with_history, clock, tm
     advance(window, clock, 12)
     qtbot.mouseClick(window.summary.done_button, Qt.MouseButton.LeftButton)
     target = tmp_path / "backup.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kw: (str(target), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(target))
     hook.export_action.trigger()
     assert window.current_page() == "review"
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -418,11 +448,15 @@ def damage(db: Path) -> bytes:
     return garbage
 
 
+DAMAGED = ("Your history file {db} is damaged. Quit selfmassage and open it again: it keeps the damaged file "
+           "and starts a new history with every session that can still be read.")
+
+
 def backup_to_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     backup = tmp_path / "backup.csv"
     backup.write_text("started_at,ended_at,routine,status,active_seconds,feeling,symptoms,note\n"
                       "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(backup), "")))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(backup))
 
 
 def the_next_start_keeps_it_aside(db: Path, garbage: bytes) -> None:
@@ -433,20 +467,88 @@ def the_next_start_keeps_it_aside(db: Path, garbage: bytes) -> None:
     assert aside.read_bytes() == garbage
 
 
-def test_an_import_into_a_history_damaged_since_it_opened_says_so_in_one_line_and_keeps_the_file(
+def test_an_import_into_a_history_damaged_since_it_opened_says_so_and_the_window_learns_of_it(
         qtbot, with_history, db, tmp_path, monkeypatch):
     hook = with_history()
+    window = hook.window
     review = hook.open_review() and hook.review
     assert review is not None
     backup_to_import(tmp_path, monkeypatch)
     garbage = damage(db)
     qtbot.mouseClick(review.import_button, Qt.MouseButton.LeftButton)
-    said = review.status_line.text()
-    assert said == (f"Nothing was imported from backup.csv. Your history file {db} is damaged. Quit "
-                    "selfmassage and open it again: it keeps the damaged file and starts a new history with "
-                    "every session that can still be read.")
+    # As when History ▸ Import meets it: the page and the window's banner say so once, and the window goes
+    # on without the file (no session kept in it, nothing more imported) until the next start rescues it.
+    assert hook.review is None and hook.screen.content.text() == (
+        f"Your history can't be shown. {DAMAGED.format(db=db)}")
+    assert any(DAMAGED.format(db=db) in line for line in banner_lines(window))
+    assert not hook.saving and not hook.import_action.isEnabled()
     assert db.read_bytes() == garbage  # nothing written over it
     the_next_start_keeps_it_aside(db, garbage)
+
+
+def test_the_review_alone_says_in_one_line_that_an_import_met_a_damaged_history(
+        qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "history.sqlite3"
+    with History.open(path) as history:
+        review = ReviewPage(history)
+        qtbot.addWidget(review)
+        backup_to_import(tmp_path, monkeypatch)
+        garbage = damage(path)
+        with qtbot.waitSignal(review.damaged):
+            qtbot.mouseClick(review.import_button, Qt.MouseButton.LeftButton)
+        assert review.status_line.text() == (
+            f"Nothing was imported from backup.csv. {DAMAGED.format(db=path)}")
+    assert path.read_bytes() == garbage
+
+
+def a_session_to_delete(hook: HistoryHook) -> Any:
+    assert hook.history is not None
+    add(hook.history, MONDAY_EVENING)
+    review = hook.open_review() and hook.review
+    assert review is not None
+    review.select_row(0)
+    assert review.delete_button.isEnabled()
+    return review
+
+
+def test_a_delete_in_a_history_damaged_since_it_opened_says_so_and_the_window_learns_of_it(
+        qtbot, with_history, db):
+    hook = with_history()
+    review = a_session_to_delete(hook)
+    garbage = damage(db)
+    asked = answer_box("Delete")
+    qtbot.mouseClick(review.delete_button, Qt.MouseButton.LeftButton)
+    assert asked and "can't be undone" in asked[0]
+    assert review.status_line.text() == f"Nothing was deleted. {DAMAGED.format(db=db)}"
+    assert hook.review is None and hook.screen.content.text() == (
+        f"Your history can't be shown. {DAMAGED.format(db=db)}")
+    assert any(DAMAGED.format(db=db) in line for line in banner_lines(hook.window))
+    assert not hook.saving
+    assert db.read_bytes() == garbage
+    the_next_start_keeps_it_aside(db, garbage)
+
+
+def test_a_delete_while_another_program_holds_the_history_says_so_and_keeps_the_session(
+        qtbot, with_history, db):
+    hook = with_history()
+    review = a_session_to_delete(hook)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing: the delete waits its 5 s, then gives up
+    try:
+        answer_box("Delete")
+        qtbot.mouseClick(review.delete_button, Qt.MouseButton.LeftButton)
+        assert review.status_line.text() == (
+            "The session of Mon 16 Nov 2026, 19:00 was not deleted: another program is writing to your "
+            "history; try again in a moment.")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert hook.review is review and hook.saving  # nothing is wrong with the file: the window goes on
+    assert [row.started_at for row, _steps in sessions_in(db)] == [MONDAY_EVENING]
+    answer_box("Delete")  # and once the other program is done, the delete works
+    with qtbot.waitSignal(review.changed):
+        qtbot.mouseClick(review.delete_button, Qt.MouseButton.LeftButton)
+    assert sessions_in(db) == []
 
 
 def test_the_import_menu_with_a_history_damaged_since_it_opened_says_so_on_the_page(

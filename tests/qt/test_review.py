@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
 from qt_helpers import answer_box
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.plan import Plan, PlanKind, WeekStatus
+from selfmassage.core.stats import WeekFigure
 from selfmassage.qt.chart_look import STATUS_COLOURS, THIS_WEEK
 from selfmassage.qt.review import ReviewPage, create_review_page
+from selfmassage.qt.week_chart import WeekChart
 from selfmassage.store.history import History
 from selfmassage.store.paths import history_path
 from selfmassage.store.settings import Settings
@@ -85,6 +86,27 @@ def test_bars_are_painted_in_their_status_colour_and_this_week_is_highlighted(pa
     assert pixel(chart, empty_this_week_top) == THIS_WEEK.rgb() & 0xFFFFFF
     band = chart.band_rect()  # the plan's 1–2 band sits between the value lines for 1 and 2
     assert band.height() == pytest.approx(chart.bar_rect(8).height())
+
+
+@pytest.mark.parametrize(("sessions", "shown"), [((1, 3, 0), [0, 1, 2, 3, 4]), ((176, 154, 182), None)])
+def test_the_value_axis_keeps_its_numbers_a_line_and_a_half_apart_however_many_sessions(qtbot, sessions,
+                                                                                        shown):
+    chart = WeekChart()
+    qtbot.addWidget(chart)
+    chart.resize(720, 260)
+    monday = date(2026, 11, 16)
+    chart.set_data([WeekFigure(monday - timedelta(weeks=2 - number), count, count * 1200.0,
+                               Plan().status(count), number == 2) for number, count in enumerate(sessions)],
+                   Plan())
+    values = chart.axis_values()
+    if shown is not None:  # a few sessions: every whole number, as before
+        assert values == shown
+    step = values[1] - values[0]
+    assert values == list(range(0, values[-1] + 1, step))
+    assert step in (1, 2, 5, 10, 20, 50, 100)
+    # 182 sessions in a week once gave 183 numbers on top of each other: now each has its own room.
+    assert chart.plot_rect().height() * step / chart.scale_max() >= chart.fontMetrics().height() * 1.5
+    assert values[-1] + step > max(sessions)  # the axis reaches the highest bar
 
 
 def test_more_than_planned_is_hatched_fewer_is_hollow_on_plan_is_solid_not_colour_alone(page):
@@ -210,7 +232,7 @@ def test_delete_asks_first_and_keeps_the_session_on_no(page, qtbot, history):
 
 def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     target = tmp_path / "out.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "CSV files (*.csv)"))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(target))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert target.read_text(encoding="utf-8").count("\n") == 7
     assert page.status_line.text() == f"Exported 6 sessions to {target}."
@@ -218,7 +240,7 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     extra = tmp_path / "extra.csv"
     extra.write_text(target.read_text(encoding="utf-8")
                      + "2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(extra), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(extra))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.status_line.text() == "Imported 1 session from extra.csv. 6 were already here."
     assert page.chart.bar_values()[-1] == 2
@@ -226,7 +248,7 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
     bad = tmp_path / "bad.csv"
     bad.write_text(target.read_text(encoding="utf-8").splitlines()[0]
                    + "\nyesterday,,X,completed,1,,,\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(bad), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(bad))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.status_line.text().startswith("Nothing was imported from bad.csv.")
     assert "line 2: started_at 'yesterday' is not a time" in page.status_line.text()
@@ -236,11 +258,11 @@ def test_export_and_import_buttons(page, qtbot, monkeypatch, tmp_path, history):
 def test_an_import_while_another_program_holds_the_history_says_so_in_one_line(page, qtbot, monkeypatch,
                                                                              tmp_path, history):
     source = tmp_path / "more.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(source), "CSV files (*.csv)"))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_save", lambda *args: str(source))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     with source.open("a", encoding="utf-8") as extra:
         extra.write("2026-11-19T08:00:00+01:00,,Morning,completed,900,5,,\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(source), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(source))
     other = sqlite3.connect(history.path, isolation_level=None)  # say, the terminal's `history import`
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -303,3 +325,22 @@ def test_a_running_session_is_listed_but_cannot_be_deleted(qtbot, tmp_path):
         widget.select_row(1)
         assert widget.delete_button.isEnabled()
         widget.wait_for_minutes()
+
+
+def test_the_minutes_are_counted_once_the_page_has_painted_so_its_first_paint_has_the_cpu(qtbot, history):
+    widget = ReviewPage(history, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    assert widget.minutes_pending and widget.time_spent._pool.activeThreadCount() == 0  # held, not running
+    assert widget.technique_bars.values() == []
+    widget.resize(1100, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: bool(widget.technique_bars.values()), timeout=5000)
+    # Every completed session of the last 12 weeks: four of 20 minutes and one of 30.
+    assert sum(minutes for _name, minutes in widget.technique_bars.values()) == pytest.approx(20 * 4 + 30)
+
+
+def test_a_page_built_and_not_shown_still_counts_its_minutes(qtbot, history):
+    widget = ReviewPage(history, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: bool(widget.technique_bars.values()), timeout=5000)
+    assert not widget.isVisible() and not widget.minutes_pending

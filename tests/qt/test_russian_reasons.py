@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from selfmassage.qt.editor_window import EditorWindow
 from selfmassage.qt.language import use_language
@@ -77,7 +77,7 @@ def test_the_reviews_import_of_a_vanished_file_says_so_in_russian(qtbot, in_russ
     page.show()
     qtbot.waitExposed(page)
     gone = tmp_path / "sessions.csv"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(gone), ""))
+    monkeypatch.setattr("selfmassage.qt.review_csv.file_to_open", lambda *args: str(gone))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert page.status_line.text() == "Не удаётся прочитать sessions.csv: нет такого файла или папки."
     assert history.count_sessions() == 0

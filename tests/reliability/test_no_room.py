@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from selfmassage.store.history import History
+from tests.store.test_history_days import as_first_version
 
 ROOT = Path(__file__).resolve().parents[2]
 ROOT_USER = os.geteuid() == 0
@@ -133,6 +134,19 @@ def test_a_read_only_data_folder(data, tmp_path):
         assert "can't be saved" in refused.stderr
     assert snapshot(data) == stored
     assert_history_whole(data)
+
+
+def test_a_history_from_before_in_a_read_only_folder_still_shows_its_weeks_and_course(data, tmp_path):
+    stored = seed(data, tmp_path)
+    as_first_version(data / "selfmassage" / "history.sqlite3")  # it can't be brought up to date read-only
+    stored = snapshot(data)
+    with read_only(data):
+        shown = selfmassage("stats", "--json")
+        assert shown.returncode == 0, shown.stderr
+        figures = json.loads(shown.stdout)
+        assert figures["weeks"][-1]["sessions"] == 1 and figures["course"]["sessions"] == 1
+        assert "can't be written" in shown.stderr and "all there" in shown.stderr
+    assert snapshot(data) == stored
 
 
 def no_file_may_grow() -> None:

@@ -139,21 +139,55 @@ def program(*args: str, env: dict[str, str], **options: object) -> subprocess.Co
     return done
 
 
-@pytest.mark.parametrize("terminal", [{"LC_ALL": "C", "PYTHONUTF8": "0", "LANG": ""},
-                                      {"PYTHONIOENCODING": "ascii"}], ids=["C locale", "ascii"])
+# As a person's terminal has them: Python reads LANG=C and LC_ALL=C as UTF-8 for itself (PEP 538 and 540),
+# but the terminal behind them may show ASCII only.
+ASCII_TERMINALS = [{"LC_ALL": "C", "PYTHONUTF8": "0", "LANG": ""}, {"LANG": "C"}, {"LC_ALL": "C"},
+                   {"PYTHONIOENCODING": "ascii"}, {"LANG": "ru_RU.UTF-8", "PYTHONIOENCODING": "ascii"}]
+ASCII_IDS = ["C locale, no UTF-8 mode", "LANG=C", "LC_ALL=C", "ascii", "Russian asked, ascii"]
+
+
+def ascii_environment(terminal: dict[str, str]) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PYTHONUTF8", "PYTHONIOENCODING", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE")}
+    return {**env, **terminal}
+
+
+@pytest.mark.parametrize("terminal", ASCII_TERMINALS, ids=ASCII_IDS)
 def test_a_terminal_that_cannot_show_utf8_gets_plain_ascii(terminal):
     with History.open(history_path()) as history:
         add(history, EVENING, note="Shoulders “tight” – better")
-    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONUTF8", "PYTHONIOENCODING")}
-    env.update(terminal)
-    for args in (["plan"], ["stats"], ["history"], ["routines", "list"],
-                 ["routines", "show", "Classic back session"],
+    env = ascii_environment(terminal)
+    for args in (["plan"], ["stats"], ["history"], ["routines", "list"], ["--help"], ["run", "--help"],
+                 ["routines", "show", "Classic back session"], ["run", "No such routine"],
                  ["run", "Evening relax with a massage ball", "--speed", "1000", "--mute", "--no-history"]):
         done = program(*args, env=env)
-        assert done.returncode == 0, (args, done.stderr)
-        assert done.stdout.isascii()
+        assert done.returncode == (1 if "No such routine" in args else 0), (args, done.stderr)
+        assert done.stdout.isascii() and done.stderr.isascii(), (args, done.stdout + done.stderr)
     assert '"tight" - better' in program("history", env=env).stdout
     assert "1-2 sessions a week" in program("plan", env=env).stdout
+    assert "Classic back session (built-in) - 21:35, 44 steps" in program(
+        "routines", "show", "Classic back session", env=env).stdout
+    run = program("run", "Classic back session", "--speed", "1000", "--mute", "--no-history", env=env).stdout
+    assert "[1/44] Stroking, lower back - 01:00" in run
+
+
+@pytest.mark.parametrize("terminal", ASCII_TERMINALS[1:4], ids=ASCII_IDS[1:4])
+def test_a_file_written_from_an_ascii_terminal_is_ascii_and_its_json_keeps_every_letter(terminal, tmp_path):
+    shown_json = program("routines", "show", "Classic back session", "--json", env=os.environ.copy()).stdout
+    routine = json.loads(shown_json)
+    source = tmp_path / "evening.json"
+    source.write_text(json.dumps({**routine, "name": "Спина — вечер"}, ensure_ascii=False), encoding="utf-8")
+    assert program("routines", "import", str(source), env=os.environ.copy()).returncode == 0
+    env = ascii_environment(terminal)
+    listing, shown = tmp_path / "list.txt", tmp_path / "list.json"
+    with listing.open("wb") as out:
+        assert program("routines", "list", env=env, stdout=out).returncode == 0
+    with shown.open("wb") as out:
+        assert program("routines", "list", "--json", env=env, stdout=out).returncode == 0
+    assert listing.read_bytes().isascii() and shown.read_bytes().isascii()
+    assert "????? - ?????" in listing.read_text(encoding="ascii")  # the terminal can't show these letters
+    names = [row["name"] for row in json.loads(shown.read_text(encoding="ascii"))]
+    assert "Спина — вечер" in names  # a program reading the JSON gets them all back
 
 
 def test_output_to_a_closed_pipe_ends_quietly():

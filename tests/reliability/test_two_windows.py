@@ -80,6 +80,46 @@ def test_a_lock_left_by_a_killed_window_is_taken_over():
         stop(after)
 
 
+QUIT_ONCE_LISTENING = """
+import logging, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from selfmassage.cli import main
+
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format='%(message)s')
+app = QApplication(sys.argv[:1])
+
+def quit_when_built():
+    window = next((w for w in app.topLevelWidgets() if w.objectName() == "main_window"), None)
+    if window is None or not window.built:  # a busy machine: it listens once the rest is built
+        QTimer.singleShot(100, quit_when_built)
+        return
+    print("socket while open", __import__("os").path.exists(sys.argv[1]), flush=True)
+    window.close()  # as a person closes it: a clean quit
+
+QTimer.singleShot(300, quit_when_built)
+sys.exit(main([]))
+"""
+
+
+def test_a_clean_quit_takes_its_socket_file_away_and_the_next_start_answers_again():
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"]) / "selfmassage"
+    done = subprocess.run([sys.executable, "-c", QUIT_ONCE_LISTENING, str(runtime / "window.socket")],
+                          cwd=ROOT, env=environment(), text=True, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "socket while open True" in done.stdout
+    assert not (runtime / "window.socket").exists()
+    assert sorted(path.name for path in runtime.iterdir()) == ["window.lock"]  # kept: see InstanceLock
+    after = start_window()
+    try:
+        wait_for_line(after, "a second start brings it to the front")
+        second, _ = second_start()
+        assert second.returncode == 0
+        wait_for_line(after, "asked this window to come to the front")
+    finally:
+        stop(after)
+
+
 def test_a_start_racing_a_closing_window_never_makes_two_holders(tmp_path):
     """A start opens the lock file just as the window closes; a third start comes right after."""
     import fcntl
