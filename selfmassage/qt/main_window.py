@@ -245,9 +245,12 @@ class MainWindow(QMainWindow):
     def refresh_routines(self) -> None:
         """Read the routine folders again (at start, after the editor saves) and keep the selection."""
         current = self.picker.current_entry()
-        wanted = current.name if current is not None else shown_routine_name(self.settings.last_routine)
+        entries = self.library.entries()
+        wanted = current.name if current is not None else self.settings.last_routine
+        if wanted and not any(entry.name == wanted for entry in entries):  # a built-in one, another language
+            wanted = shown_routine_name(wanted)
         self.mark_spine_care()
-        self.picker.set_entries(self.library.entries(), select=wanted)
+        self.picker.set_entries(entries, select=wanted)
         if self.focusWidget() is None:
             # The list, not the first button in the window (a notice's Close): Enter starts from there.
             self.picker.list.setFocus()

@@ -136,7 +136,8 @@ class ReminderTray(QObject):
         used = sorted((name for name in self._names if counts.get(name, 0) > 0), key=lambda n: -counts[n])
         if used:
             return used[0]
-        last = shown_routine_name(self.settings.last_routine)
+        last = self.settings.last_routine
+        last = last if last in self._names else shown_routine_name(last)  # picked in another language?
         return last if last in self._names else (self._names[0] if self._names else "")
 
     def refresh(self) -> None:

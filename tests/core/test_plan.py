@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from selfmassage.core.plan import (
+    Course,
     CourseState,
     Plan,
     PlanKind,
@@ -161,3 +162,25 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
 
 def test_week_status_values_are_the_words_the_cli_prints():
     assert [status.value for status in WeekStatus] == ["below", "on-target", "above"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_date_that_ends_in_a_full_stop_never_doubles_the_sentences(language):
+    # Russian dates end in one ("2 дек. 2026 г."): a sentence that ends on one must not add another.
+    from selfmassage import i18n
+    from selfmassage.core.reminders import due_text
+
+    i18n.setup(language)
+    try:
+        day = date(2026, 12, 2)
+        lines = [
+            Course(CourseState.IN_PROGRESS, 1, 3, started_on=day).summary(),
+            Course(CourseState.IN_PROGRESS, 1, 12, started_on=day).summary(),
+            Course(CourseState.RESTING, 1, 12, started_on=day, last_on=day,
+                   next_course_from=day + timedelta(days=180), rest_sessions=1).summary(),
+            Course(CourseState.READY, 1, 12, started_on=day, last_on=day).summary(),
+            due_text(day + timedelta(days=180), day, plan_from_settings("preventive", 2)),
+        ]
+    finally:
+        i18n.setup("en")
+    assert all(".." not in line and ". ." not in line for line in lines), lines
