@@ -15,10 +15,13 @@ if TYPE_CHECKING:
 
 
 # Words of Qt's own dialogs that its catalogue for a language lacks, by Qt's context and English: Qt 6.11's
-# Russian has neither label of the file dialog's (Import…, Export…) two rows below the files. Ours has them.
+# Russian has neither label of the file dialog's (Import…, Export…) two rows below the files, nor what its
+# Type column calls a folder. Ours has them.
 QT_GAPS: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): N_("&Look in:"),
     ("QFileDialog", "Files of &type:"): N_("Files of &type:"),
+    ("QAbstractFileIconProvider", "Folder"): N_("Folder"),
+    ("QAbstractFileIconProvider", "Drive"): N_("Drive"),
 }
 _TRANSLATORS = ("selfmassage_qt_translator", "selfmassage_qt_gaps")  # the app's properties that hold them
 

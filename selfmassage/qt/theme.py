@@ -107,6 +107,9 @@ QPushButton:focus, QToolButton:focus {{ border: 3px solid {c.accent}; background
 QPushButton:checked, QToolButton:checked {{ background: {c.accent_soft}; border-color: {c.accent}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {c.muted}; background: {c.window}; }}
 QFileDialog QToolButton {{ padding: 2px; border-radius: 6px; }}
+QFileDialog QListView, QFileDialog QTreeView {{
+    selection-background-color: {c.accent}; selection-color: {c.accent_text};
+}}
 QPushButton[primary="true"] {{
     background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.accent};
 }}

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QTreeView
 
 from selfmassage import i18n
 from selfmassage.qt.language import use_language
@@ -48,6 +48,13 @@ def test_the_file_dialog_is_russian_even_where_qts_own_catalogue_has_a_gap(in_ru
                     if label.isVisible() and label.text())
     assert labels == ["&Имя файла:", "&Папка:", "&Типы файлов:"]
     assert dialog.findChild(QLabel, "lookInLabel").buddy() is not None  # Alt+П still reaches the folder box
+    # The files' Type column: a folder is a Папка, not a Folder.
+    files = dialog.findChild(QTreeView, "treeView")
+    dialog.setDirectory(str(ROOT))
+    qtbot.waitUntil(lambda: files.model().rowCount(files.rootIndex()) > 0)
+    types = {files.model().index(row, 2, files.rootIndex()).data()
+             for row in range(files.model().rowCount(files.rootIndex()))}
+    assert "Папка" in types and "Folder" not in types
 
 
 def test_back_in_english_the_buttons_are_english_again(qapp):
