@@ -6,13 +6,16 @@ what reports a missing asset in words, which needs the catalogues.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+# The package's own folder, found from this file: importlib.resources would cost `stats` ~8 ms of imports
+# (tempfile among them) to say the same for a package installed as files.
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def assets_dir() -> Path:
     # A wheel carries assets/ as selfmassage/assets (pyproject's force-include); a source tree has it on top.
-    packaged = Path(str(resources.files("selfmassage"))) / "assets"
+    packaged = PACKAGE_DIR / "assets"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "assets"
+    return PACKAGE_DIR.parent / "assets"

@@ -23,7 +23,7 @@ def test_an_installed_package_reads_the_assets_inside_it(tmp_path, monkeypatch):
     package = tmp_path / "site-packages" / "selfmassage"
     (package / "assets" / "sounds").mkdir(parents=True)
     (package / "assets" / "sounds" / "tick.wav").write_bytes(b"RIFF")
-    monkeypatch.setattr(asset_root.resources, "files", lambda name: package)
+    monkeypatch.setattr(asset_root, "PACKAGE_DIR", package)
     assert assets_dir() == package / "assets"
     assert asset_path("sounds", "tick.wav") == package / "assets" / "sounds" / "tick.wav"
 

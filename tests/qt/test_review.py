@@ -343,4 +343,5 @@ def test_a_page_built_and_not_shown_still_counts_its_minutes(qtbot, history):
     widget = ReviewPage(history, now=lambda: NOW)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: bool(widget.technique_bars.values()), timeout=5000)
-    assert not widget.isVisible() and not widget.minutes_pending
+    assert not widget.isVisible()
+    widget.wait_for_minutes()  # its thread has ended too
