@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
-from selfmassage.core.events import SessionStatus
 from selfmassage.core.plan import Course
 from selfmassage.core.routine import format_duration
+from selfmassage.core.session_status import SessionStatus
 from selfmassage.i18n import N_, _, format_day, format_moment, pgettext
 from selfmassage.qt.a11y import describe
 from selfmassage.qt.theme_style import roomy_rows
