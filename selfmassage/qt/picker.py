@@ -117,7 +117,8 @@ class RoutinePicker(QWidget):
               "technique and area every time. Kept for this routine."))
         self.short_prompts.toggled.connect(self._short_prompts_toggled)
 
-        self.start_button = QPushButton(_("Start"), details)
+        self.start_button = QPushButton(details)  # then named: see notice.py
+        self.start_button.setText(_("Start"))
         self.start_button.setObjectName("start_button")
         self.start_button.setProperty("primary", True)
         # Its play icon comes with the routines, as Start is enabled (drawing it brings the Qt namespace).
