@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from selfmassage.core.clock import FakeClock
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.question_panel import QuestionPanel
+from selfmassage.resources import assets_dir
 
 # 12 seconds, every stage, one rubbing step at 90 a minute (a beat every 2/3 s).
 SHORT = {
@@ -143,3 +146,11 @@ class PaintRecorder(QObject):
         if event.type() == QEvent.Type.Paint:
             self.regions.append(QRegion(event.region()))
         return False
+
+
+def every_builtin_routine(tmp_path: Path) -> tuple[Path, Path]:
+    """The routines people have: every built-in one, with its long names and notes; none of their own."""
+    builtin, user = tmp_path / "builtin", tmp_path / "user"
+    shutil.copytree(assets_dir() / "routines", builtin)
+    user.mkdir()
+    return builtin, user

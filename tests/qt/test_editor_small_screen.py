@@ -4,7 +4,6 @@ start, and the editor scrolls down, never sideways, to the last of the step's fi
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,22 +12,18 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QStyle, QStyleOptionComboBox
+from qt_helpers import every_builtin_routine
 from test_layout import fill_screen
 
 from selfmassage.qt.editor_hook import add_routine_editor
 from selfmassage.qt.language import use_language
 from selfmassage.qt.main_window import MainWindow
 from selfmassage.qt.routines_page import RoutinesPage
-from selfmassage.resources import assets_dir
 
 
 @pytest.fixture
 def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
-    """Every built-in routine, with its long names and notes."""
-    builtin, user = tmp_path / "builtin", tmp_path / "user"
-    shutil.copytree(assets_dir() / "routines", builtin)
-    user.mkdir()
-    return builtin, user
+    return every_builtin_routine(tmp_path)
 
 
 @pytest.fixture(params=["en", "ru"])

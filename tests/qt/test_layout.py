@@ -5,7 +5,6 @@ so one app moves its window from screen to screen."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
-from qt_helpers import activate, advance, while_asked
+from qt_helpers import activate, advance, every_builtin_routine, while_asked
 
 from selfmassage.core.checkin import Symptom
 from selfmassage.core.safety import QUESTION_IDS
@@ -42,7 +41,6 @@ from selfmassage.qt.safety_dialog import SafetyDialog
 from selfmassage.qt.sound_intro import SoundIntroDialog
 from selfmassage.qt.theme import colours
 from selfmassage.qt.today_dialog import TodayDialog
-from selfmassage.resources import assets_dir
 from selfmassage.sound.check import SoundCheckResult, advice
 from selfmassage.sound.interface import NO_DEVICE
 from selfmassage.store.library import RoutineLibrary
@@ -84,11 +82,7 @@ def look_at(qtbot: Any, top: QWidget, where: str) -> list[str]:
 
 @pytest.fixture
 def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
-    """The routines people have: every built-in one, with its long names and notes."""
-    builtin, user = tmp_path / "builtin", tmp_path / "user"
-    shutil.copytree(assets_dir() / "routines", builtin)
-    user.mkdir()
-    return builtin, user
+    return every_builtin_routine(tmp_path)
 
 
 @pytest.fixture(params=MODES)

@@ -3,23 +3,19 @@ picker chooses it again, by its name in the language in use."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from qt_helpers import every_builtin_routine
 
 from selfmassage.qt.main_window import MainWindow
-from selfmassage.resources import assets_dir
 from selfmassage.store.settings import Settings
 
 
 @pytest.fixture
 def routines_dirs(tmp_path: Path) -> tuple[Path, Path]:
-    builtin, user = tmp_path / "builtin", tmp_path / "user"
-    shutil.copytree(assets_dir() / "routines", builtin)
-    user.mkdir()
-    return builtin, user
+    return every_builtin_routine(tmp_path)
 
 
 def test_the_routine_picked_last_in_russian_is_picked_again_in_english(
