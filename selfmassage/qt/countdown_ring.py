@@ -97,9 +97,6 @@ class CountdownRing(QWidget):
         inset = thickness / 2 + 2
         return square.adjusted(inset, inset, -inset, -inset), thickness
 
-    def _time_font(self, side: float) -> QFont:
-        return self._digits(side)[0]
-
     def _digits(self, side: float) -> tuple[QFont, QFontMetricsF]:
         """The digits' font and its metrics, made once per side and font: each second asks for them twice
         (the old digits' place and the new) and paints with them."""
@@ -166,7 +163,7 @@ class CountdownRing(QWidget):
             painter.setPen(pen)
             # Qt angles are 1/16 degree, counter-clockwise from 3 o'clock: start at 12, go clockwise.
             painter.drawArc(ring, 90 * 16, -round(self._fraction * 360 * 16))
-        painter.setFont(self._time_font(side))
+        painter.setFont(self._digits(side)[0])
         painter.setPen(pal.color(QPalette.ColorRole.WindowText))
         painter.drawText(self._text_box(), Qt.AlignmentFlag.AlignCenter, self._text)
         if self._caption:

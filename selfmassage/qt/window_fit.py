@@ -103,13 +103,7 @@ class PageScroller(QScrollArea):
         super().__init__()
         self.setObjectName(f"{page.objectName() or 'page'}_scroller")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # A viewport of our own, set up as Qt sets up its own: a page asking for its parent would otherwise
-        # make PySide6 set up every widget class and their enums (~2 MiB kept) to name that plain QWidget.
-        viewport = QWidget()
-        viewport.setObjectName("qt_scrollarea_viewport")
-        viewport.setBackgroundRole(QPalette.ColorRole.Base)
-        viewport.setAutoFillBackground(True)
-        self.setViewport(viewport)
+        own_viewport(self, filled=True)  # a page asks for its parent
         self.setWidget(page)
         self.setFocusProxy(page)
         self.setAccessibleName(page.accessibleName() or _("Page"))
@@ -163,14 +157,24 @@ def words_column(name: str, parent: QWidget, *, spacing: int) -> tuple[QScrollAr
     area.setObjectName(f"{name}_area")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    # A viewport of our own: asking Qt for its own makes PySide6 set up every widget class (~20 ms) to find
-    # which class that plain QWidget is, and the picker's words are in the first frame.
-    viewport = QWidget()
-    area.setViewport(viewport)
+    own_viewport(area, filled=False)  # the picker's words are in the first frame
     area.setWidget(words)
-    for part in (area, viewport, words):
+    for part in (area, words):
         part.setAutoFillBackground(False)
     return area, column
+
+
+def own_viewport(area: QScrollArea, *, filled: bool) -> QWidget:
+    """A viewport of our own for `area`, set up as Qt sets up its own. Asking for the one Qt made (or a page
+    asking for its parent, which is that viewport) makes PySide6 set up every widget class and their enums
+    (~20 ms, ~2 MiB kept) to find which class that plain QWidget is. `filled`: painted with Base, as Qt's
+    own; else the background shows through."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(filled)
+    area.setViewport(viewport)
+    return viewport
 
 
 def scrolling(page: QWidget) -> PageScroller:
